@@ -1,0 +1,53 @@
+# Everything a fresh machine needs goes through these targets: each creates .venv and
+# installs the hash-pinned dependencies on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+DATELINE := $(VENV)/bin/dateline
+SHARED ?= ../shared
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: demo test eval bench lint lock clean install install-dev
+
+install: $(STAMP)
+install-dev: $(DEV_STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(DATELINE) setup
+	touch $@
+
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
+	touch $@
+
+demo: $(STAMP)
+	$(DATELINE) demo
+
+test: $(DEV_STAMP)
+	$(PY) -m ruff check src tests benchmarks tools
+	$(PY) -m pytest
+
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check src tests benchmarks tools
+	$(PY) -m ruff format --check src tests benchmarks tools
+
+# The slow measurements against ../shared/eval; each prints one JSON object last.
+eval: $(STAMP)
+	$(DATELINE) eval pages $(SHARED)/eval/pages/wikinews_dct.jsonl
+	$(DATELINE) eval pages $(SHARED)/eval/pages/htmldate.jsonl.gz
+	$(DATELINE) eval pages $(SHARED)/eval/pages/trafilatura_eval.jsonl.gz --input page_text
+	$(DATELINE) eval pages $(SHARED)/eval/pages/trafilatura_eval.jsonl.gz --input html
+
+bench: $(STAMP)
+	$(DATELINE) bench src/dateline/examples
+
+lock:
+	$(PY) tools/lock.py requirements.in requirements.lock
+	$(PY) tools/lock.py requirements.in requirements-dev.in requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) dateline.duckdb .pytest_cache .ruff_cache
