@@ -1,0 +1,225 @@
+"""The command line: it parses arguments and calls the Python API, nothing more.
+
+Exit codes: 0 every document was read, 1 some documents failed (each named on stderr),
+2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from dateline.store import DEFAULT_DB
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
+                        format="dateline: %(message)s")
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `dateline extract ... | head` is normal use
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("dateline: interrupted", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dateline",
+        description="News articles in, structured event data out: who did what to whom, "
+                    "where, when, and who says so.")
+    parser.add_argument("--debug", action="store_true", help="log internal errors in full")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, run, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.set_defaults(run=run)
+        return sub
+
+    sub = command("extract", run_extract, "Print one JSON record per input document.")
+    _input_options(sub)
+
+    sub = command("ingest", run_ingest, "Extract and store in the database; idempotent.")
+    _input_options(sub)
+    sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+
+    sub = command("events", run_events, "Query and export stored events.")
+    sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    sub.add_argument("--type", help="PLOVER event type, e.g. ASSAULT")
+    sub.add_argument("--factuality", default="asserted",
+                     help="asserted (default), negated, future, hypothetical, historical, "
+                          "claimed, or all")
+    sub.add_argument("--format", default="table", choices=("table", "jsonl", "csv"))
+    sub.add_argument("--limit", type=int, help="at most this many events")
+
+    sub = command("demo", run_demo,
+                  "Ingest the bundled example articles into a fresh database and show them.")
+    sub.add_argument("--db", default="dateline-demo.duckdb",
+                     help="database file to create (default dateline-demo.duckdb)")
+
+    sub = command("eval", run_eval, "Score against gold data; prints a JSON object last.")
+    sub.add_argument("kind", choices=("pages", "time", "geo", "events", "dedup"))
+    sub.add_argument("gold", help="gold JSON Lines file (.jsonl or .jsonl.gz)")
+    sub.add_argument("--limit", type=int, help="only the first N records")
+    sub.add_argument("--input", choices=("page_text", "html"),
+                     help="pages: which input to clean where a record has both")
+    sub.add_argument("--gold-spans", action="store_true",
+                     help="geo: resolve the gold place spans instead of finding them")
+
+    sub = command("bench", run_bench,
+                  "Throughput and memory on a corpus, against a bare spaCy pass.")
+    sub.add_argument("path", help="folder, file or JSON Lines corpus")
+    sub.add_argument("--limit", type=int, help="only the first N documents")
+    sub.add_argument("--repeat", type=int, default=1,
+                     help="pass over the corpus this many times (small corpora)")
+
+    command("setup", run_setup, "Build the offline gazetteer cache (run once after install).")
+
+    sub = command("gazetteer", run_gazetteer, "Manage the offline gazetteer.")
+    sub.add_argument("action", choices=("import", "build"))
+    sub.add_argument("file", nargs="?",
+                     help="import: a GeoNames dump (allCountries.zip or a country file)")
+    return parser
+
+
+def _input_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("paths", nargs="+", metavar="PATH",
+                     help="files, folders, - for standard input, or file:// URLs")
+    sub.add_argument("--pub-date", help="publication date for documents that give none "
+                                        "(ISO 8601, e.g. 2019-03-11)")
+    sub.add_argument("--max-bytes", type=int,
+                     help="largest single document file read (default 10 MB)")
+    sub.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="progress bar on stderr (default: when stderr is a terminal)")
+
+
+def _progress(args: argparse.Namespace) -> bool:
+    return args.progress if args.progress is not None else sys.stderr.isatty()
+
+
+def _validate_pub_date(value: str | None) -> None:
+    if value is None:
+        return
+    from datetime import date, datetime
+
+    try:
+        datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    except ValueError:
+        raise SystemExit(f"dateline: --pub-date {value!r} is not an ISO 8601 date "
+                         "(e.g. 2019-03-11)") from None
+
+
+def _report_failures(failures: list[tuple[str, str]]) -> None:
+    for source, why in failures:
+        print(f"dateline: {source}: {why}", file=sys.stderr)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from dateline import api
+    from dateline.pipeline import RunStats
+
+    _validate_pub_date(args.pub_date)
+    stats = RunStats()
+    failures = []
+    for article in api.extract(args.paths, pub_date=args.pub_date, progress=_progress(args),
+                               stats=stats, max_bytes=args.max_bytes):
+        sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        if not article.body:
+            failures.append((article.source or "?", "; ".join(article.warnings)))
+    sys.stdout.flush()
+    _report_failures(failures)
+    print(f"dateline: {stats.read} documents, {stats.failed} failed", file=sys.stderr)
+    return EXIT_SOME_FAILED if stats.failed else EXIT_OK
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from dateline import api
+
+    _validate_pub_date(args.pub_date)
+    result = api.ingest(args.paths, args.db, pub_date=args.pub_date, progress=_progress(args),
+                        max_bytes=args.max_bytes)
+    _report_failures(result.failures)
+    print(f"dateline: {result.read} documents, {result.new} new, {result.duplicates} already "
+          f"stored, {result.failed} failed -> {args.db}", file=sys.stderr)
+    return EXIT_SOME_FAILED if result.failed else EXIT_OK
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from dateline import api
+    from dateline.export import WRITERS
+
+    factuality = None if args.factuality == "all" else args.factuality
+    rows = api.query(args.db, type=args.type, factuality=factuality, limit=args.limit)
+    WRITERS[args.format](rows, sys.stdout)
+    return EXIT_OK
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from dateline import demo
+
+    return demo.run(args.db, sys.stdout)
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from dateline.evaluate import evaluate
+
+    options = {"limit": args.limit, "progress": sys.stderr.isatty()}
+    if args.input:
+        options["input"] = args.input
+    if args.gold_spans:
+        options["gold_spans"] = True
+    metrics = evaluate(args.kind, args.gold, **options)
+    print(json.dumps(metrics, ensure_ascii=False))
+    return EXIT_OK
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    from dateline import bench
+
+    result = bench.run(args.path, limit=args.limit, repeat=args.repeat)
+    print(bench.describe(result))
+    print(json.dumps(result))
+    return EXIT_OK
+
+
+def run_setup(args: argparse.Namespace) -> int:
+    from dateline import geo
+
+    build = getattr(geo, "build_gazetteer", None)
+    if build is None:
+        print("dateline: nothing to set up", file=sys.stderr)
+        return EXIT_OK
+    path = build()
+    print(f"dateline: gazetteer ready at {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_gazetteer(args: argparse.Namespace) -> int:
+    from dateline import geo
+
+    if args.action == "build":
+        print(f"dateline: gazetteer rebuilt at {geo.build_gazetteer(force=True)}",
+              file=sys.stderr)
+        return EXIT_OK
+    if not args.file:
+        print("dateline: gazetteer import needs a FILE (allCountries.zip or a country file)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    added = geo.import_geonames(args.file)
+    print(f"dateline: {added} places imported from {args.file}", file=sys.stderr)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

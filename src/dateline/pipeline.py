@@ -1,0 +1,142 @@
+"""Wiring the stages: read -> clean -> analyse (actors, places, times, events).
+
+Documents flow in batches so that spaCy's `nlp.pipe` can batch paragraphs across
+articles, and records come out in input order. Every stage runs inside a guard: a bug
+or a pathological document costs that one document a `warnings` entry, never the batch.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dateline import actors, events, geo, nlp
+from dateline import time as timex
+from dateline.model import Article, RawDocument, article_id
+
+log = logging.getLogger("dateline")
+
+NO_PUB_DATE = "no publication date found; relative dates unresolved"
+DEFAULT_BATCH = 32
+
+
+@dataclass
+class RunStats:
+    """What a run did, for the summary line and the exit code."""
+
+    read: int = 0
+    failed: int = 0
+
+    def count(self, article: Article) -> None:
+        self.read += 1
+        if not article.body:
+            self.failed += 1
+
+
+def extract(paths: Iterable[str | Path], *, pub_date: str | None = None,
+            batch_size: int = DEFAULT_BATCH, progress: bool = False,
+            stats: RunStats | None = None, max_bytes: int | None = None) -> Iterator[Article]:
+    """Read, clean and analyse every document under `paths`; yields records in input order.
+
+    `pub_date` is used for documents whose input and page give no publication date.
+    """
+    from dateline import read
+
+    options = {} if max_bytes is None else {"max_bytes": max_bytes}
+    raws = read.iter_documents(paths, **options)
+    bar = _progress_bar(progress)
+    for batch in batched(raws, batch_size):
+        for article in process(batch, default_pub_date=pub_date):
+            if stats is not None:
+                stats.count(article)
+            bar.update(1)
+            yield article
+    bar.close()
+
+
+def process(raws: Sequence[RawDocument], default_pub_date: str | None = None) -> list[Article]:
+    """Clean and analyse one batch of raw documents."""
+    articles = [clean_document(raw, default_pub_date) for raw in raws]
+    analyse(articles)
+    return articles
+
+
+def clean_document(raw: RawDocument, default_pub_date: str | None = None) -> Article:
+    from dateline.clean import clean
+
+    try:
+        article = clean(raw)
+    except Exception as error:  # one document's failure must not stop the batch
+        log.debug("clean failed on %s\n%s", raw.source, traceback.format_exc())
+        article = Article(id=article_id("", raw.source), source=raw.source,
+                          input_id=raw.input_id,
+                          warnings=[*raw.warnings, f"internal error while cleaning: {error!r}"])
+    if article.pub_date is None and default_pub_date:
+        article.pub_date = default_pub_date
+        article.warnings = [w for w in article.warnings if w != NO_PUB_DATE]
+    return article
+
+
+def analyse(articles: Sequence[Article]) -> None:
+    """Fill entities, places, times, events and quotes of cleaned articles, in place."""
+    readable = [a for a in articles if a.body]
+    for article, doc in zip(readable, nlp.parse_bodies(a.body for a in readable), strict=True):
+        analyse_doc(article, doc)
+
+
+def analyse_texts(texts: Sequence[str], pub_dates: Sequence[str | None] | None = None,
+                  ids: Sequence[str] | None = None) -> list[Article]:
+    """Analyse texts that are already article bodies (no cleaning): the evaluators' entry."""
+    pub_dates = pub_dates or [None] * len(texts)
+    articles = [Article(id=ids[i] if ids else article_id(text), body=text, pub_date=pub_dates[i])
+                for i, text in enumerate(texts)]
+    analyse(articles)
+    return articles
+
+
+def analyse_doc(article: Article, doc: Any) -> None:
+    """The analysis stages in their order; each reads what the earlier ones filled."""
+    if article.pub_date is None and NO_PUB_DATE not in article.warnings:
+        article.warnings.append(NO_PUB_DATE)
+    article.entities = _guarded(article, "actors", actors.find_entities, doc, article) or []
+    article.places = _guarded(article, "places", geo.find_places, doc, article) or []
+    article.times = _guarded(article, "times", timex.find_times, doc, article.pub_date) or []
+    found = _guarded(article, "events", events.find_events, doc, article)
+    article.events, article.quotes = found if found else ([], [])
+
+
+def _guarded(article: Article, stage: str, function: Callable[..., Any], *args: Any) -> Any:
+    try:
+        return function(*args)
+    except Exception as error:  # a stage's bug costs this document that stage only
+        log.debug("%s failed on %s\n%s", stage, article.source, traceback.format_exc())
+        article.warnings.append(f"internal error in the {stage} stage: {error!r}")
+        return None
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(enabled: bool) -> Any:
+    if not enabled:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, leave=False)

@@ -1,0 +1,142 @@
+"""Reading: from paths, folders, stdin and archives to `RawDocument`s, in input order.
+
+A path is a file, a folder (read recursively, in sorted order, hidden files skipped), `-`
+for standard input, or a `file://` URL. What a file holds is decided by its content
+(`dateline.read.detect`), after gzip is undone. A document that cannot be read becomes a
+`RawDocument` with `error` set: the pipeline gives it a record with the error among its
+warnings and goes on with the batch.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+from urllib.parse import unquote, urlparse
+
+from dateline.model import RawDocument
+from dateline.read.containers import read_csv, read_feed, read_jsonl, read_warc
+from dateline.read.decode import SNIFF_BYTES, NotText, decode
+from dateline.read.detect import GZIP_MAGIC, detect
+
+# One file holding one article larger than this is refused: news articles are kilobytes,
+# and a 50 MB "article" is a log, a dump or a mistake that would stall the parser.
+MAX_DOCUMENT_BYTES = 10_000_000
+CONTAINERS = {"jsonl", "csv", "feed", "warc"}
+
+
+def iter_documents(paths: Iterable[str | Path],
+                   max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[RawDocument]:
+    for path in paths:
+        yield from _read_path(str(path), max_bytes)
+
+
+def expand(path: str) -> list[str]:
+    """The files a path names: itself, or a folder's files in sorted order."""
+    if path == "-":
+        return ["-"]
+    local = _local_path(path)
+    if os.path.isdir(local):
+        found = []
+        for folder, dirs, files in os.walk(local):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found += [os.path.join(folder, f) for f in sorted(files) if not f.startswith(".")]
+        return found
+    return [local]
+
+
+def _read_path(path: str, max_bytes: int) -> Iterator[RawDocument]:
+    if path.startswith(("http://", "https://")):
+        yield RawDocument(source=path, error="only local files are read: Dateline never "
+                          "fetches from the network (save the page and pass its path)")
+        return
+    for name in expand(path):
+        if name == "-":
+            yield from read_stream(sys.stdin.buffer, "<stdin>", max_bytes)
+            continue
+        try:
+            with open(name, "rb") as handle:
+                yield from read_stream(handle, name, max_bytes)
+        except OSError as error:
+            yield RawDocument(source=name, error=f"cannot read file: {error.strerror or error}")
+
+
+def read_stream(stream: IO[bytes], source: str,
+                max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[RawDocument]:
+    """Every document in one byte stream (a file, stdin, or a gzip of either)."""
+    # A buffer as large as the sniffing window, so that `peek` can show all of it.
+    buffered = io.BufferedReader(stream, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
+    if buffered.peek(2)[:2] == GZIP_MAGIC:
+        if _looks_like_warc_gz(buffered):
+            yield from read_warc(buffered, source)
+            return
+        unzipped = gzip.GzipFile(fileobj=buffered)
+        buffered = io.BufferedReader(unzipped, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
+    head_bytes = buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+    if not head_bytes:
+        yield RawDocument(source=source, error="empty file")
+        return
+    try:
+        head = decode(head_bytes)
+    except NotText as error:
+        yield RawDocument(source=source, error=str(error))
+        return
+    kind = detect(head.text, source)
+    if kind == "warc":
+        yield from read_warc(buffered, source)
+    elif kind in ("jsonl", "csv"):
+        encoding = "utf-8-sig" if head.encoding in ("utf-8", "utf-8-sig") else head.encoding
+        lines = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
+        reader = read_jsonl if kind == "jsonl" else read_csv
+        yield from reader(lines, source)
+    else:
+        yield from _single(buffered, source, kind, max_bytes)
+
+
+def _single(stream: IO[bytes], source: str, kind: str, max_bytes: int) -> Iterator[RawDocument]:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        size = len(data) + len(stream.read())
+        yield RawDocument(source=source, error=(
+            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
+            "document; split it, or raise the limit with --max-bytes"))
+        return
+    try:
+        decoded = decode(data)
+    except NotText as error:
+        yield RawDocument(source=source, error=str(error))
+        return
+    if not decoded.text.strip():
+        yield RawDocument(source=source, error="empty document (only whitespace)")
+        return
+    if kind == "feed":
+        for document in read_feed(decoded.text, source):
+            document.warnings[:0] = decoded.warnings
+            yield document
+        return
+    yield RawDocument(
+        source=source, format=kind, warnings=list(decoded.warnings),
+        html=decoded.text if kind == "html" else None,
+        text=decoded.text if kind != "html" else None,
+    )
+
+
+def _looks_like_warc_gz(stream: IO[bytes]) -> bool:
+    head = stream.peek(SNIFF_BYTES)  # type: ignore[attr-defined]
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(head)) as member:
+            start = member.read(16)
+    except (OSError, EOFError):
+        # The first member is larger than the peek window: read what it gave.
+        return False
+    return start.startswith(b"WARC/")
+
+
+def _local_path(path: str) -> str:
+    if path.startswith("file://"):
+        return unquote(urlparse(path).path)
+    return path
