@@ -27,10 +27,10 @@ class IngestResult:
 
 def extract(paths: Iterable[str | Path], *, pub_date: str | None = None,
             progress: bool = False, stats: pipeline.RunStats | None = None,
-            max_bytes: int | None = None) -> Iterator[Article]:
+            max_bytes: int | None = None, workers: int = 1) -> Iterator[Article]:
     """Read and analyse documents; yields one `Article` per document, in input order."""
     return pipeline.extract(paths, pub_date=pub_date, progress=progress, stats=stats,
-                            max_bytes=max_bytes)
+                            max_bytes=max_bytes, workers=workers)
 
 
 def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,

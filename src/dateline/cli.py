@@ -102,6 +102,8 @@ def _input_options(sub: argparse.ArgumentParser) -> None:
                      help="largest single document file read (default 10 MB)")
     sub.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="progress bar on stderr (default: when stderr is a terminal)")
+    sub.add_argument("--workers", type=int, default=1,
+                     help="analyse in this many processes (default 1)")
 
 
 def _progress(args: argparse.Namespace) -> bool:
@@ -133,7 +135,7 @@ def run_extract(args: argparse.Namespace) -> int:
     stats = RunStats()
     failures = []
     for article in api.extract(args.paths, pub_date=args.pub_date, progress=_progress(args),
-                               stats=stats, max_bytes=args.max_bytes):
+                               stats=stats, max_bytes=args.max_bytes, workers=args.workers):
         sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
         if not article.body:
             failures.append((article.source or "?", "; ".join(article.warnings)))

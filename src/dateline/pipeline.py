@@ -41,23 +41,45 @@ class RunStats:
 
 def extract(paths: Iterable[str | Path], *, pub_date: str | None = None,
             batch_size: int = DEFAULT_BATCH, progress: bool = False,
-            stats: RunStats | None = None, max_bytes: int | None = None) -> Iterator[Article]:
+            stats: RunStats | None = None, max_bytes: int | None = None,
+            workers: int = 1) -> Iterator[Article]:
     """Read, clean and analyse every document under `paths`; yields records in input order.
 
     `pub_date` is used for documents whose input and page give no publication date.
+    `workers` > 1 analyses batches in that many processes (each loads the model once);
+    reading stays in this process so that input order is kept.
     """
     from dateline import read
 
     options = {} if max_bytes is None else {"max_bytes": max_bytes}
-    raws = read.iter_documents(paths, **options)
+    batches = batched(read.iter_documents(paths, **options), batch_size)
     bar = _progress_bar(progress)
-    for batch in batched(raws, batch_size):
-        for article in process(batch, default_pub_date=pub_date):
+    for articles in _map_batches(batches, pub_date, workers):
+        for article in articles:
             if stats is not None:
                 stats.count(article)
             bar.update(1)
             yield article
     bar.close()
+
+
+def _map_batches(batches: Iterable[list[RawDocument]], pub_date: str | None,
+                 workers: int) -> Iterator[list[Article]]:
+    if workers <= 1:
+        for batch in batches:
+            yield process(batch, pub_date)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending = []
+        for batch in batches:
+            pending.append(pool.submit(process, batch, pub_date))
+            # Keep a bounded window of batches in flight: memory stays flat on huge inputs.
+            if len(pending) >= 2 * workers:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
 
 
 def process(raws: Sequence[RawDocument], default_pub_date: str | None = None) -> list[Article]:
