@@ -1,0 +1,156 @@
+"""Scoring temporal expressions against TIMEX3 gold, as TempEval-3 scores them.
+
+Extraction: strict (same span) and relaxed (overlapping span) precision, recall and F1.
+Attributes: among relaxed matches, the share with the right `value` and `type`; value F1
+is F1 over relaxed matches whose value is also right (TempEval-3's attribute F1), so it
+is bounded by the relaxed F1. Each gold document's `dct` is the publication date.
+
+Run: `dateline eval time ../shared/eval/time/tbaq.jsonl` (prints one JSON object).
+"""
+
+from __future__ import annotations
+
+import time as _time
+from collections import Counter, defaultdict
+from typing import Any
+
+from dateline.evaluate.common import f1, progress, read_gold
+from dateline.nlp import parse_bodies
+from dateline.time import find_times
+
+
+def match_pairs(gold: list[dict[str, Any]], system: list[Any]) -> list[tuple[int, int]]:
+    """One-to-one pairs of overlapping gold and system spans, largest overlap first."""
+    options = []
+    for gi, g in enumerate(gold):
+        for si, s in enumerate(system):
+            overlap = min(g["end"], s.end) - max(g["start"], s.start)
+            if overlap > 0:
+                options.append((-overlap, gi, si))
+    options.sort()
+    used_gold: set[int] = set()
+    used_system: set[int] = set()
+    pairs = []
+    for _, gi, si in options:
+        if gi in used_gold or si in used_system:
+            continue
+        used_gold.add(gi)
+        used_system.add(si)
+        pairs.append((gi, si))
+    return pairs
+
+
+def score_document(gold: list[dict[str, Any]], system: list[Any]) -> Counter:
+    counts: Counter = Counter(gold=len(gold), system=len(system))
+    gold_spans = {(g["start"], g["end"]) for g in gold}
+    counts["strict"] = sum((s.start, s.end) in gold_spans for s in system)
+    for gi, si in match_pairs(gold, system):
+        g, s = gold[gi], system[si]
+        counts["relaxed"] += 1
+        counts["value"] += (g.get("value") or "") == (s.value or "")
+        counts["type"] += g.get("type") == s.type
+    return counts
+
+
+def summarise(counts: Counter) -> dict[str, Any]:
+    gold, system = counts["gold"], counts["system"]
+
+    def scores(hits: int) -> dict[str, float]:
+        return f1(hits, system - hits, gold - hits)
+
+    strict, relaxed, value = scores(counts["strict"]), scores(counts["relaxed"]), \
+        scores(counts["value"])
+    matched = counts["relaxed"]
+    return {
+        "strict_precision": strict["precision"], "strict_recall": strict["recall"],
+        "strict_f1": strict["f1"],
+        "relaxed_precision": relaxed["precision"], "relaxed_recall": relaxed["recall"],
+        "relaxed_f1": relaxed["f1"],
+        "value_f1": value["f1"],
+        "value_accuracy": round(counts["value"] / matched, 4) if matched else 0.0,
+        "type_accuracy": round(counts["type"] / matched, 4) if matched else 0.0,
+        "gold_timexes": gold, "system_timexes": system,
+    }
+
+
+def evaluate(gold_path: str, *, limit: int | None = None, progress: bool = True,
+             errors: str | None = None, **options: Any) -> dict[str, Any]:
+    """Tag every gold text with its `dct` as publication date and score against the gold.
+
+    `errors`: a path to write every mismatch to (JSON Lines), for studying error kinds.
+    """
+    records = read_gold(gold_path, limit)
+    total: Counter = Counter()
+    subsets: dict[str, Counter] = defaultdict(Counter)
+    mismatches = []
+    parse_seconds = tag_seconds = 0.0
+    started = _time.perf_counter()
+    docs = parse_bodies(r["text"] for r in records)
+    for record in _progress(records, progress):
+        parse_start = _time.perf_counter()
+        doc = next(docs)
+        tag_start = _time.perf_counter()
+        system = find_times(doc, record.get("dct"))
+        tag_seconds += _time.perf_counter() - tag_start
+        parse_seconds += tag_start - parse_start
+        counts = score_document(record["timexes"], system)
+        total.update(counts)
+        subsets[record.get("subset") or "all"].update(counts)
+        if errors is not None:
+            mismatches.extend(_mismatches(record, system))
+    if errors is not None:
+        _write_jsonl(errors, mismatches)
+    result = summarise(total)
+    for name, counts in sorted(subsets.items()):
+        part = summarise(counts)
+        result[name] = {key: part[key] for key in (
+            "strict_f1", "relaxed_f1", "value_f1", "type_accuracy", "gold_timexes")}
+    result["n"] = len(records)
+    result["seconds"] = round(_time.perf_counter() - started, 2)
+    result["tagging_share_of_parse"] = round(tag_seconds / parse_seconds, 4) \
+        if parse_seconds else None
+    return result
+
+
+def _progress(records: list[dict[str, Any]], enabled: bool):
+    return progress(records, enabled, desc="time", unit="doc")
+
+
+def _mismatches(record: dict[str, Any], system: list[Any]) -> list[dict[str, Any]]:
+    gold = record["timexes"]
+    pairs = match_pairs(gold, system)
+    paired_gold = {gi for gi, _ in pairs}
+    paired_system = {si for _, si in pairs}
+    text = record["text"]
+    out = []
+
+    def context(start: int, end: int) -> str:
+        return (text[max(0, start - 50):start] + "[" + text[start:end] + "]"
+                + text[end:end + 30]).replace("\n", " ")
+
+    for gi, si in pairs:
+        g, s = gold[gi], system[si]
+        if (g["start"], g["end"]) != (s.start, s.end) or g["value"] != s.value \
+                or g["type"] != s.type:
+            out.append({"kind": "mismatch", "id": record["id"], "dct": record.get("dct"),
+                        "gold": [g["text"], g["type"], g["value"]],
+                        "system": [s.text, s.type, s.value], "context": context(s.start, s.end)})
+    for gi, g in enumerate(gold):
+        if gi not in paired_gold:
+            out.append({"kind": "missed", "id": record["id"], "dct": record.get("dct"),
+                        "gold": [g["text"], g["type"], g["value"]],
+                        "context": context(g["start"], g["end"])})
+    for si, s in enumerate(system):
+        if si not in paired_system:
+            out.append({"kind": "spurious", "id": record["id"], "dct": record.get("dct"),
+                        "system": [s.text, s.type, s.value],
+                        "context": context(s.start, s.end)})
+    return out
+
+
+def _write_jsonl(path: str, rows: list[dict[str, Any]]) -> None:
+    import json
+
+    with open(path, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")

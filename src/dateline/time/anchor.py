@@ -1,0 +1,76 @@
+"""What a relative expression is relative to: the publication date or the last date named.
+
+Why two anchors: deictic expressions ("yesterday", "last week", "two days ago") count from
+the publication date, while anaphoric ones ("a year earlier", "the following month", "the
+year-ago quarter") count from the time the text is talking about — in an earnings report
+the quarter last named, not the day the report came out. TimeML values are written
+relative to whichever applies; without a publication date a deictic value stays
+`XXXX-...`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from dateline.time import calendar
+from dateline.time.tense import direction_of, tense_at
+
+# Granularities from fine to coarse, to compare a reference with a unit.
+ORDER = ("day", "weekend", "week", "month", "quarter", "half", "season", "year", "decade",
+         "century")
+UNIT_GRANULARITY = {"second": "day", "minute": "day", "hour": "day", "day": "day",
+                    "night": "day", "week": "week", "fortnight": "week",
+                    "weekend": "weekend", "month": "month", "quarter": "quarter",
+                    "half": "half", "season": "year", "year": "year", "decade": "decade",
+                    "century": "century", "millennium": "century"}
+
+
+def finer_or_equal(a: str, b: str) -> bool:
+    return ORDER.index(a) <= ORDER.index(b)
+
+
+@dataclass
+class Context:
+    """What normalising one expression may look at: the doc, the anchors, its own span."""
+
+    doc: Doc
+    dct: dt.date | None
+    reference: str | None = None
+    start: int = 0
+    end: int = 0
+    _tense_cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def direction(self) -> str | None:
+        """`past` / `future` / None from the tense of the verb governing this expression."""
+        key = (self.start, self.end)
+        if key not in self._tense_cache:
+            self._tense_cache[key] = tense_at(self.doc, self.start, self.end)
+        return direction_of(self._tense_cache[key])
+
+    def tense(self) -> str | None:
+        self.direction()
+        return self._tense_cache[(self.start, self.end)]
+
+    def reference_at(self, granularity: str) -> tuple[dt.date, str] | None:
+        """The last named date, if it is at least as fine as `granularity`."""
+        if not self.reference:
+            return None
+        ref_gran = calendar.granularity_of(self.reference)
+        first = calendar.start_of(self.reference)
+        if ref_gran is None or first is None or ref_gran == "season":
+            return None
+        if not finer_or_equal(ref_gran, granularity):
+            return None
+        return first, ref_gran
+
+    def anaphoric_anchor(self, granularity: str) -> dt.date | None:
+        """The date an anaphoric expression counts from: last named date, else pub date."""
+        ref = self.reference_at(granularity)
+        return ref[0] if ref else self.dct

@@ -1,0 +1,173 @@
+"""The regular expressions that find temporal expressions, built from the word lists.
+
+Why regular expressions over the raw text rather than a date parser: a parser run over
+free text turns any number into a date ("40 were killed" → 1940). Here every pattern
+names what makes it temporal (a month, a weekday, a unit of time, a clock time, a year in
+a year's position), so a bare number never matches, and one compiled pass per pattern
+costs far less than the parse. Each pattern has named groups that `normalise` reads.
+
+Span conventions follow the TimeML/TimeBank annotation: a leading "the" is part of the
+expression ("the third quarter"), a preposition is not ("on Sunday" → "Sunday"),
+"ago"/"earlier" are ("two days ago").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from dateline.time.lexicon import alternation, lexicon
+
+FLAGS = re.IGNORECASE
+
+ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+         "seventeen", "eighteen", "nineteen")
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
+
+PARTS = r"(?:mid-?afternoon|morning|afternoon|evening|night|overnight)"
+YEAR = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
+SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:{'|'.join(TENS)})(?:[\s-]+(?:{'|'.join(ONES)}))?"
+                rf"|nineteen[\s-]+(?:{'|'.join(TEENS[1:])})"
+                rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{'|'.join(ONES + TEENS)}))?)")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One family of expressions: its name (the handler's), regex and priority on ties."""
+
+    name: str
+    regex: re.Pattern[str]
+    priority: int
+
+
+def _months() -> str:
+    names = lexicon().months
+    full = [n for n in names if len(n) > 3 and n != "sept"]
+    short = [n for n in names if n not in full]
+    return rf"(?P<month>(?:{alternation(full)})\b|(?:{alternation(short)})(?:\.|\b))"
+
+
+def _weekdays(group: str = "wd") -> str:
+    names = lexicon().weekdays
+    full = [n for n in names if n.endswith("day")]
+    short = [n for n in names if n not in full]
+    return rf"(?P<{group}>(?:{alternation(full)})|(?:{alternation(short)})\.)"
+
+
+def _units(group: str = "unit") -> str:
+    singular = alternation(lexicon().units)
+    return (rf"(?P<{group}>(?:{singular})|centuries|millennia)"
+            rf"(?P<{group}_plural>s)?\b")
+
+
+def _number() -> str:
+    words = alternation([w for w in lexicon().numbers if w not in ("a", "an")])
+    word = rf"(?:{words})"
+    digits = r"\d+(?:\.\d+)?(?:\s+\d/\d|\s*[½¼¾])?"
+    compound = rf"{word}(?:[\s-]+(?:and\s+)?{word})*(?:\s+and\s+a\s+half)?"
+    return rf"(?P<num>{digits}|{compound}|an?(?:\s+half)?)"
+
+
+def _ordinal_quarter() -> str:
+    return (r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)")
+
+
+@functools.cache
+def patterns() -> list[Pattern]:
+    """Every pattern, compiled once per process."""
+    month = _months()
+    weekday = _weekdays()
+    number = _number()
+    units = _units()
+    lex = lexicon()
+    seasons = alternation(lex.seasons)
+    references = alternation(lex.references)
+    frequencies = alternation(lex.frequencies)
+    holidays = alternation(lex.holidays)
+    year_suffix = (rf"(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?:(?P<year>{YEAR})"
+                   rf"|(?P<yrel>this|last|next|that)\s+year\b))?")
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\s*%)"
+    relwords = (r"last|this|next|past|coming|previous|following|current|latest|same|"
+                r"recent|upcoming|prior|preceding|present|that|final")
+    specs = [
+        ("iso_date", r"\b(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)"
+                     r"(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b", 9),
+        ("slash_date", r"(?<![\d/])(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)"
+                       r"(?![\d/])", 9),
+        ("month_day", rf"\b(?:{weekday},?\s+)?(?:the\s+)?{month}\s*{day}\b"
+                      rf"(?:,?\s+(?P<year>{YEAR})\b)?", 8),
+        ("day_month", rf"\b(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}"
+                      rf"(?:,?\s+(?P<year>{YEAR})\b)?", 8),
+        ("month", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?\b{month}{year_suffix}", 6),
+        ("weekday", rf"(?:\b(?P<rel>last|this|next|coming|past|previous|following)\s+)?"
+                    rf"\b{weekday}(?P<plural>s)?(?!\w)"
+                    rf"(?:\s+(?P<part>{PARTS})(?P<pplural>s)?\b)?", 7),
+        ("decade", rf"(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[\s-]+)?"
+                   rf"(?:\b(?P<c>1[5-9]|20)(?P<d>\d)0'?s\b|'(?P<d2>\d)0'?s\b"
+                   rf"|(?<=the\s)(?P<dw>{'|'.join(DECADE_WORDS)})\b)", 7),
+        ("spelled_year", rf"(?:\bthe\s+year\s+)?\b(?P<spelled>{SPELLED_YEAR})\b", 6),
+        ("year", rf"(?:\b(?P<pre>fiscal|calendar|the\s+year|year-end)\s+)?"
+                 rf"(?<![\d$£€#.,/])\b(?P<year>{YEAR})(?!\s*%|'?s\b)\b", 5),
+        ("deictic", rf"\b(?:(?P<word>today|tonight|yesterday|tomorrow"
+                    rf"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+                    rf"(?:\s+(?P<part>{PARTS})\b)?"
+                    rf"|(?P<this>this|last)\s+(?P<part2>{PARTS})\b)", 7),
+        ("reference", rf"\b(?P<ref>{references})\b", 4),
+        ("quarter", rf"(?:\b(?P<the>the)\s+)?(?:\b(?P<fiscal>fiscal)\s+"
+                    rf"(?:(?P<fyear>{YEAR})\s+)?)?"
+                    rf"(?:\b(?P<qual>latest|current|recent|last|past|previous|prior|preceding|"
+                    rf"next|coming|same|comparable|year-earlier|year-ago|year-before|final)"
+                    rf"[\s-]+)?(?:(?:fiscal\s+)?\b{_ordinal_quarter()}[\s-]+)?(?:fiscal[\s-]+)?"
+                    rf"\bquarter\b(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})\b"
+                    rf"|(?P<yrel>this|last|next|the)\s+year\b))?", 7),
+        ("quarter_code", rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\b(?:\s*(?P<year>{YEAR})\b)?", 7),
+        ("half", rf"(?:\bthe\s+)?\b(?P<ord>first|second|1st|2nd)[\s-]+half\b"
+                 rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})\b"
+                 rf"|(?P<yrel>this|last|next|the)\s+year\b))?", 7),
+        ("season", rf"(?:\b(?P<rel>last|this|next|past|coming|previous|following)\s+"
+                   rf"|\b(?P<the>the)\s+)?\b(?P<season>{seasons})\b"
+                   rf"(?:(?:\s+of)?\s+(?P<year>{YEAR})\b|\s+(?:of\s+)?(?P<spelled>{SPELLED_YEAR})\b"
+                   rf"|\s+of\s+(?P<yrel>this|last|next)\s+year\b)?", 6),
+        ("holiday", rf"\b(?P<holiday>{holidays})\b(?:,?\s+(?P<year>{YEAR})\b)?", 6),
+        ("relative", rf"(?:\b(?P<the>the)\s+)?\b(?P<rel>{relwords})\s+{units}", 6),
+        ("the_unit", r"\b(?P<the>the)\s+(?P<unit>year|week|month|weekend)\b(?!-|\s+(?:of|before|"
+                     r"after|when|earlier|ago|later|in\s+which|that)\b)", 3),
+        ("duration", rf"(?:\b(?P<the>the)\s+(?:(?P<rel>first|last|past|next|coming|previous|"
+                     rf"following|final|initial|latest|remaining|recent|other)\s+)?)?"
+                     rf"\b{number}(?:\s+|-)(?:more\s+|full\s+|straight\s+)?{units}"
+                     rf"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back))?",
+         6),
+        ("bare_units", r"\b(?P<unit>year|month|week|day|decade|hour|minute|"
+                       r"centurie|quarter)s\b(?!['’]|\s+old\b)", 2),
+        ("anaphoric_year", r"(?:\bthe\s+)?\b(?P<adj>year-earlier|year-ago|year-before)"
+                           r"(?:\s+(?P<what>period|quarter))?\b", 6),
+        ("set_every", rf"\b(?:every|each)\s+(?:other\s+)?(?:{_weekdays()}"
+                      rf"|(?P<season>{seasons})|(?P<part>morning|afternoon|evening|night)"
+                      rf"|(?P<unit>hour|day|week|weekend|month|quarter|year)|{month})\b", 6),
+        ("set_rate", r"\b(?:(?P<count>once|twice|thrice|\d+\s+times|[a-z]+\s+times)\s+)?"
+                     r"(?:a|an|per)\s+(?P<unit>hour|day|week|month|quarter|year)\b"
+                     r"(?!\s+(?:ago|earlier|later|before|after|or)\b)", 5),
+        ("frequency", rf"\b(?P<freq>{frequencies})\b", 5),
+        ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+                  r"|\b(?P<h2>[0-2]?\d):(?P<mi2>[0-5]\d)(?!\d|:\d|\.\d)"
+                  r"|\b(?P<h3>\d{1,2})\s+o['’]clock\b|\b(?P<named>noon|midnight|midday)\b)"
+                  r"(?:\s+(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time)\b)?"
+                  r"(?:\s+(?:on\s+)?(?P<dayword>today|tonight|yesterday|tomorrow|"
+                  rf"{_weekdays('cwd')}))?", 7),
+        ("century", r"(?:\bthe\s+)?\b(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|"
+                    r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                    r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+                    r"twentieth|twenty-first)[\s-]+century\b", 7),
+    ]
+    return [Pattern(name, re.compile(text, FLAGS), priority) for name, text, priority in specs]
+
+
+# Words before an expression that change its mod (and belong to its span); longest first.
+MODIFIER_BEFORE = re.compile(
+    r"(?:\b(?P<phrase>" + alternation(
+        [p for p in lexicon().modifiers if p not in ("mid", "just", "only")]
+    ) + r"|mid)(?:\s*-\s*|\s+))$", FLAGS)

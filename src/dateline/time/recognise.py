@@ -1,0 +1,299 @@
+"""Finding the spans: every pattern over the text, checks on the doubtful ones, longest wins.
+
+Why checks after matching rather than bigger regexes: whether "May" is a month or a verb,
+"1990" a year or a head count, "fall" a season or a drop, depends on neighbours and
+sometimes on the parse, which a regex cannot see cheaply. Each check looks only at the
+few candidates of its family.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dateline.time.grammar import MODIFIER_BEFORE, patterns
+from dateline.time.lexicon import lexicon
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    match: re.Match[str]
+    priority: int
+    mod: str | None = None
+
+
+Check = Callable[[re.Match[str], Doc], bool]
+CHECKS: dict[str, Check] = {}
+
+# Words after which a capitalised month, season or bare year is surely temporal.
+TEMPORAL_PREPOSITIONS = {
+    "in", "since", "by", "until", "till", "through", "throughout", "during", "of", "from",
+    "to", "early", "late", "mid", "before", "after", "between", "and", "or", "last", "this",
+    "next", "on", "for", "around", "about", "as", "that", "each", "every", "past", "coming",
+    "into", "at", "over", "following", "previous", "beginning", "end", "middle", "start",
+}
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”'‘’(\[\n]\s*)$")
+
+
+def checks(name: str) -> Callable[[Check], Check]:
+    def register(function: Check) -> Check:
+        CHECKS[name] = function
+        return function
+    return register
+
+
+def word_before(text: str, start: int) -> str:
+    match = re.search(r"([A-Za-z][\w'’-]*)\W*$", text[max(0, start - 30):start])
+    return match[1] if match else ""
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    return bool(SENTENCE_START.search(text[max(0, start - 4):start]))
+
+
+def word_after(text: str, end: int) -> str:
+    match = re.match(r"\W{0,3}?([A-Za-z][\w'’-]*)", text[end:end + 30])
+    return match[1] if match else ""
+
+
+def token_at(doc: Doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+@checks("month")
+def check_month(m, doc):
+    word = m["month"]
+    if word[0].islower():
+        return False
+    if m["year"] or m["yrel"] or m["rel"]:
+        return True
+    if len(word.rstrip(".")) <= 3 and not word.endswith(".") and word.lower() != "may":
+        return False
+    text = doc.text
+    before = word_before(text, m.start())
+    if before.lower() in TEMPORAL_PREPOSITIONS:
+        return True
+    if at_sentence_start(text, m.start()):
+        return word.lower() not in ("may", "march") or \
+            bool(re.match(r"\s*,", text[m.end():]))
+    if word.lower() in ("may", "march", "august", "june", "april") and before[:1].isupper():
+        return False  # Theresa May, the Long March
+    after = word_after(text, m.end())
+    return not (after[:1].isupper() and not re.match(r"\s*[,.;]", text[m.end():]))
+
+
+def _month_with_day(m, doc):
+    if m["month"][0].islower():
+        return False
+    after = doc.text[m.end():m.end() + 12]
+    # "March 10-12" is fine, "May 5 percent" and "Oct. 10.5" are not
+    return not re.match(r"\s*(?:percent|per\s+cent|%|\.\d)", after)
+
+
+CHECKS["month_day"] = _month_with_day
+CHECKS["day_month"] = _month_with_day
+
+
+@checks("year")
+def check_year(m, doc):
+    if m["pre"]:
+        return True
+    text = doc.text
+    after = text[m.end():m.end() + 12]
+    if re.match(r"\s*(?:GMT|UTC|hours|hrs|local|[ECMP][SD]T)\b", after):
+        return False
+    before = word_before(text, m.start()).lower()
+    if before in TEMPORAL_PREPOSITIONS | {"the", "fiscal", "year", "since", "early", "late"}:
+        return True
+    token = token_at(doc, m.start("year"))
+    if token is None:
+        return True
+    head = token.head
+    # "2000 people", "1,500 troops": a count of something, not a year
+    if token.dep_ == "nummod" and head.tag_ == "NNS" and head.i > token.i:
+        return False
+    return not (token.dep_ in ("dobj", "nsubj", "pobj") and token.head.lemma_ in (
+        "kill", "be", "number", "total"))
+
+
+@checks("spelled_year")
+def check_spelled_year(m, doc):
+    words = m["spelled"].lower()
+    if not words.startswith("two"):
+        return True
+    if m.group(0).lower().startswith("the"):
+        return True
+    text = doc.text
+    before = word_before(text, m.start()).lower()
+    after = word_after(text, m.end())
+    return before in ("in", "by", "since", "until", "before", "after") and \
+        not (after[:1].islower() and after.lower() not in ("and", "when", "the"))
+
+
+@checks("season")
+def check_season(m, doc):
+    text = doc.text
+    after = text[m.end():m.end() + 15]
+    if m["year"] or m["yrel"] or m["spelled"] or m["rel"]:
+        return True
+    if re.match(r"\s+(?:of|in)\b", after):
+        return False  # "the fall of Baghdad", "the fall in prices"
+    if m["the"]:
+        return word_before(text, m.start()).lower() in TEMPORAL_PREPOSITIONS | {"since"}
+    return word_before(text, m.start()).lower() in TEMPORAL_PREPOSITIONS - {"to", "and", "or"}
+
+
+@checks("quarter")
+def check_quarter(m, doc):
+    if not (m["ord"] or m["qual"] or m["fiscal"]):
+        if not m["the"]:
+            return False
+        # "a quarter of the vote", "the quarter of the city"
+        return not re.match(r"\s+of\s+(?!\d)", doc.text[m.end():m.end() + 12]) and \
+            not re.match(r"[\s-]+(?:mile|century|point|inch|hour|final)", doc.text[m.end():])
+    return not re.match(r"[\s-]+(?:final|mile|century|point)", doc.text[m.end():m.end() + 12])
+
+
+@checks("half")
+def check_half(m, doc):
+    if m["year"] or m["yrel"]:
+        return True
+    return not re.match(r"\s+of\b|-?\s*(?:time|hour|mile|century)", doc.text[m.end():m.end() + 8])
+
+
+@checks("holiday")
+def check_holiday(m, doc):
+    return m["holiday"][0].isupper()
+
+
+@checks("relative")
+def check_relative(m, doc):
+    rel = m["rel"].lower()
+    if rel == "final":
+        return False
+    if re.match(r"\s+of\b", doc.text[m.end():m.end() + 5]):
+        return False  # "the last day of the month"
+    return not (rel == "that" and m["unit_plural"])
+
+
+@checks("duration")
+def check_duration(m, doc):
+    after = doc.text[m.end():m.end() + 12]
+    if not m["dir"] and re.match(r"[\s-]+old\b", after):
+        return False  # ages are not temporal expressions in TimeML
+    # "three quarters of the vote" is a share, not a duration
+    return not (m["unit"].lower() == "quarter" and not m["the"] and re.match(r"\s+of\b", after))
+
+
+@checks("bare_units")
+def check_bare_units(m, doc):
+    return not re.match(r"[\s-]+old\b", doc.text[m.end():m.end() + 8])
+
+
+@checks("set_rate")
+def check_set_rate(m, doc):
+    if m["count"]:
+        return True
+    text = doc.text
+    index = m.start() - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    if index < 0:
+        return False
+    token = token_at(doc, index)
+    if token is None:
+        return False
+    return token.pos_ in ("NOUN", "NUM", "PROPN", "SYM") or token.lower_ in ("times",)
+
+
+@checks("clock")
+def check_clock(m, doc):
+    if m["h2"] is None:
+        return True
+    if m["tz"] or m["dayword"] or m["cwd"]:
+        return True
+    before = doc.text[max(0, m.start() - 12):m.start()].lower()
+    return bool(re.search(r"\b(?:at|by|until|till|from|after|before|around|about|since|"
+                          r"to|between|and)\s+$", before))
+
+
+@checks("reference")
+def check_reference(m, doc):
+    phrase = m["ref"].lower()
+    if phrase == "current":
+        token = token_at(doc, m.start())
+        return token is not None and token.pos_ == "ADJ" and token.head.pos_ == "NOUN" \
+            and token.head.lower_ not in ("account", "accounts", "affairs", "events", "flow")
+    return True
+
+
+def candidates(text: str) -> list[Mention]:
+    found = []
+    for pattern in patterns():
+        for match in pattern.regex.finditer(text):
+            if match.end() > match.start():
+                found.append(Mention(match.start(), match.end(), pattern.name, match,
+                                     pattern.priority))
+    return found
+
+
+def select(found: list[Mention], doc: Doc) -> list[Mention]:
+    """Longest first, then the more specific family; a checked-out one leaves room."""
+    found.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    taken: list[Mention] = []
+    for mention in found:
+        if any(mention.start < t.end and t.start < mention.end for t in taken):
+            continue
+        check = CHECKS.get(mention.name)
+        if check is not None and not check(mention.match, doc):
+            continue
+        taken.append(mention)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+# Which families a modifier word may extend, by the kind of mod it gives.
+POINT_MODS = {"START", "MID", "END"}
+POINT_FAMILIES = {"month", "year", "decade", "season", "relative", "quarter", "deictic",
+                  "weekday", "the_unit", "half", "holiday", "spelled_year", "century",
+                  "month_day", "day_month", "anaphoric_year"}
+AMOUNT_FAMILIES = {"duration", "clock", "bare_units", "relative", "the_unit", "weekday",
+                   "deictic", "month_day", "day_month", "year", "anaphoric_year"}
+COUNT_ONLY = {"over", "under", "some"}
+
+
+def extend_with_modifiers(mentions: list[Mention], text: str) -> None:
+    """Take "early", "about", "more than" ... into the span and record their mod."""
+    previous_end = 0
+    modifiers = lexicon().modifiers
+    for mention in mentions:
+        window_start = max(previous_end, mention.start - 40)
+        match = MODIFIER_BEFORE.search(text, window_start, mention.start)
+        if match is not None:
+            phrase = " ".join(match["phrase"].lower().split())
+            mod = modifiers.get(phrase)
+            allowed = POINT_FAMILIES if mod in POINT_MODS else AMOUNT_FAMILIES
+            starts_with_count = mention.name in ("duration", "bare_units", "clock") and \
+                not mention.match.group(0).lower().startswith("the ")
+            if phrase in ("earlier", "later"):
+                allowed = {"relative", "deictic", "the_unit"}
+            if phrase in COUNT_ONLY and not starts_with_count:
+                allowed = set()
+            if mention.name in allowed:
+                mention.start = match.start()
+                mention.mod = mod
+        previous_end = mention.end
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    text = doc.text
+    mentions = select(candidates(text), doc)
+    extend_with_modifiers(mentions, text)
+    return mentions

@@ -1,0 +1,43 @@
+"""The time stage: spans found, read in text order, values and calendar ranges attached.
+
+Reading in text order matters: an anaphoric expression ("a year earlier") counts from the
+date named before it, so each reading may update the reference for the next.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dateline.model import Time
+from dateline.time import calendar
+from dateline.time.anchor import Context
+from dateline.time.normalise import normalise
+from dateline.time.recognise import find_mentions
+
+NO_PUB_DATE_WARNING = "no publication date found; relative dates unresolved"
+
+
+def find_times(doc: Doc, pub_date: str | None) -> list[Time]:
+    """Every temporal expression of the body, normalised against `pub_date`.
+
+    `doc` is the whole-body parse (`dateline.nlp.parse`), so offsets are body offsets.
+    Without a publication date relative values stay relative (`XXXX-WXX-7`).
+    """
+    ctx = Context(doc=doc, dct=calendar.parse_pub_date(pub_date))
+    times = []
+    for mention in find_mentions(doc):
+        ctx.start, ctx.end = mention.match.start(), mention.match.end()
+        reading = normalise(mention.name, mention.match, ctx)
+        if reading is None:
+            continue
+        mod = reading.mod or mention.mod
+        bounds = calendar.value_range(reading.value, mod) \
+            if reading.type in ("DATE", "TIME") else None
+        times.append(Time(
+            text=doc.text[mention.start:mention.end], start=mention.start, end=mention.end,
+            type=reading.type, value=reading.value, mod=mod,
+            start_date=bounds[0].isoformat() if bounds else None,
+            end_date=bounds[1].isoformat() if bounds else None))
+        if reading.anchors:
+            ctx.reference = reading.value
+    return times
