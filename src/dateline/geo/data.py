@@ -1,0 +1,81 @@
+"""The project's own geographic knowledge: the TSV files under `dateline/data/geo/`.
+
+Each file starts with `#` lines saying where its facts come from, then a header row of
+column names, then one row per fact. They are read here and nowhere else, so a user who
+adds a row (a town the gazetteer lacks, a demonym, a guard word) changes behaviour without
+touching code. Which file feeds what:
+
+| file | used by |
+|---|---|
+| `country_points.tsv` | build: where a country mention is put |
+| `supplement.tsv` | build: places under the cities500 cut that conflict reporting names |
+| `country_aliases.tsv` | build: informal country names (`Britain`, `Burma`) |
+| `abbreviations.tsv` | build and recognition: `U.S.`, `DRC`, `Calif.`, `La.` |
+| `demonyms.tsv` | recognition: `Syrian` makes Syria part of the article's context |
+| `guards.tsv` | recognition: capitalised words that are rarely places on their own |
+| `cues.tsv` | recognition: words before a name that say it is a place (`the town of`) |
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+
+
+def data_path(name: str) -> Path:
+    return DATA_DIR / name
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a data file as dicts keyed by its header; comment and blank lines skipped."""
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    with data_path(name).open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = [cell.strip() for cell in line.split("\t")]
+            if header is None:
+                header = cells
+                continue
+            if len(cells) > len(header):
+                raise ValueError(f"{name}:{number}: {len(cells)} cells for "
+                                 f"{len(header)} columns")
+            cells += [""] * (len(header) - len(cells))
+            rows.append(dict(zip(header, cells, strict=True)))
+    return rows
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    text: str          # as written, case matters: `US` is a country, `us` is not
+    target: str        # ISO country code (`US`) or country-admin1 (`US-CA`)
+    anywhere: bool     # False: only right after a place and a comma (`Alexandria, La.`)
+
+
+@functools.cache
+def abbreviations() -> tuple[Abbreviation, ...]:
+    return tuple(Abbreviation(row["abbreviation"], row["target"], row["where"] == "anywhere")
+                 for row in read_tsv("abbreviations.tsv"))
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """Demonym or adjective (case as written) -> ISO country code."""
+    return {row["word"]: row["country"] for row in read_tsv("demonyms.tsv")}
+
+
+@functools.cache
+def guard_words() -> frozenset[str]:
+    """Capitalised words that the gazetteer alone never makes a place."""
+    return frozenset(row["word"].casefold() for row in read_tsv("guards.tsv"))
+
+
+@functools.cache
+def cues() -> dict[str, str]:
+    """Lower-cased words before a name -> `strong` (a place follows) or `weak`."""
+    return {row["words"].casefold(): row["strength"] for row in read_tsv("cues.tsv")}
