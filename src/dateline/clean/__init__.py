@@ -1,0 +1,144 @@
+"""Cleaning: a document as read (plain text or HTML, often a whole scraped page) becomes
+an Article with the article text alone and the page's metadata.
+
+    >>> from dateline.model import RawDocument
+    >>> article = clean(RawDocument(source="x.txt", text=page))
+
+Plain text goes through the line classifier (`plain`), HTML through trafilatura and
+htmldate with the plain-text cleaner as second opinion and fallback (`html`). What the
+input itself says (a JSON Lines row's `pub_date`, `title`, `url`) wins over what the page
+says. Nothing raises out of `clean`: a document that cannot be cleaned gets an empty body
+and a warning that says why, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateline.clean import language as lang_id
+from dateline.clean.dates import find_dates
+from dateline.clean.plain import Cleaned, clean_text
+from dateline.clean.text import collapse, garbage_ratio, letter_ratio
+from dateline.model import Article, RawDocument, article_id
+
+NO_DATE = "no publication date found; relative dates unresolved"
+GARBAGE_LIMIT = 0.05
+MAX_TEXT_CHARS = 10_000_000
+
+__all__ = ["NO_DATE", "clean", "normalise_date"]
+
+
+def clean(raw: RawDocument) -> Article:
+    """The Article for one document; never raises."""
+    try:
+        return _clean(raw)
+    except Exception as error:  # the batch must go on; the warning says what broke
+        article = _empty(raw)
+        article.warnings.append(f"cleaning failed: {type(error).__name__}: {error}")
+        article.warnings.append(NO_DATE)
+        return article
+
+
+def _clean(raw: RawDocument) -> Article:
+    if raw.error:
+        article = _empty(raw)
+        article.warnings.append(raw.error)
+        return article
+    warnings = list(raw.warnings)
+    content = raw.html if raw.html and raw.html.strip() else raw.text
+    if not content or not content.strip():
+        article = _empty(raw)
+        article.warnings.append("empty document: no text to clean")
+        article.warnings.append(NO_DATE)
+        return article
+    if len(content) > MAX_TEXT_CHARS:
+        warnings.append(
+            f"document longer than {MAX_TEXT_CHARS} characters; only the start was cleaned"
+        )
+        content = content[:MAX_TEXT_CHARS]
+    unreadable = garbage_ratio(content)
+    if unreadable > GARBAGE_LIMIT or (len(content) > 200 and letter_ratio(content) < 0.2):
+        article = _empty(raw)
+        article.warnings.append(
+            f"binary or garbled content ({unreadable:.0%} unreadable characters); not cleaned"
+        )
+        article.warnings.append(NO_DATE)
+        return article
+    if raw.html and raw.html.strip():
+        from dateline.clean.html import clean_html
+
+        cleaned = clean_html(content, url=raw.url, title_hint=raw.title)
+    else:
+        cleaned = clean_text(content, url=raw.url, title_hint=raw.title)
+    return _article(raw, cleaned, warnings)
+
+
+def _article(raw: RawDocument, cleaned: Cleaned, warnings: list[str]) -> Article:
+    warnings = warnings + cleaned.warnings
+    pub_date = cleaned.pub_date
+    if raw.pub_date:
+        hinted = normalise_date(raw.pub_date)
+        if hinted:
+            pub_date = hinted
+        else:
+            warnings.append(
+                f"pub_date {raw.pub_date!r} given with the input is not a date; "
+                "the page's own date was used"
+            )
+    if not pub_date:
+        warnings.append(NO_DATE)
+    body = cleaned.body
+    language = lang_id.detect(body) or cleaned.language
+    return Article(
+        id=article_id(body, fallback=raw.source),
+        source=raw.source,
+        input_id=raw.input_id,
+        title=collapse(raw.title) if raw.title else cleaned.title,
+        outlet=cleaned.outlet or cleaned.agency,
+        section=cleaned.section,
+        dateline_place=cleaned.dateline_place,
+        author=cleaned.author,
+        pub_date=pub_date,
+        tags=list(cleaned.tags),
+        language=language,
+        body=body,
+        warnings=list(dict.fromkeys(warnings)),
+    )
+
+
+def _empty(raw: RawDocument) -> Article:
+    return Article(
+        id=article_id("", fallback=raw.source),
+        source=raw.source,
+        input_id=raw.input_id,
+        title=raw.title,
+        pub_date=normalise_date(raw.pub_date) if raw.pub_date else None,
+        warnings=list(raw.warnings),
+    )
+
+
+def normalise_date(value: str) -> str | None:
+    """A date given with the input, as the record writes it: ISO with offset when a time
+    and zone are given, else the date alone; None when it is no date."""
+    value = value.strip()
+    iso = re.fullmatch(
+        r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?"
+        r"\s*(Z|[+-]\d{2}:?\d{2})?)?",
+        value,
+    )
+    if iso:
+        day, time, zone = iso.groups()
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            return None
+        if time and zone:
+            offset = "+00:00" if zone == "Z" else zone if ":" in zone else zone[:3] + ":" + zone[3:]
+            seconds = time if len(time) == 8 else time + ":00"
+            return f"{day}T{seconds}{offset}"
+        return day
+    mentions = find_dates(value)
+    if len(mentions) == 1:
+        return mentions[0].iso()
+    return None

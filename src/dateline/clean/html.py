@@ -1,0 +1,264 @@
+"""The HTML cleaner: trafilatura for the body and metadata, htmldate and the page's own
+text for the publication date, the plain-text cleaner where they find nothing.
+
+trafilatura sees the page's structure (tags, classes, link density), so it finds the body
+better than any reading of plain text can; it also reads title, author, site name,
+categories and tags from meta elements and JSON-LD. htmldate (`original_date=True`)
+reads dates from the same places and, failing those, searches the markup. Its weak
+spot is that last search; there the date as the visible page shows it, next to the
+headline or in the byline (`pubdate`), is the better witness. The page's visible text is
+made here with lxml, one block element a line, and goes through the plain-text cleaner
+for that, and as the fallback whenever trafilatura returns nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+
+from dateline.clean.plain import Cleaned, clean_text
+from dateline.clean.text import collapse, normalise
+from dateline.clean.wire import find_wire_dateline
+
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "title",
+        "option",
+        "button",
+        "label",
+    ]
+)
+SKIP_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object", "canvas"]
+)
+MAX_HTML_CHARS = 5_000_000
+
+for _name in ("trafilatura", "htmldate", "charset_normalizer", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@dataclass
+class HtmlDates:
+    """The date witnesses for one page, kept apart so the choice can be explained."""
+
+    metadata: str | None  # htmldate without the extensive search: meta, JSON-LD, markup
+    extensive: str | None  # htmldate with it (what trafilatura reports)
+    text: str | None  # the plain-text cleaner's best date on the visible text
+    text_score: float | None
+
+
+def parse(html: str):  # -> lxml.html.HtmlElement | None
+    """The page as an lxml tree, or None when lxml can make nothing of it."""
+    from lxml import html as lxml_html
+
+    if len(html) > MAX_HTML_CHARS:
+        html = html[:MAX_HTML_CHARS]
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    try:
+        return lxml_html.document_fromstring(html)
+    except Exception:  # lxml raises several types on broken input; all mean "no tree"
+        try:
+            return lxml_html.fromstring(html)
+        except Exception:
+            return None
+
+
+def page_text(tree) -> str:
+    """The visible text of the page, one block element a line (like a browser's copy)."""
+    parts: list[str] = []
+    title = tree.find(".//title")
+    if title is not None and title.text:
+        parts.append(title.text.strip())
+        parts.append("\n")
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    _walk(root, parts)
+    return normalise("".join(parts))
+
+
+def _walk(element, parts: list[str]) -> None:
+    # Iterative, so that deeply nested (or maliciously deep) pages cannot overflow the stack.
+    stack = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        tag = tag.lower()
+        if closing:
+            if tag in BLOCK_TAGS:
+                parts.append("\n")
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if tag in SKIP_TAGS or not isinstance(node.tag, str):
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if tag in BLOCK_TAGS:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        stack.append((node, True))
+        for child in reversed(list(node)):
+            stack.append((child, False))
+
+
+def clean_html(html: str, url: str | None = None, title_hint: str | None = None) -> Cleaned:
+    """Clean one HTML page."""
+    import trafilatura
+
+    warnings: list[str] = []
+    if len(html) > MAX_HTML_CHARS:
+        warnings.append(f"HTML longer than {MAX_HTML_CHARS} characters; only the start was read")
+    tree = parse(html)
+    if tree is None:
+        result = clean_text(_strip_tags(html), url=url, title_hint=title_hint)
+        result.warnings.insert(0, "HTML could not be parsed; tags stripped and read as text")
+        return result
+    visible = page_text(tree)
+    from_text = clean_text(visible, url=url, title_hint=title_hint)
+    try:
+        document = trafilatura.bare_extraction(
+            html[:MAX_HTML_CHARS],
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_formatting=False,
+            fast=False,
+        )
+    except Exception as error:  # trafilatura has no narrower contract; keep the batch going
+        document = None
+        warnings.append(f"trafilatura failed ({type(error).__name__}); page text used instead")
+    text = _document_text(document)
+    if not text:
+        result = from_text
+        result.warnings = warnings + result.warnings
+    else:
+        result = Cleaned(warnings=warnings)
+        paragraphs = [line for line in normalise(text).split("\n") if line]
+        if paragraphs:
+            wire = find_wire_dateline(paragraphs[0])
+            if wire:
+                paragraphs[0] = paragraphs[0][wire.length :]
+                result.dateline_place = wire.place
+                result.agency = wire.agency
+        result.body = "\n\n".join(paragraphs)
+        result.title = title_hint or _clean(getattr(document, "title", None)) or from_text.title
+        result.author = _clean(getattr(document, "author", None)) or from_text.author
+        result.outlet = from_text.outlet or _clean(getattr(document, "sitename", None))
+        categories = getattr(document, "categories", None) or []
+        result.section = from_text.section or (_clean(categories[0]) if categories else None)
+        tags = [t for t in (getattr(document, "tags", None) or []) if t and len(t) < 80]
+        result.tags = tags or from_text.tags
+        result.dateline_place = result.dateline_place or from_text.dateline_place
+        result.language = None
+    dates = HtmlDates(
+        metadata=_htmldate(tree, url, extensive=False),
+        extensive=_clean(getattr(document, "date", None)) if document is not None else None,
+        text=from_text.pub_date,
+        text_score=from_text.date_candidates[0].score if from_text.date_candidates else None,
+    )
+    if dates.extensive is None and document is None:
+        dates.extensive = _htmldate(tree, url, extensive=True)
+    result.pub_date = choose_date(dates)
+    return result
+
+
+def choose_date(dates: HtmlDates) -> str | None:
+    """The publication date from the three witnesses.
+
+    htmldate's metadata reading (meta elements, JSON-LD, time elements) is the most
+    reliable witness when present. Its extensive search is a guess over the markup; the
+    visible text's date, when it sits where publication dates sit (a strong score), is a
+    better one, and it breaks ties in favour of agreement. The text's date also keeps the
+    time of day, which htmldate drops: it is used whenever it names the same day.
+    """
+    text_day = dates.text[:10] if dates.text else None
+    strong_text = dates.text_score is not None and dates.text_score >= 5
+    if dates.metadata:
+        chosen = dates.metadata
+    elif dates.extensive and text_day and dates.extensive != text_day:
+        chosen = text_day if strong_text else dates.extensive
+    else:
+        chosen = dates.extensive or text_day
+    if chosen and text_day == chosen[:10] and dates.text:
+        return dates.text
+    return chosen
+
+
+def _htmldate(tree, url: str | None, extensive: bool) -> str | None:
+    from copy import deepcopy
+
+    from htmldate import find_date
+
+    try:
+        return find_date(
+            deepcopy(tree),
+            original_date=True,
+            extensive_search=extensive,
+            url=url,
+            max_date=dt.date.today().isoformat(),
+        )
+    except Exception:  # htmldate raises on some malformed dates; treat as "not found"
+        return None
+
+
+def _document_text(document) -> str:
+    if document is None:
+        return ""
+    text = getattr(document, "text", None) or ""
+    return text.strip()
+
+
+def _clean(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = collapse(str(value))
+    return value or None
+
+
+def _strip_tags(html: str) -> str:
+    return re.sub(r"<[^<>]{0,2000}>", "\n", html)

@@ -1,0 +1,199 @@
+"""The plain-text cleaner: a whole scraped page in, the article and its metadata out.
+
+The steps, each in its own module:
+
+1. `text.normalise`: one kind of space and line break;
+2. `lines`: features of each line, the body region (the best stretch of prose);
+3. `metadata`: the title and, around it, section, outlet and city, byline, tags;
+4. `wire`: a wire dateline opening the first paragraph, moved out of the body;
+5. `pubdate`: the publication date among all the dates of the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dateline.clean import language as lang_id
+from dateline.clean import lines as L
+from dateline.clean import metadata as meta
+from dateline.clean import pubdate
+from dateline.clean.text import normalise
+from dateline.clean.wire import find_wire_dateline
+
+NO_BODY = "no article text found"
+
+
+@dataclass
+class Cleaned:
+    """What the cleaner found; `clean()` turns it into an Article."""
+
+    body: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    section: str | None = None
+    dateline_place: str | None = None
+    author: str | None = None
+    pub_date: str | None = None
+    tags: list[str] = field(default_factory=list)
+    language: str | None = None
+    agency: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    # For callers that combine several sources (the HTML path): the page's date
+    # candidates, best first, and whether the best had a strong position or cue.
+    date_candidates: list[pubdate.Candidate] = field(default_factory=list)
+
+
+def clean_text(text: str, url: str | None = None, title_hint: str | None = None) -> Cleaned:
+    """Clean one page of plain text."""
+    text = normalise(text)
+    raw_lines = L.split_lines(text)
+    result = Cleaned()
+    if not raw_lines:
+        result.warnings.append(NO_BODY)
+        return result
+    language = _language(raw_lines)
+    result.language = language
+    lines = L.analyse(raw_lines, language, day_first=language != "en")
+    L.score_lines(lines)
+    region = L.best_region(lines)
+    if region is not None:
+        region = L.cut_at_end_markers(lines, region)
+    first, last = region if region else (len(lines), len(lines) - 1)
+
+    title = meta.find_title(lines, first, title_hint)
+    result.title = title.text
+    taken: set[int] = set()
+    if title.index is not None:
+        taken.add(title.index)
+        lines[title.index].role = "title"
+        if title.index >= first:
+            first = title.index + 1
+    # Metadata lines at the head of the region (date stamps, bylines) are not body.
+    first = _skip_head_metadata(lines, first, last, taken)
+    head_start = max(0, (title.index if title.index is not None else first) - 4)
+    _read_header(lines, head_start, first, title.index, result, taken)
+    section, section_index = meta.find_section(lines, title.index, first, taken)
+    if section_index is not None:
+        result.section = section
+        taken.add(section_index)
+    tags, tag_lines = meta.find_tags(lines, last)
+    result.tags = tags
+    body_lines = [
+        line
+        for line in lines[first : last + 1]
+        if not line.chrome and line.index not in taken and line.index not in tag_lines
+    ]
+    # Tags listed as the last lines of the region ("Middle East" at the end of the seed).
+    trailing, trailing_lines = _trailing_tags(body_lines)
+    if trailing:
+        result.tags = list(dict.fromkeys(trailing + result.tags))
+        body_lines = [line for line in body_lines if line.index not in trailing_lines]
+    paragraphs = [line.text for line in body_lines]
+    if paragraphs:
+        wire = find_wire_dateline(paragraphs[0])
+        if wire:
+            paragraphs[0] = paragraphs[0][wire.length :]
+            result.dateline_place = result.dateline_place or wire.place
+            result.agency = wire.agency
+    result.body = "\n\n".join(paragraphs)
+    if not result.body:
+        result.warnings.append(NO_BODY)
+    result.outlet = (
+        result.outlet or meta.outlet_from_url(url) or meta.outlet_from_site_name(title.site)
+    )
+    found = pubdate.candidates(lines, title.index, (first, last) if region else None, url)
+    found.sort(key=lambda c: (-c.score, c.line))
+    result.date_candidates = found
+    best = pubdate.choose(found)
+    if best is not None:
+        result.pub_date = best.mention.iso()
+    elif region is None or not body_lines:
+        pass
+    else:
+        from_url = pubdate.url_date(url)
+        if from_url:
+            result.pub_date = from_url.isoformat()
+    return result
+
+
+def _language(raw_lines: list[str]) -> str | None:
+    """Language of the page's longer lines (menus are often in another language)."""
+    prose = "\n".join(line for line in raw_lines if len(line.split()) >= 8)
+    return lang_id.detect(prose) or lang_id.detect("\n".join(raw_lines))
+
+
+def _skip_head_metadata(lines: list[L.Line], first: int, last: int, taken: set[int]) -> int:
+    """Move the body start past date stamps, bylines and labels before the first prose."""
+    index = first
+    while index <= last:
+        line = lines[index]
+        if line.is_prose and not (line.dates and pubdate._is_date_line(line, line.dates[0])):
+            break
+        if (
+            line.index in taken
+            or line.chrome
+            or line.dates
+            or meta.byline_author(line.text)
+            or meta.outlet_and_city(line.text)
+            or meta.is_clock_line(line.text)
+        ):
+            index += 1
+            continue
+        break
+    return index
+
+
+def _read_header(
+    lines: list[L.Line],
+    start: int,
+    first: int,
+    title_index: int | None,
+    result: Cleaned,
+    taken: set[int],
+) -> None:
+    """Author, outlet and city from the lines between the top of the header and the body."""
+    stop = min(first + 1, len(lines))
+    for index in range(start, stop):
+        line = lines[index]
+        if index in taken:
+            continue
+        pair = meta.outlet_and_city(line.text)
+        if pair and result.outlet is None:
+            result.outlet, result.dateline_place = pair
+            taken.add(index)
+            continue
+        author = meta.byline_author(line.text)
+        if author and result.author is None:
+            result.author = author
+            taken.add(index)
+            continue
+        if result.author is None and title_index is not None and index > title_index:
+            name = meta.name_line(line)
+            near_date = any(lines[j].dates for j in (index - 1, index + 1) if 0 <= j < len(lines))
+            cue_before = index > 0 and _bare_cue(lines[index - 1].text)
+            if name and (near_date or cue_before):
+                result.author = name
+                taken.add(index)
+                if cue_before:
+                    taken.add(index - 1)
+
+
+def _bare_cue(text: str) -> bool:
+    """A byline cue alone on its line ("Von", "By"), the name following on the next."""
+    from dateline.clean import rules
+
+    return text.strip(" :").casefold() in rules.byline_cues()
+
+
+def _trailing_tags(body_lines: list[L.Line]) -> tuple[list[str], set[int]]:
+    from dateline.clean import rules
+
+    known = rules.regions() | rules.country_names()
+    tags: list[str] = []
+    used: set[int] = set()
+    for line in reversed(body_lines):
+        if line.is_prose or line.text.casefold() not in known:
+            break
+        tags.insert(0, line.text)
+        used.add(line.index)
+    return tags, used

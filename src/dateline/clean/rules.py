@@ -1,0 +1,208 @@
+"""The cleaner's word lists, read once from the TSV files in `dateline/data/clean/`.
+
+Knowledge lives in those files, not here: each starts with `#` comment lines saying where
+its facts come from, then a header row, then one fact a row. This module only parses them
+and builds the lookup structures the other modules want (sets, dicts, compiled patterns),
+once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """Rows of `data/clean/<name>` as dicts keyed by the header row; comments skipped."""
+    text = resources.files("dateline").joinpath("data", "clean", name).read_text(encoding="utf-8")
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        if len(cells) != len(header):
+            raise ValueError(f"data/clean/{name}: expected {len(header)} columns in {line!r}")
+        rows.append(dict(zip(header, cells, strict=True)))
+    return rows
+
+
+def _split(cell: str, sep: str = ",") -> list[str]:
+    return [part.strip() for part in cell.split(sep) if part.strip()]
+
+
+@cache
+def function_words() -> dict[str, frozenset[str]]:
+    """Language code -> its function words (lower case)."""
+    return {
+        row["lang"]: frozenset(row["words"].split()) for row in read_table("function_words.tsv")
+    }
+
+
+@dataclass(frozen=True)
+class ScriptRange:
+    start: int
+    end: int
+    script: str
+    lang: str
+    marker: bool
+
+
+@cache
+def scripts() -> tuple[ScriptRange, ...]:
+    return tuple(
+        ScriptRange(
+            int(row["start"], 16),
+            int(row["end"], 16),
+            row["script"],
+            row["lang"],
+            row["marker"] == "yes",
+        )
+        for row in read_table("scripts.tsv")
+    )
+
+
+@cache
+def months() -> dict[str, int]:
+    """Every month name or abbreviation of every language -> month number.
+
+    A form shared by two languages (`mar`: English March, French mardi is a weekday and
+    not here) always means the same month in this table; the file is checked for that.
+    """
+    table: dict[str, int] = {}
+    for row in read_table("months.tsv"):
+        for form in _split(row["forms"]):
+            number = int(row["month"])
+            if table.get(form, number) != number:
+                raise ValueError(f"data/clean/months.tsv: {form!r} names two different months")
+            table[form] = number
+    return table
+
+
+@cache
+def weekdays() -> frozenset[str]:
+    return frozenset(form for row in read_table("weekdays.tsv") for form in _split(row["forms"]))
+
+
+@cache
+def timezones() -> dict[str, str]:
+    """Unambiguous zone abbreviation (upper case) -> UTC offset `+hh:mm`."""
+    return {row["abbr"]: row["offset"] for row in read_table("timezones.tsv")}
+
+
+@cache
+def date_cues() -> dict[str, str]:
+    """Cue phrase (lower case) -> `published`, `updated` or `page`."""
+    return {row["cue"]: row["kind"] for row in read_table("date_cues.tsv")}
+
+
+@cache
+def byline_cues() -> dict[str, bool]:
+    """Byline cue (lower case) -> whether it needs a following colon."""
+    return {row["cue"]: row["colon"] == "yes" for row in read_table("byline_cues.tsv")}
+
+
+@dataclass(frozen=True)
+class ChromeKind:
+    weight: float
+    ends: bool
+
+
+@cache
+def chrome_kinds() -> dict[str, ChromeKind]:
+    return {
+        row["kind"]: ChromeKind(float(row["weight"]), row["ends"] == "yes")
+        for row in read_table("chrome_kinds.tsv")
+    }
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    """chrome_phrases.tsv sorted by how each phrase is matched."""
+
+    line: dict[str, str]
+    prefix: tuple[tuple[str, str], ...]
+    contains: tuple[tuple[str, str], ...]
+    regex: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@cache
+def chrome_rules() -> ChromeRules:
+    kinds = chrome_kinds()
+    line: dict[str, str] = {}
+    prefix: list[tuple[str, str]] = []
+    contains: list[tuple[str, str]] = []
+    regex: list[tuple[re.Pattern[str], str]] = []
+    for row in read_table("chrome_phrases.tsv"):
+        phrase, how, kind = row["phrase"], row["match"], row["kind"]
+        if kind not in kinds:
+            raise ValueError(f"data/clean/chrome_phrases.tsv: unknown kind {kind!r}")
+        if how == "line":
+            line[phrase.casefold()] = kind
+        elif how == "prefix":
+            prefix.append((phrase.casefold(), kind))
+        elif how == "contains":
+            contains.append((phrase.casefold(), kind))
+        elif how == "regex":
+            regex.append((re.compile(phrase, re.IGNORECASE), kind))
+        else:
+            raise ValueError(f"data/clean/chrome_phrases.tsv: unknown match {how!r}")
+    # Longest prefixes first, so "share this article" wins over "share".
+    prefix.sort(key=lambda item: -len(item[0]))
+    return ChromeRules(line, tuple(prefix), tuple(contains), tuple(regex))
+
+
+@cache
+def clock_cities() -> frozenset[str]:
+    return frozenset(row["city"].casefold() for row in read_table("clock_cities.tsv"))
+
+
+@cache
+def agencies() -> dict[str, str]:
+    """Alias as written in a dateline (case kept) -> the agency's name."""
+    table: dict[str, str] = {}
+    for row in read_table("agencies.tsv"):
+        for alias in _split(row["aliases"]):
+            table.setdefault(alias, row["name"])
+    return table
+
+
+@cache
+def outlets() -> tuple[dict[str, str], dict[str, str]]:
+    """(domain -> outlet name, folded name -> outlet name)."""
+    by_domain: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for row in read_table("outlets.tsv"):
+        by_name[row["name"].casefold()] = row["name"]
+        for domain in _split(row["domains"]):
+            by_domain[domain.casefold()] = row["name"]
+    return by_domain, by_name
+
+
+@cache
+def regions() -> frozenset[str]:
+    return frozenset(row["region"].casefold() for row in read_table("regions.tsv"))
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Country names (pycountry's short, official and common names), folded."""
+    import pycountry
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.add(value.casefold())
+    return frozenset(names)
+
+
+@cache
+def wire_labels() -> frozenset[str]:
+    return frozenset(row["label"] for row in read_table("wire_labels.tsv"))

@@ -1,0 +1,69 @@
+"""Whitespace and character normalisation, and the checks for text that is not text.
+
+Scraped pages carry non-breaking spaces at line ends (the seed article has them), zero
+width spaces, soft hyphens, tabs, carriage returns and, when a binary file slipped
+through, control characters and U+FFFD. Everything downstream assumes one kind of space
+and one kind of line break, so this is done first, in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that are spacing in effect: every Unicode space separator plus tabs.
+_SPACES = re.compile(r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Invisible characters that only get in the way of matching words: zero width space,
+# word joiner, BOM, soft hyphen. (Zero width joiners stay: emoji and Indic scripts need them.)
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+# C0/C1 control characters other than the line feed.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_MULTI_SPACE = re.compile(r" {2,}")
+
+
+def normalise(text: str) -> str:
+    """One space between words, `\\n` between lines, no invisible or control characters.
+
+    Line structure is kept (the line classifier needs it); each line is stripped.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _CONTROL.sub(" ", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _MULTI_SPACE.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def collapse(text: str) -> str:
+    """All whitespace runs to one space: for comparing strings, never for the body."""
+    return " ".join(text.split())
+
+
+def garbage_ratio(text: str, sample: int = 20000) -> float:
+    """Share of characters in a sample that no text would contain: replacement characters,
+    control characters, private-use and unassigned code points. A binary file decoded as
+    text scores high; any real language scores near zero."""
+    if not text:
+        return 0.0
+    chunk = text[:sample]
+    bad = 0
+    for char in chunk:
+        if char in "\n\t\r ":
+            continue
+        if char == "\ufffd":
+            bad += 1
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Co", "Cn", "Cs"):
+            bad += 1
+    return bad / len(chunk)
+
+
+def letter_ratio(text: str, sample: int = 20000) -> float:
+    """Share of letters among the non-space characters of a sample."""
+    chunk = [c for c in text[:sample] if not c.isspace()]
+    if not chunk:
+        return 0.0
+    return sum(1 for c in chunk if c.isalpha()) / len(chunk)
