@@ -1,27 +1,51 @@
-"""Actors: named entities grouped into one Entity per real-world actor.
+"""Actors: who is named in an article, resolved to known actors where the dictionary knows them.
 
-Skeleton stage: every PERSON / ORG / NORP / GPE mention from the spaCy model, grouped by
-exact text, with the longest mention as the canonical name. The actor dictionary,
-acronym and short-name linking deepen this (issue "Who did what to whom").
+`find_entities(doc, article)` returns one `Entity` per real-world actor with all its
+mentions: names from the actor dictionary (`dateline/data/actors/*.tsv`), state
+institutions and generic agents built from the parse ("Syrian army", "protesters"), and
+the names the spaCy model finds that the dictionary does not know (with a sector guess).
+Acronyms defined in the text and bare surnames are joined to their full names; roles and
+affiliations are read from appositions.
+
+Add your own actors without touching code: write a TSV in the format of
+`dateline/data/actors/groups.tsv` and name it in `DATELINE_ACTORS` (several files
+separated by `:`), or `use_dictionary(load_dictionary(["my_actors.tsv"]))`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dateline.model import Article, Entity, Span
+from dateline.actors.build import collect
+from dateline.actors.dictionary import (
+    ACTORS_ENV,
+    ActorDictionary,
+    default_dictionary,
+    load_dictionary,
+    use_dictionary,
+)
+from dateline.actors.linking import link_acronyms, link_short_names, read_roles, relabel_persons
+from dateline.actors.matcher import matcher_for
+from dateline.model import Article, Entity
 
-KIND_BY_LABEL = {"PERSON": "person", "ORG": "organisation", "NORP": "group_of_people",
-                 "GPE": "country"}
+__all__ = ["ACTORS_ENV", "ActorDictionary", "default_dictionary", "find_entities",
+           "load_dictionary", "use_dictionary"]
 
 
-def find_entities(doc: Doc, article: Article) -> list[Entity]:
-    by_text: dict[tuple[str, str], Entity] = {}
-    for ent in doc.ents:
-        kind = KIND_BY_LABEL.get(ent.label_)
-        if kind is None:
-            continue
-        key = (ent.text, kind)
-        entity = by_text.setdefault(key, Entity(canonical=ent.text, kind=kind))
-        entity.mentions.append(Span(ent.text, ent.start_char, ent.end_char))
-    return list(by_text.values())
+def find_entities(doc: Doc, article: Article,
+                  dictionary: ActorDictionary | None = None) -> list[Entity]:
+    """The actors of one article, in order of first mention.
+
+    Side effect, on purpose: mentions found to be people (a bare surname the model took
+    for a place, like "Bali") are relabelled PERSON on `doc`, so later stages agree.
+    """
+    from dateline.nlp import load_nlp
+
+    dictionary = dictionary or default_dictionary()
+    matches = matcher_for(dictionary, load_nlp())(doc)
+    drafts = collect(doc, dictionary, matches)
+    link_acronyms(drafts)
+    relabel_persons(doc, link_short_names(drafts))
+    by_token = {i: m for m in matches for i in range(m.start, m.end)}
+    read_roles(drafts, by_token)
+    return [draft.to_entity(doc) for draft in drafts.ordered()]
