@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from dateline.time.lexicon import lexicon
 
+FUTURE_WEIGHT = 2
 GRANULARITIES = ("day", "week", "weekend", "month", "quarter", "half", "season", "year",
                  "decade", "century")
 
@@ -212,7 +213,8 @@ def pick_year(candidate, dct: dt.date, direction: str | None):
 
     `candidate(year)` gives the (first, last) range of the reading in that year.
     `direction` `past`: the latest one that has begun by the publication date;
-    `future`: the first one not over before it; otherwise the nearest one.
+    `future`: the first one not over before it; otherwise the nearest one, a reading
+    after the publication date counting twice as far (news mostly reports the past).
     """
     options = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
@@ -232,7 +234,9 @@ def pick_year(candidate, dct: dt.date, direction: str | None):
         _, first, last = option
         if first <= dct <= last:
             return 0
-        return min(abs((first - dct).days), abs((last - dct).days))
+        if first > dct:
+            return FUTURE_WEIGHT * (first - dct).days
+        return (dct - last).days
     return min(options, key=distance)[0]
 
 

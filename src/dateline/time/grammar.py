@@ -67,7 +67,7 @@ def _units(group: str = "unit") -> str:
 def _number() -> str:
     words = alternation([w for w in lexicon().numbers if w not in ("a", "an")])
     word = rf"(?:{words})"
-    digits = r"\d+(?:\.\d+)?(?:\s+\d/\d|\s*[½¼¾])?"
+    digits = r"(?!(?:1[6-9]|20)\d\d\b)\d+(?:\.\d+)?(?:\s+\d/\d|\s*[½¼¾])?"
     compound = rf"{word}(?:[\s-]+(?:and\s+)?{word})*(?:\s+and\s+a\s+half)?"
     return rf"(?P<num>{digits}|{compound}|an?(?:\s+half)?)"
 
@@ -89,7 +89,7 @@ def patterns() -> list[Pattern]:
     frequencies = alternation(lex.frequencies)
     holidays = alternation(lex.holidays)
     year_suffix = (rf"(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?:(?P<year>{YEAR})"
-                   rf"|(?P<yrel>this|last|next|that)\s+year\b))?")
+                   rf"|(?P<yrel>this|last|next|that)\s+year\b|(?P<spelled>{SPELLED_YEAR})\b))?")
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\s*%)"
     relwords = (r"last|this|next|past|coming|previous|following|current|latest|same|"
                 r"recent|upcoming|prior|preceding|present|that|final")
@@ -98,7 +98,8 @@ def patterns() -> list[Pattern]:
                      r"(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b", 9),
         ("slash_date", r"(?<![\d/])(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)"
                        r"(?![\d/])", 9),
-        ("month_day", rf"\b(?:{weekday},?\s+)?(?:the\s+)?{month}\s*{day}\b"
+        ("month_day", rf"(?:\b(?P<rel>last|this|next)\s+)?\b(?:{weekday},?\s+)?(?:the\s+)?"
+                      rf"{month}\s*{day}\b"
                       rf"(?:,?\s+(?P<year>{YEAR})\b)?", 8),
         ("day_month", rf"\b(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}"
                       rf"(?:,?\s+(?P<year>{YEAR})\b)?", 8),
@@ -118,14 +119,14 @@ def patterns() -> list[Pattern]:
                     rf"|(?P<this>this|last)\s+(?P<part2>{PARTS})\b)", 7),
         ("reference", rf"\b(?P<ref>{references})\b", 4),
         ("quarter", rf"(?:\b(?P<the>the)\s+)?(?:\b(?P<fiscal>fiscal)\s+"
-                    rf"(?:(?P<fyear>{YEAR})\s+)?)?"
+                    rf"(?:(?P<fyear>{YEAR})\s+)?)?(?:(?P<pyear>{YEAR})\s+)?"
                     rf"(?:\b(?P<qual>latest|current|recent|last|past|previous|prior|preceding|"
-                    rf"next|coming|same|comparable|year-earlier|year-ago|year-before|final)"
+                    rf"next|coming|same|comparable|corresponding|year-earlier|year-ago|year-before|final)"
                     rf"[\s-]+)?(?:(?:fiscal\s+)?\b{_ordinal_quarter()}[\s-]+)?(?:fiscal[\s-]+)?"
-                    rf"\bquarter\b(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})\b"
+                    rf"\b(?P<noun>quarter|period)\b(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})\b"
                     rf"|(?P<yrel>this|last|next|the)\s+year\b))?", 7),
         ("quarter_code", rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\b(?:\s*(?P<year>{YEAR})\b)?", 7),
-        ("half", rf"(?:\bthe\s+)?\b(?P<ord>first|second|1st|2nd)[\s-]+half\b"
+        ("half", rf"(?:\bthe\s+)?\b(?P<ord>first|second|1st|2nd|last|latter)[\s-]+half\b"
                  rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})\b"
                  rf"|(?P<yrel>this|last|next|the)\s+year\b))?", 7),
         ("season", rf"(?:\b(?P<rel>last|this|next|past|coming|previous|following)\s+"
@@ -133,24 +134,28 @@ def patterns() -> list[Pattern]:
                    rf"(?:(?:\s+of)?\s+(?P<year>{YEAR})\b|\s+(?:of\s+)?(?P<spelled>{SPELLED_YEAR})\b"
                    rf"|\s+of\s+(?P<yrel>this|last|next)\s+year\b)?", 6),
         ("holiday", rf"\b(?P<holiday>{holidays})\b(?:,?\s+(?P<year>{YEAR})\b)?", 6),
-        ("relative", rf"(?:\b(?P<the>the)\s+)?\b(?P<rel>{relwords})\s+{units}", 6),
-        ("the_unit", r"\b(?P<the>the)\s+(?P<unit>year|week|month|weekend)\b(?!-|\s+(?:of|before|"
+        ("relative", rf"(?:\b(?P<the>the)\s+)?\b(?P<rel>{relwords})\s+(?:fiscal\s+|calendar\s+)?"
+                     rf"{units}", 6),
+        ("the_unit", r"\b(?P<the>the)\s+(?:(?P<kind>full|fiscal|calendar|entire|whole)\s+)?"
+                     r"(?P<unit>year|week|month|weekend)\b(?!-|\s+(?:of|before|"
                      r"after|when|earlier|ago|later|in\s+which|that)\b)", 3),
         ("duration", rf"(?:\b(?P<the>the)\s+(?:(?P<rel>first|last|past|next|coming|previous|"
                      rf"following|final|initial|latest|remaining|recent|other)\s+)?)?"
                      rf"\b{number}(?:\s+|-)(?:more\s+|full\s+|straight\s+)?{units}"
+                     rf"(?P<orso>\s+or\s+so)?"
                      rf"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back))?",
          6),
         ("bare_units", r"\b(?P<unit>year|month|week|day|decade|hour|minute|"
-                       r"centurie|quarter)s\b(?!['’]|\s+old\b)", 2),
+                       r"centurie)s\b(?!['’]|\s+old\b)", 2),
         ("anaphoric_year", r"(?:\bthe\s+)?\b(?P<adj>year-earlier|year-ago|year-before)"
                            r"(?:\s+(?P<what>period|quarter))?\b", 6),
         ("set_every", rf"\b(?:every|each)\s+(?:other\s+)?(?:{_weekdays()}"
                       rf"|(?P<season>{seasons})|(?P<part>morning|afternoon|evening|night)"
                       rf"|(?P<unit>hour|day|week|weekend|month|quarter|year)|{month})\b", 6),
         ("set_rate", r"\b(?:(?P<count>once|twice|thrice|\d+\s+times|[a-z]+\s+times)\s+)?"
-                     r"(?:a|an|per)\s+(?P<unit>hour|day|week|month|quarter|year)\b"
-                     r"(?!\s+(?:ago|earlier|later|before|after|or)\b)", 5),
+                     r"(?:a|an|per)\s+(?P<unit>hour|day|night|week|month|quarter|year)\b"
+                     r"(?!\s+(?:ago|earlier|later|before|after|or)\b)", 7),
+        ("year_end", r"(?:\b(?P<the>the)\s+)?\byear(?:['’]s)?[\s-]end\b", 6),
         ("frequency", rf"\b(?P<freq>{frequencies})\b", 5),
         ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
                   r"|\b(?P<h2>[0-2]?\d):(?P<mi2>[0-5]\d)(?!\d|:\d|\.\d)"

@@ -69,6 +69,8 @@ def year_from(m: re.Match[str], ctx: Context) -> int | None:
     groups = m.groupdict()
     if groups.get("year"):
         return int(groups["year"])
+    if groups.get("spelled"):
+        return spelled_year_value(groups["spelled"])
     rel = (groups.get("yrel") or "").lower()
     if not rel:
         return None
@@ -138,7 +140,9 @@ def _month_day(m, ctx):
                 except ValueError:
                     continue
         if year is None:
-            year = anchored_year(ctx, candidate)
+            rel = (m["rel"] or "").lower()
+            direction = {"last": "past", "next": "future"}.get(rel)
+            year = anchored_year(ctx, candidate, direction)
     try:
         if year is None:
             dt.date(2000, month, day)  # still reject 31 February
@@ -160,7 +164,9 @@ def month(m, ctx):
     if year is None and ctx.dct is not None:
         current = ctx.dct.month
         if rel in PAST_WORDS:
-            year = ctx.dct.year if number < current else ctx.dct.year - 1
+            # "last February" said in March means a year ago: the month just gone is
+            # "last month"
+            year = ctx.dct.year if number < current - 1 else ctx.dct.year - 1
         elif rel in NEXT_WORDS:
             year = ctx.dct.year if number > current else ctx.dct.year + 1
         elif rel == "this":
@@ -223,12 +229,15 @@ def holiday(m, ctx):
         if rule.startswith("easter"):
             return easter(year) + dt.timedelta(days=int(rule[6:] or 0))
         if rule.startswith("nth:"):
-            _, nth, weekday_no, month_no = rule.split(":")
-            return nth_weekday(year, int(month_no), int(weekday_no), int(nth))
+            rule_only, _, extra = rule.partition("+")
+            _, nth, weekday_no, month_no = rule_only.split(":")
+            return nth_weekday(year, int(month_no), int(weekday_no), int(nth)) + \
+                dt.timedelta(days=int(extra or 0))
         month_no, day_no = rule.split("-")
         return dt.date(year, int(month_no), int(day_no))
 
-    year = int(m["year"]) if m["year"] else anchored_year(ctx, lambda y: (on(y), on(y)))
+    year = int(m["year"]) if m["year"] else anchored_year(ctx, lambda y: (on(y), on(y)),
+                                                          "nearest")
     if year is None:
         return Reading("DATE", "XXXX-XX-XX")
     return Reading("DATE", on(year).isoformat(), anchors=True)
@@ -315,8 +324,11 @@ def _relative_period(ctx: Context, unit: str, offset: int) -> str | None:
 def quarter(m, ctx):
     qual = (m["qual"] or "").lower()
     number = QUARTER_ORDINALS.get((m["ord"] or "").lower())
-    year = year_from(m, ctx) or (int(m["fyear"]) if m["fyear"] else None)
+    year = year_from(m, ctx) or next((int(g) for g in (m["fyear"], m["pyear"]) if g), None)
     year_back = qual in ("year-earlier", "year-ago", "year-before")
+    if number is None and year is not None:
+        return Reading("DATE", f"{year:04d}-QX" if m["noun"].lower() == "quarter"
+                       else f"{year:04d}")
     if number is None:
         if qual in PAST_WORDS or qual == "final":
             value = _relative_period(ctx, "quarter", -1)
@@ -343,7 +355,9 @@ def quarter(m, ctx):
             base = ref[0].year if ref else (ctx.dct.year if ctx.dct else None)
             year = base - 1 if base else None
         else:
-            year = anchored_year(ctx, lambda y: calendar.value_range(f"{y:04d}-Q{number}"))
+            # results are reported after a quarter ends: the nearest quarter, not the tense
+            year = anchored_year(ctx, lambda y: calendar.value_range(f"{y:04d}-Q{number}"),
+                                 "nearest")
     if year is None:
         return Reading("DATE", f"XXXX-Q{number}")
     return Reading("DATE", f"{year:04d}-Q{number}", anchors=not year_back)
@@ -360,7 +374,7 @@ def quarter_code(m, ctx):
 
 @handles("half")
 def half(m, ctx):
-    number = 1 if m["ord"].lower() in ("first", "1st") else 2
+    number = 1 if m["ord"].lower() in ("first", "1st") else 2  # second, last, latter
     year = year_from(m, ctx)
     if year is None:
         year = anchored_year(ctx, lambda y: calendar.value_range(f"{y:04d}-H{number}"))
@@ -453,6 +467,9 @@ def relative(m, ctx):
 @handles("the_unit")
 def the_unit(m, ctx):
     unit = m["unit"].lower()
+    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end():m.end() + 8]):
+        # "the year ended Sept. 30": a fiscal period, measured back from its end
+        return Reading("DURATION", duration_value(1.0, unit))
     if ctx.dct is None:
         return Reading("DATE", calendar.unknown_at(UNIT_GRANULARITY[unit]))
     if unit == "weekend":
@@ -498,12 +515,16 @@ def duration(m, ctx):
         amount = number_value(m["num"])
     except ValueError:
         return None
-    direction = (m["dir"] or "").lower()
-    if not direction:
-        return Reading("DURATION", duration_value(amount, unit))
+    direction = " ".join((m["dir"] or "").lower().split())
+    mod = "APPROX" if m["orso"] else None
+    if not direction or direction in ("after", "before", "later") or (
+            direction == "earlier" and unit != "year"):
+        # "three days later", "90 days after their issue": a stretch of time counted from
+        # an event, which TimeML writes as a duration
+        return Reading("DURATION", duration_value(amount, unit), mod=mod)
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     if amount is None:
-        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod)
     if unit in CLOCK_UNITS:
         if ctx.dct is None:
             return Reading("DATE", "XXXX-XX-XX")
@@ -517,12 +538,12 @@ def duration(m, ctx):
     if unit == "year" and ref and ref[1] in ("quarter", "half"):
         # "up from $4 million a year ago": the same quarter a year before
         moved = calendar.shift(ref[0], step_unit, sign * count)
-        return Reading("DATE", calendar.format_at(moved, ref[1]))
+        return Reading("DATE", calendar.format_at(moved, ref[1]), mod=mod)
     anchor = ctx.dct if deictic else ctx.anaphoric_anchor(granularity)
     if anchor is None:
-        return Reading("DATE", calendar.unknown_at(granularity))
+        return Reading("DATE", calendar.unknown_at(granularity), mod=mod)
     moved = calendar.shift(anchor, step_unit, sign * count)
-    return Reading("DATE", calendar.format_at(moved, granularity))
+    return Reading("DATE", calendar.format_at(moved, granularity), mod=mod)
 
 
 @handles("bare_units")
@@ -561,6 +582,14 @@ def set_every(m, ctx):
 @handles("set_rate")
 def set_rate(m, ctx):
     return Reading("SET", duration_value(1.0, m["unit"].lower()))
+
+
+@handles("year_end")
+def year_end(m, ctx):
+    if ctx.dct is None:
+        return Reading("DATE", "XXXX", mod="END")
+    year = ctx.dct.year - 1 if ctx.direction() == "past" else ctx.dct.year
+    return Reading("DATE", f"{year:04d}", mod="END")
 
 
 @handles("frequency")

@@ -77,8 +77,10 @@ def check_month(m, doc):
     if len(word.rstrip(".")) <= 3 and not word.endswith(".") and word.lower() != "may":
         return False
     text = doc.text
+    if re.match(r"\s+(?:for|of)\s+[A-Z]", text[m.end():m.end() + 8]):
+        return False  # the March for Life, the March of the Mothers
     before = word_before(text, m.start())
-    if before.lower() in TEMPORAL_PREPOSITIONS:
+    if before.lower() in TEMPORAL_PREPOSITIONS | {"the", "a", "an"}:
         return True
     if at_sentence_start(text, m.start()):
         return word.lower() not in ("may", "march") or \
@@ -152,7 +154,11 @@ def check_season(m, doc):
 
 @checks("quarter")
 def check_quarter(m, doc):
-    if not (m["ord"] or m["qual"] or m["fiscal"]):
+    if m["noun"].lower() == "period":
+        return bool(m["pyear"] or (m["qual"] or "").lower() in (
+            "latest", "year-earlier", "year-ago", "year-before", "comparable", "corresponding",
+            "same"))
+    if not (m["ord"] or m["qual"] or m["fiscal"] or m["pyear"]):
         if not m["the"]:
             return False
         # "a quarter of the vote", "the quarter of the city"
@@ -173,10 +179,17 @@ def check_holiday(m, doc):
     return m["holiday"][0].isupper()
 
 
+def title_case_inside_sentence(m, doc, group: str) -> bool:
+    """ "This Week", "60 Minutes", "High Noon": capitalised words mid-sentence are titles."""
+    word = m[group] or ""
+    return word[:1].isupper() and not at_sentence_start(doc.text, m.start(group)) and \
+        word.lower() not in lexicon().months
+
+
 @checks("relative")
 def check_relative(m, doc):
     rel = m["rel"].lower()
-    if rel == "final":
+    if rel == "final" or title_case_inside_sentence(m, doc, "unit"):
         return False
     if re.match(r"\s+of\b", doc.text[m.end():m.end() + 5]):
         return False  # "the last day of the month"
@@ -188,6 +201,10 @@ def check_duration(m, doc):
     after = doc.text[m.end():m.end() + 12]
     if not m["dir"] and re.match(r"[\s-]+old\b", after):
         return False  # ages are not temporal expressions in TimeML
+    if title_case_inside_sentence(m, doc, "unit"):
+        return False
+    if m["unit"].lower() == "second" and m["num"].lower() in ("a", "an"):
+        return False  # "a second group" is an ordinal
     # "three quarters of the vote" is a share, not a duration
     return not (m["unit"].lower() == "quarter" and not m["the"] and re.match(r"\s+of\b", after))
 
@@ -215,6 +232,8 @@ def check_set_rate(m, doc):
 
 @checks("clock")
 def check_clock(m, doc):
+    if m["named"] and title_case_inside_sentence(m, doc, "named"):
+        return False
     if m["h2"] is None:
         return True
     if m["tz"] or m["dayword"] or m["cwd"]:
@@ -222,6 +241,15 @@ def check_clock(m, doc):
     before = doc.text[max(0, m.start() - 12):m.start()].lower()
     return bool(re.search(r"\b(?:at|by|until|till|from|after|before|around|about|since|"
                           r"to|between|and)\s+$", before))
+
+
+@checks("frequency")
+def check_frequency(m, doc):
+    if m["freq"].lower() != "quarterly":
+        return True
+    # "quarterly dividend", "quarterly earnings": the kind of report, not a repetition
+    token = token_at(doc, m.start())
+    return token is None or token.head.i <= token.i or token.dep_ != "amod"
 
 
 @checks("reference")

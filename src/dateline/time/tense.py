@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
-FUTURE_GOVERNORS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim",
-                    "prepare", "vow", "promise", "threaten", "want", "seek", "agree",
-                    "propose", "decide", "likely", "going", "poise", "slate"}
+# Verbs whose object time lies ahead of them: "was scheduled for March 12".
+SCHEDULING_VERBS = {"schedule", "plan", "slate", "expect", "postpone", "reschedule", "due",
+                    "delay", "adjourn"}
 MAX_HOPS = 8
 
 
@@ -34,14 +34,10 @@ def verb_tense(verb: Token) -> str | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX or "gonna" in lowers:
         return "future"
-    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
-        governor = verb.head
-        if governor is not verb and (governor.lemma_.lower() in FUTURE_GOVERNORS
-                                     or governor.lower_ == "going"):
-            return "future"
-        if governor is not verb and governor.pos_ in ("VERB", "AUX") and governor.tag_ != "VB":
-            return verb_tense(governor)
-        return None
+    if verb.lemma_.lower() in SCHEDULING_VERBS:
+        return "future"  # "was scheduled for March 12", "plans a rally on Saturday"
+    if any(a.lower_ == "to" for a in auxes):
+        return "future"  # an infinitive looks ahead: "agreed to meet Friday"
     if any(a.tag_ in ("VBD",) for a in auxes) or verb.tag_ == "VBD":
         if "would" in lowers or "could" in lowers:
             return "future_in_past"
@@ -69,15 +65,40 @@ def verb_tense(verb: Token) -> str | None:
     return None
 
 
+# Prepositions that fix the direction themselves: "since Saturday" looks back, "by
+# Friday", "until March" look forward, whatever the verb's tense.
+PAST_PREPOSITIONS = {"since"}
+FUTURE_PREPOSITIONS = {"by", "until", "till", "through", "to", "ahead", "before"}
+# Prepositions through which a date still dates the verb itself ("met on Friday").
+VERB_PREPOSITIONS = {"on", "in", "at", "during", "over", "from", "of", "as", "for"}
+
+
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
-    """The tense governing the characters `start:end` of the doc, or None if unknown."""
+    """The tense deciding the direction of the characters `start:end`, or None.
+
+    Only a date that modifies the verb itself takes the verb's tense: in "extended the
+    offer to Nov. 20" or "a dividend payable Dec. 15" the date is a deadline, not the time
+    of the verb, so it is left to the calendar.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verb = governing_verb(span.root)
-    if verb is None:
+    token = span.root
+    head = token.head
+    if head is not token and (head.dep_ == "prep" or head.pos_ == "ADP"):
+        word = head.lower_
+        if word in PAST_PREPOSITIONS:
+            return "past"
+        if word in FUTURE_PREPOSITIONS:
+            return "future"
+        if word not in VERB_PREPOSITIONS:
+            return None
+        head = head.head
+    elif head is not token and head.pos_ not in ("VERB", "AUX"):
         return None
-    return verb_tense(verb)
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb_tense(head)
 
 
 def direction_of(tense: str | None) -> str | None:
