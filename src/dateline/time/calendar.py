@@ -240,6 +240,29 @@ def pick_year(candidate, dct: dt.date, direction: str | None):
     return min(options, key=distance)[0]
 
 
+def choose_year(candidate, dct: dt.date, direction: str | None, slack_days: int = 60):
+    """The year of a month or month-day written without one.
+
+    News style writes the year only when it is not the current one, so the publication
+    year is the default. The tense moves it only when the date would otherwise lie well
+    on the wrong side of the publication date: "the Oct. 23 slaying" in a May article is
+    last October, "the summit in April" in a March article is this April. Without a tense
+    the nearest reading wins, looking back more readily than forward.
+    """
+    if direction not in ("past", "future"):
+        return pick_year(candidate, dct, None)
+    try:
+        first, last = candidate(dct.year)
+    except ValueError:
+        return pick_year(candidate, dct, direction)
+    slack = dt.timedelta(days=slack_days)
+    if direction == "past" and first > dct + slack:
+        return dct.year - 1
+    if direction == "future" and last < dct - slack:
+        return dct.year + 1
+    return dct.year
+
+
 def weekday_near(dct: dt.date, isoweekday: int, direction: str | None) -> dt.date:
     """The weekday nearest the publication day in the direction the tense gives.
 

@@ -89,9 +89,12 @@ def has_year_words(m: re.Match[str]) -> bool:
 
 
 def anchored_year(ctx: Context, candidate, direction: str | None = None) -> int | None:
+    """The year for a reading given without one, from the tense unless `direction` says."""
     if ctx.dct is None:
         return None
-    return calendar.pick_year(candidate, ctx.dct, direction or ctx.direction())
+    if direction == "nearest":
+        return calendar.pick_year(candidate, ctx.dct, None)
+    return calendar.choose_year(candidate, ctx.dct, direction or ctx.direction())
 
 
 # --- calendar dates ---------------------------------------------------------------------
@@ -198,8 +201,15 @@ def weekday(m, ctx):
         day = calendar.weekday_near(ctx.dct, number,
                                     "past" if ctx.direction() == "past" else "future")
     else:
-        day = calendar.weekday_near(ctx.dct, number, ctx.direction())
+        day = calendar.weekday_near(ctx.dct, number, weekday_direction(ctx.tense()))
     return Reading(kind, day.isoformat() + suffix, anchors=True)
+
+
+def weekday_direction(tense: str | None) -> str | None:
+    """A bare weekday looks back unless its clause looks forward ("will meet Friday")."""
+    if tense in ("future", "future_in_past", "deadline"):
+        return "future"
+    return "past"
 
 
 @handles("deictic")
@@ -327,6 +337,10 @@ def quarter(m, ctx):
     year = year_from(m, ctx) or next((int(g) for g in (m["fyear"], m["pyear"]) if g), None)
     year_back = qual in ("year-earlier", "year-ago", "year-before")
     if number is None and year is not None:
+        # "the 1988 quarter", "the 1989 period": the quarter under discussion, that year
+        ref = ctx.reference_at("quarter")
+        if ref and ref[1] == "quarter":
+            return Reading("DATE", f"{year:04d}-Q{calendar.quarter_of(ref[0])}")
         return Reading("DATE", f"{year:04d}-QX" if m["noun"].lower() == "quarter"
                        else f"{year:04d}")
     if number is None:
@@ -355,9 +369,11 @@ def quarter(m, ctx):
             base = ref[0].year if ref else (ctx.dct.year if ctx.dct else None)
             year = base - 1 if base else None
         else:
-            # results are reported after a quarter ends: the nearest quarter, not the tense
+            # results are reported after a quarter ends: it looks back unless the
+            # clause looks forward
+            direction = "future" if ctx.direction() == "future" else "past"
             year = anchored_year(ctx, lambda y: calendar.value_range(f"{y:04d}-Q{number}"),
-                                 "nearest")
+                                 direction)
     if year is None:
         return Reading("DATE", f"XXXX-Q{number}")
     return Reading("DATE", f"{year:04d}-Q{number}", anchors=not year_back)
@@ -475,9 +491,7 @@ def the_unit(m, ctx):
     if unit == "weekend":
         direction = ctx.direction()
         return Reading("DATE", _weekend(ctx, 0, "past" if direction != "future" else None))
-    ref = ctx.reference_at(unit)
-    anchor = ref[0] if ref else ctx.dct
-    return Reading("DATE", calendar.format_at(anchor, UNIT_GRANULARITY[unit]))
+    return Reading("DATE", calendar.format_at(ctx.dct, UNIT_GRANULARITY[unit]))
 
 
 def duration_value(amount: float | None, unit: str) -> str:
@@ -555,7 +569,7 @@ def bare_units(m, ctx):
 def anaphoric_year(m, ctx):
     what = (m["what"] or "").lower()
     ref = ctx.reference_at("year")
-    if ref and ref[1] in ("quarter", "half", "month", "year"):
+    if ref and ref[1] in ("quarter", "half", "month"):
         first, granularity = ref
     elif ctx.dct is not None:
         granularity = "quarter" if what in ("quarter", "period") else "year"
@@ -623,7 +637,7 @@ def clock(m, ctx):
             day = (ctx.dct + dt.timedelta(days=-1 if word == "yesterday" else 1)).isoformat()
         elif m["cwd"]:
             day = calendar.weekday_near(ctx.dct, weekday_number(m["cwd"]),
-                                        ctx.direction()).isoformat()
+                                        weekday_direction(ctx.tense())).isoformat()
     return Reading("TIME", f"{day or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}")
 
 

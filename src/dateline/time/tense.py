@@ -7,6 +7,8 @@ the parse is consulted a few times per article, not per token.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
@@ -34,10 +36,15 @@ def verb_tense(verb: Token) -> str | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX or "gonna" in lowers:
         return "future"
+    if lowers & {"had", "'d"}:
+        return "past"  # "had been due to expire Friday"
     if verb.lemma_.lower() in SCHEDULING_VERBS:
         return "future"  # "was scheduled for March 12", "plans a rally on Saturday"
     if any(a.lower_ == "to" for a in auxes):
-        return "future"  # an infinitive looks ahead: "agreed to meet Friday"
+        governor = verb.head
+        if governor is not verb and governor.lemma_.lower() in INTENT_VERBS:
+            return "future"  # an infinitive of intent looks ahead: "agreed to meet Friday"
+        return None
     if any(a.tag_ in ("VBD",) for a in auxes) or verb.tag_ == "VBD":
         if "would" in lowers or "could" in lowers:
             return "future_in_past"
@@ -68,9 +75,16 @@ def verb_tense(verb: Token) -> str | None:
 # Prepositions that fix the direction themselves: "since Saturday" looks back, "by
 # Friday", "until March" look forward, whatever the verb's tense.
 PAST_PREPOSITIONS = {"since"}
-FUTURE_PREPOSITIONS = {"by", "until", "till", "through", "to", "ahead", "before"}
+# Deadlines: "by Friday", "until March" usually look forward, unless the clause is past.
+DEADLINE_PREPOSITIONS = {"by", "until", "till", "through", "ahead", "before"}
 # Prepositions through which a date still dates the verb itself ("met on Friday").
 VERB_PREPOSITIONS = {"on", "in", "at", "during", "over", "from", "of", "as", "for"}
+SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
+# Verbs whose infinitive complement lies ahead: "agreed to meet Friday".
+INTENT_VERBS = {"plan", "expect", "agree", "decide", "want", "hope", "promise", "threaten",
+                "vow", "seek", "aim", "intend", "schedule", "prepare", "set", "go", "likely",
+                "due", "scheduled", "about", "pledge", "try", "attempt", "offer", "ask",
+                "urge", "call", "propose", "refuse", "be"}
 
 
 def tense_at(doc: Doc, start: int, end: int) -> str | None:
@@ -78,27 +92,39 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
 
     Only a date that modifies the verb itself takes the verb's tense: in "extended the
     offer to Nov. 20" or "a dividend payable Dec. 15" the date is a deadline, not the time
-    of the verb, so it is left to the calendar.
+    of the verb, so it is left to the calendar. A date on a noun takes the tense of the
+    noun's verb ("will hold a summit in April"). Returns `past`, `future`, `present`,
+    `deadline` (by / until: forward unless the clause is past) or None.
     """
+    if SOON_AS.search(doc.text, max(0, start - 20), start):
+        return "future"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token = span.root
     head = token.head
+    deadline = False
     if head is not token and (head.dep_ == "prep" or head.pos_ == "ADP"):
         word = head.lower_
         if word in PAST_PREPOSITIONS:
             return "past"
-        if word in FUTURE_PREPOSITIONS:
-            return "future"
-        if word not in VERB_PREPOSITIONS:
+        if word in DEADLINE_PREPOSITIONS:
+            deadline = True
+        elif word not in VERB_PREPOSITIONS:
             return None
         head = head.head
-    elif head is not token and head.pos_ not in ("VERB", "AUX"):
+    if head is token:
         return None
+    if head.pos_ in ("NOUN", "PROPN") and not deadline:
+        head = governing_verb(head)
+        if head is None:
+            return None
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    return verb_tense(head)
+    tense = verb_tense(head)
+    if deadline:
+        return "past" if tense == "past" else "deadline"
+    return tense
 
 
 def direction_of(tense: str | None) -> str | None:
