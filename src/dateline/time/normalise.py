@@ -209,7 +209,7 @@ def weekday_direction(tense: str | None) -> str | None:
     """A bare weekday looks back unless its clause looks forward ("will meet Friday")."""
     if tense in ("future", "future_in_past", "deadline"):
         return "future"
-    return "past"
+    return "past"  # including "deadline_past": "until Thursday, they had not called"
 
 
 @handles("deictic")
@@ -320,6 +320,7 @@ def century(m, ctx):
 
 # --- quarters, halves, seasons ----------------------------------------------------------
 
+YEAR_OWNER = re.compile(r"\b(this|last|next)\s+year['’]s\s+$", re.IGNORECASE)
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
                     "3rd": 3, "4th": 4}
 
@@ -335,6 +336,10 @@ def quarter(m, ctx):
     qual = (m["qual"] or "").lower()
     number = QUARTER_ORDINALS.get((m["ord"] or "").lower())
     year = year_from(m, ctx) or next((int(g) for g in (m["fyear"], m["pyear"]) if g), None)
+    owner = YEAR_OWNER.search(ctx.text, max(0, m.start() - 20), m.start())
+    if year is None and owner and ctx.dct is not None:
+        # "next year's first quarter"
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(owner[1].lower(), 0)
     year_back = qual in ("year-earlier", "year-ago", "year-before")
     if number is None and year is not None:
         # "the 1988 quarter", "the 1989 period": the quarter under discussion, that year
@@ -462,7 +467,8 @@ def relative(m, ctx):
         if rel in PAST_WORDS | {"recent"}:
             return Reading("DATE", "PAST_REF")
         if rel in NEXT_WORDS:
-            return Reading("DATE", "FUTURE_REF")
+            # "in the coming weeks": a stretch ahead of unknown length
+            return Reading("DURATION", duration_value(None, unit))
         return Reading("DATE", "PRESENT_REF") if rel in ("this", "current", "present") \
             else None
     if unit in CLOCK_UNITS:

@@ -38,7 +38,7 @@ def verb_tense(verb: Token) -> str | None:
         return "future"
     if lowers & {"had", "'d"}:
         return "past"  # "had been due to expire Friday"
-    if verb.lemma_.lower() in SCHEDULING_VERBS:
+    if verb.lemma_.lower() in SCHEDULING_VERBS and verb.tag_ != "VBD":
         return "future"  # "was scheduled for March 12", "plans a rally on Saturday"
     if any(a.lower_ == "to" for a in auxes):
         governor = verb.head
@@ -79,6 +79,7 @@ PAST_PREPOSITIONS = {"since"}
 DEADLINE_PREPOSITIONS = {"by", "until", "till", "through", "ahead", "before"}
 # Prepositions through which a date still dates the verb itself ("met on Friday").
 VERB_PREPOSITIONS = {"on", "in", "at", "during", "over", "from", "of", "as", "for"}
+PREPOSITION_BEFORE = re.compile(r"\b(since|by|until|till|through|before)\s+$", re.IGNORECASE)
 SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
 # Verbs whose infinitive complement lies ahead: "agreed to meet Friday".
 INTENT_VERBS = {"plan", "expect", "agree", "decide", "want", "hope", "promise", "threaten",
@@ -104,15 +105,19 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     token = span.root
     head = token.head
     deadline = False
-    if head is not token and (head.dep_ == "prep" or head.pos_ == "ADP"):
+    before = PREPOSITION_BEFORE.search(doc.text, max(0, start - 12), start)
+    word = before[1].lower() if before else None
+    if word is None and head is not token and (head.dep_ == "prep" or head.pos_ == "ADP"):
         word = head.lower_
+    if word is not None:
         if word in PAST_PREPOSITIONS:
             return "past"
         if word in DEADLINE_PREPOSITIONS:
             deadline = True
         elif word not in VERB_PREPOSITIONS:
             return None
-        head = head.head
+        if head is not token and (head.dep_ == "prep" or head.pos_ == "ADP"):
+            head = head.head
     if head is token:
         return None
     if head.pos_ in ("NOUN", "PROPN") and not deadline:
@@ -123,7 +128,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return None
     tense = verb_tense(head)
     if deadline:
-        return "past" if tense == "past" else "deadline"
+        return "deadline_past" if tense == "past" else "deadline"
     return tense
 
 
@@ -131,6 +136,6 @@ def direction_of(tense: str | None) -> str | None:
     """Which way an under-specified date looks: back for past, forward for future."""
     if tense == "past":
         return "past"
-    if tense in ("future", "future_in_past"):
+    if tense in ("future", "future_in_past", "deadline", "deadline_past"):
         return "future"
     return None
