@@ -1,32 +1,62 @@
-"""Places: place mentions found in the text and resolved against the offline gazetteer.
+"""Places: place mentions found in an article and resolved against the offline gazetteer.
 
-Skeleton stage: the spaCy model's GPE / LOC / FAC mentions, unresolved. The gazetteer
-and the resolver deepen this (issue "Places").
+The stage in four steps, each its own module:
+
+- `build` / `store`: the gazetteer, built once into the cache from GeoNames data that comes
+  with `pip install` (and any GeoNames dump the user imports), memory-mapped at load;
+- `recognise`: which stretches of the body name places (spaCy's GPE / LOC / FAC mentions,
+  corrected and completed with the gazetteer, with guards against person names and common
+  words; demonyms feed the context but are not places);
+- `resolve`: which gazetteer place each mention is, with a confidence;
+- `locate`: where an event happened, with ACLED-style precision.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
-from dateline.model import Article, EventLocation, Place, Span
+from dateline.geo import data
+from dateline.geo.build import build_gazetteer, import_geonames
+from dateline.geo.locate import event_location
+from dateline.geo.recognise import demonym_votes, recognise
+from dateline.geo.resolve import Mention, resolve_article
+from dateline.geo.store import load_gazetteer
+from dateline.model import Article, Place
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+__all__ = ["build_gazetteer", "data", "event_location", "find_places", "import_geonames",
+           "load_gazetteer", "resolve_mentions"]
 
 
 def find_places(doc: Doc, article: Article) -> list[Place]:
-    return [Place(text=ent.text, start=ent.start_char, end=ent.end_char, source="ner")
-            for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    """Every place mention of the article's body, resolved where the evidence allows."""
+    gazetteer = load_gazetteer()
+    mentions = recognise(doc, article, gazetteer)
+    context, anchors = _article_context(article, doc.text, gazetteer)
+    return resolve_article(mentions, gazetteer, text=doc.text, context=context, anchors=anchors)
 
 
-def event_location(places: list[Place], trigger: Span, sentence: Span,
-                   doc: Doc) -> EventLocation | None:
-    """Where the event whose trigger is `trigger` happened.
+def resolve_mentions(text: str, spans: list[tuple[int, int]],
+                     doc: Doc | None = None) -> list[Place]:
+    """Resolve given spans of `text` (gold spans), using the rest of the text as context."""
+    gazetteer = load_gazetteer()
+    mentions = [Mention(text=text[start:end], start=start, end=end, source="gazetteer")
+                for start, end in spans]
+    context = demonym_votes(text)
+    return resolve_article(mentions, gazetteer, text=text, context=context)
 
-    Skeleton: the first resolved place of the sentence, else None.
-    """
-    for place in places:
-        if sentence.start <= place.start < sentence.end and place.geonameid is not None:
-            return EventLocation(text=place.text, name=place.name, geonameid=place.geonameid,
-                                 lat=place.lat, lon=place.lon, country=place.country,
-                                 admin1=place.admin1, precision=1)
-    return None
+
+def _article_context(article: Article, text: str, gazetteer) -> tuple[Counter, list]:
+    """Country votes from demonyms and the dateline place; the dateline place as anchor."""
+    context = demonym_votes(text)
+    anchors = []
+    if article.dateline_place:
+        found, _ = gazetteer.lookup(article.dateline_place, loose=False)
+        entries = sorted((gazetteer.entry(pid) for pid, _kind in found),
+                         key=lambda e: -e.population)
+        if entries:
+            context[entries[0].country] += 1.0
+            anchors.append(entries[0])
+    return context, anchors
+

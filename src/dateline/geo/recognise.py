@@ -1,0 +1,356 @@
+"""Which stretches of an article's body name places.
+
+spaCy's GPE / LOC / FAC mentions are the start. The gazetteer then corrects and completes
+them:
+
+- spans are trimmed to the name (`the United States` -> `United States`, `Georgia's`,
+  `Northeast Georgia` -> `Georgia` when only the latter is a name) and abbreviations keep
+  their dot (`W.Va.`);
+- a person is never a place: a word of a person's name in the article (`Mustafa Bali`, so
+  any later `Bali`) is dropped, and a lone `GPE` the gazetteer has never heard of is taken
+  for a mis-tagged name unless a cue (`in`, `the town of`) says otherwise;
+- places the model missed or mis-tagged are added: a gazetteer name right after a cue
+  (`the town of Baghouz`), a country or state name, an abbreviation (`U.S.`, `, La.`), a
+  place name heading an organisation's name (`Ohio Department of Development`), an
+  upper-case dateline (`BEIRUT —`);
+- demonyms (`Syrian`) are not places; `demonym_votes` turns them into country context.
+
+Gazetteer matching over the text is one vectorised lookup of all capitalised n-grams, not a
+query per token.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.geo import data
+from dateline.geo.build import ALIAS, NAME
+from dateline.geo.resolve import Mention
+from dateline.geo.store import Gazetteer
+from dateline.model import Article
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MAX_NGRAM = 4
+# A gazetteer-only match must name a place at least this big (or a country, a division).
+MIN_POPULATION = 1000
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:'s|’s|'|’)$")
+_DIRECTION = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|"
+                        r"Central|Northeast|Northwest|Southeast|Southwest|North-East|"
+                        r"North-West|South-East|South-West|Northeastern|Northwestern|"
+                        r"Southeastern|Southwestern|Upper|Lower|Downtown|Greater|Metro|"
+                        r"Rural|Suburban|Coastal)\s+")
+_BIG_FEATURES = {"PCLI", "ADM1", "CONT", "RGN", "PEN", "GULF"}
+
+
+@functools.cache
+def _demonym_pattern() -> re.Pattern[str]:
+    words = sorted(data.demonyms(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def demonym_votes(text: str) -> Counter:
+    """Half a country vote per demonym in the text (`Syrian` -> SY); split among the
+    countries of a people of several states."""
+    votes: Counter = Counter()
+    table = data.demonyms()
+    for match in _demonym_pattern().finditer(text):
+        countries = table[match.group(0)].split("|")
+        for country in countries:
+            votes[country] += 0.5 / len(countries)
+    return votes
+
+
+@functools.cache
+def _abbreviations() -> tuple[dict[str, str], dict[str, str]]:
+    anywhere, after_place = {}, {}
+    for abbreviation in data.abbreviations():
+        (anywhere if abbreviation.anywhere else after_place)[abbreviation.text] = \
+            abbreviation.target
+    return anywhere, after_place
+
+
+@functools.cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    anywhere, _ = _abbreviations()
+    words = sorted(anywhere, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
+@functools.cache
+def _after_place_pattern() -> re.Pattern[str]:
+    anywhere, after_place = _abbreviations()
+    words = sorted({*anywhere, *after_place}, key=len, reverse=True)
+    return re.compile(r",\s*(" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
+def person_words(doc: Doc, article: Article) -> set[str]:
+    """Words of multi-word person names in the article: `Mustafa Bali` -> {Mustafa, Bali}."""
+    names: list[str] = []
+    for entity in article.entities:
+        if (entity.kind or "").lower() == "person":
+            names.append(entity.canonical)
+            names.extend(m.text for m in entity.mentions)
+    names.extend(ent.text for ent in doc.ents if ent.label_ == "PERSON")
+    words: set[str] = set()
+    for name in names:
+        parts = [p for p in re.split(r"\s+", name.strip()) if p[:1].isupper()]
+        if len(parts) >= 2:
+            words.update(_TRAILING.sub("", p) for p in parts)
+    return words
+
+
+def recognise(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Mention]:
+    """Place mentions of the body, in text order, without overlaps."""
+    text = doc.text
+    people = person_words(doc, article)
+    demonyms = data.demonyms()
+    mentions: list[Mention] = []
+    taken = [False] * (len(text) + 1)
+
+    def add(mention: Mention) -> None:
+        if mention.end <= mention.start or any(taken[mention.start:mention.end]):
+            return
+        for i in range(mention.start, mention.end):
+            taken[i] = True
+        mentions.append(mention)
+
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            for mention in _from_place_entity(ent, text, gazetteer, people, demonyms):
+                add(mention)
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+            for mention in _from_other_entity(ent, text, gazetteer, people):
+                add(mention)
+    for mention in _abbreviation_mentions(text):
+        add(mention)
+    for mention in _gazetteer_mentions(doc, gazetteer, people, demonyms):
+        add(mention)
+    for mention in list(mentions):
+        for extra in _after_place_abbreviation(text, mention):
+            add(extra)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name alone: no leading `the`, no possessive, no trailing punctuation."""
+    span = text[start:end]
+    match = _LEADING.match(span)
+    if match:
+        start += match.end()
+    span = text[start:end]
+    match = _TRAILING.search(span)
+    if match and end - start > len(match.group(0)):
+        end -= len(match.group(0))
+    while end > start and text[end - 1] in ",;:-–—\"“”(":
+        end -= 1
+    # Keep an abbreviation's final dot: `W.Va` + `.`
+    if end < len(text) and text[end] == "." and "." in text[start:end]:
+        anywhere, after_place = _abbreviations()
+        if text[start:end + 1] in anywhere or text[start:end + 1] in after_place:
+            end += 1
+    return start, end
+
+
+def _is_name(gazetteer: Gazetteer, name: str, strong_only: bool = False) -> bool:
+    found, _loose = gazetteer.lookup(name, loose=not strong_only)
+    if strong_only:
+        return any(kind in (NAME, ALIAS) for _pid, kind in found)
+    return bool(found)
+
+
+def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[str],
+                       demonyms: dict[str, str]) -> list[Mention]:
+    start, end = _trim(text, ent.start_char, ent.end_char)
+    name = text[start:end]
+    if not name or name in demonyms:
+        return []
+    if name in people or (name.split()[-1] in people and len(name.split()) == 1):
+        return []
+    # `Alexandria, La` tagged as one: two places.
+    if ", " in name:
+        first, _, rest = name.partition(", ")
+        if _is_name(gazetteer, first) and (_is_name(gazetteer, rest)
+                                           or rest in _abbreviations()[1]):
+            second = start + len(first) + 2
+            return [Mention(first, start, start + len(first), ent.label_),
+                    Mention(text[second:end], second, end, ent.label_)]
+    known = _is_name(gazetteer, name)
+    if not known:
+        match = _DIRECTION.match(name)
+        if match and _is_name(gazetteer, name[match.end():]):
+            start += match.end()
+            name = text[start:end]
+            known = True
+    if not known and ent.label_ == "GPE" and len(ent) == 1 and not _cue_before(ent.doc, ent.start):
+        return []  # a lone unknown `GPE` is most often a mis-tagged surname
+    return [Mention(name, start, end, ent.label_)]
+
+
+def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
+                       people: set[str]) -> list[Mention]:
+    """Places inside or mis-tagged as organisations and people."""
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    if not tokens:
+        return []
+    if ent.label_ == "PERSON":
+        if len(tokens) != 1 or tokens[0].text in people:
+            return []
+        token = tokens[0]
+        if _cue_before(ent.doc, ent.start) == "strong" or \
+                (_cue_before(ent.doc, ent.start) and _big_place(gazetteer, token.text)) or \
+                _container_after(text, token.idx + len(token.text), gazetteer):
+            return [Mention(token.text, token.idx, token.idx + len(token.text), None,
+                            "gazetteer")]
+        return []
+    # An organisation headed by a place name: `Ohio Department of ...`, `Dublin City Council`.
+    for size in range(min(len(tokens) - 1, MAX_NGRAM), 0, -1):
+        head = tokens[:size]
+        if not all(t.text[:1].isupper() for t in head):
+            continue
+        start, end = head[0].idx, head[-1].idx + len(head[-1].text)
+        name = text[start:end]
+        if name in people or name in data.demonyms():
+            continue
+        if _big_place(gazetteer, name):
+            return [Mention(name, start, end, None, "gazetteer")]
+    # `University of Georgia`, `Bank of England`: a place after the last `of`.
+    words = [t.lower_ for t in tokens]
+    if "of" in words:
+        tail = tokens[len(words) - words[::-1].index("of"):]
+        if tail and all(t.text[:1].isupper() for t in tail):
+            start, end = tail[0].idx, tail[-1].idx + len(tail[-1].text)
+            if _big_place(gazetteer, text[start:end]):
+                return [Mention(text[start:end], start, end, None, "gazetteer")]
+    return []
+
+
+def _big_place(gazetteer: Gazetteer, name: str) -> bool:
+    """A country, a division or a sizeable town under this exact name."""
+    found, _ = gazetteer.lookup(name, loose=False)
+    for pid, kind in found:
+        if kind not in (NAME, ALIAS):
+            continue
+        entry = gazetteer.entry(pid)
+        if entry.feature_code in _BIG_FEATURES or entry.population >= 50_000:
+            return True
+    return False
+
+
+def _cue_before(doc: Doc, index: int) -> str | None:
+    """`strong` / `weak` if the words before token `index` are a place cue, else None."""
+    table = data.cues()
+    for size in (4, 3, 2, 1):
+        if index - size < 0:
+            continue
+        words = " ".join(t.lower_ for t in doc[index - size:index])
+        if words in table:
+            return table[words]
+    return None
+
+
+def _container_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
+    match = _after_place_pattern().match(text, end)
+    if match:
+        return True
+    match = re.match(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text[end:end + 40])
+    if match:
+        found, _ = gazetteer.lookup(match.group(1), loose=False)
+        return any(gazetteer.entry(pid).feature_code in ("PCLI", "ADM1") for pid, _k in found)
+    return False
+
+
+def _abbreviation_mentions(text: str) -> list[Mention]:
+    _anywhere, _ = _abbreviations()
+    return [Mention(m.group(0), m.start(), m.end(), None, "abbreviation")
+            for m in _abbreviation_pattern().finditer(text)]
+
+
+def _after_place_abbreviation(text: str, mention: Mention) -> list[Mention]:
+    match = _after_place_pattern().match(text, mention.end)
+    if not match:
+        return []
+    return [Mention(match.group(1), match.start(1), match.end(1), None, "abbreviation")]
+
+
+def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, people: set[str],
+                        demonyms: dict[str, str]) -> list[Mention]:
+    """Capitalised n-grams outside any entity that the gazetteer knows, with a reason."""
+    from dateline.geo.names import exact_key
+
+    guards = data.guard_words()
+    spans: list[tuple[int, int]] = []
+    for token in doc:
+        if token.ent_type_ or not _capitalised(token):
+            continue
+        for size in range(1, MAX_NGRAM + 1):
+            end = token.i + size
+            if end > len(doc) or any(t.ent_type_ or (not _capitalised(t) and t.text != "of")
+                                     for t in doc[token.i:end]):
+                break
+            if doc[end - 1].text == "of":
+                continue
+            spans.append((token.i, end))
+    if not spans:
+        return []
+    keys = [exact_key(_title(doc[s:e].text)) for s, e in spans]
+    known = gazetteer.known(keys)
+    chosen: list[Mention] = []
+    covered = -1
+    for (s, e), is_known in sorted(zip(spans, known, strict=True),
+                                   key=lambda pair: (pair[0][0], -pair[0][1])):
+        if s <= covered:
+            continue
+        span = doc[s:e]
+        name = span.text
+        cue = _cue_before(doc, s)
+        if not is_known:
+            if cue == "strong" and e - s <= 3 and name not in people:
+                chosen.append(Mention(name, span.start_char, span.end_char, None, "cue"))
+                covered = e - 1
+            continue
+        if name in people or name in demonyms or (e - s == 1 and name.casefold() in guards):
+            continue
+        upper = name.isupper() and len(name) > 2
+        if not _worth_it(gazetteer, _title(name) if upper else name, cue, span, upper):
+            continue
+        chosen.append(Mention(name, span.start_char, span.end_char, None, "gazetteer"))
+        covered = e - 1
+    return chosen
+
+
+def _capitalised(token: Token) -> bool:
+    return (token.text[:1].isupper() and token.is_alpha) or token.text in ("St.", "Ft.", "Mt.")
+
+
+def _title(text: str) -> str:
+    return text.title() if text.isupper() else text
+
+
+def _worth_it(gazetteer: Gazetteer, name: str, cue: str | None, span: Span,
+              upper: bool) -> bool:
+    """Whether a gazetteer name outside spaCy's entities is taken as a place mention."""
+    found, _ = gazetteer.lookup(name, loose=False)
+    entries = [gazetteer.entry(pid) for pid, kind in found if kind in (NAME, ALIAS)]
+    if not entries:
+        return False
+    big = any(e.feature_code in _BIG_FEATURES for e in entries)
+    sizeable = any(e.population >= MIN_POPULATION for e in entries)
+    first = span.start == span.sent.start if span.doc.has_annotation("SENT_START") else False
+    if upper:
+        # An upper-case dateline: `BEIRUT (AP) —`, `MANSFIELD, Ohio —` at a paragraph start.
+        para_start = span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n"
+        return para_start and sizeable
+    if span[0].pos_ not in ("PROPN",) and not big:
+        return False
+    if cue == "strong":
+        return True
+    if big:
+        return not first or span[0].pos_ == "PROPN"
+    return cue is not None and sizeable
