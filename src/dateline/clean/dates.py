@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from dateline.clean import rules
@@ -36,6 +36,8 @@ class DateMention:
     zone_named: bool = False  # a zone was written but is not one we can map
     weekday: bool = False
     order: str = "words"  # how it was written: iso, words, numeric, cjk
+    # The other reading of an ambiguous slashed date (03/11/2019: 3 November or March 11).
+    alternative: dt.date | None = None
 
     @property
     def has_time(self) -> bool:
@@ -141,7 +143,14 @@ def find_dates(line: str, day_first: bool = True) -> list[DateMention]:
             date = _date_of(order, match, day_first)
             if date is None:
                 continue
-            mention = DateMention(start, end, date, weekday=bool(wd), order=_order_name(order))
+            mention = DateMention(
+                start,
+                end,
+                date,
+                weekday=bool(wd),
+                order=_order_name(order),
+                alternative=_alternative(order, match, date),
+            )
             if order == "iso" and match.group("H"):
                 mention = _with_time(
                     mention,
@@ -157,6 +166,25 @@ def find_dates(line: str, day_first: bool = True) -> list[DateMention]:
             found.append(mention)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _alternative(order: str, match: re.Match[str], date: dt.date) -> dt.date | None:
+    if order != "numeric" or match.group("sep") != "/":
+        return None
+    first, second = int(match.group("a")), int(match.group("b"))
+    if first > 12 or second > 12 or first == second:
+        return None
+    try:
+        return date.replace(month=date.day, day=date.month)
+    except ValueError:
+        return None
+
+
+def swap_reading(mention: DateMention) -> DateMention:
+    """The same mention read the other way round (day and month exchanged)."""
+    if mention.alternative is None:
+        return mention
+    return replace(mention, date=mention.alternative, alternative=mention.date)
 
 
 def _order_name(order: str) -> str:
@@ -233,12 +261,10 @@ def _from_time_match(
     elif ampm == "am" and hour == 12:
         hour = 0
     zone = match.group("zone")
-    extended = DateMention(
-        start if start is not None else mention.start,
-        end if end is not None else mention.end,
-        mention.date,
-        weekday=mention.weekday,
-        order=mention.order,
+    extended = replace(
+        mention,
+        start=start if start is not None else mention.start,
+        end=end if end is not None else mention.end,
     )
     return _with_time(
         extended, hour, int(match.group("M")), int(match.group("S") or 0), zone, match
@@ -259,17 +285,14 @@ def _with_time(
         # An upper-case word after the time that is no zone ("10:23 Reuters"): not ours.
         end = match.start("zone")
         zone = None
-    return DateMention(
-        mention.start,
-        end,
-        mention.date,
-        hour,
-        minute,
-        second,
-        offset,
-        named,
-        mention.weekday,
-        mention.order,
+    return replace(
+        mention,
+        end=end,
+        hour=hour,
+        minute=minute,
+        second=second,
+        offset=offset,
+        zone_named=named,
     )
 
 

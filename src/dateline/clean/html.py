@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dateline.clean.plain import Cleaned, clean_text
 from dateline.clean.text import collapse, normalise
@@ -88,6 +88,8 @@ class HtmlDates:
     extensive: str | None  # htmldate with it (what trafilatura reports)
     text: str | None  # the plain-text cleaner's best date on the visible text
     text_score: float | None
+    # (iso, score, other reading of an ambiguous numeric date), best first
+    candidates: list[tuple[str, float, str | None]] = field(default_factory=list)
 
 
 def parse(html: str):  # -> lxml.html.HtmlElement | None
@@ -158,7 +160,6 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         result.warnings.insert(0, "HTML could not be parsed; tags stripped and read as text")
         return result
     visible = page_text(tree)
-    from_text = clean_text(visible, url=url, title_hint=title_hint)
     try:
         document = trafilatura.bare_extraction(
             html[:MAX_HTML_CHARS],
@@ -173,20 +174,31 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         document = None
         warnings.append(f"trafilatura failed ({type(error).__name__}); page text used instead")
     text = _document_text(document)
-    if not text:
+    paragraphs = [line for line in normalise(text).split("\n") if line] if text else []
+    meta_title = _clean(getattr(document, "title", None)) if document is not None else None
+    # trafilatura keeps the <h1> headline as the first line of the text: it is the title.
+    title = title_hint or meta_title
+    while paragraphs and title and _same_text(paragraphs[0], title):
+        paragraphs.pop(0)
+    substantial = [p for p in paragraphs if len(p.split()) >= 8] or paragraphs
+    from_text = clean_text(
+        visible,
+        url=url,
+        title_hint=title,
+        body_hint=(substantial[0], substantial[-1]) if substantial else None,
+    )
+    if not paragraphs:
         result = from_text
         result.warnings = warnings + result.warnings
     else:
         result = Cleaned(warnings=warnings)
-        paragraphs = [line for line in normalise(text).split("\n") if line]
-        if paragraphs:
-            wire = find_wire_dateline(paragraphs[0])
-            if wire:
-                paragraphs[0] = paragraphs[0][wire.length :]
-                result.dateline_place = wire.place
-                result.agency = wire.agency
+        wire = find_wire_dateline(paragraphs[0])
+        if wire:
+            paragraphs[0] = paragraphs[0][wire.length :]
+            result.dateline_place = wire.place
+            result.agency = wire.agency
         result.body = "\n\n".join(paragraphs)
-        result.title = title_hint or _clean(getattr(document, "title", None)) or from_text.title
+        result.title = title_hint or meta_title or from_text.title
         result.author = _clean(getattr(document, "author", None)) or from_text.author
         result.outlet = from_text.outlet or _clean(getattr(document, "sitename", None))
         categories = getattr(document, "categories", None) or []
@@ -194,12 +206,20 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         tags = [t for t in (getattr(document, "tags", None) or []) if t and len(t) < 80]
         result.tags = tags or from_text.tags
         result.dateline_place = result.dateline_place or from_text.dateline_place
-        result.language = None
+        result.language = from_text.language
     dates = HtmlDates(
         metadata=_htmldate(tree, url, extensive=False),
         extensive=_clean(getattr(document, "date", None)) if document is not None else None,
         text=from_text.pub_date,
         text_score=from_text.date_candidates[0].score if from_text.date_candidates else None,
+        candidates=[
+            (
+                c.mention.iso(),
+                c.score,
+                c.mention.alternative.isoformat() if c.mention.alternative else None,
+            )
+            for c in from_text.date_candidates
+        ],
     )
     if dates.extensive is None and document is None:
         dates.extensive = _htmldate(tree, url, extensive=True)
@@ -207,19 +227,30 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
     return result
 
 
+VISIBLE = 3.0  # a metadata date shown on the page at least this well is confirmed
+STRONG = 5.0  # a text date this well placed (a date line between title and body) is trusted
+
+
 def choose_date(dates: HtmlDates) -> str | None:
     """The publication date from the three witnesses.
 
-    htmldate's metadata reading (meta elements, JSON-LD, time elements) is the most
-    reliable witness when present. Its extensive search is a guess over the markup; the
-    visible text's date, when it sits where publication dates sit (a strong score), is a
-    better one, and it breaks ties in favour of agreement. The text's date also keeps the
-    time of day, which htmldate drops: it is used whenever it names the same day.
+    htmldate's metadata reading (meta elements, JSON-LD, time elements) is the first
+    witness. When the visible page shows a different date in the place of a publication
+    date (between headline and body, after a "Published" cue: a strong score) and does not
+    show the metadata's date anywhere near the article, the page wins: metadata dates are
+    often a modification time or a template's default. Without metadata, htmldate's
+    extensive search is a guess over the markup and a strong visible date wins over it.
+    The text's date also carries the time of day, which htmldate drops: it is used
+    whenever it names the chosen day.
     """
     text_day = dates.text[:10] if dates.text else None
-    strong_text = dates.text_score is not None and dates.text_score >= 5
+    strong_text = text_day is not None and (dates.text_score or 0) >= STRONG
     if dates.metadata:
-        chosen = dates.metadata
+        shown = [
+            score for day, score, other in dates.candidates if dates.metadata in (day[:10], other)
+        ]
+        confirmed = bool(shown) and max(shown) >= VISIBLE
+        chosen = text_day if strong_text and not confirmed else dates.metadata
     elif dates.extensive and text_day and dates.extensive != text_day:
         chosen = text_day if strong_text else dates.extensive
     else:
@@ -244,6 +275,10 @@ def _htmldate(tree, url: str | None, extensive: bool) -> str | None:
         )
     except Exception:  # htmldate raises on some malformed dates; treat as "not found"
         return None
+
+
+def _same_text(a: str, b: str) -> bool:
+    return collapse(a).casefold().strip(" .:") == collapse(b).casefold().strip(" .:")
 
 
 def _document_text(document) -> str:

@@ -242,3 +242,27 @@ def _starts_a_list(lines: list[Line], i: int, last: int) -> bool:
     if len(following) < 2:
         return True
     return sum(1 for line in following if not line.is_prose) >= 2
+
+
+def find_region(
+    lines: list[Line], first_paragraph: str, last_paragraph: str
+) -> tuple[int, int] | None:
+    """The lines where a known body starts and ends, or None when it cannot be found."""
+    head = _key(first_paragraph)[:80]
+    tail = _key(last_paragraph)[-80:]
+    if len(head) < 15 or len(tail) < 15:
+        return None
+    start = next((line.index for line in lines if head in _key(line.text)), None)
+    if start is None:
+        start = next(
+            (
+                line.index
+                for line in lines
+                if len(_key(line.text)) >= 15 and _key(line.text) in head
+            ),
+            None,
+        )
+    if start is None:
+        return None
+    end = next((line.index for line in reversed(lines[start:]) if tail in _key(line.text)), None)
+    return (start, end if end is not None else start)

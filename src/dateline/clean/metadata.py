@@ -83,17 +83,17 @@ def _date_share(line: Line) -> float:
 def find_title(lines: list[Line], body_start: int, hint: str | None = None) -> TitleGuess:
     """The headline and the line that holds it.
 
-    In order: a line equal to the input's title hint; a line that repeats a part of the
-    first line when that line is a `<title>`-style "Headline | Site"; else the best
-    headline-like line in the few lines above the body (longer is better, nearer the body
-    is better).
+    In order: the line nearest the body that matches the title given with the input (or
+    by the HTML's metadata); the line nearest the body that repeats the first line when
+    that line is a page's `<title>` ("Headline | Site": the `<h1>` repeats the headline);
+    else the best headline-like line in the few lines above the body (longer is better,
+    nearer the body is better).
     """
     window_end = min(len(lines), body_start + 2)
     site = None
     if hint:
-        key = _key(hint)
-        for line in lines[:window_end]:
-            if _key(line.text) == key:
+        for line in reversed(lines[:window_end]):
+            if _same_title(line.text, hint):
                 return TitleGuess(hint, line.index, None)
         return TitleGuess(hint, None, None)
     if not lines:
@@ -104,15 +104,10 @@ def find_title(lines: list[Line], body_start: int, hint: str | None = None) -> T
         headline = max(parts, key=len)
         others = [p for p in parts if p is not headline]
         site = others[-1].strip() if others else None
-        key = _key(headline)
-        for line in lines[1:window_end]:
-            if _key(line.text) == key:
+    if first.words >= 2:
+        for line in reversed(lines[1:window_end]):
+            if headline_like(line) and _repeats_title_line(line.text, first.text):
                 return TitleGuess(line.text, line.index, site)
-    elif lines[0].repeated > 1 and body_start > 0:
-        key = _key(first.text)
-        for line in lines[1:window_end]:
-            if _key(line.text) == key and headline_like(line):
-                return TitleGuess(line.text, line.index, None)
     best: tuple[float, Line] | None = None
     low = max(0, body_start - 15)
     for line in lines[low:window_end]:
@@ -135,6 +130,29 @@ def find_title(lines: list[Line], body_start: int, hint: str | None = None) -> T
     if headline_like(first) and first.words >= 3:
         return TitleGuess(first.text, 0, None)
     return TitleGuess(None, None, site)
+
+
+def _tokens(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def _same_title(line: str, title: str) -> bool:
+    """`line` says the same as `title`, give or take a site name or a word."""
+    a, b = _tokens(line), _tokens(title)
+    if not a or not b:
+        return False
+    common = len(a & b)
+    return common / len(b) >= 0.8 and common / len(a) >= 0.6
+
+
+def _repeats_title_line(line: str, title_line: str) -> bool:
+    """`line` is the headline part of a `<title>` line ("Headline | Site" or "Site:
+    Headline"): nearly all its words are in the title line and it covers most of it."""
+    a, b = _tokens(line), _tokens(title_line)
+    if len(a) < 2:
+        return False
+    common = len(a & b)
+    return common / len(a) >= 0.8 and common / len(b) >= 0.5
 
 
 def _key(text: str) -> str:

@@ -11,12 +11,14 @@ The steps, each in its own module:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dateline.clean import language as lang_id
 from dateline.clean import lines as L
 from dateline.clean import metadata as meta
 from dateline.clean import pubdate
+from dateline.clean.dates import swap_reading
 from dateline.clean.text import normalise
 from dateline.clean.wire import find_wire_dateline
 
@@ -43,8 +45,18 @@ class Cleaned:
     date_candidates: list[pubdate.Candidate] = field(default_factory=list)
 
 
-def clean_text(text: str, url: str | None = None, title_hint: str | None = None) -> Cleaned:
-    """Clean one page of plain text."""
+def clean_text(
+    text: str,
+    url: str | None = None,
+    title_hint: str | None = None,
+    body_hint: tuple[str, str] | None = None,
+) -> Cleaned:
+    """Clean one page of plain text.
+
+    `body_hint`: the first and last paragraph of the body when another extractor (the
+    HTML path's trafilatura) already knows them; the body region is then where they are
+    on the page, which places the dates around it better than the classifier can.
+    """
     text = normalise(text)
     raw_lines = L.split_lines(text)
     result = Cleaned()
@@ -53,11 +65,15 @@ def clean_text(text: str, url: str | None = None, title_hint: str | None = None)
         return result
     language = _language(raw_lines)
     result.language = language
-    lines = L.analyse(raw_lines, language, day_first=language != "en")
+    day_first = _day_first(text, language)
+    lines = L.analyse(raw_lines, language, day_first=day_first)
+    _settle_ambiguous(lines, pubdate.url_date(url))
     L.score_lines(lines)
     region = L.best_region(lines)
     if region is not None:
         region = L.cut_at_end_markers(lines, region)
+    if body_hint:
+        region = L.find_region(lines, *body_hint) or region
     first, last = region if region else (len(lines), len(lines) - 1)
 
     title = meta.find_title(lines, first, title_hint)
@@ -120,6 +136,33 @@ def _language(raw_lines: list[str]) -> str | None:
     """Language of the page's longer lines (menus are often in another language)."""
     prose = "\n".join(line for line in raw_lines if len(line.split()) >= 8)
     return lang_id.detect(prose) or lang_id.detect("\n".join(raw_lines))
+
+
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+
+
+def _day_first(text: str, language: str | None) -> bool:
+    """How this page writes 03/11/2019. US English writes the month first, most of the
+    world the day; a slashed date on the same page that can only be read one way
+    (25/03/2019, 03/25/2019) settles it for the whole page."""
+    day_first = month_first = 0
+    for match in _SLASHED.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2))
+        if first > 12 >= second:
+            day_first += 1
+        elif second > 12 >= first:
+            month_first += 1
+    if day_first != month_first:
+        return day_first > month_first
+    return language != "en"
+
+
+def _settle_ambiguous(lines: list[L.Line], from_url) -> None:
+    """An ambiguous slashed date whose other reading is the date in the URL is read so."""
+    if from_url is None:
+        return
+    for line in lines:
+        line.dates = [swap_reading(m) if m.alternative == from_url else m for m in line.dates]
 
 
 def _skip_head_metadata(lines: list[L.Line], first: int, last: int, taken: set[int]) -> int:

@@ -104,10 +104,15 @@ def _score(
     i = line.index
     cue = cue_before(line.text, mention.start)
     date_only = _is_date_line(line, mention)
+    # A cue word inside running text ("the report published on 3 May 2019") is about
+    # something else; cues count on the short lines of date stamps and bylines.
+    if cue in ("published", "updated") and line.is_prose and not date_only:
+        cue = None
     # Where the date sits.
     if anchor <= i < first or (title_index is None and first - 6 <= i < first):
-        score += 5
-        why.append("between title and body")
+        near = min(i - anchor, first - i) <= 6
+        score += 5 if near else 2
+        why.append("between title and body" if near else "between title and body, far")
     elif anchor - 3 <= i < anchor:
         score += 2
         why.append("just above the title")
@@ -116,13 +121,13 @@ def _score(
             score += 4
             why.append("head of body")
         elif last - i < 3 and (date_only or cue):
-            score += 2
+            score += 1
             why.append("foot of body")
         else:
             score -= 2
             why.append("inside the text")
     elif last < i <= last + 6:
-        score += 1 if (date_only or cue) else -1
+        score += 0 if (date_only or cue) else -1
         why.append("just after body")
     else:
         score -= 3
@@ -134,7 +139,7 @@ def _score(
         score += 4
         why.append("published cue")
     elif cue == "updated":
-        score += 1
+        score -= 2
         why.append("updated cue")
     elif cue == "page":
         score -= 8
