@@ -33,7 +33,8 @@ def run(db: str, out: IO[str]) -> int:
     paths = example_paths()
     out.write(f"Ingesting {len(paths)} example articles into {db}\n\n")
     result = api.ingest(paths, db)
-    articles = api.articles(db)
+    order = {str(path): index for index, path in enumerate(paths)}
+    articles = sorted(api.articles(db), key=lambda a: order.get(a.source or "", len(order)))
     out.write(render_table([summary(a) for a in articles], ARTICLE_COLUMNS))
     out.write("\n")
     for article in articles:
