@@ -1,14 +1,336 @@
 """Events and quotes: who did what to whom, where, when, and who says so.
 
-Skeleton stage: no events yet (issue "Who did what to whom" builds them).
+`find_events(doc, article)` runs after the actor, place and time stages have filled
+`article.entities`, `article.places` and `article.times`:
+
+1. triggers (`triggers`): words of `data/events/triggers.tsv`, in text order; only the
+   sentences holding one are looked at further;
+2. arguments (`arguments`, `participants`): actor and recipient from the parse, resolved
+   to the article's entities;
+3. casualties and sizes (`numbers`): counts from the sentence of the trigger and from the
+   casualty sentences that follow it in its paragraph ("Two civilians were killed.");
+4. mode, CAMEO code and ACLED label (`acled`), factuality (`factuality`), attribution
+   (`attribution`), the date (`dateline.time.event_date`) and the place
+   (`dateline.geo.event_location`);
+5. quotes (`attribution.find_quotes`).
+
+Events that are not `asserted` stay in the record (with their factuality) so a user can
+see what was said would happen, or did not.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
-from dateline.model import Article, Event, Quote
+from dateline import geo
+from dateline import time as timex
+from dateline.actors.dictionary import ActorDictionary, default_dictionary
+from dateline.events.acled import CROWD_CANONICALS, STATE_SECTORS, acled_label, conditions
+from dateline.events.arguments import Arguments, extract
+from dateline.events.attribution import attribution, find_quotes
+from dateline.events.factuality import factuality, historical
+from dateline.events.lexicon import Lexicon, load_lexicon
+from dateline.events.numbers import Casualties, quantity_of, read_sentence
+from dateline.events.participants import Participants
+from dateline.events.triggers import Candidate, find_candidates
+from dateline.model import ActorRef, Article, Event, Quantity, Quote, Span
+
+__all__ = ["find_events", "load_lexicon"]
+
+CASUALTY_LEMMAS = {"kill", "die", "dead", "death", "fatality", "casualty", "injure", "wound",
+                   "hurt", "murder", "injured", "wounded", "injury", "coded", "massacre",
+                   "behead", "execute", "perish", "lynch", "slaughter", "assassinate", "body"}
+ABSORBING_TYPES = ("ASSAULT", "PROTEST", "COERCE")
+CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "HLH", "JUD", "MED", "REF", "REL", "ENV"}
+OUTCOME_REACH = 3  # sentences back a casualty sentence may report on
 
 
-def find_events(doc: Doc, article: Article) -> tuple[list[Event], list[Quote]]:
-    return [], []
+@dataclass
+class Draft:
+    """An event under construction."""
+
+    candidate: Candidate
+    sentence: SpacySpan
+    sentence_index: int
+    paragraph: int
+    args: Arguments
+    casualties: Casualties = field(default_factory=Casualties)
+    extra_recipients: list[ActorRef] = field(default_factory=list)
+    context: set[str] = field(default_factory=set)
+
+
+def find_events(doc: Doc, article: Article,
+                dictionary: ActorDictionary | None = None) -> tuple[list[Event], list[Quote]]:
+    lexicon = load_lexicon()
+    people = Participants(doc, article, dictionary or default_dictionary())
+    candidates = find_candidates(doc, lexicon, skip=_inside_names(people))
+    sentence_of = _sentence_index(doc)
+    verb_triggers = {c.token.i for c in candidates if c.token.pos_ in ("VERB", "ADJ")}
+    drafts: list[Draft] = []
+    outcomes: list[Candidate] = []
+    for candidate in candidates:
+        token = candidate.token
+        sentence = token.sent
+        if "outcome" in candidate.entry.flags:
+            outcomes.append(candidate)
+            continue
+        if not _is_event(candidate, verb_triggers, lexicon, sentence):
+            continue
+        args = extract(candidate, candidate.entry.type, people)
+        drafts.append(Draft(candidate, sentence, sentence_of[sentence.start],
+                            people.paragraph_start(token.i), args))
+    _attach_casualties(doc, drafts, outcomes, sentence_of, people, lexicon)
+    drafts.sort(key=lambda d: d.candidate.token.i)
+    _protest_context(drafts)
+    events = [_build(i + 1, draft, doc, article, people, lexicon)
+              for i, draft in enumerate(drafts)]
+    quotes = find_quotes(doc, people, lexicon)
+    return events, quotes
+
+
+# --- which triggers are events -------------------------------------------------------
+def _inside_names(people: Participants) -> set[int]:
+    """Tokens inside actor names ("Popular Resistance", "Strike Force") are not triggers."""
+    return {i for i, index in people.owner.items()
+            if people.entities[index].kind not in ("group_of_people",)}
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    return {sentence.start: index for index, sentence in enumerate(doc.sents)}
+
+
+def _is_event(candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon,
+              sentence: SpacySpan) -> bool:
+    token = candidate.token
+    if "weak" in candidate.entry.flags:
+        lemmas = {t.lemma_.lower() for t in sentence}
+        if not lemmas & lexicon.protest_context:
+            return False
+    if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
+        return False  # "US-backed", "long-threatened": a description, not an event
+    if token.pos_ not in ("NOUN", "PROPN") or candidate.support is not None:
+        return True
+    # A trigger noun that another trigger verb governs is that verb's topic, not a new
+    # event ("condemned the attack", "protested against the arrest").
+    head = token.head
+    governor = head.head if head.dep_ == "prep" else head
+    if governor.i in verb_triggers and governor != token:
+        return False
+    # Otherwise the noun must stand as an event in its own clause or carry arguments.
+    if token.dep_ in ("nsubj", "nsubjpass", "ROOT", "attr", "appos", "conj"):
+        return True
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_ in ("be", "in"):
+        return True
+    for child in token.children:
+        if child.dep_ in ("poss", "agent"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("by", "on", "against", "between", "with",
+                                                     "targeting", "in", "near", "at"):
+            return True
+        if child.dep_ in ("compound", "amod", "nummod") and (
+                child.ent_type_ in ("NORP", "GPE", "ORG") or child.like_num):
+            return True
+    return False
+
+
+# --- casualties ------------------------------------------------------------------------
+def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
+                       sentence_of: dict[int, int], people: Participants,
+                       lexicon: Lexicon) -> None:
+    by_sentence: dict[int, list[Candidate]] = {}
+    for candidate in outcomes:
+        by_sentence.setdefault(candidate.token.sent.start, []).append(candidate)
+    for index, sentence in enumerate(doc.sents):
+        if not any(t.lemma_.lower() in CASUALTY_LEMMAS or t.lower_ in CASUALTY_LEMMAS
+                   for t in sentence):
+            continue
+        found = read_sentence(sentence, lexicon)
+        if found.fatalities is None and found.injured is None and not found.victims:
+            continue
+        paragraph = people.paragraph_start(sentence.start)
+        target = _target(drafts, index, paragraph)
+        own = by_sentence.get(sentence.start, [])
+        new_actor = _distinct_agent(own, target, people)
+        if target is None or new_actor:
+            if not own:
+                continue
+            candidate = own[0]
+            args = extract(candidate, candidate.entry.type, people)
+            target = Draft(candidate, sentence, index, paragraph, args)
+            drafts.append(target)
+        target.casualties.add(found)
+        if not target.args.recipient:
+            for victim in found.victims or []:
+                for ref in people.refs(victim, "ASSAULT", allow_places=False):
+                    if not any(r.text == ref.text for r in target.extra_recipients):
+                        target.extra_recipients.append(ref)
+    # Outcome words in sentences without casualty counts ("civilians were killed") still
+    # make an event when nothing else in their paragraph reports on them.
+    for sentence_start, own in by_sentence.items():
+        index = sentence_of[sentence_start]
+        sentence = own[0].token.sent
+        paragraph = people.paragraph_start(sentence_start)
+        if any(d.sentence_index == index for d in drafts) or \
+                _target(drafts, index, paragraph) is not None:
+            continue
+        candidate = own[0]
+        drafts.append(Draft(candidate, sentence, index, paragraph,
+                            extract(candidate, candidate.entry.type, people)))
+
+
+def _target(drafts: list[Draft], index: int, paragraph: int) -> Draft | None:
+    """The event a casualty sentence reports on: in the sentence, else recently before."""
+    best = None
+    for draft in drafts:
+        if draft.paragraph != paragraph or draft.candidate.entry.type not in ABSORBING_TYPES:
+            continue
+        if draft.sentence_index == index:
+            return draft
+        if index - OUTCOME_REACH <= draft.sentence_index < index and (
+                best is None or draft.sentence_index >= best.sentence_index):
+            best = draft if best is None or draft.candidate.entry.type == "ASSAULT" or \
+                best.candidate.entry.type != "ASSAULT" else best
+    return best
+
+
+def _distinct_agent(own: list[Candidate], target: Draft | None,
+                    people: Participants) -> bool:
+    """ "Gunmen killed three villagers" after a protest is an event of its own."""
+    if target is None or not own:
+        return False
+    if own[0].token.sent.start == target.sentence.start:
+        return False
+    args = extract(own[0], "ASSAULT", people)
+    if not args.actor:
+        return False
+    known = {(r.entity, r.canonical) for r in target.args.actor + target.args.recipient}
+    return not any((a.entity, a.canonical) in known for a in args.actor)
+
+
+# --- article context -------------------------------------------------------------------
+def _protest_context(drafts: list[Draft]) -> None:
+    """Police action in a protest's paragraph makes it a protest with intervention."""
+    for draft in drafts:
+        if draft.candidate.entry.type != "PROTEST":
+            continue
+        for other in drafts:
+            if other is draft or other.paragraph != draft.paragraph:
+                continue
+            state = any(a.sector in STATE_SECTORS - {"GOV"} for a in other.args.actor)
+            kind = other.candidate.entry.type
+            if kind == "COERCE" and (state or not other.args.actor):
+                draft.context.add("intervention")
+            elif kind == "ASSAULT" and state:
+                draft.context.add("intervention")
+                if other.casualties.fatalities or other.casualties.injured:
+                    draft.context.add("excessive")
+        if draft.casualties.fatalities and "intervention" in draft.context:
+            draft.context.add("excessive")
+
+
+# --- building the record -----------------------------------------------------------------
+def _build(number: int, draft: Draft, doc: Doc, article: Article, people: Participants,
+           lexicon: Lexicon) -> Event:
+    candidate = draft.candidate
+    entry = candidate.entry
+    token = candidate.token
+    event_type = entry.type
+    mode, cue_words = _mode(candidate, lexicon)
+    actors = list(draft.args.actor)
+    recipients = list(draft.args.recipient) or list(draft.extra_recipients)
+    if "crowd" in entry.flags:
+        actors = _crowd(actors, mode, token.text)
+    sentence = _span(draft.sentence)
+    trigger = _trigger_span(candidate)
+    found = conditions(entry, actors, recipients, draft.context)
+    if "grenade" in cue_words:
+        found.add("grenade")
+    acled = acled_label(event_type, mode, entry, found, lexicon)
+    value, _cue = factuality(token, candidate.support, lexicon, lexicon.reporting_verbs)
+    date = timex.event_date(article.times, trigger, sentence, doc, article.pub_date)
+    value = historical(value, date, article.pub_date)
+    location = geo.event_location(article.places, trigger, sentence, doc)
+    sentence_tokens = list(draft.sentence)
+    source = attribution(candidate.predicate, sentence_tokens, people, lexicon)
+    quantity = quantity_of(draft.args.actor_head, lexicon) if event_type in (
+        "PROTEST", "RETREAT", "AID", "MOBILIZE") else None
+    if quantity is None and event_type in ("RETREAT", "AID"):
+        quantity = quantity_of(draft.args.recipient_head, lexicon)
+    casualties = draft.casualties
+    confidence = 0.8 if token.pos_ == "VERB" else 0.65
+    if any(a.entity is not None for a in actors):
+        confidence += 0.1
+    if "weak" in entry.flags:
+        confidence -= 0.2
+    return Event(
+        id=f"e{number}", type=event_type, mode=mode, cameo=entry.cameo, acled=acled,
+        actor=actors, recipient=recipients, location=location, date=date,
+        fatalities=casualties.fatalities, injured=casualties.injured,
+        quantity=Quantity(*quantity) if quantity else None, factuality=value,
+        attribution=source, trigger=trigger, sentence=sentence,
+        confidence=round(min(confidence, 0.95), 2))
+
+
+def _mode(candidate: Candidate, lexicon: Lexicon) -> tuple[str | None, set[str]]:
+    """The entry's mode, or a more telling one from the words around an assault."""
+    entry = candidate.entry
+    if entry.type != "ASSAULT":
+        return entry.mode, set()
+    words: set[str] = set()
+    best = None
+    scope = list(candidate.predicate.subtree)
+    if candidate.support is not None:
+        scope.extend(candidate.token.subtree)
+    if len(scope) > 60:
+        scope = [t for t in scope if abs(t.i - candidate.token.i) <= 25]
+    for t in scope:
+        lemma = t.lemma_.lower()
+        cue = lexicon.modes.get(lemma) or lexicon.modes.get(t.lower_)
+        if cue is None:
+            continue
+        words.add(lemma)
+        if best is None or cue.rank < best.rank:
+            best = cue
+    if best is None:
+        return entry.mode, words
+    own_rank = min((c.rank for c in lexicon.modes.values() if c.mode == entry.mode),
+                   default=99)
+    if entry.mode is None or best.rank < own_rank:
+        if entry.mode in ("abduct", "sexual", "destroy", "torture", "targeted"):
+            return entry.mode, words
+        return best.mode, words
+    return entry.mode, words
+
+
+def _crowd(actors: list[ActorRef], mode: str | None, trigger_text: str) -> list[ActorRef]:
+    """The people of a protest are protesters (rioters in a riot), whatever else they are."""
+    role = "Rioters" if mode == "riot" else "Protesters"
+    if any((a.canonical or "").startswith(CROWD_CANONICALS) for a in actors):
+        return actors
+    generic = [a for a in actors if a.entity is None or a.sector in CROWD_SECTORS]
+    text = generic[0].text if generic else (actors[0].text if actors else trigger_text)
+    country = next((a.country for a in actors if a.country), None)
+    return [*actors, ActorRef(text=text, canonical=role, entity=None, code="CVL",
+                              country=country, sector="CVL")]
+
+
+def _span(sentence: SpacySpan) -> Span:
+    text = sentence.text
+    stripped = text.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    start = sentence.start_char + lead
+    return Span(stripped.strip(), start, start + len(stripped.strip()))
+
+
+def _trigger_span(candidate: Candidate) -> Span:
+    token = candidate.token
+    end_token = token
+    for child in token.rights:
+        if child.dep_ == "prt" and child.i == end_token.i + 1:
+            end_token = child
+    doc = token.doc
+    start, end = token.idx, end_token.idx + len(end_token)
+    return Span(doc.text[start:end], start, end)

@@ -1,0 +1,227 @@
+"""Who did it and to whom, read from the dependency parse around a trigger.
+
+- Verbs: the subject is the actor and the object the recipient; in the passive the
+  subject is the recipient and the "by" phrase the actor ("was killed by gunmen"). A verb
+  without a subject of its own takes its coordinated verb's ("holed up and refused"), a
+  controlled infinitive its controller's ("urged X to withdraw": X), a participle the
+  noun it modifies ("civilians held as human shields": the civilians are held).
+- Prepositions add recipients by the event's kind: "attacks against", "clashed with",
+  "sanctions on", "aid to".
+- Nouns: the possessor or the "by" phrase is the actor ("Russia's invasion", "an attack
+  by gunmen"), a modifier naming an actor too ("Houthi attack", "Israeli airstrike"),
+  "on" / "against" / "of" phrases the recipient; "clashes between A and B" makes both
+  actors. A noun leaning on a light verb takes the verb's subject ("launched an attack").
+- Assaults with no recipient look into their purpose clause ("an assault to clear out the
+  town of Isis militants").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from dateline.events.participants import Participants
+from dateline.events.triggers import Candidate
+from dateline.model import ActorRef
+
+RECIPIENT_PREPS = {
+    "ASSAULT": {"against", "on", "upon", "at", "into", "with", "targeting"},
+    "COERCE": {"on", "against", "upon"},
+    "SANCTION": {"on", "against", "upon"},
+    "PROTEST": {"against"},
+    "AID": {"to", "for"},
+    "CONSULT": {"with"},
+    "COOPERATE": {"with"},
+    "AGREE": {"with", "to"},
+    "THREATEN": {"against"},
+    "REQUEST": {"on", "upon"},
+    "ACCUSE": {"against"},
+    "SUPPORT": {"for"},
+    "MOBILIZE": {"against", "to"},
+    "RETREAT": {"from"},
+    "CONCEDE": {"to"},
+    "REJECT": {},
+}
+NOUN_RECIPIENT_PREPS = {"on", "against", "upon", "at", "with", "targeting", "to"}
+OF_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "RETREAT"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+
+
+@dataclass
+class Arguments:
+    actor: list[ActorRef] = field(default_factory=list)
+    recipient: list[ActorRef] = field(default_factory=list)
+    actor_head: Token | None = None
+    recipient_head: Token | None = None
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    if verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    if verb.dep_ in ("acl", "amod"):
+        return True  # "civilians held as human shields"
+    if verb.dep_ == "advcl":
+        return True  # "with 5,000 civilians evacuated"
+    if verb.dep_ == "conj":
+        return is_passive(verb.head)  # "they were searched, questioned and given food"
+    return False
+
+
+def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The grammatical subject of a verb and whether the verb is passive.
+
+    Subjects are inherited along coordination, control and participles.
+    """
+    passive = is_passive(verb)
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child, passive
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            return child, True
+    if depth > 4 or verb.head == verb:
+        return None, passive
+    head = verb.head
+    if verb.dep_ == "conj":
+        inherited, _ = subject(head, depth + 1)
+        return inherited, passive
+    if verb.dep_ == "xcomp":
+        for child in head.children:
+            if child.dep_ == "dobj":
+                return child, passive
+        inherited, head_passive = subject(head, depth + 1)
+        return inherited, passive and not head_passive
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head, passive or verb.tag_ == "VBN"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        inherited, _ = subject(head, depth + 1)
+        return inherited, False
+    return None, passive
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in ("targeting",):
+            found.extend(g for g in child.children if g.dep_ in ("dobj", "pobj"))
+    return found
+
+
+def _by_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def extract(candidate: Candidate, event_type: str, people: Participants) -> Arguments:
+    trigger = candidate.token
+    predicate = candidate.predicate
+    args = Arguments()
+    if predicate.pos_ in ("VERB", "AUX", "ADJ") or candidate.support is not None:
+        _verb_arguments(predicate, event_type, people, args)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        _noun_arguments(trigger, event_type, people, args, candidate.support is None)
+    if event_type == "ASSAULT" and not args.recipient:
+        _purpose_recipient(predicate, people, args)
+    # An actor is not its own recipient ("clashes between A and B" aside).
+    args.recipient = [r for r in args.recipient
+                      if not any(_same_actor(r, a) for a in args.actor)]
+    return args
+
+
+def _verb_arguments(verb: Token, event_type: str, people: Participants,
+                    args: Arguments) -> None:
+    head, passive = subject(verb)
+    if passive:
+        if head is not None:
+            args.recipient_head = head
+            args.recipient.extend(people.refs(head, event_type))
+        agent = _by_agent(verb)
+        if agent is not None:
+            args.actor_head = agent
+            args.actor.extend(people.refs(agent, event_type, allow_places=False))
+    else:
+        if head is not None:
+            args.actor_head = head
+            args.actor.extend(people.refs(head, event_type, allow_places=False))
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                refs = people.refs(child, event_type) or people.place_refs(child)
+                if refs:
+                    args.recipient_head = args.recipient_head or child
+                    args.recipient.extend(refs)
+    for obj in _prep_objects(verb, RECIPIENT_PREPS.get(event_type, set())):
+        refs = people.refs(obj, event_type) or people.place_refs(obj)
+        if refs:
+            args.recipient_head = args.recipient_head or obj
+            args.recipient.extend(refs)
+
+
+def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Arguments,
+                    own: bool) -> None:
+    if own:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                args.actor.extend(people.refs(child, event_type, allow_places=False))
+            elif child.dep_ in ("compound", "amod", "nmod") and child.i in people.owner:
+                entity = people.entities[people.owner[child.i]]
+                if entity.kind != "country" or event_type != "PROTEST":
+                    args.actor.extend(people.refs(child, event_type, allow_places=False))
+            elif child.dep_ in ("compound", "amod", "nmod") and event_type != "PROTEST":
+                ref = people.demonym_ref(child)  # "Israeli airstrike"
+                if ref is not None:
+                    args.actor.append(ref)
+        agent = _by_agent(noun)
+        if agent is not None:
+            args.actor.extend(people.refs(agent, event_type, allow_places=False))
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        args.actor.extend(people.refs(pobj, event_type))
+        # "were in clashes": the subject of the copula
+        head = noun.head
+        if not args.actor and noun.dep_ == "pobj" and head.dep_ == "prep" \
+                and head.head.lemma_ == "be":
+            subj, _ = subject(head.head)
+            if subj is not None:
+                args.actor.extend(people.refs(subj, event_type, allow_places=False))
+    for obj in _prep_objects(noun, NOUN_RECIPIENT_PREPS):
+        refs = people.refs(obj, event_type) or people.place_refs(obj)
+        args.recipient.extend(refs)
+    if event_type in OF_RECIPIENT_TYPES or (event_type == "PROTEST" and not args.actor):
+        for obj in _prep_objects(noun, {"of"}):
+            refs = people.refs(obj, event_type, allow_places=False)
+            if event_type == "PROTEST":
+                args.actor.extend(refs)
+            else:
+                args.recipient.extend(refs)
+
+
+def _purpose_recipient(predicate: Token, people: Participants, args: Arguments) -> None:
+    for clause in predicate.children:
+        if clause.dep_ not in ("advcl", "xcomp") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        for token in clause.subtree:
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
+                continue
+            ref = people.ref(token, "ASSAULT", allow_places=False)
+            if ref is not None and ref.entity is not None and \
+                    people.entities[ref.entity].kind not in ("country", "person", "media"):
+                args.recipient.append(ref)
+                return
+
+
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    if a.entity is not None and a.entity == b.entity:
+        return True
+    return a.canonical is not None and a.canonical == b.canonical and a.text == b.text

@@ -1,0 +1,139 @@
+"""Did it happen? Asserted, negated, future, hypothetical, claimed, or historical.
+
+Read from the trigger up through the clauses that embed it, stopping at the first cue
+(`data/events/factuality.tsv`):
+
+- on the clause itself: a negation ("did not attack", "no civilians had come out"), a
+  modal ("will", "could"), an adverb ("allegedly"), an adjective on a trigger noun
+  ("planned attack");
+- on the clause's link to what governs it: a conditional or temporal mark ("if",
+  "once"), the governing word ("expected to declare": future, "refused to surrender":
+  negated, "accused of attacking": claimed, "continued to shell": asserted, go on up);
+- an infinitive of purpose under any other word is future: an aim, not a fact
+  ("launched an assault to clear out the town").
+
+Historical is decided after the date is known: an asserted event whose date ends more
+than `HISTORICAL_AFTER_DAYS` before the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Token
+
+from dateline.events.lexicon import Lexicon
+from dateline.model import EventDate
+
+HISTORICAL_AFTER_DAYS = 90
+CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "pobj", "prep",
+              "dobj", "nsubj", "nsubjpass", "attr", "oprd", "amod", "npadvmod", "appos"}
+NOBODY = {"nobody", "none"}
+
+
+def local_cue(token: Token, lexicon: Lexicon, is_noun: bool) -> tuple[str, str] | None:
+    """A cue on the clause of `token` itself: negation, modal, adverb, noun modifier."""
+    table = lexicon.factuality
+    for child in token.children:
+        lower = child.lower_
+        if child.dep_ == "neg":
+            return "negated", child.text
+        if child.dep_ == "aux" and child.tag_ == "MD" and (lower, "modal") in table:
+            return table[(lower, "modal")], child.text
+        if child.dep_ == "advmod" and (lower, "adverb") in table:
+            cls = table[(lower, "adverb")]
+            if cls != "asserted":
+                return cls, child.text
+        if is_noun and child.dep_ in ("amod", "compound") and (lower, "modifier") in table:
+            return table[(lower, "modifier")], child.text
+        if is_noun and child.dep_ == "det" and lower == "no":
+            return "negated", child.text
+    # "no civilians had come out", "nobody was hurt": a negative subject of an event verb
+    if not is_noun:
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in NOBODY or any(
+                    g.dep_ == "det" and g.lower_ == "no" for g in child.children) or (
+                    child.lower_ == "one" and any(g.lower_ == "no" for g in child.children))):
+                return "negated", child.text
+    return None
+
+
+def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
+               reporting: dict) -> tuple[str, str | None]:
+    """The factuality class of an event and the cue word that decided it."""
+    table = lexicon.factuality
+    is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    if is_noun:
+        cue = local_cue(trigger, lexicon, True)
+        if cue:
+            return cue
+        # "threat of an attack", "without casualties"
+        head = trigger.head
+        if trigger.dep_ == "pobj" and head.dep_ == "prep":
+            if (head.lower_, "phrase") in table:
+                return table[(head.lower_, "phrase")], head.text
+            if head.head.pos_ == "NOUN" and (head.head.lemma_.lower(), "phrase") in table:
+                return table[(head.head.lemma_.lower(), "phrase")], head.head.text
+    node = support if support is not None else trigger
+    for _ in range(12):
+        cue = local_cue(node, lexicon, node.pos_ in ("NOUN", "PROPN"))
+        if cue:
+            return cue
+        for child in node.children:
+            if child.dep_ == "mark" and (child.lower_, "mark") in table:
+                return table[(child.lower_, "mark")], child.text
+        if node.dep_ not in CLIMB_DEPS or node.head == node:
+            break
+        governor = node.head
+        dep = node.dep_
+        if dep in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl") or (
+                dep == "pobj" and governor.dep_ == "prep"):
+            governor_token = governor
+            if dep in ("pobj", "pcomp") and governor.dep_ == "prep" \
+                    and governor.head != governor:
+                governor_token = governor.head  # "accused X of attacking": accuse
+            word = governor_token.lemma_.lower()
+            cls = table.get((word, "governor"))
+            if cls is not None and cls != "asserted":
+                return cls, governor_token.text
+            if word in reporting:
+                verb_class = reporting[word][1]
+                if verb_class:
+                    return verb_class, governor_token.text
+                break  # reported as fact: asserted, with attribution
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            if infinitive and cls is None and dep in ("xcomp", "advcl", "acl"):
+                return "future", governor_token.text
+            if dep in ("relcl", "acl"):
+                break  # a clause describing a noun stands on its own
+            node = governor_token
+            continue
+        if dep in ("conj", "appos"):
+            node = governor
+            continue
+        # a noun argument of a verb: the verb's factuality is the event's only for
+        # nominal triggers ("refused the offensive"); clause-level deps stop here
+        nominal = trigger.pos_ in ("NOUN", "PROPN")
+        if dep in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "prep", "npadvmod", "amod") \
+                and (nominal or dep in ("prep", "amod", "npadvmod")):
+            node = governor
+            continue
+        break
+    return "asserted", None
+
+
+def historical(value: str, date: EventDate | None, pub_date: str | None) -> str:
+    """Asserted events dated well before publication are historical background."""
+    if value != "asserted" or date is None or date.text is None or not pub_date:
+        return value
+    end = date.end_date or date.start_date
+    if not end:
+        return value
+    try:
+        ended = dt.date.fromisoformat(end[:10])
+        published = dt.date.fromisoformat(pub_date[:10])
+    except ValueError:
+        return value
+    if (published - ended).days > HISTORICAL_AFTER_DAYS:
+        return "historical"
+    return value

@@ -1,0 +1,106 @@
+"""The event knowledge of `dateline/data/events/*.tsv`, loaded once per process."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from dateline.actors.dictionary import data_text, parse_tsv
+from dateline.model import PLOVER_TYPES
+
+TRIGGER_POS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"},
+               "ANY": {"VERB", "NOUN", "PROPN", "ADJ"}}
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    lemma: str
+    pos: frozenset[str]
+    required: frozenset[str]  # one of these among the dependents
+    forbidden: frozenset[str]  # none of these among the dependents
+    type: str
+    mode: str | None
+    cameo: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ModeCue:
+    mode: str
+    rank: int
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+
+
+@dataclass(frozen=True)
+class AcledRule:
+    type: str
+    mode: str
+    condition: str
+    event_type: str
+    sub_event_type: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: dict[str, tuple[TriggerEntry, ...]]
+    light_verbs: frozenset[str]
+    modes: dict[str, ModeCue]
+    factuality: dict[tuple[str, str], str]  # (cue, relation) -> class
+    reporting_verbs: dict[str, tuple[str | None, str | None]]  # lemma -> (channel, class)
+    channel_nouns: dict[str, str]
+    acled_rules: tuple[AcledRule, ...]
+    numbers: dict[str, int]
+    protest_context: frozenset[str]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return list(parse_tsv(data_text("events", name)))
+
+
+def _words(value: str) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in value.split("|") if w.strip())
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    triggers: dict[str, list[TriggerEntry]] = {}
+    for row in _rows("triggers.tsv"):
+        if row["type"] not in PLOVER_TYPES:
+            raise ValueError(f"triggers.tsv: {row['lemma']!r} has type {row['type']!r}, "
+                             f"not one of the PLOVER types {PLOVER_TYPES}")
+        required = row["with"] if not row["with"].startswith("!") else ""
+        forbidden = row["with"][1:] if row["with"].startswith("!") else ""
+        entry = TriggerEntry(
+            lemma=row["lemma"], pos=frozenset(TRIGGER_POS[row["pos"]]),
+            required=_words(required), forbidden=_words(forbidden), type=row["type"],
+            mode=row["mode"] or None, cameo=row["cameo"] or None,
+            acled_event_type=row["acled_event_type"] or None,
+            acled_sub_event_type=row["acled_sub_event_type"] or None,
+            flags=frozenset(f.strip() for f in row["flags"].split(",") if f.strip()))
+        triggers.setdefault(entry.lemma, []).append(entry)
+    # Rows that need a dependent are tried before the bare rows of the same lemma.
+    ordered = {lemma: tuple(sorted(entries, key=lambda e: not e.required))
+               for lemma, entries in triggers.items()}
+    modes = {row["word"]: ModeCue(row["mode"], int(row["rank"]),
+                                  row["acled_event_type"] or None,
+                                  row["acled_sub_event_type"] or None)
+             for row in _rows("modes.tsv")}
+    factuality = {(row["cue"], row["relation"]): row["class"] for row in _rows("factuality.tsv")}
+    reporting_verbs, channel_nouns = {}, {}
+    for row in _rows("reporting.tsv"):
+        if row["kind"] == "verb":
+            reporting_verbs[row["word"]] = (row["channel"] or None, row["factuality"] or None)
+        else:
+            channel_nouns[row["word"]] = row["channel"]
+    rules = tuple(AcledRule(r["type"], r["mode"], r["condition"], r["acled_event_type"],
+                            r["acled_sub_event_type"]) for r in _rows("acled.tsv"))
+    return Lexicon(
+        triggers=ordered,
+        light_verbs=frozenset(r["lemma"] for r in _rows("light_verbs.tsv")),
+        modes=modes, factuality=factuality, reporting_verbs=reporting_verbs,
+        channel_nouns=channel_nouns, acled_rules=rules,
+        numbers={r["word"]: int(r["value"]) for r in _rows("numbers.tsv")},
+        protest_context=frozenset(r["lemma"] for r in _rows("protest_context.tsv")))

@@ -1,0 +1,240 @@
+"""Turning an argument word into the actors it names.
+
+An argument is the head word of a noun phrase ("militants" in "some Isis militants").
+It names an actor when:
+
+- it is a mention of an Entity of the article ("SDF", "Mustafa Bali", "Russian forces");
+- a modifier of it is ("Isis militants", "Houthi positions", "Israel's army");
+- it says who belongs to whom ("members of the union", "supporters of PTI");
+- it is a generic agent of the actor dictionary ("a man", "villagers"), kept without an
+  Entity but with its canonical name and sector;
+- it is a pronoun or "the group", resolved to the nearest fitting actor before it;
+- failing all that, a place the event happened to ("fired at targets in Jericho"), as
+  CAMEO-style coders record it, or a proper noun kept as text.
+
+Coordinated arguments count each ("A and B attacked C").
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from dateline.actors.dictionary import ActorDictionary
+from dateline.actors.entities import head_noun_key
+from dateline.model import ActorRef, Article, Entity
+
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
+MEMBER_NOUNS = {"member", "supporter", "fighter", "militant", "activist", "force", "unit",
+                "loyalist", "cadre", "element", "remnant", "wing", "faction", "leader",
+                "official", "worker", "employee", "staff", "soldier", "troop", "personnel",
+                "delegation", "representative", "group", "brigade", "battalion", "position",
+                "base", "stronghold", "convoy", "camp", "office", "headquarters", "vehicle",
+                "jet", "drone", "warplane", "tank", "artillery", "gunman", "rebel",
+                "commander", "spokesman", "spokesperson", "envoy", "team", "patrol", "post",
+                "checkpoint", "target", "hideout", "side", "ranks", "student", "teacher"}
+GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "party",
+               "faction", "outfit", "network", "union", "coalition", "alliance"}
+PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "themselves"}
+THING_PRONOUNS = {"it", "itself"}
+RELATIVE = {"who", "which", "that", "whom"}
+PLACE_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "AID", "CONSULT",
+                         "PROTEST", "REQUEST", "ACCUSE", "REJECT", "CONCEDE", "AGREE",
+                         "SUPPORT", "RETREAT", "COOPERATE", "MOBILIZE"}
+
+
+class Participants:
+    """Actor lookup for one article: token -> entity index, places, pronoun antecedents."""
+
+    def __init__(self, doc: Doc, article: Article, dictionary: ActorDictionary) -> None:
+        self.doc = doc
+        self.entities = article.entities
+        self.dictionary = dictionary
+        self.owner: dict[int, int] = {}
+        starts: list[tuple[int, int]] = []
+        for index, entity in enumerate(article.entities):
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    self.owner.setdefault(token.i, index)
+                if span.root.dep_ not in ("compound", "amod"):  # "an SDF checkpoint"
+                    starts.append((span.start, index))
+        starts.sort()
+        self.mention_starts = [s for s, _ in starts]
+        self.mention_entities = [e for _, e in starts]
+        self.place_at: dict[int, int] = {}
+        for index, place in enumerate(article.places):
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self.place_at.setdefault(token.i, index)
+        self.places = article.places
+
+    # --- entities --------------------------------------------------------------------
+    def entity_ref(self, index: int, text: str) -> ActorRef:
+        entity: Entity = self.entities[index]
+        return ActorRef(text=text, canonical=entity.canonical, entity=index, code=entity.code,
+                        country=entity.country, sector=entity.sector)
+
+    def phrase_text(self, token: Token) -> str:
+        """The words of a noun phrase up to its head: "some Isis militants"."""
+        start = token.i
+        for child in token.lefts:
+            if child.dep_ in MODIFIER_DEPS | {"det", "nummod", "quantmod", "predet"}:
+                start = min(start, child.left_edge.i)
+        end = token.i + 1
+        index = self.owner.get(token.i)
+        if index is not None:  # do not cut a name in two: "Syrian Democratic Forces"
+            while end < len(self.doc) and self.owner.get(end) == index:
+                end += 1
+        while start < token.i and (self.doc[start].is_punct or self.doc[start].pos_ == "DET"):
+            start += 1
+        return self.doc[start:end].text
+
+    def refs(self, token: Token, event_type: str | None = None,
+             allow_places: bool = True) -> list[ActorRef]:
+        """The actors an argument word names, each conjunct counted."""
+        refs: list[ActorRef] = []
+        for item in [token, *token.conjuncts]:
+            if item.i < token.i and item != token:
+                continue
+            ref = self.ref(item, event_type, allow_places)
+            if ref is not None and not any(_same(ref, r) for r in refs):
+                refs.append(ref)
+        return refs
+
+    def ref(self, token: Token, event_type: str | None = None,
+            allow_places: bool = True) -> ActorRef | None:
+        text = self.phrase_text(token)
+        index = self.owner.get(token.i)
+        if token.pos_ == "PRON" or (token.lower_ in RELATIVE and token.dep_.startswith("nsubj")):
+            return self.pronoun(token)
+        if index is not None:
+            return self.entity_ref(index, text)
+        for child in token.lefts:  # "Isis militants", "Israel's army", "Houthi positions"
+            if child.dep_ in MODIFIER_DEPS and child.i in self.owner:
+                return self.entity_ref(self.owner[child.i], text)
+        lemma = token.lemma_.lower()
+        if lemma in MEMBER_NOUNS or lemma in GROUP_WORDS:
+            for child in token.rights:  # "members of the union"
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and pobj.i in self.owner:
+                            return self.entity_ref(self.owner[pobj.i],
+                                                   self.doc[token.left_edge.i:pobj.i + 1].text)
+        if lemma in GROUP_WORDS and any(c.lower_ == "the" for c in token.lefts):
+            antecedent = self.antecedent(token.i, kinds=("armed_group", "organisation",
+                                                          "political_party"))
+            if antecedent is not None:
+                return self.entity_ref(antecedent, text)
+        agent = head_noun_key(token, self.dictionary.agents)
+        if agent is not None:
+            generic = self.dictionary.agents[agent[0]]
+            return ActorRef(text=text, canonical=generic.canonical, entity=None,
+                            code=generic.sector, country=None, sector=generic.sector)
+        if allow_places:
+            place = self.place_at.get(token.i)
+            if place is not None:
+                found = self.places[place]
+                return ActorRef(text=found.text, canonical=found.name or found.text,
+                                entity=None, code=None, country=found.country, sector=None)
+        if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
+            return ActorRef(text=text, canonical=text, entity=None)
+        return None
+
+    def place_refs(self, token: Token) -> list[ActorRef]:
+        """A place under a non-actor argument: "fired at targets in Jericho"."""
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "near", "around"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        refs = self.refs(pobj)
+                        if refs:
+                            return refs
+        return []
+
+    def demonym_ref(self, token: Token) -> ActorRef | None:
+        """A country named by its demonym alone: "Israeli" in "Israeli airstrike"."""
+        iso2 = _demonyms(self.dictionary).get(token.text)
+        if iso2 is None:
+            return None
+        country = self.dictionary.countries[iso2]
+        return ActorRef(text=token.text, canonical=country.name, entity=None,
+                        code=country.iso3, country=iso2, sector=None)
+
+    # --- pronouns --------------------------------------------------------------------
+    def pronoun(self, token: Token) -> ActorRef | None:
+        lower = token.lower_
+        if lower in RELATIVE:
+            head = token.head
+            while head.dep_ in ("relcl", "acl") or head.pos_ in ("VERB", "AUX"):
+                if head.dep_ in ("relcl", "acl"):
+                    return self.ref(head.head)
+                if head.head == head:
+                    return None
+                head = head.head
+            return None
+        if lower in PERSON_PRONOUNS:
+            index = self.antecedent(token.i, kinds=("person",))
+        elif lower in PLURAL_PRONOUNS:
+            index = self.reported_subject(token)
+            if index is None:
+                index = self.antecedent(token.i, exclude=("person", "country"))
+        elif lower in THING_PRONOUNS:
+            index = self.antecedent(token.i, exclude=("person", "group_of_people"))
+        else:
+            return None
+        return self.entity_ref(index, token.text) if index is not None else None
+
+    def reported_subject(self, token: Token) -> int | None:
+        """ "The SDF announced they were launching...": "they" is the announcer."""
+        clause = token.head
+        if clause.dep_ in ("ccomp", "xcomp") and clause.head != clause:
+            for child in clause.head.children:
+                if child.dep_ == "nsubj" and child.i in self.owner:
+                    return self.owner[child.i]
+        return None
+
+    def antecedent(self, position: int, kinds: tuple[str, ...] = (),
+                   exclude: tuple[str, ...] = ()) -> int | None:
+        """The entity mentioned last before `position` in the same paragraph, of a fitting kind."""
+        limit = self.paragraph_start(position)
+        at = bisect.bisect_left(self.mention_starts, position) - 1
+        while at >= 0 and self.mention_starts[at] >= limit:
+            entity = self.entities[self.mention_entities[at]]
+            if (not kinds or entity.kind in kinds) and entity.kind not in exclude \
+                    and entity.kind not in ("media",):
+                return self.mention_entities[at]
+            at -= 1
+        return None
+
+    def paragraph_start(self, position: int) -> int:
+        i = position
+        while i > 0:
+            previous = self.doc[i - 1]
+            if (previous.is_space and "\n\n" in previous.text) or "\n\n" in previous.whitespace_:
+                return i
+            i -= 1
+        return 0
+
+
+_demonym_cache: dict[int, tuple[ActorDictionary, dict[str, str]]] = {}
+
+
+def _demonyms(dictionary: ActorDictionary) -> dict[str, str]:
+    cached = _demonym_cache.get(id(dictionary))
+    if cached is None:
+        table = {name: iso2 for iso2, country in dictionary.countries.items()
+                 for name in country.demonyms}
+        cached = _demonym_cache[id(dictionary)] = (dictionary, table)
+    return cached[1]
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    if a.entity is not None and a.entity == b.entity:
+        return True
+    return a.entity is None and b.entity is None and a.text == b.text

@@ -1,0 +1,102 @@
+"""Finding the words that express events ("attacked", "clashes", "refused", "protest").
+
+A token is a candidate when its lemma and part of speech are in `triggers.tsv` and the
+row's conditions on the words around it hold ("opened fire", "air strike" but not
+"workers' strike" for ASSAULT). The lookup is a dict per token, so the cost is one pass
+over the tokens; the parse-based work that follows runs only on candidates.
+
+A trigger noun can lean on a light verb ("launched an attack", "staged a protest"): the
+verb then carries the event's agent and its factuality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dateline.events.lexicon import Lexicon, TriggerEntry
+
+NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                      "WORK_OF_ART", "LAW", "PERSON"}
+OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "conj"}
+
+
+@dataclass
+class Candidate:
+    token: Token
+    entry: TriggerEntry
+    support: Token | None = None  # the light verb a trigger noun leans on
+
+    @property
+    def predicate(self) -> Token:
+        """The token whose dependents are the event's arguments."""
+        return self.support if self.support is not None else self.token
+
+
+def context_lemmas(token: Token) -> set[str]:
+    """Lemmas (and lower-case words) of a token's dependents two levels down and its heads."""
+    words: set[str] = set()
+    for child in token.children:
+        words.add(child.lemma_.lower())
+        words.add(child.lower_)
+        for grandchild in child.children:
+            words.add(grandchild.lemma_.lower())
+            words.add(grandchild.lower_)
+    head = token.head
+    if head != token:
+        words.add(head.lemma_.lower())
+        if head.head != head and head.pos_ == "ADP":
+            words.add(head.head.lemma_.lower())
+    return words
+
+
+def match_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    entries = lexicon.triggers.get(token.lemma_.lower()) or lexicon.triggers.get(token.lower_)
+    if not entries:
+        return None
+    context: set[str] | None = None
+    for entry in entries:
+        if token.pos_ not in entry.pos:
+            continue
+        if entry.required or entry.forbidden:
+            if context is None:
+                context = context_lemmas(token)
+            if entry.required and not entry.required & context:
+                continue
+            if entry.forbidden & context:
+                continue
+        if "ignore" in entry.flags:
+            return None
+        return entry
+    return None
+
+
+def light_verb(token: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb a trigger noun is the object of: "carried out attacks"."""
+    node = token
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    head = node.head
+    if node.dep_ in OBJECT_DEPS and head.lemma_.lower() in lexicon.light_verbs \
+            and head.pos_ in ("VERB", "AUX"):
+        return head
+    if node.dep_ == "pobj" and head.dep_ in ("prep", "prt") \
+            and head.head.lemma_.lower() in lexicon.light_verbs:
+        return head.head
+    return None
+
+
+def find_candidates(doc: Doc, lexicon: Lexicon, skip: set[int] | None = None) -> list[Candidate]:
+    """Every trigger in the body, in text order; `skip` holds tokens inside actor names."""
+    found = []
+    for token in doc:
+        if token.is_punct or token.is_space or (skip and token.i in skip) \
+                or token.ent_type_ in NOT_EVENT_ENTITIES:
+            continue
+        entry = match_entry(token, lexicon)
+        if entry is None:
+            continue
+        support = light_verb(token, lexicon) if token.pos_ in ("NOUN", "PROPN") else None
+        found.append(Candidate(token, entry, support))
+    return found
