@@ -32,6 +32,10 @@ def finer_or_equal(a: str, b: str) -> bool:
     return ORDER.index(a) <= ORDER.index(b)
 
 
+# How far (in characters) a named quarter stays the subject of an earnings comparison.
+QUARTER_FOCUS_CHARS = 1500
+
+
 @dataclass
 class Context:
     """What normalising one expression may look at: the doc, the anchors, its own span."""
@@ -39,6 +43,8 @@ class Context:
     doc: Doc
     dct: dt.date | None
     reference: str | None = None
+    last_quarter: str | None = None
+    last_quarter_at: int = 0
     start: int = 0
     end: int = 0
     _tense_cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
@@ -69,6 +75,27 @@ class Context:
         if not finer_or_equal(ref_gran, granularity):
             return None
         return first, ref_gran
+
+    def remember(self, value: str) -> None:
+        """Make `value` the reference for later anaphoric expressions."""
+        self.reference = value
+        if calendar.granularity_of(value) == "quarter":
+            self.last_quarter, self.last_quarter_at = value, self.start
+
+    def quarter_in_focus(self) -> tuple[dt.date, str] | None:
+        """The quarter an earnings report is about: the last one named, if any.
+
+        "Net rose to $5 million from $4 million a year earlier" compares quarters even
+        when a later sentence named a year in passing.
+        """
+        ref = self.reference_at("quarter")
+        if ref and ref[1] in ("quarter", "half"):
+            return ref
+        if self.last_quarter and self.start - self.last_quarter_at <= QUARTER_FOCUS_CHARS:
+            first = calendar.start_of(self.last_quarter)
+            if first is not None:
+                return first, "quarter"
+        return None
 
     def anaphoric_anchor(self, granularity: str) -> dt.date | None:
         """The date an anaphoric expression counts from: last named date, else pub date."""

@@ -92,7 +92,7 @@ def patterns() -> list[Pattern]:
                    rf"|(?P<yrel>this|last|next|that)\s+year\b|(?P<spelled>{SPELLED_YEAR})\b))?")
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\s*%)"
     relwords = (r"last|this|next|past|coming|previous|following|current|latest|same|"
-                r"recent|upcoming|prior|preceding|present|that|final")
+                r"recent|upcoming|prior|preceding|present|that|final|future")
     specs = [
         ("iso_date", r"\b(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d)"
                      r"(?:[T ](?P<h>\d\d):(?P<mi>\d\d)(?::\d\d)?)?\b", 9),

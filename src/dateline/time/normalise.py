@@ -456,6 +456,7 @@ def relative_point(ctx: Context, unit: str, offset: int, anaphoric: bool) -> str
 
 
 CLOCK_UNITS = {"second", "minute", "hour"}
+YEARS_PER_UNIT = {"decade": 10, "century": 100, "millennium": 1000}
 
 
 @handles("relative")
@@ -464,6 +465,8 @@ def relative(m, ctx):
     unit = unit_name(m["unit"])
     plural = bool(m["unit_plural"]) or m["unit"].lower() in ("centuries", "millennia")
     if plural:
+        if rel == "future":
+            return Reading("DATE", "FUTURE_REF")
         if rel in PAST_WORDS | {"recent"}:
             return Reading("DATE", "PAST_REF")
         if rel in NEXT_WORDS:
@@ -474,6 +477,8 @@ def relative(m, ctx):
     if unit in CLOCK_UNITS:
         letter = lexicon().units[unit].letter
         return Reading("DURATION", f"PT1{letter}")
+    if rel == "future":
+        return None  # "future year" is not a date
     offset = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
     anaphoric = (rel in ANAPHORIC_WORDS and bool(m["the"])) or rel == "that"
     if unit == "weekend" and not anaphoric and ctx.dct is not None:
@@ -502,6 +507,9 @@ def the_unit(m, ctx):
 
 def duration_value(amount: float | None, unit: str) -> str:
     """An ISO 8601 / TimeML duration: `P3D`, `PT2H`, `PXY`, fractions moved down a unit."""
+    if amount is not None and unit in YEARS_PER_UNIT:
+        # ISO 8601 has no decades or centuries: "two decades" is P20Y
+        return duration_value(amount * YEARS_PER_UNIT[unit], "year")
     info = lexicon().units[unit]
     letter, clock = info.letter, info.clock
     if unit == "fortnight":
@@ -554,8 +562,8 @@ def duration(m, ctx):
     count = round(amount * (12 if unit == "year" else 1)) if amount != int(amount) else \
         int(amount)
     step_unit = "month" if amount != int(amount) and unit == "year" else unit
-    ref = ctx.reference_at("quarter")
-    if unit == "year" and ref and ref[1] in ("quarter", "half"):
+    ref = ctx.quarter_in_focus()
+    if unit == "year" and ref:
         # "up from $4 million a year ago": the same quarter a year before
         moved = calendar.shift(ref[0], step_unit, sign * count)
         return Reading("DATE", calendar.format_at(moved, ref[1]), mod=mod)
@@ -575,7 +583,10 @@ def bare_units(m, ctx):
 def anaphoric_year(m, ctx):
     what = (m["what"] or "").lower()
     ref = ctx.reference_at("year")
-    if ref and ref[1] in ("quarter", "half", "month"):
+    focus = ctx.quarter_in_focus()
+    if focus:
+        first, granularity = focus
+    elif ref and ref[1] in ("quarter", "half", "month"):
         first, granularity = ref
     elif ctx.dct is not None:
         granularity = "quarter" if what in ("quarter", "period") else "year"

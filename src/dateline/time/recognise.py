@@ -206,7 +206,9 @@ def check_duration(m, doc):
     if m["unit"].lower() == "second" and m["num"].lower() in ("a", "an"):
         return False  # "a second group" is an ordinal
     # "three quarters of the vote" is a share, not a duration
-    return not (m["unit"].lower() == "quarter" and not m["the"] and re.match(r"\s+of\b", after))
+    return not (m["unit"].lower() == "quarter" and not m["the"] and (
+        re.match(r"\s+of\s+(?:the|a|an|its|their|his|her|our|all|this|that|these|those)\b",
+                 after) or m.group(0)[len(m["num"]):].startswith("-")))
 
 
 @checks("bare_units")

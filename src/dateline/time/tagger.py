@@ -39,5 +39,5 @@ def find_times(doc: Doc, pub_date: str | None) -> list[Time]:
             start_date=bounds[0].isoformat() if bounds else None,
             end_date=bounds[1].isoformat() if bounds else None))
         if reading.anchors:
-            ctx.reference = reading.value
+            ctx.remember(reading.value)
     return times
