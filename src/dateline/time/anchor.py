@@ -34,6 +34,8 @@ def finer_or_equal(a: str, b: str) -> bool:
 
 # How far (in characters) a named quarter stays the subject of an earnings comparison.
 QUARTER_FOCUS_CHARS = 1500
+# How far a named day stays the day of a bare clock time ("On Oct. 23 ... at 10 p.m.").
+DAY_FOCUS_CHARS = 300
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Context:
     doc: Doc
     dct: dt.date | None
     reference: str | None = None
+    reference_char: int = 0
     last_quarter: str | None = None
     last_quarter_at: int = 0
     start: int = 0
@@ -78,7 +81,7 @@ class Context:
 
     def remember(self, value: str) -> None:
         """Make `value` the reference for later anaphoric expressions."""
-        self.reference = value
+        self.reference, self.reference_char = value, self.start
         if calendar.granularity_of(value) == "quarter":
             self.last_quarter, self.last_quarter_at = value, self.start
 
@@ -95,6 +98,13 @@ class Context:
             first = calendar.start_of(self.last_quarter)
             if first is not None:
                 return first, "quarter"
+        return None
+
+    def day_in_focus(self, within: int = DAY_FOCUS_CHARS) -> dt.date | None:
+        """The day named just before, which a bare clock time ("at 10 p.m.") belongs to."""
+        if self.reference and calendar.granularity_of(self.reference) == "day" and \
+                self.start - self.reference_char <= within:
+            return calendar.start_of(self.reference)
         return None
 
     def anaphoric_anchor(self, granularity: str) -> dt.date | None:

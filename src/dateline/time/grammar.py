@@ -44,11 +44,11 @@ class Pattern:
     priority: int
 
 
-def _months() -> str:
+def _months(group: str = "month") -> str:
     names = lexicon().months
     full = [n for n in names if len(n) > 3 and n != "sept"]
     short = [n for n in names if n not in full]
-    return rf"(?P<month>(?:{alternation(full)})\b|(?:{alternation(short)})(?:\.|\b))"
+    return rf"(?P<{group}>(?:{alternation(full)})\b|(?:{alternation(short)})(?:\.|\b))"
 
 
 def _weekdays(group: str = "wd") -> str:
@@ -161,8 +161,8 @@ def patterns() -> list[Pattern]:
                   r"|\b(?P<h2>[0-2]?\d):(?P<mi2>[0-5]\d)(?!\d|:\d|\.\d)"
                   r"|\b(?P<h3>\d{1,2})\s+o['’]clock\b|\b(?P<named>noon|midnight|midday)\b)"
                   r"(?:\s+(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time)\b)?"
-                  r"(?:\s+(?:on\s+)?(?P<dayword>today|tonight|yesterday|tomorrow|"
-                  rf"{_weekdays('cwd')}))?", 7),
+                  r"(?:,?\s+(?:on\s+)?(?:(?P<dayword>today|tonight|yesterday|tomorrow)\b|"
+                  rf"{_weekdays('cwd')}|{_months('cmonth')}\s*(?P<cday>[0-3]?\d)\b))?", 7),
         ("century", r"(?:\bthe\s+)?\b(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|"
                     r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
                     r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"

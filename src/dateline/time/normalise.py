@@ -125,15 +125,20 @@ def slash_date(m, ctx):
 
 
 def _month_day(m, ctx):
-    month, day = month_number(m["month"]), int(m["day"])
+    return _month_day_of(month_number(m["month"]), int(m["day"]),
+                         int(m["year"]) if m["year"] else None,
+                         weekday_number(m["wd"]) if m["wd"] else None,
+                         (m.groupdict().get("rel") or "").lower(), ctx)
+
+
+def _month_day_of(month: int, day: int, year: int | None, weekday: int | None,
+                  rel: str | None, ctx: Context) -> Reading | None:
     if not 1 <= day <= 31:
         return None
-    year = int(m["year"]) if m["year"] else None
     if year is None and ctx.dct is not None:
         def candidate(y):
             d = dt.date(y, month, day)
             return d, d
-        weekday = weekday_number(m["wd"]) if m["wd"] else None
         if weekday:  # "Sunday, March 10": the year in which the weekday fits
             for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
                 try:
@@ -143,8 +148,7 @@ def _month_day(m, ctx):
                 except ValueError:
                     continue
         if year is None:
-            rel = (m["rel"] or "").lower()
-            direction = {"last": "past", "next": "future"}.get(rel)
+            direction = {"last": "past", "next": "future"}.get(rel or "")
             year = anchored_year(ctx, candidate, direction)
     try:
         if year is None:
@@ -647,14 +651,23 @@ def clock(m, ctx):
         elif hour > 24:
             return None
     day: str | None = None
-    if ctx.dct is not None:
+    if m["cmonth"]:
+        reading = _month_day_of(month_number(m["cmonth"]), int(m["cday"]), None, None, None,
+                                ctx)
+        if reading is None:
+            return None
+        day = reading.value
+    elif ctx.dct is not None:
         day = ctx.dct.isoformat()
         word = (m["dayword"] or "").lower()
+        focus = ctx.day_in_focus()
         if word in ("yesterday", "tomorrow"):
             day = (ctx.dct + dt.timedelta(days=-1 if word == "yesterday" else 1)).isoformat()
         elif m["cwd"]:
             day = calendar.weekday_near(ctx.dct, weekday_number(m["cwd"]),
                                         weekday_direction(ctx.tense())).isoformat()
+        elif not word and focus is not None:
+            day = focus.isoformat()
     return Reading("TIME", f"{day or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}")
 
 
