@@ -45,6 +45,7 @@ CASUALTY_LEMMAS = {"kill", "die", "dead", "death", "fatality", "casualty", "inju
                    "behead", "execute", "perish", "lynch", "slaughter", "assassinate", "body"}
 ABSORBING_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "HLH", "JUD", "MED", "REF", "REL", "ENV"}
+PROTEST_CONTENT = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 OUTCOME_REACH = 3  # sentences back a casualty sentence may report on
 
 
@@ -82,6 +83,7 @@ def find_events(doc: Doc, article: Article,
         args = extract(candidate, candidate.entry.type, people)
         drafts.append(Draft(candidate, sentence, sentence_of[sentence.start],
                             people.paragraph_start(token.i), args))
+    drafts = _absorb_protest_claims(drafts)
     _attach_casualties(doc, drafts, outcomes, sentence_of, people, lexicon)
     drafts.sort(key=lambda d: d.candidate.token.i)
     _protest_context(drafts)
@@ -134,6 +136,37 @@ def _is_event(candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon,
                 child.ent_type_ in ("NORP", "GPE", "ORG") or child.like_num):
             return True
     return False
+
+
+def _absorb_protest_claims(drafts: list[Draft]) -> list[Draft]:
+    """What protesters demand or denounce is the protest's content, not an event of its own.
+
+    "staged a protest, demanding the removal of ...", "demonstrated to call for ...".
+    """
+    protest_tokens = set()
+    for draft in drafts:
+        if draft.candidate.entry.type == "PROTEST":
+            protest_tokens.add(draft.candidate.token.i)
+            protest_tokens.add(draft.candidate.predicate.i)
+    if not protest_tokens:
+        return drafts
+    kept = []
+    for draft in drafts:
+        if draft.candidate.entry.type in PROTEST_CONTENT:
+            node = draft.candidate.predicate
+            absorbed = False
+            for _ in range(3):
+                if node.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp", "relcl") \
+                        or node.head == node:
+                    break
+                node = node.head
+                if node.i in protest_tokens:
+                    absorbed = True
+                    break
+            if absorbed:
+                continue
+        kept.append(draft)
+    return kept
 
 
 # --- casualties ------------------------------------------------------------------------

@@ -28,6 +28,8 @@ def conditions(entry: TriggerEntry, actors: list[ActorRef], recipients: list[Act
         found.add("armed_recipient")
     if any(a.sector in STATE_SECTORS for a in actors):
         found.add("state_actor")
+    if any(r.sector in STATE_SECTORS - {"GOV"} for r in recipients):
+        found.add("state_recipient")
     if actors and all(a.sector not in ARMED_SECTORS and a.sector not in ("GOV", "IGO")
                       and (a.sector is not None or a.canonical in CROWD_CANONICALS)
                       for a in actors) and any(a.sector in ("CVL", "LAB", "EDU", "AGR", "BUS")
@@ -41,7 +43,8 @@ def acled_label(event_type: str, mode: str | None, entry: TriggerEntry, found: s
     explicit = entry.acled_event_type and (entry.mode == mode or (entry.mode is None and mode
                                            in (None, "firearms", "primitive", "beat",
                                                "targeted", "torture")))
-    contextual = found & {"excessive", "intervention"} or {"territory", "state_actor"} <= found
+    contextual = found & {"excessive", "intervention", "civilian_actor"} \
+        or {"territory", "state_actor"} <= found
     if explicit and entry.acled_sub_event_type and not contextual:
         return AcledLabel(entry.acled_event_type, entry.acled_sub_event_type)
     for rule in lexicon.acled_rules:

@@ -51,8 +51,32 @@ def context_lemmas(token: Token) -> set[str]:
     return words
 
 
+def word_forms(token: Token) -> list[str]:
+    """The lemma, then base forms guessed from the word itself.
+
+    The statistical lemmatizer sometimes misses ("staged" -> "stag"); stripping regular
+    inflections from the word gives the base it meant.
+    """
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if token.pos_ in ("VERB", "AUX"):
+        if lower.endswith("ing"):
+            forms += [lower[:-3], lower[:-3] + "e"]
+        if lower.endswith("ed"):
+            forms += [lower[:-1], lower[:-2]]
+        if lower.endswith("s"):
+            forms.append(lower[:-1])
+    elif lower.endswith("s"):
+        forms.append(lower[:-1])
+    return forms
+
+
 def match_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
-    entries = lexicon.triggers.get(token.lemma_.lower()) or lexicon.triggers.get(token.lower_)
+    entries = None
+    for form in word_forms(token):
+        entries = lexicon.triggers.get(form)
+        if entries:
+            break
     if not entries:
         return None
     context: set[str] | None = None
@@ -75,14 +99,14 @@ def match_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
 def light_verb(token: Token, lexicon: Lexicon) -> Token | None:
     """The light verb a trigger noun is the object of: "carried out attacks"."""
     node = token
-    while node.dep_ == "conj" and node.head != node:
-        node = node.head
+    while node.dep_ in ("conj", "compound") and node.head != node:
+        node = node.head  # "protests and sit-ins", "a protest march"
     head = node.head
-    if node.dep_ in OBJECT_DEPS and head.lemma_.lower() in lexicon.light_verbs \
-            and head.pos_ in ("VERB", "AUX"):
+    if node.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX") \
+            and any(f in lexicon.light_verbs for f in word_forms(head)):
         return head
     if node.dep_ == "pobj" and head.dep_ in ("prep", "prt") \
-            and head.head.lemma_.lower() in lexicon.light_verbs:
+            and any(f in lexicon.light_verbs for f in word_forms(head.head)):
         return head.head
     return None
 
