@@ -118,13 +118,15 @@ def patterns() -> list[Pattern]:
                     rf"(?:\s+(?P<part>{PARTS})\b)?"
                     rf"|(?P<this>this|last)\s+(?P<part2>{PARTS})\b)", 7),
         ("reference", rf"\b(?P<ref>{references})\b", 4),
-        ("quarter", rf"(?:\b(?P<the>the)\s+)?(?:\b(?P<fiscal>fiscal)\s+"
+        ("quarter", rf"(?:\b(?P<owner>this|last|next)\s+year['’]s\s+)?"
+                    rf"(?:\b(?P<the>the)\s+)?(?:\b(?P<fiscal>fiscal)\s+"
                     rf"(?:(?P<fyear>{YEAR})\s+)?)?(?:(?P<pyear>{YEAR})\s+)?"
                     rf"(?:\b(?P<qual>latest|current|recent|last|past|previous|prior|preceding|"
                     rf"next|coming|same|comparable|corresponding|year-earlier|year-ago|year-before|final)"
                     rf"[\s-]+)?(?:(?:fiscal\s+)?\b{_ordinal_quarter()}[\s-]+)?(?:fiscal[\s-]+)?"
                     rf"\b(?P<noun>quarter|period)\b(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})\b"
-                    rf"|(?P<yrel>this|last|next|the)\s+year\b))?", 7),
+                    rf"|(?P<yrel>this|last|next|the)\s+year\b))?"
+                    rf"(?:\s+(?P<back>last\s+year|a\s+year\s+(?:ago|earlier)))?", 7),
         ("quarter_code", rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\b(?:\s*(?P<year>{YEAR})\b)?", 7),
         ("half", rf"(?:\bthe\s+)?\b(?P<ord>first|second|1st|2nd|last|latter)[\s-]+half\b"
                  rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>{YEAR})\b"
@@ -140,7 +142,8 @@ def patterns() -> list[Pattern]:
                      r"(?P<unit>year|week|month|weekend)\b(?!-|\s+(?:of|before|"
                      r"after|when|earlier|ago|later|in\s+which|that)\b)", 3),
         ("duration", rf"(?:\b(?P<the>the)\s+(?:(?P<rel>first|last|past|next|coming|previous|"
-                     rf"following|final|initial|latest|remaining|recent|other)\s+)?)?"
+                     rf"following|final|initial|latest|remaining|recent|other|year-earlier|"
+                     rf"year-ago|comparable)\s+)?)?"
                      rf"\b{number}(?:\s+|-)(?:more\s+|full\s+|straight\s+)?{units}"
                      rf"(?P<orso>\s+or\s+so)?"
                      rf"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back))?",

@@ -340,11 +340,28 @@ def quarter(m, ctx):
     qual = (m["qual"] or "").lower()
     number = QUARTER_ORDINALS.get((m["ord"] or "").lower())
     year = year_from(m, ctx) or next((int(g) for g in (m["fyear"], m["pyear"]) if g), None)
-    owner = YEAR_OWNER.search(ctx.text, max(0, m.start() - 20), m.start())
+    owner = m["owner"]
+    if owner is None:
+        found = YEAR_OWNER.search(ctx.text, max(0, m.start() - 20), m.start())
+        owner = found[1] if found else None
     if year is None and owner and ctx.dct is not None:
         # "next year's first quarter"
-        year = ctx.dct.year + {"last": -1, "next": 1}.get(owner[1].lower(), 0)
-    year_back = qual in ("year-earlier", "year-ago", "year-before")
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(owner.lower(), 0)
+    if m["back"]:
+        # "the quarter a year ago", "the corresponding period last year"
+        reading = quarter_reading(m, ctx, qual, number, year, year_back=False)
+        first = calendar.start_of(reading.value) if reading else None
+        if first is None:
+            return reading
+        moved = calendar.shift(first, "year", -1)
+        return Reading("DATE", calendar.format_at(moved, calendar.granularity_of(
+            reading.value) or "quarter"))
+    return quarter_reading(m, ctx, qual, number, year, qual in (
+        "year-earlier", "year-ago", "year-before"))
+
+
+def quarter_reading(m, ctx: Context, qual: str, number: int | None, year: int | None,
+                    year_back: bool) -> Reading | None:
     if number is None and year is not None:
         # "the 1988 quarter", "the 1989 period": the quarter under discussion, that year
         ref = ctx.reference_at("quarter")
