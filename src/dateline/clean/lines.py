@@ -65,6 +65,10 @@ class Line:
             return False
         if self.cjk >= 20:
             return True
+        # Headlines, teasers, captions and labels stop without a full stop; paragraphs
+        # of a few lines do not.
+        if not self.ends_sentence and self.words < 20:
+            return False
         if self.words >= 12 and self.fw_ratio >= 0.18:
             return True
         if self.words >= 6 and self.ends_sentence and self.fw_ratio >= 0.12:
@@ -163,15 +167,43 @@ def chrome_kind(text: str, words: int) -> str | None:
         return kind
     if words <= 15:
         for phrase, kind in table.prefix:
-            if folded.startswith(phrase) or bare.startswith(phrase):
+            if _starts_with_phrase(folded, phrase) or _starts_with_phrase(bare, phrase):
                 return kind
     for phrase, kind in table.contains:
         if phrase in folded:
             return kind
+    if words <= 6:
+        for token in re.findall(r"\w+", folded):
+            kind = table.words.get(token)
+            if kind:
+                return kind
     for pattern, kind in table.regex:
         if pattern.search(folded):
             return kind
+    if _separated_labels(text):
+        return "nav"
     return None
+
+
+def _starts_with_phrase(text: str, phrase: str) -> bool:
+    """`text` opens with `phrase` as whole words ("more in" is not "more information")."""
+    if not text.startswith(phrase):
+        return False
+    rest = text[len(phrase) : len(phrase) + 1]
+    return not rest or not rest.isalnum() or not phrase[-1:].isalnum()
+
+
+_LABEL_SEPARATOR = re.compile(r"\s+[|/·•»›–]\s+|\s*\|\s*")
+
+
+def _separated_labels(text: str) -> bool:
+    """A menu, breadcrumb or tag list run together on one line: "World | Politics |
+    Business", "Comics / demographics / economics": three or more short labels between
+    separators, and no sentence."""
+    if _SENTENCE_END.search(text):
+        return False
+    parts = [p for p in _LABEL_SEPARATOR.split(text) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 
 
 def score_lines(lines: list[Line]) -> None:
@@ -216,15 +248,22 @@ def best_region(lines: list[Line]) -> tuple[int, int] | None:
 def cut_at_end_markers(
     lines: list[Line], region: tuple[int, int], min_words: int = 40
 ) -> tuple[int, int]:
-    """Stop the region at the first comment box, footer or related-stories list that
-    comes after some article text: what follows such a marker is never the article,
-    even when (comments) it is prose."""
+    """Stop the region at the first comment box, footer or list of related stories that
+    follows the bulk of the article: what comes after such a marker is not the article,
+    even when (comments) it is prose. A marker with more prose after it than before (a
+    "comments" link under the headline) is no end."""
     kinds = rules.chrome_kinds()
     first, last = region
+    total = sum(line.words for line in lines[first : last + 1] if line.is_prose)
     words = 0
     for i in range(first, last + 1):
         line = lines[i]
-        if line.chrome and kinds[line.chrome].ends and words >= min_words:
+        if (
+            line.chrome
+            and kinds[line.chrome].ends
+            and words >= min_words
+            and words >= total - words
+        ):
             if line.chrome == "related" and not _starts_a_list(lines, i, last):
                 continue
             end = i - 1

@@ -407,3 +407,33 @@ def find_tags(lines: list[Line], body_end: int, limit: int = 12) -> tuple[list[s
             seen.add(tag.casefold())
             unique.append(tag)
     return unique, used
+
+
+_BIO_COPULA = frozenset(["is", "was", "ist", "war", "est", "était", "es", "fue", "è", "era"])
+
+
+def is_author_bio(text: str) -> bool:
+    """A paragraph about the article's author ("Jane Smith is a senior writer at ...",
+    "Max Muster ist Redakteur ...", "Jane Smith covers ..."): a name, then a copula and
+    a role word soon after, or a reporting verb (`data/clean/author_bio.tsv`)."""
+    tokens = text.split()
+    if len(tokens) < 4 or len(tokens) > 120:
+        return False
+    roles, verbs = rules.author_bio()
+    name = 0
+    for token in tokens[:5]:
+        bare = token.strip(",")
+        if _NAME_TOKEN.match(bare) or (name and bare.casefold() in _NAME_PARTICLES):
+            name += 1
+            continue
+        break
+    if not 1 <= name <= 4:
+        return False
+    rest = tokens[name:]
+    following = " ".join(rest[:3]).casefold()
+    if any(following.startswith(verb) for verb in verbs):
+        return True
+    if not rest or rest[0].casefold() not in _BIO_COPULA:
+        return False
+    window = [re.sub(r"\W+$", "", t.casefold()) for t in rest[1:13]]
+    return any(word in roles for word in window)

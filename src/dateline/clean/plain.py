@@ -97,8 +97,12 @@ def clean_text(
     body_lines = [
         line
         for line in lines[first : last + 1]
-        if not line.chrome and line.index not in taken and line.index not in tag_lines
+        if not line.chrome
+        and line.index not in taken
+        and line.index not in tag_lines
+        and not _metadata_line(line)
     ]
+    body_lines = _drop_author_bio(body_lines)
     # Tags listed as the last lines of the region ("Middle East" at the end of the seed).
     trailing, trailing_lines = _trailing_tags(body_lines)
     if trailing:
@@ -130,6 +134,30 @@ def clean_text(
         if from_url:
             result.pub_date = from_url.isoformat()
     return result
+
+
+def _metadata_line(line: L.Line) -> bool:
+    """A byline or a bare date stamp inside the body region: metadata, not article text."""
+    if line.is_prose or line.words > 14:
+        return False
+    if line.dates and pubdate._is_date_line(line, line.dates[0]) and line.words <= 10:
+        return True
+    return meta.byline_author(line.text) is not None
+
+
+def _drop_author_bio(body_lines: list[L.Line]) -> list[L.Line]:
+    """The author box after the article ("Jane Smith is a senior writer ...")."""
+    prose_seen = 0
+    for position in range(len(body_lines) - 1, -1, -1):
+        line = body_lines[position]
+        if not line.is_prose:
+            continue
+        prose_seen += 1
+        if prose_seen > 2:
+            break
+        if meta.is_author_bio(line.text) and any(b.is_prose for b in body_lines[:position]):
+            return body_lines[:position]
+    return body_lines
 
 
 def _language(raw_lines: list[str]) -> str | None:

@@ -128,6 +128,7 @@ class ChromeRules:
     line: dict[str, str]
     prefix: tuple[tuple[str, str], ...]
     contains: tuple[tuple[str, str], ...]
+    words: dict[str, str]
     regex: tuple[tuple[re.Pattern[str], str], ...]
 
 
@@ -137,6 +138,7 @@ def chrome_rules() -> ChromeRules:
     line: dict[str, str] = {}
     prefix: list[tuple[str, str]] = []
     contains: list[tuple[str, str]] = []
+    words: dict[str, str] = {}
     regex: list[tuple[re.Pattern[str], str]] = []
     for row in read_table("chrome_phrases.tsv"):
         phrase, how, kind = row["phrase"], row["match"], row["kind"]
@@ -148,13 +150,15 @@ def chrome_rules() -> ChromeRules:
             prefix.append((phrase.casefold(), kind))
         elif how == "contains":
             contains.append((phrase.casefold(), kind))
+        elif how == "word":
+            words[phrase.casefold()] = kind
         elif how == "regex":
             regex.append((re.compile(phrase, re.IGNORECASE), kind))
         else:
             raise ValueError(f"data/clean/chrome_phrases.tsv: unknown match {how!r}")
     # Longest prefixes first, so "share this article" wins over "share".
     prefix.sort(key=lambda item: -len(item[0]))
-    return ChromeRules(line, tuple(prefix), tuple(contains), tuple(regex))
+    return ChromeRules(line, tuple(prefix), tuple(contains), words, tuple(regex))
 
 
 @cache
@@ -206,3 +210,12 @@ def country_names() -> frozenset[str]:
 @cache
 def wire_labels() -> frozenset[str]:
     return frozenset(row["label"] for row in read_table("wire_labels.tsv"))
+
+
+@cache
+def author_bio() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(role words, verbs) of author biographies."""
+    rows = read_table("author_bio.tsv")
+    roles = frozenset(row["word"] for row in rows if row["kind"] == "role")
+    verbs = tuple(row["word"] for row in rows if row["kind"] == "verb")
+    return roles, verbs
