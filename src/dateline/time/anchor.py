@@ -44,6 +44,7 @@ class Context:
 
     doc: Doc
     dct: dt.date | None
+    text: str = ""
     reference: str | None = None
     reference_char: int = 0
     last_quarter: str | None = None
@@ -52,15 +53,11 @@ class Context:
     end: int = 0
     _tense_cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
-    @property
-    def text(self) -> str:
-        return self.doc.text
-
     def direction(self) -> str | None:
         """`past` / `future` / None from the tense of the verb governing this expression."""
         key = (self.start, self.end)
         if key not in self._tense_cache:
-            self._tense_cache[key] = tense_at(self.doc, self.start, self.end)
+            self._tense_cache[key] = tense_at(self.doc, self.start, self.end, self.text)
         return direction_of(self._tense_cache[key])
 
     def tense(self) -> str | None:

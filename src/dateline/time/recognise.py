@@ -28,7 +28,7 @@ class Mention:
     mod: str | None = None
 
 
-Check = Callable[[re.Match[str], Doc], bool]
+Check = Callable[[re.Match[str], Doc, str], bool]
 CHECKS: dict[str, Check] = {}
 
 # Words after which a capitalised month, season or bare year is surely temporal.
@@ -68,7 +68,7 @@ def token_at(doc: Doc, char: int):
 
 
 @checks("month")
-def check_month(m, doc):
+def check_month(m, doc, text):
     word = m["month"]
     if word[0].islower():
         return False
@@ -76,7 +76,6 @@ def check_month(m, doc):
         return True
     if len(word.rstrip(".")) <= 3 and not word.endswith(".") and word.lower() != "may":
         return False
-    text = doc.text
     if re.match(r"\s+(?:for|of)\s+[A-Z]", text[m.end():m.end() + 8]):
         return False  # the March for Life, the March of the Mothers
     before = word_before(text, m.start())
@@ -91,10 +90,10 @@ def check_month(m, doc):
     return not (after[:1].isupper() and not re.match(r"\s*[,.;]", text[m.end():]))
 
 
-def _month_with_day(m, doc):
+def _month_with_day(m, doc, text):
     if m["month"][0].islower():
         return False
-    after = doc.text[m.end():m.end() + 12]
+    after = text[m.end():m.end() + 12]
     # "March 10-12" is fine, "May 5 percent" and "Oct. 10.5" are not
     return not re.match(r"\s*(?:percent|per\s+cent|%|\.\d)", after)
 
@@ -104,10 +103,9 @@ CHECKS["day_month"] = _month_with_day
 
 
 @checks("year")
-def check_year(m, doc):
+def check_year(m, doc, text):
     if m["pre"]:
         return True
-    text = doc.text
     after = text[m.end():m.end() + 12]
     if re.match(r"\s*(?:GMT|UTC|hours|hrs|local|[ECMP][SD]T)\b", after):
         return False
@@ -126,13 +124,12 @@ def check_year(m, doc):
 
 
 @checks("spelled_year")
-def check_spelled_year(m, doc):
+def check_spelled_year(m, doc, text):
     words = m["spelled"].lower()
     if not words.startswith("two"):
         return True
     if m.group(0).lower().startswith("the"):
         return True
-    text = doc.text
     before = word_before(text, m.start()).lower()
     after = word_after(text, m.end())
     return before in ("in", "by", "since", "until", "before", "after") and \
@@ -140,8 +137,7 @@ def check_spelled_year(m, doc):
 
 
 @checks("season")
-def check_season(m, doc):
-    text = doc.text
+def check_season(m, doc, text):
     after = text[m.end():m.end() + 15]
     if m["year"] or m["yrel"] or m["spelled"] or m["rel"]:
         return True
@@ -153,7 +149,7 @@ def check_season(m, doc):
 
 
 @checks("quarter")
-def check_quarter(m, doc):
+def check_quarter(m, doc, text):
     if m["noun"].lower() == "period":
         return bool(m["pyear"] or (m["qual"] or "").lower() in (
             "latest", "year-earlier", "year-ago", "year-before", "comparable", "corresponding",
@@ -162,46 +158,46 @@ def check_quarter(m, doc):
         if not m["the"]:
             return False
         # "a quarter of the vote", "the quarter of the city"
-        return not re.match(r"\s+of\s+(?!\d)", doc.text[m.end():m.end() + 12]) and \
-            not re.match(r"[\s-]+(?:mile|century|point|inch|hour|final)", doc.text[m.end():])
-    return not re.match(r"[\s-]+(?:final|mile|century|point)", doc.text[m.end():m.end() + 12])
+        return not re.match(r"\s+of\s+(?!\d)", text[m.end():m.end() + 12]) and \
+            not re.match(r"[\s-]+(?:mile|century|point|inch|hour|final)", text[m.end():])
+    return not re.match(r"[\s-]+(?:final|mile|century|point)", text[m.end():m.end() + 12])
 
 
 @checks("half")
-def check_half(m, doc):
+def check_half(m, doc, text):
     if m["year"] or m["yrel"]:
         return True
-    return not re.match(r"\s+of\b|-?\s*(?:time|hour|mile|century)", doc.text[m.end():m.end() + 8])
+    return not re.match(r"\s+of\b|-?\s*(?:time|hour|mile|century)", text[m.end():m.end() + 8])
 
 
 @checks("holiday")
-def check_holiday(m, doc):
+def check_holiday(m, doc, text):
     return m["holiday"][0].isupper()
 
 
-def title_case_inside_sentence(m, doc, group: str) -> bool:
+def title_case_inside_sentence(m, text: str, group: str) -> bool:
     """ "This Week", "60 Minutes", "High Noon": capitalised words mid-sentence are titles."""
     word = m[group] or ""
-    return word[:1].isupper() and not at_sentence_start(doc.text, m.start(group)) and \
+    return word[:1].isupper() and not at_sentence_start(text, m.start(group)) and \
         word.lower() not in lexicon().months
 
 
 @checks("relative")
-def check_relative(m, doc):
+def check_relative(m, doc, text):
     rel = m["rel"].lower()
-    if rel == "final" or title_case_inside_sentence(m, doc, "unit"):
+    if rel == "final" or title_case_inside_sentence(m, text, "unit"):
         return False
-    if re.match(r"\s+of\b", doc.text[m.end():m.end() + 5]):
+    if re.match(r"\s+of\b", text[m.end():m.end() + 5]):
         return False  # "the last day of the month"
     return not (rel == "that" and m["unit_plural"])
 
 
 @checks("duration")
-def check_duration(m, doc):
-    after = doc.text[m.end():m.end() + 12]
+def check_duration(m, doc, text):
+    after = text[m.end():m.end() + 12]
     if not m["dir"] and re.match(r"[\s-]+old\b", after):
         return False  # ages are not temporal expressions in TimeML
-    if title_case_inside_sentence(m, doc, "unit"):
+    if title_case_inside_sentence(m, text, "unit"):
         return False
     if m["unit"].lower() == "second" and m["num"].lower() in ("a", "an"):
         return False  # "a second group" is an ordinal
@@ -212,15 +208,14 @@ def check_duration(m, doc):
 
 
 @checks("bare_units")
-def check_bare_units(m, doc):
-    return not re.match(r"[\s-]+old\b", doc.text[m.end():m.end() + 8])
+def check_bare_units(m, doc, text):
+    return not re.match(r"[\s-]+old\b", text[m.end():m.end() + 8])
 
 
 @checks("set_rate")
-def check_set_rate(m, doc):
+def check_set_rate(m, doc, text):
     if m["count"]:
         return True
-    text = doc.text
     index = m.start() - 1
     while index >= 0 and text[index].isspace():
         index -= 1
@@ -233,20 +228,20 @@ def check_set_rate(m, doc):
 
 
 @checks("clock")
-def check_clock(m, doc):
-    if m["named"] and title_case_inside_sentence(m, doc, "named"):
+def check_clock(m, doc, text):
+    if m["named"] and title_case_inside_sentence(m, text, "named"):
         return False
     if m["h2"] is None:
         return True
     if m["tz"] or m["dayword"] or m["cwd"]:
         return True
-    before = doc.text[max(0, m.start() - 12):m.start()].lower()
+    before = text[max(0, m.start() - 12):m.start()].lower()
     return bool(re.search(r"\b(?:at|by|until|till|from|after|before|around|about|since|"
                           r"to|between|and)\s+$", before))
 
 
 @checks("frequency")
-def check_frequency(m, doc):
+def check_frequency(m, doc, text):
     if m["freq"].lower() != "quarterly":
         return True
     # "quarterly dividend", "quarterly earnings": the kind of report, not a repetition
@@ -255,7 +250,7 @@ def check_frequency(m, doc):
 
 
 @checks("reference")
-def check_reference(m, doc):
+def check_reference(m, doc, text):
     phrase = m["ref"].lower()
     if phrase == "current":
         token = token_at(doc, m.start())
@@ -264,17 +259,41 @@ def check_reference(m, doc):
     return True
 
 
+# How far around a keyword hit a pattern is tried: longer than any expression.
+WINDOW = 90
+
+
+def windows(keywords: re.Pattern[str], lowered: str) -> list[tuple[int, int]]:
+    """Stretches of the text around the keyword hits, merged where they touch."""
+    spans: list[tuple[int, int]] = []
+    size = len(lowered)
+    for hit in keywords.finditer(lowered):
+        start, end = max(0, hit.start() - WINDOW), min(size, hit.end() + WINDOW)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def candidates(text: str) -> list[Mention]:
     found = []
+    lowered = text.lower()
+    seen: set[tuple[str, int, int]] = set()
     for pattern in patterns():
-        for match in pattern.regex.finditer(text):
-            if match.end() > match.start():
-                found.append(Mention(match.start(), match.end(), pattern.name, match,
-                                     pattern.priority))
+        spans = [(0, len(text))] if pattern.keywords is None else \
+            windows(pattern.keywords, lowered)
+        for start, end in spans:
+            for match in pattern.regex.finditer(text, start, end):
+                key = (pattern.name, match.start(), match.end())
+                if match.end() > match.start() and key not in seen:
+                    seen.add(key)
+                    found.append(Mention(match.start(), match.end(), pattern.name, match,
+                                         pattern.priority))
     return found
 
 
-def select(found: list[Mention], doc: Doc) -> list[Mention]:
+def select(found: list[Mention], doc: Doc, text: str) -> list[Mention]:
     """Longest first, then the more specific family; a checked-out one leaves room."""
     found.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     taken: list[Mention] = []
@@ -282,7 +301,7 @@ def select(found: list[Mention], doc: Doc) -> list[Mention]:
         if any(mention.start < t.end and t.start < mention.end for t in taken):
             continue
         check = CHECKS.get(mention.name)
-        if check is not None and not check(mention.match, doc):
+        if check is not None and not check(mention.match, doc, text):
             continue
         taken.append(mention)
     taken.sort(key=lambda c: c.start)
@@ -322,8 +341,9 @@ def extend_with_modifiers(mentions: list[Mention], text: str) -> None:
         previous_end = mention.end
 
 
-def find_mentions(doc: Doc) -> list[Mention]:
-    text = doc.text
-    mentions = select(candidates(text), doc)
+def find_mentions(doc: Doc, text: str | None = None) -> list[Mention]:
+    """The temporal expressions of `doc`; `text` is `doc.text`, passed when already built."""
+    text = doc.text if text is None else text
+    mentions = select(candidates(text), doc, text)
     extend_with_modifiers(mentions, text)
     return mentions

@@ -23,9 +23,10 @@ def find_times(doc: Doc, pub_date: str | None) -> list[Time]:
     `doc` is the whole-body parse (`dateline.nlp.parse`), so offsets are body offsets.
     Without a publication date relative values stay relative (`XXXX-WXX-7`).
     """
-    ctx = Context(doc=doc, dct=calendar.parse_pub_date(pub_date))
+    text = doc.text  # built from the tokens on every access: once per article
+    ctx = Context(doc=doc, dct=calendar.parse_pub_date(pub_date), text=text)
     times = []
-    for mention in find_mentions(doc):
+    for mention in find_mentions(doc, text):
         ctx.start, ctx.end = mention.match.start(), mention.match.end()
         reading = normalise(mention.name, mention.match, ctx)
         if reading is None:
@@ -34,7 +35,7 @@ def find_times(doc: Doc, pub_date: str | None) -> list[Time]:
         bounds = calendar.value_range(reading.value, mod) \
             if reading.type in ("DATE", "TIME") else None
         times.append(Time(
-            text=doc.text[mention.start:mention.end], start=mention.start, end=mention.end,
+            text=text[mention.start:mention.end], start=mention.start, end=mention.end,
             type=reading.type, value=reading.value, mod=mod,
             start_date=bounds[0].isoformat() if bounds else None,
             end_date=bounds[1].isoformat() if bounds else None))

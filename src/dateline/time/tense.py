@@ -88,7 +88,7 @@ INTENT_VERBS = {"plan", "expect", "agree", "decide", "want", "hope", "promise", 
                 "urge", "call", "propose", "refuse", "be"}
 
 
-def tense_at(doc: Doc, start: int, end: int) -> str | None:
+def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | None:
     """The tense deciding the direction of the characters `start:end`, or None.
 
     Only a date that modifies the verb itself takes the verb's tense: in "extended the
@@ -97,7 +97,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     noun's verb ("will hold a summit in April"). Returns `past`, `future`, `present`,
     `deadline` (by / until: forward unless the clause is past) or None.
     """
-    if SOON_AS.search(doc.text, max(0, start - 20), start):
+    text = doc.text if text is None else text
+    if SOON_AS.search(text, max(0, start - 20), start):
         return "future"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -105,7 +106,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     token = span.root
     head = token.head
     deadline = False
-    before = PREPOSITION_BEFORE.search(doc.text, max(0, start - 12), start)
+    before = PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
     word = before[1].lower() if before else None
     if word is None and head is not token and (head.dep_ == "prep" or head.pos_ == "ADP"):
         word = head.lower_
