@@ -45,22 +45,25 @@ def evaluate(gold_path: str, *, limit: int | None = None, progress: bool = True,
              **options: Any) -> dict[str, Any]:
     records = list(iter_gold(gold_path, limit))
     started = time.perf_counter()
-    predicted = _analyse(records, show=progress)
+    predicted, errors = _analyse(records, show=progress)
     elapsed = time.perf_counter() - started
-    return score(records, predicted) | {"seconds": round(elapsed, 1)}
+    # `errors`: records where a stage failed (the pipeline records it and goes on)
+    return score(records, predicted) | {"errors": errors, "seconds": round(elapsed, 1)}
 
 
-def _analyse(records: list[dict], show: bool = True) -> list[list[Event]]:
+def _analyse(records: list[dict], show: bool = True) -> tuple[list[list[Event]], int]:
     from dateline import pipeline
 
     out: list[list[Event]] = []
+    errors = 0
     bar = progress(range(0, len(records), BATCH), enabled=show, desc="events", unit="batch")
     for begin in bar:
         batch = records[begin:begin + BATCH]
         articles = pipeline.analyse_texts([r["text"] for r in batch],
                                           [r.get("pub_date") for r in batch])
         out.extend([e for e in a.events if e.factuality == "asserted"] for a in articles)
-    return out
+        errors += sum(any(w.startswith("internal error") for w in a.warnings) for a in articles)
+    return out, errors
 
 
 def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:

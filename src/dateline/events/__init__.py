@@ -215,18 +215,25 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
 
 
 def _target(drafts: list[Draft], index: int, paragraph: int) -> Draft | None:
-    """The event a casualty sentence reports on: in the sentence, else recently before."""
-    best = None
-    for draft in drafts:
-        if draft.paragraph != paragraph or draft.candidate.entry.type not in ABSORBING_TYPES:
-            continue
-        if draft.sentence_index == index:
-            return draft
-        if index - OUTCOME_REACH <= draft.sentence_index < index and (
-                best is None or draft.sentence_index >= best.sentence_index):
-            best = draft if best is None or draft.candidate.entry.type == "ASSAULT" or \
-                best.candidate.entry.type != "ASSAULT" else best
-    return best
+    """The event a casualty sentence reports on.
+
+    An assault of the same sentence, else of the latest of the few sentences before, else
+    any event of the sentence or those before that can have victims (a protest, an arrest).
+    """
+    near = [d for d in drafts if d.paragraph == paragraph
+            and d.candidate.entry.type in ABSORBING_TYPES
+            and index - OUTCOME_REACH <= d.sentence_index <= index]
+    same = [d for d in near if d.sentence_index == index]
+    before = sorted((d for d in near if d.sentence_index < index),
+                    key=lambda d: -d.sentence_index)
+    for pool in (same, before):
+        for draft in pool:
+            if draft.candidate.entry.type == "ASSAULT" and draft.candidate.entry.mode != "destroy":
+                return draft
+    for pool in (same, before):
+        if pool:
+            return pool[0]
+    return None
 
 
 def _distinct_agent(own: list[Candidate], target: Draft | None,
@@ -308,18 +315,18 @@ def _build(number: int, draft: Draft, doc: Doc, article: Article, people: Partic
 
 
 def _mode(candidate: Candidate, lexicon: Lexicon) -> tuple[str | None, set[str]]:
-    """The entry's mode, or a more telling one from the words around an assault."""
+    """The entry's mode, or a more telling one from the words around an assault.
+
+    Looked at: the trigger and its modifiers ("drone strike"), the subject ("a bomb
+    exploded", "rocket strikes targeted"), the object head ("fired mortars") and the
+    instrument ("attacked with drones", "using IEDs"), on the trigger and its light verb.
+    """
     entry = candidate.entry
     if entry.type != "ASSAULT":
         return entry.mode, set()
     words: set[str] = set()
     best = None
-    scope = list(candidate.predicate.subtree)
-    if candidate.support is not None:
-        scope.extend(candidate.token.subtree)
-    if len(scope) > 60:
-        scope = [t for t in scope if abs(t.i - candidate.token.i) <= 25]
-    for t in scope:
+    for t in _mode_scope(candidate):
         lemma = t.lemma_.lower()
         cue = lexicon.modes.get(lemma) or lexicon.modes.get(t.lower_)
         if cue is None:
@@ -331,11 +338,39 @@ def _mode(candidate: Candidate, lexicon: Lexicon) -> tuple[str | None, set[str]]
         return entry.mode, words
     own_rank = min((c.rank for c in lexicon.modes.values() if c.mode == entry.mode),
                    default=99)
+    if entry.mode in ("abduct", "sexual", "destroy", "torture", "targeted"):
+        return entry.mode, words
     if entry.mode is None or best.rank < own_rank:
-        if entry.mode in ("abduct", "sexual", "destroy", "torture", "targeted"):
-            return entry.mode, words
         return best.mode, words
     return entry.mode, words
+
+
+def _mode_scope(candidate: Candidate) -> list:
+    heads = [candidate.token]
+    if candidate.support is not None:
+        heads.append(candidate.support)
+    scope = []
+    for head in heads:
+        scope.append(head)
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                scope.append(child)
+            elif child.dep_ in ("nsubj", "nsubjpass", "agent"):
+                for item in [child, *child.conjuncts]:
+                    scope.append(item)
+                    scope.extend(c for c in item.children if c.dep_ == "compound")
+                    if item.dep_ == "agent" or item.lower_ == "by":
+                        scope.extend(g for g in item.children if g.dep_ == "pobj")
+            elif child.dep_ == "dobj":
+                scope.extend([child, *child.conjuncts])
+            elif child.dep_ == "prep" and child.lower_ in ("with", "using", "by", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        scope.extend([pobj, *pobj.conjuncts])
+                        scope.extend(c for c in pobj.children if c.dep_ == "compound")
+            elif child.dep_ == "advcl" and child.lemma_.lower() == "use":
+                scope.extend(g for g in child.children if g.dep_ == "dobj")
+    return scope
 
 
 def _crowd(actors: list[ActorRef], mode: str | None, trigger_text: str) -> list[ActorRef]:

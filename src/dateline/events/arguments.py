@@ -45,6 +45,7 @@ RECIPIENT_PREPS = {
 }
 NOUN_RECIPIENT_PREPS = {"on", "against", "upon", "at", "with", "targeting", "to"}
 OF_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "RETREAT"}
+UNACCUSATIVE = {"die", "perish", "dead", "death", "explode", "blast", "explosion"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 
@@ -129,6 +130,10 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
         _verb_arguments(predicate, event_type, people, args)
     if trigger.pos_ in ("NOUN", "PROPN"):
         _noun_arguments(trigger, event_type, people, args, candidate.support is None)
+    if trigger.lemma_.lower() in UNACCUSATIVE:  # "one person died": the subject suffered it
+        args.recipient = args.actor + args.recipient
+        args.recipient_head = args.actor_head
+        args.actor, args.actor_head = [], None
     if event_type == "ASSAULT" and not args.recipient:
         _purpose_recipient(predicate, people, args)
     # An actor is not its own recipient ("clashes between A and B" aside).

@@ -43,9 +43,14 @@ class Casualties:
     injured: int | None = None
     victims: list[Token] | None = None  # the nouns the counts bear on, for recipients
     tokens: list[Token] | None = None  # the casualty words, so they are not events again
+    summary: bool = False  # a total ("1 fatality", "fatalities coded as 3"): it replaces
 
     def add(self, other: Casualties) -> None:
-        if other.fatalities is not None:
+        if other.summary and other.fatalities is not None:
+            self.fatalities = other.fatalities if not self.summary else \
+                (self.fatalities or 0) + other.fatalities
+            self.summary = True
+        elif other.fatalities is not None and not self.summary:
             self.fatalities = (self.fatalities or 0) + other.fatalities
         if other.injured is not None:
             self.injured = (self.injured or 0) + other.injured
@@ -72,19 +77,24 @@ def count_of(noun: Token, lexicon: Lexicon) -> int | None:
     lower = noun.lower_
     if lower in NOBODY or (lower == "one" and any(c.lower_ == "no" for c in noun.lefts)):
         return 0
-    if noun.pos_ == "PRON":
-        return 1 if lower in ("he", "she", "him", "her") else None
     total = None
+    if noun.pos_ == "PRON":
+        if lower not in ("he", "she", "him", "her"):
+            return None
+        total = 1
     for child in noun.children:
         if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "det" and child.lower_ == "no"):
             if child.lower_ == "no":
                 return 0
             value = number_value(child, lexicon)
             if value is not None and total is None:
-                total = value
+                # "between 16 to 25 people": the lower bound, as conflict data sets do
+                bounds = [number_value(g, lexicon) for g in child.children if g.like_num]
+                total = min([value, *[b for b in bounds if b is not None]])
     if total is None and noun.tag_ in ("NN", "NNP"):
         for child in noun.lefts:
-            if child.dep_ == "det" and child.lower_ in ("a", "an", "the", "one", "this"):
+            if (child.dep_ == "det" and child.lower_ in ("a", "an", "the", "one", "this")) \
+                    or (child.dep_ == "poss" and child.lower_ in ("his", "her", "their", "its")):
                 total = 1
     if total is None:
         return None
@@ -133,13 +143,22 @@ def read_sentence(sentence: Span, lexicon: Lexicon) -> Casualties:
             continue
         if kind == "both":
             result.add(Casualties(fatalities=0, injured=0))
+        elif kind == "fatal" and lemma_is_total(token):
+            result.add(Casualties(fatalities=value, summary=True))
         elif kind == "fatal":
             result.add(Casualties(fatalities=value))
         else:
             result.add(Casualties(injured=value))
     if coded:
         result.fatalities = int(coded.group(2))
+        result.summary = True
     return result
+
+
+def lemma_is_total(token: Token) -> bool:
+    """ "1 fatality", "no fatalities", "3 deaths": a count of the whole event."""
+    return token.lemma_.lower() in ("fatality", "death") and token.dep_ in (
+        "ROOT", "nsubj", "attr", "appos", "dobj", "npadvmod", "conj")
 
 
 def _statement(token: Token, lemma: str, lexicon: Lexicon) -> tuple[int | None, str | None,
