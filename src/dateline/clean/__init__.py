@@ -13,11 +13,8 @@ and a warning that says why, and the batch goes on.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from dateline.clean import language as lang_id
-from dateline.clean.dates import find_dates
+from dateline.clean.dates import normalise_date
 from dateline.clean.plain import Cleaned, clean_text
 from dateline.clean.text import collapse, garbage_ratio, letter_ratio
 from dateline.model import Article, RawDocument, article_id
@@ -116,29 +113,3 @@ def _empty(raw: RawDocument) -> Article:
         pub_date=normalise_date(raw.pub_date) if raw.pub_date else None,
         warnings=list(raw.warnings),
     )
-
-
-def normalise_date(value: str) -> str | None:
-    """A date given with the input, as the record writes it: ISO with offset when a time
-    and zone are given, else the date alone; None when it is no date."""
-    value = value.strip()
-    iso = re.fullmatch(
-        r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?"
-        r"\s*(Z|[+-]\d{2}:?\d{2})?)?",
-        value,
-    )
-    if iso:
-        day, time, zone = iso.groups()
-        try:
-            dt.date.fromisoformat(day)
-        except ValueError:
-            return None
-        if time and zone:
-            offset = "+00:00" if zone == "Z" else zone if ":" in zone else zone[:3] + ":" + zone[3:]
-            seconds = time if len(time) == 8 else time + ":00"
-            return f"{day}T{seconds}{offset}"
-        return day
-    mentions = find_dates(value)
-    if len(mentions) == 1:
-        return mentions[0].iso()
-    return None

@@ -316,3 +316,29 @@ def zone_offset(zone: str | None) -> tuple[str | None, bool]:
     if zone.isupper() and 2 <= len(zone) <= 4:
         return None, True
     return None, False
+
+
+def normalise_date(value: str) -> str | None:
+    """A date given with the input, as the record writes it: ISO with offset when a time
+    and zone are given, else the date alone; None when it is no date."""
+    value = value.strip()
+    iso = re.fullmatch(
+        r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?"
+        r"\s*(Z|[+-]\d{2}:?\d{2})?)?",
+        value,
+    )
+    if iso:
+        day, time, zone = iso.groups()
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            return None
+        if time and zone:
+            offset = "+00:00" if zone == "Z" else zone if ":" in zone else zone[:3] + ":" + zone[3:]
+            seconds = time if len(time) == 8 else time + ":00"
+            return f"{day}T{seconds}{offset}"
+        return day
+    mentions = find_dates(value)
+    if len(mentions) == 1:
+        return mentions[0].iso()
+    return None

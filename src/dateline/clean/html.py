@@ -18,6 +18,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from dateline.clean.dates import normalise_date
+from dateline.clean.lines import chrome_kind
 from dateline.clean.plain import Cleaned, clean_text
 from dateline.clean.text import collapse, normalise
 from dateline.clean.wire import find_wire_dateline
@@ -75,6 +77,7 @@ SKIP_TAGS = frozenset(
     ["script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object", "canvas"]
 )
 MAX_HTML_CHARS = 5_000_000
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 for _name in ("trafilatura", "htmldate", "charset_normalizer", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
@@ -180,6 +183,9 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
     title = title_hint or meta_title
     while paragraphs and title and _same_text(paragraphs[0], title):
         paragraphs.pop(0)
+    # What trafilatura lets through of buttons, banners and prompts ("Share this
+    # article", "Sign up for our newsletter") is dropped by the same rules as in text.
+    paragraphs = [p for p in paragraphs if not chrome_kind(p, len(_WORD.findall(p)))]
     substantial = [p for p in paragraphs if len(p.split()) >= 8] or paragraphs
     from_text = clean_text(
         visible,
@@ -223,8 +229,62 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
     )
     if dates.extensive is None and document is None:
         dates.extensive = _htmldate(tree, url, extensive=True)
-    result.pub_date = choose_date(dates)
+    result.pub_date = with_time_of_day(choose_date(dates), published_timestamps(tree))
     return result
+
+
+# Where pages state the publication moment in full (ISO 8601 with zone): Open Graph and
+# article meta elements, Dublin Core, schema.org `datePublished` in microdata or JSON-LD.
+_PUBLISHED_META = frozenset(
+    [
+        "article:published_time",
+        "og:article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "dc.date.issued",
+        "dcterms.issued",
+        "dcterms.created",
+        "parsely-pub-date",
+        "sailthru.date",
+    ]
+)
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+
+
+def published_timestamps(tree) -> list[str]:
+    """The full publication timestamps the page's metadata states, normalised."""
+    found: list[str] = []
+    for element in tree.iter("meta", "time"):
+        key = " ".join(
+            (element.get(attribute) or "").casefold()
+            for attribute in ("property", "name", "itemprop")
+        ).split()
+        if not any(k in _PUBLISHED_META for k in key):
+            continue
+        value = element.get("content") or element.get("datetime") or ""
+        normalised = normalise_date(value) if value else None
+        if normalised:
+            found.append(normalised)
+    for script in tree.iter("script"):
+        if (script.get("type") or "").casefold() == "application/ld+json" and script.text:
+            for match in _JSON_LD_PUBLISHED.finditer(script.text[:200000]):
+                normalised = normalise_date(match.group(1))
+                if normalised:
+                    found.append(normalised)
+    return found
+
+
+def with_time_of_day(chosen: str | None, timestamps: list[str]) -> str | None:
+    """The chosen day with the time and zone the metadata gives for that same day."""
+    if not chosen or "T" in chosen:
+        return chosen
+    for stamp in timestamps:
+        if "T" in stamp and stamp[:10] == chosen[:10]:
+            return stamp
+    return chosen
 
 
 VISIBLE = 3.0  # a metadata date shown on the page at least this well is confirmed

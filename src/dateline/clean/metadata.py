@@ -90,20 +90,16 @@ def find_title(lines: list[Line], body_start: int, hint: str | None = None) -> T
     nearer the body is better).
     """
     window_end = min(len(lines), body_start + 2)
-    site = None
+    if not lines:
+        return TitleGuess(hint, None, None)
+    first = lines[0]
+    site = _site_name(first)
     if hint:
         for line in reversed(lines[:window_end]):
             if _same_title(line.text, hint):
-                return TitleGuess(hint, line.index, None)
-        return TitleGuess(hint, None, None)
-    if not lines:
-        return TitleGuess(None, None, None)
-    first = lines[0]
+                return TitleGuess(hint, line.index, site)
+        return TitleGuess(hint, None, site)
     parts = [p for p in _TITLE_SEPARATORS.split(first.text) if p.strip()]
-    if len(parts) >= 2:
-        headline = max(parts, key=len)
-        others = [p for p in parts if p is not headline]
-        site = others[-1].strip() if others else None
     if first.words >= 2:
         for line in reversed(lines[1:window_end]):
             if headline_like(line) and _repeats_title_line(line.text, first.text):
@@ -130,6 +126,22 @@ def find_title(lines: list[Line], body_start: int, hint: str | None = None) -> T
     if headline_like(first) and first.words >= 3:
         return TitleGuess(first.text, 0, None)
     return TitleGuess(None, None, site)
+
+
+def _site_name(first: Line) -> str | None:
+    """The site's name in a page's `<title>` line, "Headline | Site" (or "Site: Headline"
+    is not read: too often a real headline). A menu bar ("Home | World | Sport") is no
+    title line."""
+    if first.chrome:
+        return None
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(first.text) if p.strip()]
+    if len(parts) not in (2, 3):
+        return None
+    headline = max(parts, key=len)
+    site = parts[-1] if parts[-1] is not headline else parts[0]
+    if len(site.split()) > 5 or len(headline.split()) < 2:
+        return None
+    return site
 
 
 def _tokens(text: str) -> set[str]:

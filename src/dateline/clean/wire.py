@@ -39,8 +39,11 @@ def find_wire_dateline(paragraph: str) -> WireDateline | None:
     head = paragraph[:160]
     match = _WIRE_CAPS.match(head)
     if match and _plausible_caps(match.group("caps"), match.group(0).rstrip().endswith(":")):
-        agency = _agency(match.group("agency"))
-        if match.group("agency") and agency is None:
+        # After a place in capitals the brackets name the wire even when it is not one we
+        # list ("KISMAYO, Somalia (Horn Wire) —"), provided they hold a name.
+        written = match.group("agency")
+        agency = _agency(written) or (written.strip() if _name_like(written) else None)
+        if written and agency is None:
             return None
         return _build(match, match.group("caps"), agency, paragraph)
     match = _WIRE_NAME.match(head)
@@ -83,6 +86,15 @@ def _agency(text: str | None) -> str | None:
     if parts and all(names):
         return " / ".join(dict.fromkeys(n for n in names if n))
     return None
+
+
+def _name_like(text: str | None) -> bool:
+    if not text:
+        return False
+    words = text.split()
+    return 1 <= len(words) <= 4 and all(
+        w[:1].isupper() and not any(c.isdigit() for c in w) for w in words
+    )
 
 
 def _place_name(place: str) -> str:
