@@ -74,7 +74,10 @@ def _number() -> str:
     words = alternation([w for w in lexicon().numbers if w not in ("a", "an")])
     word = rf"(?:{words})"
     digits = r"(?!(?:1[6-9]|20)\d\d\b)\d+(?:\.\d+)?(?:\s+\d/\d|\s*[½¼¾])?"
-    compound = rf"{word}(?:[\s-]+(?:and\s+)?{word})*(?:\s+and\s+a\s+half)?"
+    # "twenty-four", "two hundred", "one thousand": only sequences that make one number
+    tens_ones = rf"(?:{'|'.join(TENS)})[\s-]+(?:{'|'.join(ONES)})"
+    scaled = rf"(?:{'|'.join(ONES + TEENS)}|an?)\s+(?:hundred|thousand)"
+    compound = rf"(?:{tens_ones}|{scaled}|{word})(?:\s+and\s+a\s+half)?"
     return rf"(?P<num>{digits}|{compound}|an?(?:\s+half)?)"
 
 

@@ -210,7 +210,11 @@ def weekday(m, ctx):
 
 
 def weekday_direction(tense: str | None) -> str | None:
-    """A bare weekday looks back unless its clause looks forward ("will meet Friday")."""
+    """A bare weekday looks back unless its clause looks forward.
+
+    "will meet Friday", "talks resume Thursday" (a present tense with a weekday is a
+    timetable) look forward; "said Friday", "says Friday" (reporting) look back.
+    """
     if tense in ("future", "future_in_past", "deadline"):
         return "future"
     return "past"  # including "deadline_past": "until Thursday, they had not called"

@@ -110,7 +110,8 @@ def check_year(m, doc, text):
     if re.match(r"\s*(?:GMT|UTC|hours|hrs|local|[ECMP][SD]T)\b", after):
         return False
     before = word_before(text, m.start()).lower()
-    if before in TEMPORAL_PREPOSITIONS | {"the", "fiscal", "year", "since", "early", "late"}:
+    if before in TEMPORAL_PREPOSITIONS - {"and", "or"} | {"the", "fiscal", "year", "early",
+                                                          "late"}:
         return True
     token = token_at(doc, m.start("year"))
     if token is None:
@@ -119,6 +120,8 @@ def check_year(m, doc, text):
     # "2000 people", "1,500 troops": a count of something, not a year
     if token.dep_ == "nummod" and head.tag_ == "NNS" and head.i > token.i:
         return False
+    if before in ("and", "or"):
+        return True  # "between 1994 and 1997"
     return not (token.dep_ in ("dobj", "nsubj", "pobj") and token.head.lemma_ in (
         "kill", "be", "number", "total"))
 

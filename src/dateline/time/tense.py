@@ -16,6 +16,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
 SCHEDULING_VERBS = {"schedule", "plan", "slate", "expect", "postpone", "reschedule", "due",
                     "delay", "adjourn"}
 MAX_HOPS = 8
+REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "deny", "claim", "add",
+                   "state", "insist", "warn", "write", "note", "acknowledge", "admit"}
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -66,7 +68,8 @@ def verb_tense(verb: Token) -> str | None:
             return "future"
         return None
     if verb.tag_ in ("VBZ", "VBP"):
-        return "present"
+        # "says Friday" reports the past; "resume Thursday" is a timetable
+        return "past" if verb.lemma_.lower() in REPORTING_VERBS else "present"
     if verb.tag_ == "MD":
         return "future" if verb.lower_ in FUTURE_AUX else None
     return None
