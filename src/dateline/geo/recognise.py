@@ -95,7 +95,13 @@ def person_words(doc: Doc, article: Article) -> set[str]:
         if (entity.kind or "").lower() == "person":
             names.append(entity.canonical)
             names.extend(m.text for m in entity.mentions)
-    names.extend(ent.text for ent in doc.ents if ent.label_ == "PERSON")
+    heads = data.org_head_words()
+    guards = data.guard_words()
+    for ent in doc.ents:
+        # spaCy's PERSON is also given to `Alexandria Police`: not a person's name.
+        if ent.label_ == "PERSON" and not any(t.lower_ in heads or t.lower_ in guards
+                                              for t in ent[1:]):
+            names.append(ent.text)
     words: set[str] = set()
     for name in names:
         parts = [p for p in re.split(r"\s+", name.strip()) if p[:1].isupper()]
@@ -169,7 +175,7 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
                        demonyms: dict[str, str]) -> list[Mention]:
     start, end = _trim(text, ent.start_char, ent.end_char)
     name = text[start:end]
-    if not name or name in demonyms:
+    if not name or name in demonyms or _inside_demonym(text, start, end):
         return []
     if name in people or (name.split()[-1] in people and len(name.split()) == 1):
         return []
@@ -188,9 +194,19 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
             start += match.end()
             name = text[start:end]
             known = True
+        elif name.endswith(" City") and _is_name(gazetteer, name[:-5]):
+            end -= 5
+            name = text[start:end]
+            known = True
     if not known and ent.label_ == "GPE" and len(ent) == 1 and not _cue_before(ent.doc, ent.start):
         return []  # a lone unknown `GPE` is most often a mis-tagged surname
     return [Mention(name, start, end, ent.label_)]
+
+
+def _inside_demonym(text: str, start: int, end: int) -> bool:
+    """`Sri` of `Sri Lankan`: the span is the start of a longer demonym."""
+    match = _demonym_pattern().match(text, start)
+    return bool(match) and match.end() > end
 
 
 def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
@@ -203,13 +219,29 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
         if len(tokens) != 1 or tokens[0].text in people:
             return []
         token = tokens[0]
-        if _cue_before(ent.doc, ent.start) == "strong" or \
-                (_cue_before(ent.doc, ent.start) and _big_place(gazetteer, token.text)) or \
+        cue = _cue_before(ent.doc, ent.start)
+        after_comma = ent.start > 0 and ent.doc[ent.start - 1].text == ","
+        if cue == "strong" or \
+                ((cue or after_comma) and _big_place(gazetteer, token.text)) or \
+                (_cue_after(ent.doc, ent.end) and _big_place(gazetteer, token.text, 1000)) or \
                 _container_after(text, token.idx + len(token.text), gazetteer):
             return [Mention(token.text, token.idx, token.idx + len(token.text), None,
-                            "gazetteer")]
+                            "gazetteer", weak=cue != "strong")]
+        return []
+    if len(tokens) == 1:
+        # A town tagged as an organisation (`Oxford beat ...`, `in Fargo`): a sizeable place
+        # of that exact name, not an acronym.
+        token = tokens[0]
+        if token.text.isupper() or token.text in people:
+            return []
+        if _big_place(gazetteer, token.text) or \
+                ((_cue_before(ent.doc, ent.start) or _cue_after(ent.doc, ent.end))
+                 and _big_place(gazetteer, token.text, 1000)):
+            return [Mention(token.text, token.idx, token.idx + len(token.text), None,
+                            "gazetteer", weak=True)]
         return []
     # An organisation headed by a place name: `Ohio Department of ...`, `Dublin City Council`.
+    heads = data.org_head_words()
     for size in range(min(len(tokens) - 1, MAX_NGRAM), 0, -1):
         head = tokens[:size]
         if not all(t.text[:1].isupper() for t in head):
@@ -218,8 +250,9 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
         name = text[start:end]
         if name in people or name in data.demonyms():
             continue
-        if _big_place(gazetteer, name):
-            return [Mention(name, start, end, None, "gazetteer")]
+        civic = tokens[size].lower_ in heads
+        if _big_place(gazetteer, name) or (civic and _big_place(gazetteer, name, 1000)):
+            return [Mention(name, start, end, None, "gazetteer", weak=True)]
     # `University of Georgia`, `Bank of England`: a place after the last `of`.
     words = [t.lower_ for t in tokens]
     if "of" in words:
@@ -227,18 +260,22 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
         if tail and all(t.text[:1].isupper() for t in tail):
             start, end = tail[0].idx, tail[-1].idx + len(tail[-1].text)
             if _big_place(gazetteer, text[start:end]):
-                return [Mention(text[start:end], start, end, None, "gazetteer")]
+                return [Mention(text[start:end], start, end, None, "gazetteer", weak=True)]
     return []
 
 
-def _big_place(gazetteer: Gazetteer, name: str) -> bool:
-    """A country, a division or a sizeable town under this exact name."""
+def _big_place(gazetteer: Gazetteer, name: str, population: int = 50_000) -> bool:
+    """A country, a division or a town of `population` or more under this exact name,
+    and not a guard word (`Central`, `Lincoln`)."""
+    if name.casefold() in data.guard_words():
+        return False
     found, _ = gazetteer.lookup(name, loose=False)
     for pid, kind in found:
         if kind not in (NAME, ALIAS):
             continue
         entry = gazetteer.entry(pid)
-        if entry.feature_code in _BIG_FEATURES or entry.population >= 50_000:
+        if entry.feature_code in _BIG_FEATURES or entry.population >= population or \
+                (entry.feature_code == "ADM2" and " " in name):
             return True
     return False
 
@@ -253,6 +290,11 @@ def _cue_before(doc: Doc, index: int) -> str | None:
         if words in table:
             return table[words]
     return None
+
+
+def _cue_after(doc: Doc, index: int) -> bool:
+    """`an Alexandria man`: the word after the name makes it a place."""
+    return index < len(doc) and doc[index].lower_ in data.after_cue_words()
 
 
 def _container_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
@@ -320,7 +362,8 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, people: set[str],
         upper = name.isupper() and len(name) > 2
         if not _worth_it(gazetteer, _title(name) if upper else name, cue, span, upper):
             continue
-        chosen.append(Mention(name, span.start_char, span.end_char, None, "gazetteer"))
+        chosen.append(Mention(name, span.start_char, span.end_char, None, "gazetteer",
+                              weak=cue != "strong" and not upper))
         covered = e - 1
     return chosen
 
@@ -344,13 +387,15 @@ def _worth_it(gazetteer: Gazetteer, name: str, cue: str | None, span: Span,
     sizeable = any(e.population >= MIN_POPULATION for e in entries)
     first = span.start == span.sent.start if span.doc.has_annotation("SENT_START") else False
     if upper:
-        # An upper-case dateline: `BEIRUT (AP) —`, `MANSFIELD, Ohio —` at a paragraph start.
-        para_start = span.start_char == 0 or span.doc.text[span.start_char - 1] == "\n"
-        return para_start and sizeable
+        # An upper-case dateline: `BEIRUT (AP) —`, `MANSFIELD, Ohio —`.
+        after = span.doc.text[span.end_char:span.end_char + 3].lstrip()
+        return sizeable and len(name) >= 4 and after[:1] in ("—", "–", "-", ",", "(")
+    if len(span) == 1 and len(name) < 3:
+        return False
     if span[0].pos_ not in ("PROPN",) and not big:
         return False
     if cue == "strong":
         return True
     if big:
         return not first or span[0].pos_ == "PROPN"
-    return cue is not None and sizeable
+    return (cue is not None or _cue_after(span.doc, span.end)) and sizeable

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dateline.geo import data
-from dateline.geo.build import ALIAS, ALTERNATE, DERIVED, NAME
+from dateline.geo.build import ABBREVIATION, ALIAS, ALTERNATE, DERIVED, NAME
 from dateline.geo.names import exact_key
 from dateline.geo.store import Entry, Gazetteer
 from dateline.model import Place
@@ -39,7 +39,7 @@ MAX_CANDIDATES = 40
 # Prior weight of each kind of feature (log-odds); populated places are the default.
 FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 2.0, "RGN": 2.0, "PEN": 1.5, "GULF": 1.5,
                  "PPLC": 1.0, "ADM2": 0.0}
-KIND_PRIOR = {NAME: 0.0, ALTERNATE: -0.7, ALIAS: 0.0, DERIVED: -1.2}
+KIND_PRIOR = {NAME: 0.0, ALTERNATE: -0.7, ALIAS: 0.0, DERIVED: -1.2, ABBREVIATION: 0.0}
 LOOSE_PENALTY = -1.5
 POPULATION_WEIGHT = 0.45
 COUNTRY_WEIGHT = 3.0
@@ -68,6 +68,9 @@ class Mention:
     source: str = "ner"                 # how it was found: ner, gazetteer, abbreviation, cue
     country: str | None = None          # set for demonyms and country abbreviations
     within: list[Entry] = field(default_factory=list)   # `, La.` -> [Louisiana]
+    # Found by the gazetteer alone with little evidence (a town's name heading an
+    # organisation's): kept only if it resolves confidently into the article's countries.
+    weak: bool = False
 
 
 @dataclass
@@ -149,7 +152,8 @@ def containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
     for size in range(len(parts), 0, -1):
         phrase = " ".join(parts[:size])
         found, _loose = gazetteer.lookup(phrase, loose=False)
-        entries = [gazetteer.entry(pid) for pid, kind in found if kind in (NAME, ALIAS, ALTERNATE)]
+        entries = [gazetteer.entry(pid) for pid, kind in found
+                   if kind in (NAME, ALIAS, ALTERNATE, ABBREVIATION)]
         entries = [e for e in entries if e.feature_code in ("PCLI", "ADM1")]
         if entries:
             return entries
@@ -159,7 +163,8 @@ def containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
 def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str = "",
             context: Counter | None = None, anchors: list[Entry] | None = None
             ) -> list[Place]:
-    """Resolve mentions of one article together; returns one Place per mention, in order.
+    """Resolve mentions of one article together; returns one Place per mention, in order,
+    except weak mentions that do not fit the article (see `Mention.weak`).
 
     `context` holds extra country votes (demonyms, the dateline); `anchors` are places the
     article is known to be at (the dateline place).
@@ -175,7 +180,33 @@ def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str 
         countries, admin1s, per_mention = _votes(choices)
         countries.update(context)
         _score(choices, countries, admin1s, per_mention, anchors or [])
-    return [_place(choice) for choice in choices]
+    places = [_place(choice) for choice in choices]
+    countries, _admin1s, per_mention = _votes(choices)
+    kept = []
+    for index, (choice, place) in enumerate(zip(choices, places, strict=True)):
+        if choice.mention.weak and not _fits(place, countries, per_mention.get(index)):
+            continue
+        kept.append(place)
+    return kept
+
+
+WEAK_MIN_CONFIDENCE = 0.5
+WEAK_MIN_SHARE = 0.25
+
+
+def _fits(place: Place, countries: Counter, own: tuple[Counter, Counter] | None) -> bool:
+    """Whether a weakly recognised mention is kept: resolved with confidence, and in one of
+    the countries the rest of the article is about (or itself a country or a state)."""
+    if place.lat is None:
+        return False
+    if place.feature_code in ("PCLI", "ADM1", "CONT"):
+        return True
+    own_c = own[0] if own else Counter()
+    total = sum(countries.values()) - sum(own_c.values())
+    if total <= 0:
+        return (place.confidence or 0.0) >= WEAK_MIN_CONFIDENCE
+    share = (countries[place.country] - own_c[place.country]) / total
+    return share >= WEAK_MIN_SHARE
 
 
 def _votes(choices: list[_Choice]) -> tuple[Counter, Counter, dict]:
