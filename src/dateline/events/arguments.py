@@ -44,6 +44,8 @@ RECIPIENT_PREPS = {
     "REJECT": {},
 }
 NOUN_RECIPIENT_PREPS = {"on", "against", "upon", "at", "with", "targeting", "to"}
+OBJECT_IS_THING = {"MOBILIZE"}  # "deployed troops": what is deployed, not a recipient
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "THREATEN", "SANCTION"}
 OF_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "RETREAT"}
 UNACCUSATIVE = {"die", "perish", "dead", "death", "explode", "blast", "explosion"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -158,16 +160,31 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants,
             args.actor_head = head
             args.actor.extend(people.refs(head, event_type, allow_places=False))
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
-                refs = people.refs(child, event_type) or people.place_refs(child)
+            if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON") \
+                    and event_type not in OBJECT_IS_THING:
+                refs = people.refs(child, event_type) or _place_refs(child, event_type, people)
                 if refs:
                     args.recipient_head = args.recipient_head or child
                     args.recipient.extend(refs)
-    for obj in _prep_objects(verb, RECIPIENT_PREPS.get(event_type, set())):
-        refs = people.refs(obj, event_type) or people.place_refs(obj)
-        if refs:
-            args.recipient_head = args.recipient_head or obj
-            args.recipient.extend(refs)
+    preps = RECIPIENT_PREPS.get(event_type, set())
+    holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "imposed sanctions on"
+    for holder in holders:
+        for obj in _prep_objects(holder, preps):
+            refs = people.refs(obj, event_type) or _place_refs(obj, event_type, people)
+            if refs:
+                args.recipient_head = args.recipient_head or obj
+                args.recipient.extend(refs)
+        if args.recipient:
+            break
+    if not args.recipient and event_type in PLACE_TARGET_TYPES:
+        for child in verb.children:  # "lifted the curfew in Montenegro"
+            if child.dep_ == "dobj":
+                args.recipient.extend(_place_refs(child, event_type, people))
+
+
+def _place_refs(token: Token, event_type: str, people: Participants) -> list[ActorRef]:
+    """A place as the target, for events that happen to places ("shelled targets in X")."""
+    return people.place_refs(token) if event_type in PLACE_TARGET_TYPES else []
 
 
 def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Arguments,
@@ -200,7 +217,7 @@ def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Ar
             if subj is not None:
                 args.actor.extend(people.refs(subj, event_type, allow_places=False))
     for obj in _prep_objects(noun, NOUN_RECIPIENT_PREPS):
-        refs = people.refs(obj, event_type) or people.place_refs(obj)
+        refs = people.refs(obj, event_type) or _place_refs(obj, event_type, people)
         args.recipient.extend(refs)
     if event_type in OF_RECIPIENT_TYPES or (event_type == "PROTEST" and not args.actor):
         for obj in _prep_objects(noun, {"of"}):

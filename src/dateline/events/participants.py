@@ -34,11 +34,15 @@ MEMBER_NOUNS = {"member", "supporter", "fighter", "militant", "activist", "force
                 "jet", "drone", "warplane", "tank", "artillery", "gunman", "rebel",
                 "commander", "spokesman", "spokesperson", "envoy", "team", "patrol", "post",
                 "checkpoint", "target", "hideout", "side", "ranks", "student", "teacher"}
+QUANTITY_HEADS = {"hundred", "thousand", "dozen", "dozens", "hundreds", "thousands", "score",
+                  "crowd", "number", "couple", "handful", "section", "majority", "some",
+                  "many", "several", "all", "most", "group", "groups", "scores", "tens",
+                  "million", "millions", "band", "gang"}
 GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "party",
                "faction", "outfit", "network", "union", "coalition", "alliance"}
-PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself"}
-PLURAL_PRONOUNS = {"they", "them", "themselves"}
-THING_PRONOUNS = {"it", "itself"}
+PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "his"}
+PLURAL_PRONOUNS = {"they", "them", "themselves", "their"}
+THING_PRONOUNS = {"it", "itself", "its"}
 RELATIVE = {"who", "which", "that", "whom"}
 PLACE_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "AID", "CONSULT",
                          "PROTEST", "REQUEST", "ACCUSE", "REJECT", "CONCEDE", "AGREE",
@@ -119,6 +123,22 @@ class Participants:
             if child.dep_ in MODIFIER_DEPS and child.i in self.owner:
                 return self.entity_ref(self.owner[child.i], text)
         lemma = token.lemma_.lower()
+        if lemma in QUANTITY_HEADS or token.like_num:  # "hundreds of teachers"
+            for child in token.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            inner = self.ref(pobj, event_type, allow_places)
+                            if inner is not None:
+                                inner.text = self.doc[token.left_edge.i:pobj.i + 1].text
+                                return inner
+        if lemma in MEMBER_NOUNS:  # "its fighters", "their supporters"
+            for child in token.lefts:
+                if child.dep_ == "poss" and child.pos_ == "PRON":
+                    owner = self.pronoun(child)
+                    if owner is not None:
+                        owner.text = text
+                        return owner
         if lemma in MEMBER_NOUNS or lemma in GROUP_WORDS:
             for child in token.rights:  # "members of the union"
                 if child.dep_ == "prep" and child.lower_ == "of":

@@ -40,6 +40,8 @@ def context_lemmas(token: Token) -> set[str]:
     for child in token.children:
         words.add(child.lemma_.lower())
         words.add(child.lower_)
+        if child.ent_type_:
+            words.add("@" + child.ent_type_.lower())  # "@gpe": a named place
         for grandchild in child.children:
             words.add(grandchild.lemma_.lower())
             words.add(grandchild.lower_)
