@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 
 from dateline.clean.dates import normalise_date
 from dateline.clean.lines import chrome_kind
-from dateline.clean.plain import Cleaned, clean_text
+from dateline.clean.plain import Cleaned, clean_text, strip_wire_dateline
 from dateline.clean.text import collapse, normalise
-from dateline.clean.wire import find_wire_dateline
 
 BLOCK_TAGS = frozenset(
     [
@@ -157,6 +156,11 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
     warnings: list[str] = []
     if len(html) > MAX_HTML_CHARS:
         warnings.append(f"HTML longer than {MAX_HTML_CHARS} characters; only the start was read")
+    if _truncated(html):
+        warnings.append(
+            "HTML looks truncated (no closing </html> or </body>): the end of the "
+            "page may be missing"
+        )
     tree = parse(html)
     if tree is None:
         result = clean_text(_strip_tags(html), url=url, title_hint=title_hint)
@@ -198,17 +202,13 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         result.warnings = warnings + result.warnings
     else:
         result = Cleaned(warnings=warnings)
-        wire = find_wire_dateline(paragraphs[0])
-        if wire:
-            paragraphs[0] = paragraphs[0][wire.length :]
-            result.dateline_place = wire.place
-            result.agency = wire.agency
+        paragraphs = strip_wire_dateline(paragraphs, result)
         result.body = "\n\n".join(paragraphs)
         result.title = title_hint or meta_title or from_text.title
         result.author = _clean(getattr(document, "author", None)) or from_text.author
         result.outlet = from_text.outlet or _clean(getattr(document, "sitename", None))
         categories = getattr(document, "categories", None) or []
-        result.section = from_text.section or (_clean(categories[0]) if categories else None)
+        result.section = (_clean(categories[0]) if categories else None) or from_text.section
         tags = [t for t in (getattr(document, "tags", None) or []) if t and len(t) < 80]
         result.tags = tags or from_text.tags
         result.dateline_place = result.dateline_place or from_text.dateline_place
@@ -335,6 +335,13 @@ def _htmldate(tree, url: str | None, extensive: bool) -> str | None:
         )
     except Exception:  # htmldate raises on some malformed dates; treat as "not found"
         return None
+
+
+def _truncated(html: str) -> bool:
+    tail = re.sub(r"(?:\s|<!--.*?-->)+$", "", html[-2000:].casefold(), flags=re.S)
+    if "<html" not in html[:5000].casefold() and "<body" not in html[:20000].casefold():
+        return False  # a fragment, not a page: nothing to be missing
+    return not (tail.endswith("</html>") or tail.endswith("</body>"))
 
 
 def _same_text(a: str, b: str) -> bool:

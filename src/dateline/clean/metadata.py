@@ -231,6 +231,33 @@ def outlet_from_site_name(site: str | None) -> str | None:
     return None
 
 
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s,]*"
+    r"(?P<holder>[^.|•©]{2,60}?)[\s.,]*(?:all rights reserved.*|alle rechte vorbehalten.*|"
+    r"tous droits réservés.*)?$",
+    re.IGNORECASE,
+)
+
+
+def outlet_from_copyright(lines: list[Line]) -> str | None:
+    """The holder in a footer's "© 2020 The Northern Courier. All rights reserved." line,
+    the outlet's own name on most sites (last resort: sometimes it is a parent company)."""
+    for line in lines[:40]:
+        if line.chrome != "footer" or line.words > 14:
+            continue
+        match = _COPYRIGHT.match(line.text.strip())
+        if not match:
+            continue
+        holder = match.group("holder").strip(" ,.-–")
+        if (
+            1 <= len(holder.split()) <= 5
+            and holder[:1].isupper()
+            and not any(ch.isdigit() for ch in holder)
+        ):
+            return holder
+    return None
+
+
 def byline_author(text: str) -> str | None:
     """The author named in a byline line ("By Jane Smith | March 11, 2019", "Von Max
     Muster", "Posted by jsmith at 10:23"), or None if the line is no byline."""
@@ -248,6 +275,8 @@ def byline_author(text: str) -> str | None:
         # The cue must open the line, or follow a date / "Posted" phrase ("Published on
         # 11/04/2012 by jsmith").
         before = text[:position]
+        if len(before.split()) > 6:
+            continue
         if before.strip() and not re.search(
             r"\d|\b(?:am|on|le|el|il|posted|published|"
             r"veröffentlicht|erstellt)\b",
@@ -257,8 +286,17 @@ def byline_author(text: str) -> str | None:
             continue
         names = _names(rest.lstrip(" :"))
         if names:
-            return names
+            # "By JANE SMITH and JOHN DOE" -> "Jane Smith and John Doe"
+            return _unshout(names)
     return None
+
+
+def _unshout(names: str) -> str:
+    """Names written in capitals ("JANE SMITH and JOHN DOE") in their usual case."""
+    words = [w for w in names.split() if w.casefold() not in _NAME_JOINERS]
+    if not words or not all(w.isupper() for w in words if any(c.isalpha() for c in w)):
+        return names
+    return " ".join(w if w.casefold() in _NAME_JOINERS else w.capitalize() for w in names.split())
 
 
 def _cue_position(folded: str, cue: str) -> int | None:
@@ -374,6 +412,9 @@ def _label_like(line: Line) -> bool:
     text = line.text
     if line.chrome or line.dates or not 1 <= line.words <= 5 or len(text) > 60:
         return False
+    # Several menu words run together ("Home World Europe Business") are a menu.
+    if any(word in rules.chrome_rules().line for word in text.casefold().split()[:1]):
+        return False
     if text.endswith((".", "!", "?", ":", ",")) or any(ch.isdigit() for ch in text):
         return False
     if is_clock_line(text) or outlet_and_city(text) or byline_author(text):
@@ -421,6 +462,10 @@ def find_tags(lines: list[Line], body_end: int, limit: int = 12) -> tuple[list[s
     return unique, used
 
 
+def _all_function_words() -> frozenset[str]:
+    return frozenset().union(*rules.function_words().values())
+
+
 _BIO_COPULA = frozenset(["is", "was", "ist", "war", "est", "était", "es", "fue", "è", "era"])
 
 
@@ -433,8 +478,11 @@ def is_author_bio(text: str) -> bool:
         return False
     roles, verbs = rules.author_bio()
     name = 0
+    common = _all_function_words()
     for token in tokens[:5]:
         bare = token.strip(",")
+        if bare.casefold() in common and bare.casefold() not in _NAME_PARTICLES:
+            break
         if _NAME_TOKEN.match(bare) or (name and bare.casefold() in _NAME_PARTICLES):
             name += 1
             continue

@@ -94,32 +94,29 @@ def clean_text(
         taken.add(section_index)
     tags, tag_lines = meta.find_tags(lines, last)
     result.tags = tags
-    body_lines = [
-        line
-        for line in lines[first : last + 1]
-        if not line.chrome
-        and line.index not in taken
-        and line.index not in tag_lines
-        and not _metadata_line(line)
-    ]
+    body_lines = []
+    for line in lines[first : last + 1]:
+        if line.chrome or line.index in taken or line.index in tag_lines:
+            continue
+        if _metadata_line(line):
+            result.author = result.author or meta.byline_author(line.text)
+            continue
+        body_lines.append(line)
     body_lines = _drop_author_bio(body_lines)
     # Tags listed as the last lines of the region ("Middle East" at the end of the seed).
     trailing, trailing_lines = _trailing_tags(body_lines)
     if trailing:
         result.tags = list(dict.fromkeys(trailing + result.tags))
         body_lines = [line for line in body_lines if line.index not in trailing_lines]
-    paragraphs = [line.text for line in body_lines]
-    if paragraphs:
-        wire = find_wire_dateline(paragraphs[0])
-        if wire:
-            paragraphs[0] = paragraphs[0][wire.length :]
-            result.dateline_place = result.dateline_place or wire.place
-            result.agency = wire.agency
+    paragraphs = strip_wire_dateline([line.text for line in body_lines], result)
     result.body = "\n\n".join(paragraphs)
     if not result.body:
         result.warnings.append(NO_BODY)
     result.outlet = (
-        result.outlet or meta.outlet_from_url(url) or meta.outlet_from_site_name(title.site)
+        result.outlet
+        or meta.outlet_from_url(url)
+        or meta.outlet_from_site_name(title.site)
+        or meta.outlet_from_copyright(lines[last + 1 :] if region else lines)
     )
     found = pubdate.candidates(lines, title.index, (first, last) if region else None, url)
     found.sort(key=lambda c: (-c.score, c.line))
@@ -136,11 +133,27 @@ def clean_text(
     return result
 
 
+def strip_wire_dateline(paragraphs: list[str], result: Cleaned) -> list[str]:
+    """Take the wire dateline ("BEIRUT (Reuters) - ") off the paragraph it opens, which
+    is where the story starts: the short paragraphs a page puts before it (a standfirst,
+    a caption) go. Only the first three paragraphs are looked at."""
+    for position, paragraph in enumerate(paragraphs[:3]):
+        wire = find_wire_dateline(paragraph)
+        if wire is None:
+            continue
+        if any(len(p.split()) > 40 for p in paragraphs[:position]):
+            return paragraphs
+        result.dateline_place = result.dateline_place or wire.place
+        result.agency = wire.agency
+        return [paragraph[wire.length :], *paragraphs[position + 1 :]]
+    return paragraphs
+
+
 def _metadata_line(line: L.Line) -> bool:
     """A byline or a bare date stamp inside the body region: metadata, not article text."""
     if line.is_prose or line.words > 14:
         return False
-    if line.dates and pubdate._is_date_line(line, line.dates[0]) and line.words <= 10:
+    if line.dates and pubdate._is_date_line(line, line.dates[0]):
         return True
     return meta.byline_author(line.text) is not None
 
@@ -223,7 +236,7 @@ def _read_header(
     taken: set[int],
 ) -> None:
     """Author, outlet and city from the lines between the top of the header and the body."""
-    stop = min(first + 1, len(lines))
+    stop = min(first, len(lines))
     for index in range(start, stop):
         line = lines[index]
         if index in taken:
