@@ -124,6 +124,8 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
             head = head.head
     if head is token:
         return None
+    if head.lemma_.lower() in SCHEDULING_VERBS and head.tag_ != "VBD":
+        return "future"  # "elections are due in October", "a vote set for May"
     if head.pos_ in ("NOUN", "PROPN") and not deadline:
         head = governing_verb(head)
         if head is None:
