@@ -25,26 +25,39 @@ def link_acronyms(drafts: Drafts) -> None:
     doc = drafts.doc
     aliases: dict[str, tuple] = {}
     for draft in list(drafts.by_key.values()):
+        if draft.key[0] in ("PER",) or draft.key not in drafts.by_key:
+            continue
         for start, end in list(draft.spans):
             # "Long Name (ACR)"
             if end + 2 < len(doc) and doc[end].text in OPEN and doc[end + 2].text in CLOSE:
                 acronym = doc[end + 1]
-                if _looks_like_acronym(acronym.text) and acronym.i not in drafts.owner:
+                if _looks_like_acronym(acronym.text) and _free_or_unknown(drafts, acronym.i):
                     aliases.setdefault(acronym.text, draft.key)
-                    drafts.add(draft, acronym.i, acronym.i + 1)
-            # "ACR (Long Name)": the long name is a mention, the token before the bracket is not
+            # "ACR (Long Name)"
             if start >= 2 and doc[start - 1].text in OPEN and end < len(doc) \
                     and doc[end].text in CLOSE:
                 acronym = doc[start - 2]
-                if _looks_like_acronym(acronym.text) and acronym.i not in drafts.owner:
+                if _looks_like_acronym(acronym.text) and _free_or_unknown(drafts, acronym.i):
                     aliases.setdefault(acronym.text, draft.key)
-                    drafts.add(draft, acronym.i, acronym.i + 1)
     if not aliases:
         return
+    # Names the model found on their own that are in fact the acronym join the long name.
+    for key, draft in list(drafts.by_key.items()):
+        target = aliases.get(draft.canonical)
+        if key[0] in ("ORG", "PER") and target is not None and target != key:
+            for start, end in draft.spans:
+                drafts.add(drafts.by_key[target], start, end)
+            del drafts.by_key[key]
     for token in doc:
         key = aliases.get(token.text)
         if key is not None and token.i not in drafts.owner:
             drafts.add(drafts.by_key[key], token.i, token.i + 1)
+
+
+def _free_or_unknown(drafts: Drafts, index: int) -> bool:
+    """A token no entity claims, or one the model alone named (not the dictionary)."""
+    owner = drafts.owner.get(index)
+    return owner is None or owner[0] in ("ORG", "PER")
 
 
 def _looks_like_acronym(text: str) -> bool:

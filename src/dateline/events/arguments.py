@@ -44,6 +44,7 @@ RECIPIENT_PREPS = {
     "REJECT": {},
 }
 NOUN_RECIPIENT_PREPS = {"on", "against", "upon", "at", "with", "targeting", "to"}
+OWNER_TYPES = {"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE", "REQUEST"}
 OBJECT_IS_THING = {"MOBILIZE"}  # "deployed troops": what is deployed, not a recipient
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "THREATEN", "SANCTION"}
 OF_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "RETREAT"}
@@ -162,7 +163,8 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants,
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON") \
                     and event_type not in OBJECT_IS_THING:
-                refs = people.refs(child, event_type) or _place_refs(child, event_type, people)
+                refs = people.refs(child, event_type) or _place_refs(child, event_type, people) \
+                    or (people.owner_refs(child) if event_type in OWNER_TYPES else [])
                 if refs:
                     args.recipient_head = args.recipient_head or child
                     args.recipient.extend(refs)

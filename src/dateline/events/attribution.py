@@ -134,8 +134,8 @@ def find_quotes(doc: Doc, people: Participants, lexicon: Lexicon) -> list[Quote]
         while start < end and text[start] in " \u00a0":
             start += 1
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
+        if span is None or sum(not t.is_punct for t in span) < 2:
+            continue  # a quoted word is a scare quote or a name, not a quote
         verb = None
         for token in span:
             if token.head.i < span.start or token.head.i >= span.end or token.head == token:

@@ -117,6 +117,13 @@ class Participants:
         index = self.owner.get(token.i)
         if token.pos_ == "PRON" or (token.lower_ in RELATIVE and token.dep_.startswith("nsubj")):
             return self.pronoun(token)
+        if token.lemma_.lower() in MEMBER_NOUNS:  # "its fighters", "their supporters"
+            for child in token.lefts:
+                if child.dep_ == "poss" and child.pos_ == "PRON":
+                    owner = self.pronoun(child)
+                    if owner is not None:
+                        owner.text = text
+                        return owner
         if index is not None:
             return self.entity_ref(index, text)
         for child in token.lefts:  # "Isis militants", "Israel's army", "Houthi positions"
@@ -132,13 +139,6 @@ class Participants:
                             if inner is not None:
                                 inner.text = self.doc[token.left_edge.i:pobj.i + 1].text
                                 return inner
-        if lemma in MEMBER_NOUNS:  # "its fighters", "their supporters"
-            for child in token.lefts:
-                if child.dep_ == "poss" and child.pos_ == "PRON":
-                    owner = self.pronoun(child)
-                    if owner is not None:
-                        owner.text = text
-                        return owner
         if lemma in MEMBER_NOUNS or lemma in GROUP_WORDS:
             for child in token.rights:  # "members of the union"
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -185,6 +185,23 @@ class Participants:
         country = self.dictionary.countries[iso2]
         return ActorRef(text=token.text, canonical=country.name, entity=None,
                         code=country.iso3, country=iso2, sector=None)
+
+    def owner_refs(self, token: Token) -> list[ActorRef]:
+        """Whose thing an object is: "rejected the proposal of the EU", "an Indian proposal"."""
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in
+                                        ("of", "from", "by")):
+                targets = [child] if child.dep_ == "poss" else \
+                    [g for g in child.children if g.dep_ == "pobj"]
+                for target in targets:
+                    refs = self.refs(target, allow_places=False)
+                    if refs:
+                        return refs
+            if child.dep_ in ("amod", "compound"):
+                ref = self.demonym_ref(child)
+                if ref is not None:
+                    return [ref]
+        return []
 
     # --- pronouns --------------------------------------------------------------------
     def pronoun(self, token: Token) -> ActorRef | None:

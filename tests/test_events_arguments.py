@@ -1,0 +1,65 @@
+"""Arguments from the parse: passives, coordination, light verbs, modes, casualties."""
+
+from __future__ import annotations
+
+from dateline.pipeline import analyse_texts
+
+
+def events(text: str):
+    return analyse_texts([text], ["2022-03-01"])[0].events
+
+
+def test_passive_by_phrase_is_the_actor(nlp):
+    event = events("Three soldiers were killed by Boko Haram fighters near Maiduguri.")[0]
+    assert [a.canonical for a in event.actor] == ["Boko Haram"]
+    assert [r.canonical for r in event.recipient] == ["Military Forces"]
+    assert event.fatalities == 3
+    assert event.acled.event_type == "Battles"
+
+
+def test_coordinated_actors_and_mode(nlp):
+    event = events("Hamas and Islamic Jihad fired rockets at Israel.")[0]
+    assert [a.canonical for a in event.actor] == ["Hamas", "Palestinian Islamic Jihad"]
+    assert [r.canonical for r in event.recipient] == ["Israel"]
+    assert event.mode == "heavy-weapons"
+    assert event.acled.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_coordinated_verbs_share_the_subject(nlp):
+    found = events("Soldiers shot two protesters and arrested five others.")
+    assert [(e.type, [a.canonical for a in e.actor]) for e in found] == [
+        ("ASSAULT", ["Military Forces"]), ("COERCE", ["Military Forces"])]
+
+
+def test_light_verb_carries_the_agent(nlp):
+    event = events("Russian forces carried out air strikes on Kharkiv.")[0]
+    assert (event.type, event.mode) == ("ASSAULT", "aerial")
+    assert [a.canonical for a in event.actor] == ["Military Forces of Russia"]
+    assert event.acled.sub_event_type == "Air/drone strike"
+
+
+def test_casualties_in_a_following_sentence(nlp):
+    found = events("Gunmen attacked a market in Bunia. Two people were killed and five "
+                   "were wounded.")
+    assert len(found) == 1
+    assert (found[0].fatalities, found[0].injured) == (2, 5)
+
+
+def test_total_replaces_the_running_count(nlp):
+    found = events("A man was shot and killed by two armed men outside a bar. 1 fatality.")
+    assert [e.fatalities for e in found] == [1]
+
+
+def test_no_casualties_is_zero(nlp):
+    found = events("Militants attacked an army post in Diffa. There were no casualties.")
+    assert found[0].fatalities == 0
+
+
+def test_mob_violence_by_civilians(nlp):
+    event = events("A group of villagers beat a suspected thief to death in Kisii.")[0]
+    assert event.acled.event_type == "Riots"
+
+
+def test_crowd_size_is_the_quantity(nlp):
+    event = events("More than 300 nurses protested outside the ministry in Accra.")[0]
+    assert (event.quantity.value, event.quantity.what) == (300, "nurse")
