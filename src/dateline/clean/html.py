@@ -18,8 +18,9 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from dateline.clean.dates import normalise_date
+from dateline.clean.dates import find_dates, normalise_date
 from dateline.clean.lines import chrome_kind
+from dateline.clean.metadata import byline_author
 from dateline.clean.plain import Cleaned, clean_text, strip_wire_dateline
 from dateline.clean.text import collapse, normalise
 
@@ -190,6 +191,7 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
     # What trafilatura lets through of buttons, banners and prompts ("Share this
     # article", "Sign up for our newsletter") is dropped by the same rules as in text.
     paragraphs = [p for p in paragraphs if not chrome_kind(p, len(_WORD.findall(p)))]
+    paragraphs = _without_head_metadata(paragraphs)
     substantial = [p for p in paragraphs if len(p.split()) >= 8] or paragraphs
     from_text = clean_text(
         visible,
@@ -335,6 +337,29 @@ def _htmldate(tree, url: str | None, extensive: bool) -> str | None:
         )
     except Exception:  # htmldate raises on some malformed dates; treat as "not found"
         return None
+
+
+def _without_head_metadata(paragraphs: list[str]) -> list[str]:
+    """Bylines and date stamps that open trafilatura's text ("By Jane Smith", "Published
+    11 March 2019") are metadata: the body starts at the first real paragraph."""
+    kept: list[str] = []
+    started = False
+    for paragraph in paragraphs:
+        words = len(_WORD.findall(paragraph))
+        heading = not started and words <= 14 and not paragraph.endswith((".", "!", "?"))
+        if heading and (byline_author(paragraph) or _date_stamp(paragraph)):
+            continue
+        started = started or words >= 12
+        kept.append(paragraph)
+    return kept
+
+
+def _date_stamp(paragraph: str) -> bool:
+    found = find_dates(paragraph)
+    if not found:
+        return False
+    rest = paragraph[: found[0].start] + paragraph[found[0].end :]
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 6
 
 
 def _truncated(html: str) -> bool:

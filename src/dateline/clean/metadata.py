@@ -310,8 +310,10 @@ def _names(text: str) -> str | None:
     kept: list[str] = []
     names = 0
     current = 0
-    for token in tokens:
+    for position, token in enumerate(tokens):
         bare = token.strip(",;")
+        if kept and kept[-1].endswith(",") and _city_at(tokens, position):
+            break  # "Von Max Muster, Berlin": the city the author writes from
         if _NAME_TOKEN.match(bare) and not any(ch.isdigit() for ch in bare):
             kept.append(bare)
             current += 1
@@ -342,6 +344,15 @@ def _names(text: str) -> str | None:
     if tokens and _USERNAME.match(tokens[0].strip(".,")) and len(tokens) <= 3:
         return tokens[0].strip(".,")
     return None
+
+
+def _city_at(tokens: list[str], position: int) -> bool:
+    cities = rules.clock_cities()
+    for size in (1, 2, 3):
+        words = [t.strip(",;.") for t in tokens[position : position + size]]
+        if len(words) == size and " ".join(words).casefold() in cities:
+            return True
+    return False
 
 
 def _looks_like_name_token(word: str) -> bool:
