@@ -93,3 +93,11 @@ def org_head_words() -> frozenset[str]:
 def after_cue_words() -> frozenset[str]:
     """Lower-case words after a name that make it a place: `an Alexandria man`."""
     return frozenset(row["word"] for row in read_tsv("after_cues.tsv"))
+
+
+@functools.cache
+def direction_words() -> frozenset[str]:
+    """Guard words marked `direction` (`West`, `North`): never a place alone, even when
+    spaCy tags them (`backed by the West`)."""
+    return frozenset(row["word"].casefold() for row in read_tsv("guards.tsv")
+                     if row["why"] == "direction")

@@ -179,6 +179,8 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
         return []
     if name in people or (name.split()[-1] in people and len(name.split()) == 1):
         return []
+    if name.casefold() in data.direction_words():
+        return []  # `backed by the West`, `the South`: a direction, not a gazetteer place
     # `Alexandria, La` tagged as one: two places.
     if ", " in name:
         first, _, rest = name.partition(", ")

@@ -48,6 +48,7 @@ NEAR_WEIGHT = 2.0
 CONTAINED_BONUS = 6.0
 NOT_CONTAINED_PENALTY = -4.0
 NEAR_KM = 150.0
+CITY_NAMESAKE_PENALTY = 3.0
 _DIRECTIONS = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|"
                          r"central|northeast|northwest|southeast|southwest|"
                          r"north-east|north-west|south-east|south-west|"
@@ -116,6 +117,12 @@ def candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, floa
             prior += 3.0
         prior += POPULATION_WEIGHT * math.log10(entry.population + 1)
         scored.append((entry, prior))
+    # A province named after its main city (Kandahar, Idlib, Alexandria, New York): the
+    # name alone means the city; `Kandahar province` is another key.
+    cities_in = {e.admin1_pid for e, _ in scored if e.feature_code.startswith("PPL")}
+    if not wants_admin2:
+        scored = [(e, p - CITY_NAMESAKE_PENALTY if e.feature_code == "ADM1"
+                   and e.pid in cities_in else p) for e, p in scored]
     scored.sort(key=lambda pair: -pair[1])
     return scored[:MAX_CANDIDATES]
 
@@ -180,6 +187,7 @@ def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str 
         countries, admin1s, per_mention = _votes(choices)
         countries.update(context)
         _score(choices, countries, admin1s, per_mention, anchors or [])
+    _one_sense_per_name(choices)
     places = [_place(choice) for choice in choices]
     countries, _admin1s, per_mention = _votes(choices)
     kept = []
@@ -188,6 +196,26 @@ def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str 
             continue
         kept.append(place)
     return kept
+
+
+def _one_sense_per_name(choices: list[_Choice]) -> None:
+    """Repetitions of a name in one article name one place: the mention whose containment
+    is written (`Alexandria, Va.`) or, failing that, the most confident one decides for all."""
+    groups: dict[str, list[_Choice]] = defaultdict(list)
+    for choice in choices:
+        if choice.best >= 0:
+            groups[exact_key(_clean(choice.mention.text))].append(choice)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        leader = max(group, key=lambda c: (bool(c.mention.within), c.confidence))
+        entry = leader.candidates[leader.best][0]
+        for choice in group:
+            for position, (candidate, _prior) in enumerate(choice.candidates):
+                if candidate.pid == entry.pid:
+                    choice.best = position
+                    choice.confidence = max(choice.confidence, leader.confidence)
+                    break
 
 
 WEAK_MIN_CONFIDENCE = 0.5

@@ -1,0 +1,59 @@
+"""Event locations with ACLED precision, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from dateline.geo import event_location, find_places
+from dateline.geo.locate import main_place, precision_of
+from dateline.model import Article, Place, Span
+from dateline.nlp import parse
+
+
+def setup(nlp, body):
+    doc = parse(body, nlp)
+    return doc, find_places(doc, Article(id="x", body=body))
+
+
+def span(body, text, start=0):
+    at = body.index(text, start)
+    return Span(text, at, at + len(text))
+
+
+def sentence_of(doc, at):
+    sent = next(s for s in doc.sents if s.start_char <= at < s.end_char)
+    return Span(sent.text, sent.start_char, sent.end_char)
+
+
+def test_the_place_the_trigger_governs(nlp):
+    body = ("Syrian Democratic Forces launched an assault on the town of Baghouz in Syria "
+            "on Sunday.")
+    doc, places = setup(nlp, body)
+    trigger = span(body, "assault")
+    location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+    assert (location.name, location.precision, location.country) == \
+        ("Al Baghuz Fawqani", 1, "SY")
+
+
+def test_near_a_town_is_precision_two(nlp):
+    body = "A roadside bomb exploded near Kandahar on Monday."
+    doc, places = setup(nlp, body)
+    trigger = span(body, "exploded")
+    location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+    assert (location.text, location.precision) == ("Kandahar", 2)
+
+
+def test_without_a_place_in_the_sentence_the_main_place_stands_in(nlp):
+    body = ("Clashes erupted in Mosul on Friday. Mosul residents fled east.\n\n"
+            "Officials said the fighting killed twelve people.")
+    doc, places = setup(nlp, body)
+    trigger = span(body, "killed")
+    location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+    assert (location.text, location.country, location.precision) == ("Mosul", "IQ", 2)
+
+
+def test_a_region_is_precision_three_and_nothing_resolved_is_none(nlp):
+    assert precision_of(Place("Syria", 0, 5, lat=35.0, lon=38.0, feature_code="PCLI")) == 3
+    assert precision_of(Place("Raqqa", 0, 5, lat=35.9, lon=39.0, feature_code="PPL")) == 1
+    assert main_place([Place("Nowhere", 0, 7)]) is None
+    body = "Nothing happened."
+    doc = parse(body, nlp)
+    assert event_location([], span(body, "happened"), Span(body, 0, len(body)), doc) is None

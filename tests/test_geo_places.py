@@ -1,0 +1,88 @@
+"""`find_places` on the seed article and on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo import find_places
+from dateline.geo.resolve import haversine_km
+from dateline.model import Article, Entity, Span
+from dateline.nlp import parse
+from tests.conftest import SEED
+
+
+def seed_body() -> str:
+    """The seed's body paragraphs (the cleaner's job elsewhere; done by hand here)."""
+    text = SEED.read_text(encoding="utf-8").replace("\u00a0", " ")
+    start = text.index("With over 5,000 civilians evacuated")
+    end = text.index("to allow for evacuations and surrender.") + len(
+        "to allow for evacuations and surrender.")
+    paragraphs = [" ".join(p.split()) for p in text[start:end].split("\n\n") if p.strip()]
+    return "\n\n".join(paragraphs)
+
+
+@pytest.fixture(scope="module")
+def seed_places(nlp):
+    body = seed_body()
+    article = Article(id="seed", body=body, pub_date="2019-03-11T10:23:00+00:00")
+    return body, find_places(parse(body, nlp), article)
+
+
+def test_seed_baghouz_is_al_baghuz_fawqani(seed_places):
+    _body, places = seed_places
+    baghouz = [p for p in places if p.text == "Baghouz"]
+    assert len(baghouz) == 2
+    for place in baghouz:
+        assert place.name == "Al Baghuz Fawqani" and place.country == "SY"
+        assert haversine_km(place.lat, place.lon, 34.45, 40.95) < 25
+        assert place.source == "supplement" and place.confidence > 0.9
+
+
+def test_seed_syria_and_offsets(seed_places):
+    body, places = seed_places
+    syria = [p for p in places if p.text == "Syria"]
+    assert syria and all(haversine_km(p.lat, p.lon, 35.0, 38.0) < 400 for p in syria)
+    for place in places:
+        assert body[place.start:place.end] == place.text
+
+
+def test_seed_bali_the_spokesman_is_never_a_place(seed_places):
+    _body, places = seed_places
+    assert not [p for p in places if "Bali" in p.text]
+    assert not [p for p in places if p.name == "Bali"]
+
+
+def test_seed_demonyms_and_directions_are_not_places(seed_places):
+    _body, places = seed_places
+    texts = {p.text for p in places}
+    assert not texts & {"Syrian", "Kurdish", "Italian", "Lebanese", "West"}
+
+
+def test_a_person_entity_from_the_actors_stage_guards_the_surname(nlp):
+    body = "Speaking in Kabul, Mr. Bali said Bali had been calm."
+    article = Article(id="x", body=body, entities=[Entity(
+        canonical="Ahmad Bali", kind="person",
+        mentions=[Span("Bali", body.index("Bali"), body.index("Bali") + 4)])])
+    places = find_places(parse(body, nlp), article)
+    assert [p.text for p in places] == ["Kabul"]
+
+
+def places_of(nlp, body):
+    return find_places(parse(body, nlp), Article(id="x", body=body))
+
+
+def test_gazetteer_finds_what_the_model_misses(nlp):
+    body = ("BEIRUT (AP) — Fighting spread to the town of Hajin, residents said. "
+            "An Alexandria man was arrested in Alexandria, Va., on Tuesday.")
+    places = {p.text: p for p in places_of(nlp, body)}
+    assert places["BEIRUT"].country == "LB"
+    assert places["Hajin"].country == "SY"
+    assert places["Va."].name == "Virginia"
+    alexandria = [p for p in places_of(nlp, body) if p.text == "Alexandria"]
+    assert alexandria and all(p.admin1 == "Virginia" for p in alexandria)
+
+
+def test_spans_are_trimmed_to_the_name(nlp):
+    body = "Officials in the United States and Georgia's capital disagreed."
+    texts = [p.text for p in places_of(nlp, body)]
+    assert "United States" in texts and "Georgia" in texts

@@ -1,0 +1,65 @@
+"""Resolution of given spans on sentences written for these tests."""
+
+from __future__ import annotations
+
+from dateline.geo import resolve_mentions
+from dateline.geo.resolve import haversine_km
+
+
+def spans_of(text, *names):
+    spans, position = [], 0
+    for name in names:
+        start = text.index(name, position)
+        spans.append((start, start + len(name)))
+        position = start + len(name)
+    return spans
+
+
+def resolve(text, *names):
+    return resolve_mentions(text, spans_of(text, *names))
+
+
+def test_containment_written_in_the_text_decides():
+    [city, state] = resolve("The mayor of Alexandria, La., opened the bridge.",
+                            "Alexandria", "La.")
+    assert (city.country, city.admin1, state.name) == ("US", "Louisiana", "Louisiana")
+    [city, country] = resolve("Protesters gathered in Alexandria, Egypt, on Friday.",
+                              "Alexandria", "Egypt")
+    assert (city.country, city.feature_code, country.name) == ("EG", "PPL", "Egypt")
+    [town, _] = resolve("A tornado hit Paris, Texas, overnight.", "Paris", "Texas")
+    assert town.country == "US" and town.admin1 == "Texas"
+
+
+def test_the_article_s_other_places_decide():
+    text = ("Shelling hit Homs and Hama on Monday. Rebels in Idlib said the army "
+            "also struck Aleppo.")
+    places = resolve(text, "Homs", "Hama", "Idlib", "Aleppo")
+    assert [p.country for p in places] == ["SY", "SY", "SY", "SY"]
+    text = "Flooding closed roads between Huntsville and Conroe in Walker County."
+    places = resolve(text, "Huntsville", "Conroe", "Walker County")
+    assert [p.admin1 for p in places] == ["Texas", "Texas", "Texas"]
+
+
+def test_transliteration_and_abbreviations():
+    [raqqa, deir] = resolve("Fighters left Raqqa for Deir ez-Zor.", "Raqqa", "Deir ez-Zor")
+    assert raqqa.name == "Ar Raqqah" and raqqa.country == "SY"
+    assert deir.country == "SY"
+    [us] = resolve("The U.S. embassy issued a warning.", "U.S.")
+    assert (us.name, us.lat, us.lon) == ("United States", 39.76, -98.5)
+
+
+def test_demonyms_given_as_spans_resolve_to_their_country():
+    [place] = resolve("Iraqi forces advanced.", "Iraqi")
+    assert (place.name, place.feature_code) == ("Iraq", "PCLI")
+
+
+def test_a_lone_ambiguous_name_stays_unresolved_with_its_confidence():
+    [place] = resolve("Springfield", "Springfield")
+    assert place.lat is None and place.geonameid is None
+    assert 0 < place.confidence < 0.2
+
+
+def test_confidence_is_high_for_an_unambiguous_country():
+    [place] = resolve("Talks resumed in Syria.", "Syria")
+    assert place.confidence > 0.95
+    assert haversine_km(place.lat, place.lon, 35.0, 38.0) < 400
