@@ -47,6 +47,9 @@ ABSORBING_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "HLH", "JUD", "MED", "REF", "REL", "ENV"}
 PROTEST_CONTENT = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 OUTCOME_REACH = 3  # sentences back a casualty sentence may report on
+INTENT_TYPES = {"SUPPORT", "AID", "RETREAT", "CONCEDE", "CONSULT", "COOPERATE"}
+INTENT_GOVERNORS = {"willing", "ready", "prepared", "committed", "intend", "plan", "decide",
+                    "pledge", "promise", "vow", "offer", "agree"}
 
 
 @dataclass
@@ -87,8 +90,16 @@ def find_events(doc: Doc, article: Article,
     _attach_casualties(doc, drafts, outcomes, sentence_of, people, lexicon)
     drafts.sort(key=lambda d: d.candidate.token.i)
     _protest_context(drafts)
-    events = [_build(i + 1, draft, doc, article, people, lexicon)
-              for i, draft in enumerate(drafts)]
+    events = []
+    for draft in drafts:
+        event, cue = _build(draft, doc, article, people, lexicon)
+        events.append(event)
+        derived = _intent_or_obligation(draft, event, cue, people, lexicon)
+        if derived is not None:
+            events.append(derived)
+    events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
+    for number, event in enumerate(events, 1):
+        event.id = f"e{number}"
     quotes = find_quotes(doc, people, lexicon)
     return events, quotes
 
@@ -272,8 +283,8 @@ def _protest_context(drafts: list[Draft]) -> None:
 
 
 # --- building the record -----------------------------------------------------------------
-def _build(number: int, draft: Draft, doc: Doc, article: Article, people: Participants,
-           lexicon: Lexicon) -> Event:
+def _build(draft: Draft, doc: Doc, article: Article, people: Participants,
+           lexicon: Lexicon) -> tuple[Event, object]:
     candidate = draft.candidate
     entry = candidate.entry
     token = candidate.token
@@ -289,7 +300,7 @@ def _build(number: int, draft: Draft, doc: Doc, article: Article, people: Partic
     if "grenade" in cue_words:
         found.add("grenade")
     acled = acled_label(event_type, mode, entry, found, lexicon)
-    value, _cue = factuality(token, candidate.support, lexicon, lexicon.reporting_verbs)
+    value, cue = factuality(token, candidate.support, lexicon, lexicon.reporting_verbs)
     date = timex.event_date(article.times, trigger, sentence, doc, article.pub_date)
     value = historical(value, date, article.pub_date)
     location = geo.event_location(article.places, trigger, sentence, doc)
@@ -306,12 +317,50 @@ def _build(number: int, draft: Draft, doc: Doc, article: Article, people: Partic
     if "weak" in entry.flags:
         confidence -= 0.2
     return Event(
-        id=f"e{number}", type=event_type, mode=mode, cameo=entry.cameo, acled=acled,
+        id="", type=event_type, mode=mode, cameo=entry.cameo, acled=acled,
         actor=actors, recipient=recipients, location=location, date=date,
         fatalities=casualties.fatalities, injured=casualties.injured,
         quantity=Quantity(*quantity) if quantity else None, factuality=value,
         attribution=source, trigger=trigger, sentence=sentence,
-        confidence=round(min(confidence, 0.95), 2))
+        confidence=round(min(confidence, 0.95), 2)), cue
+
+
+def _intent_or_obligation(draft: Draft, event: Event, cue, people: Participants,
+                          lexicon: Lexicon) -> Event | None:
+    """What PLOVER codes about an action that is only announced or required.
+
+    "Portugal will support Turkey", "Syria is willing to withdraw": the action is future,
+    but the stated intent is an AGREE event now (CAMEO 03, "express intent to"). "Russia
+    said Sudan must return the helicopter": an obligation laid on another party by a
+    speaker is that speaker's REQUEST of it (CAMEO 10).
+    """
+    if cue is None or event.factuality not in ("future", "hypothetical"):
+        return None
+    word = cue.lower_ if cue.tag_ == "MD" else cue.lemma_.lower()
+    if event.factuality == "future" and event.type in INTENT_TYPES and (
+            word in ("will", "shall", "'ll", "wo") or word in INTENT_GOVERNORS):
+        return _derived(event, "AGREE", "030", cue, event.actor, event.recipient)
+    if word in ("must", "should") and event.attribution is not None:
+        from dateline.events.attribution import reporting_verb, speaker
+
+        verb = reporting_verb(draft.candidate.predicate, lexicon)
+        who = speaker(verb, people) if verb is not None else None
+        if who is not None and event.actor and not any(
+                a.canonical == who.canonical for a in event.actor):
+            return _derived(event, "REQUEST", "100", cue, [who], event.actor)
+    return None
+
+
+def _derived(event: Event, kind: str, cameo: str, cue, actors: list[ActorRef],
+             recipients: list[ActorRef]) -> Event:
+    doc = cue.doc
+    start = min(cue.idx, event.trigger.start)
+    end = max(cue.idx + len(cue), event.trigger.end)
+    return Event(id="", type=kind, mode=None, cameo=cameo,
+                 acled=None, actor=list(actors), recipient=list(recipients),
+                 location=event.location, date=event.date, factuality="asserted",
+                 attribution=event.attribution, trigger=Span(doc.text[start:end], start, end),
+                 sentence=event.sentence, confidence=round((event.confidence or 0.5) - 0.15, 2))
 
 
 def _mode(candidate: Candidate, lexicon: Lexicon) -> tuple[str | None, set[str]]:

@@ -31,36 +31,36 @@ CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "pobj"
 NOBODY = {"nobody", "none"}
 
 
-def local_cue(token: Token, lexicon: Lexicon, is_noun: bool) -> tuple[str, str] | None:
+def local_cue(token: Token, lexicon: Lexicon, is_noun: bool) -> tuple[str, Token] | None:
     """A cue on the clause of `token` itself: negation, modal, adverb, noun modifier."""
     table = lexicon.factuality
     for child in token.children:
         lower = child.lower_
         if child.dep_ == "neg":
-            return "negated", child.text
+            return "negated", child
         if child.dep_ == "aux" and child.tag_ == "MD" and (lower, "modal") in table:
-            return table[(lower, "modal")], child.text
+            return table[(lower, "modal")], child
         if child.dep_ == "advmod" and (lower, "adverb") in table:
             cls = table[(lower, "adverb")]
             if cls != "asserted":
-                return cls, child.text
+                return cls, child
         if is_noun and child.dep_ in ("amod", "compound") and (lower, "modifier") in table:
-            return table[(lower, "modifier")], child.text
+            return table[(lower, "modifier")], child
         if is_noun and child.dep_ == "det" and lower == "no":
-            return "negated", child.text
+            return "negated", child
     # "no civilians had come out", "nobody was hurt": a negative subject of an event verb
     if not is_noun:
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in NOBODY or any(
                     g.dep_ == "det" and g.lower_ == "no" for g in child.children) or (
                     child.lower_ == "one" and any(g.lower_ == "no" for g in child.children))):
-                return "negated", child.text
+                return "negated", child
     return None
 
 
 def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
-               reporting: dict) -> tuple[str, str | None]:
-    """The factuality class of an event and the cue word that decided it."""
+               reporting: dict) -> tuple[str, Token | None]:
+    """The factuality class of an event and the cue token that decided it."""
     table = lexicon.factuality
     is_noun = trigger.pos_ in ("NOUN", "PROPN")
     if is_noun:
@@ -71,9 +71,9 @@ def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
         head = trigger.head
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
             if (head.lower_, "phrase") in table:
-                return table[(head.lower_, "phrase")], head.text
+                return table[(head.lower_, "phrase")], head
             if head.head.pos_ == "NOUN" and (head.head.lemma_.lower(), "phrase") in table:
-                return table[(head.head.lemma_.lower(), "phrase")], head.head.text
+                return table[(head.head.lemma_.lower(), "phrase")], head.head
     node = support if support is not None else trigger
     for _ in range(12):
         cue = local_cue(node, lexicon, node.pos_ in ("NOUN", "PROPN"))
@@ -81,7 +81,7 @@ def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
             return cue
         for child in node.children:
             if child.dep_ == "mark" and (child.lower_, "mark") in table:
-                return table[(child.lower_, "mark")], child.text
+                return table[(child.lower_, "mark")], child
         if node.dep_ not in CLIMB_DEPS or node.head == node:
             break
         governor = node.head
@@ -95,15 +95,15 @@ def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
             word = governor_token.lemma_.lower()
             cls = table.get((word, "governor"))
             if cls is not None and cls != "asserted":
-                return cls, governor_token.text
+                return cls, governor_token
             if word in reporting:
                 verb_class = reporting[word][1]
                 if verb_class:
-                    return verb_class, governor_token.text
+                    return verb_class, governor_token
                 break  # reported as fact: asserted, with attribution
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
             if infinitive and cls is None and dep in ("xcomp", "advcl", "acl"):
-                return "future", governor_token.text
+                return "future", governor_token
             if dep in ("relcl", "acl"):
                 break  # a clause describing a noun stands on its own
             node = governor_token
