@@ -570,6 +570,9 @@ def duration(m, ctx):
         return None
     direction = " ".join((m["dir"] or "").lower().split())
     mod = "APPROX" if m["orso"] else None
+    rel = (m["rel"] or "").lower()
+    if amount is None and not direction and rel in ("past", "last", "recent", "previous"):
+        return Reading("DATE", "PAST_REF")  # "the last few months", like "recent months"
     if not direction or direction in ("after", "before", "later") or (
             direction == "earlier" and unit != "year"):
         # "three days later", "90 days after their issue": a stretch of time counted from

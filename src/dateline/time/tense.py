@@ -134,7 +134,11 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
         return None
     tense = verb_tense(head)
     if deadline:
-        return "deadline_past" if tense == "past" else "deadline"
+        # "until Thursday, they had not called" looks back; "postponed until Tuesday",
+        # "gave them until 9 a.m. Tuesday" still look forward
+        pluperfect = any(c.lower_ in ("had", "'d") for c in head.children
+                         if c.dep_ in ("aux", "auxpass"))
+        return "deadline_past" if tense == "past" and pluperfect else "deadline"
     return tense
 
 
