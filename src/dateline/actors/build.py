@@ -27,6 +27,8 @@ def collect(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -> Draf
     drafts = Drafts(doc, dictionary)
     by_token = {i: m for m in matches for i in range(m.start, m.end)}
     person_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    in_names = {i for e in doc.ents if e.label_ in ("ORG", "FAC", "PERSON", "WORK_OF_ART")
+                and len(e) > 1 for i in range(e.start, e.end)}
 
     # 1. Named actors from the dictionary, unless inside a longer person's name.
     for match in matches:
@@ -43,9 +45,14 @@ def collect(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -> Draf
             continue  # "Isis militants": the group itself, found in step 1
         if token.dep_ in ("compound", "amod") and token.head.ent_type_ == "PERSON":
             continue  # "Lebanese journalist Samir Kassab": a title, read as a role later
+        if token.dep_ == "compound" and head_noun_key(token.head, dictionary.institutions) \
+                and head_noun_key(token.head, dictionary.institutions)[1] == token.i:
+            continue  # "fighter jets": one word with its head, not fighters
         institution = head_noun_key(token, dictionary.institutions)
         agent = head_noun_key(token, dictionary.agents)
         countries = modifier_countries(token, by_token)
+        if not countries and token.i in in_names:
+            continue  # "Harbour Workers Federation": a word of a name, not workers
         if countries and (institution or agent):
             for iso2, first in countries:
                 if institution:

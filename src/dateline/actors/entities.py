@@ -96,7 +96,7 @@ def country_draft(dictionary: ActorDictionary, iso2: str) -> Draft:
 def institution_draft(dictionary: ActorDictionary, iso2: str, inst: Institution) -> Draft:
     name = dictionary.countries[iso2].name
     canonical = inst.canonical.format(country=_with_article(name))
-    return Draft(key=("I", canonical), canonical=canonical, kind=inst.kind,
+    return Draft(key=("N", canonical), canonical=canonical, kind=inst.kind,
                  sector=inst.sector, country=iso2,
                  code=dictionary.country_code(iso2, inst.sector))
 
@@ -128,13 +128,14 @@ def head_noun_key(token: Token, table: dict) -> tuple[str, int] | None:
         if child.dep_ in ("compound", "amod") and f"{child.lower_} {lemma}" in table:
             return f"{child.lower_} {lemma}", child.i
     lower = token.lower_
-    for child in token.lefts:
-        if child.dep_ in ("compound", "amod") and f"{child.lower_} {lower}" in table:
-            return f"{child.lower_} {lower}", child.i
-    if lemma in table:
-        return lemma, token.i
-    if lower in table:
-        return lower, token.i
+    singular = lower[:-1] if lower.endswith("s") else lower  # "Forces": a proper noun's lemma
+    for word in (lower, singular):
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod") and f"{child.lower_} {word}" in table:
+                return f"{child.lower_} {word}", child.i
+    for word in (lemma, lower, singular):
+        if word in table:
+            return word, token.i
     return None
 
 

@@ -72,7 +72,8 @@ def find_events(doc: Doc, article: Article,
     people = Participants(doc, article, dictionary or default_dictionary())
     candidates = find_candidates(doc, lexicon, skip=_inside_names(people))
     sentence_of = _sentence_index(doc)
-    verb_triggers = {c.token.i for c in candidates if c.token.pos_ in ("VERB", "ADJ")}
+    verb_triggers = {c.token.i for c in candidates if c.token.pos_ in ("VERB", "ADJ")
+                     and "outcome" not in c.entry.flags}
     drafts: list[Draft] = []
     outcomes: list[Candidate] = []
     for candidate in candidates:
@@ -217,7 +218,8 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
         index = sentence_of[sentence_start]
         sentence = own[0].token.sent
         paragraph = people.paragraph_start(sentence_start)
-        if any(d.sentence_index == index for d in drafts) or \
+        own = [c for c in own if c.token.lemma_.lower() not in ("casualty", "fatality")]
+        if not own or any(d.sentence_index == index for d in drafts) or \
                 _target(drafts, index, paragraph) is not None:
             continue
         candidate = own[0]

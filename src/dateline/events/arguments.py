@@ -153,6 +153,9 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants,
             args.recipient_head = head
             args.recipient.extend(people.refs(head, event_type))
         agent = _by_agent(verb)
+        for conjunct in verb.conjuncts:  # "was shot and killed by two armed men"
+            if agent is None:
+                agent = _by_agent(conjunct)
         if agent is not None:
             args.actor_head = agent
             args.actor.extend(people.refs(agent, event_type, allow_places=False))
@@ -206,11 +209,13 @@ def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Ar
         agent = _by_agent(noun)
         if agent is not None:
             args.actor.extend(people.refs(agent, event_type, allow_places=False))
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "between":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        args.actor.extend(people.refs(pobj, event_type))
+        holders = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [])
+        for holder in holders:  # "clashes between A and B", "a clash broke out between A and B"
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ == "between":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            args.actor.extend(people.refs(pobj, event_type, allow_places=False))
         # "were in clashes": the subject of the copula
         head = noun.head
         if not args.actor and noun.dep_ == "pobj" and head.dep_ == "prep" \
