@@ -52,6 +52,7 @@ def test_abbreviations_and_demonyms_point_at_countries_or_states():
                for a in data.abbreviations())
     demonyms = data.demonyms()
     assert demonyms["Syrian"] == "SY" and demonyms["Kurdish"] == "IQ|SY|TR|IR"
+    assert demonyms["Texans"] == "US-TX"
     for countries in demonyms.values():
         assert all(_country(c.split("-")[0]) for c in countries.split("|"))
 

@@ -61,7 +61,7 @@ def demonym_votes(text: str) -> Counter:
     for match in _demonym_pattern().finditer(text):
         countries = table[match.group(0)].split("|")
         for country in countries:
-            votes[country] += 0.5 / len(countries)
+            votes[country.split("-")[0]] += 0.5 / len(countries)
     return votes
 
 

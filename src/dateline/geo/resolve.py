@@ -117,12 +117,16 @@ def candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, floa
             prior += 3.0
         prior += POPULATION_WEIGHT * math.log10(entry.population + 1)
         scored.append((entry, prior))
-    # A province named after its main city (Kandahar, Idlib, Alexandria, New York): the
-    # name alone means the city; `Kandahar province` is another key.
-    cities_in = {e.admin1_pid for e, _ in scored if e.feature_code.startswith("PPL")}
+    # A province named after the city that is most of it (Kandahar, Alexandria): the name
+    # alone means the city. Where the city is a smaller part (New York, Quebec, Idlib) the
+    # name means the province as often, and the priors decide.
     if not wants_admin2:
+        biggest: dict[int, int] = {}
+        for e, _ in scored:
+            if e.feature_code.startswith("PPL") and e.admin1_pid is not None:
+                biggest[e.admin1_pid] = max(biggest.get(e.admin1_pid, 0), e.population)
         scored = [(e, p - CITY_NAMESAKE_PENALTY if e.feature_code == "ADM1"
-                   and e.pid in cities_in else p) for e, p in scored]
+                   and biggest.get(e.pid, 0) >= 0.5 * e.population else p) for e, p in scored]
     scored.sort(key=lambda pair: -pair[1])
     return scored[:MAX_CANDIDATES]
 
@@ -373,9 +377,12 @@ def _nearness(choices: list[_Choice], anchors: list[Entry]) -> dict[int, np.ndar
     return result
 
 
+SHARPNESS = 2.0
+
+
 def _softmax(scores: list[float]) -> list[float]:
     top = max(scores)
-    weights = [math.exp(s - top) for s in scores]
+    weights = [math.exp(SHARPNESS * (s - top)) for s in scores]
     total = sum(weights)
     return [w / total for w in weights]
 
