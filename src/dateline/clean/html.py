@@ -196,7 +196,8 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
     from_text = clean_text(
         visible,
         url=url,
-        title_hint=title,
+        title_hint=title_hint,
+        title_guide=meta_title,
         body_hint=(substantial[0], substantial[-1]) if substantial else None,
     )
     if not paragraphs:
@@ -206,7 +207,7 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         result = Cleaned(warnings=warnings)
         paragraphs = strip_wire_dateline(paragraphs, result)
         result.body = "\n\n".join(paragraphs)
-        result.title = title_hint or meta_title or from_text.title
+        result.title = title_hint or from_text.title or meta_title
         result.author = _clean(getattr(document, "author", None)) or from_text.author
         result.outlet = from_text.outlet or _clean(getattr(document, "sitename", None))
         categories = getattr(document, "categories", None) or []

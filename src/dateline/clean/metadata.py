@@ -80,7 +80,9 @@ def _date_share(line: Line) -> float:
     return covered / max(len(line.text), 1)
 
 
-def find_title(lines: list[Line], body_start: int, hint: str | None = None) -> TitleGuess:
+def find_title(
+    lines: list[Line], body_start: int, hint: str | None = None, guide: str | None = None
+) -> TitleGuess:
     """The headline and the line that holds it.
 
     In order: the line nearest the body that matches the title given with the input (or
@@ -99,6 +101,15 @@ def find_title(lines: list[Line], body_start: int, hint: str | None = None) -> T
             if _same_title(line.text, hint):
                 return TitleGuess(hint, line.index, site)
         return TitleGuess(hint, None, site)
+    if guide:
+        # A title from the page's metadata (HTML): the headline as the page shows it is
+        # the line that says the same, without the site name metadata titles often carry.
+        for line in reversed(lines[:window_end]):
+            if line.index > 0 and headline_like(line) and _same_title(line.text, guide):
+                return TitleGuess(line.text, line.index, site)
+        fallback = TitleGuess(strip_site_name(guide, site), None, site)
+    else:
+        fallback = None
     parts = [p for p in _TITLE_SEPARATORS.split(first.text) if p.strip()]
     if first.words >= 2:
         for line in reversed(lines[1:window_end]):
@@ -119,13 +130,27 @@ def find_title(lines: list[Line], body_start: int, hint: str | None = None) -> T
             score -= 4
         if best is None or score > best[0]:
             best = (score, line)
+    if fallback is not None and (best is None or body_start - best[1].index > 3):
+        return fallback
     if best:
-        return TitleGuess(best[1].text, best[1].index, site)
+        line = best[1]
+        if line.index == 0 and site and len(parts) >= 2:
+            # The <title> line itself: its headline part, without the site's name.
+            return TitleGuess(max(parts, key=len).strip(), 0, site)
+        return TitleGuess(line.text, line.index, site)
     if len(parts) >= 2:
         return TitleGuess(max(parts, key=len).strip(), None, site)
     if headline_like(first) and first.words >= 3:
         return TitleGuess(first.text, 0, None)
     return TitleGuess(None, None, site)
+
+
+def strip_site_name(title: str, site: str | None) -> str:
+    """ "Headline | Site" -> "Headline" when the last part is the site's name."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) >= 2 and site and _key(parts[-1]) == _key(site):
+        return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+    return title
 
 
 def _site_name(first: Line) -> str | None:

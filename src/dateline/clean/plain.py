@@ -49,13 +49,16 @@ def clean_text(
     text: str,
     url: str | None = None,
     title_hint: str | None = None,
+    title_guide: str | None = None,
     body_hint: tuple[str, str] | None = None,
 ) -> Cleaned:
     """Clean one page of plain text.
 
-    `body_hint`: the first and last paragraph of the body when another extractor (the
-    HTML path's trafilatura) already knows them; the body region is then where they are
-    on the page, which places the dates around it better than the classifier can.
+    `title_hint` is the input's own title and wins; `title_guide` (the HTML metadata's
+    title) only helps find the headline line. `body_hint`: the first and last paragraph
+    of the body when another extractor (the HTML path's trafilatura) already knows them;
+    the body region is then where they are on the page, which places the dates around it
+    better than the classifier can.
     """
     text = normalise(text)
     raw_lines = L.split_lines(text)
@@ -76,7 +79,7 @@ def clean_text(
         region = L.find_region(lines, *body_hint) or region
     first, last = region if region else (len(lines), len(lines) - 1)
 
-    title = meta.find_title(lines, first, title_hint)
+    title = meta.find_title(lines, first, title_hint, title_guide)
     result.title = title.text
     taken: set[int] = set()
     if title.index is not None:
