@@ -20,7 +20,7 @@ see what was said would happen, or did not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -30,6 +30,7 @@ from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
 from dateline.events.acled import CROWD_CANONICALS, STATE_SECTORS, acled_label, conditions
 from dateline.events.arguments import Arguments, extract
+from dateline.events.arguments import subject as arguments_subject
 from dateline.events.attribution import attribution, find_quotes
 from dateline.events.factuality import factuality, historical
 from dateline.events.lexicon import Lexicon, load_lexicon
@@ -45,6 +46,8 @@ CASUALTY_LEMMAS = {"kill", "die", "dead", "death", "fatality", "casualty", "inju
                    "behead", "execute", "perish", "lynch", "slaughter", "assassinate", "body"}
 ABSORBING_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "HLH", "JUD", "MED", "REF", "REL", "ENV"}
+PURPOSE_PROTEST_WORDS = {"demand", "protest", "call", "denounce", "condemn", "complain",
+                         "oppose", "demonstrate", "reject", "request", "urge"}
 PROTEST_CONTENT = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 OUTCOME_REACH = 3  # sentences back a casualty sentence may report on
 INTENT_TYPES = {"SUPPORT", "AID", "RETREAT", "CONCEDE", "CONSULT", "COOPERATE"}
@@ -87,6 +90,8 @@ def find_events(doc: Doc, article: Article,
         args = extract(candidate, candidate.entry.type, people)
         drafts.append(Draft(candidate, sentence, sentence_of[sentence.start],
                             people.paragraph_start(token.i), args))
+    drafts.extend(_purpose_protests(candidates, drafts, people, lexicon, sentence_of))
+    drafts.sort(key=lambda d: d.candidate.token.i)
     drafts = _absorb_protest_claims(drafts)
     _attach_casualties(doc, drafts, outcomes, sentence_of, people, lexicon)
     drafts.sort(key=lambda d: d.candidate.token.i)
@@ -148,6 +153,42 @@ def _is_event(candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon,
                 child.ent_type_ in ("NORP", "GPE", "ORG") or child.like_num):
             return True
     return False
+
+
+def _purpose_protests(candidates: list[Candidate], drafts: list[Draft], people: Participants,
+                      lexicon: Lexicon, sentence_of: dict[int, int]) -> list[Draft]:
+    """An action done "to demand", "to protest", "in protest" is a protest.
+
+    "residents blocked the highway to demand repairs", "farmers set up a camp to call for
+    aid", "people walked along the road in protest": the action carries the protest even
+    when its verb is not a protest word.
+    """
+    template = next(e for e in lexicon.triggers["protest"] if "VERB" in e.pos)
+    taken = {d.candidate.token.i for d in drafts} | {d.candidate.predicate.i for d in drafts}
+    found = []
+    for candidate in candidates:
+        token = candidate.token
+        governor = None
+        if candidate.entry.type in ("REQUEST", "ACCUSE", "REJECT", "PROTEST") \
+                and token.lemma_.lower() in PURPOSE_PROTEST_WORDS \
+                and token.dep_ in ("advcl", "xcomp", "acl") \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            governor = token.head
+        elif token.lemma_.lower() == "protest" and token.dep_ == "pobj" \
+                and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
+            governor = token.head.head
+        if governor is None or governor.pos_ != "VERB" or governor.i in taken:
+            continue
+        subject, _passive = arguments_subject(governor)
+        if subject is None:
+            continue
+        pseudo = Candidate(governor, replace(template, lemma=governor.lemma_.lower()))
+        sentence = governor.sent
+        found.append(Draft(pseudo, sentence, sentence_of[sentence.start],
+                           people.paragraph_start(governor.i),
+                           extract(pseudo, "PROTEST", people)))
+        taken.add(governor.i)
+    return found
 
 
 def _absorb_protest_claims(drafts: list[Draft]) -> list[Draft]:
