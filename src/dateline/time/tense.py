@@ -15,6 +15,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
 # Verbs whose object time lies ahead of them: "was scheduled for March 12".
 SCHEDULING_VERBS = {"schedule", "plan", "slate", "expect", "postpone", "reschedule", "due",
                     "delay", "adjourn"}
+PROSPECTIVE_MODALS = {"can", "may", "might", "should", "must", "ought", "ca"}
 MAX_HOPS = 8
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "deny", "claim", "add",
                    "state", "insist", "warn", "write", "note", "acknowledge", "admit"}
@@ -38,6 +39,8 @@ def verb_tense(verb: Token) -> str | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX or "gonna" in lowers:
         return "future"
+    if lowers & PROSPECTIVE_MODALS and not lowers & {"have", "'ve"}:
+        return "future"  # "can take part in the summit in April"
     if lowers & {"had", "'d"}:
         return "past"  # "had been due to expire Friday"
     if verb.lemma_.lower() in SCHEDULING_VERBS and verb.tag_ != "VBD":
@@ -130,9 +133,17 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
         head = governing_verb(head)
         if head is None:
             return None
+        if head.lemma_.lower() in SCHEDULING_VERBS:
+            return "future"  # "planned a rally on Saturday": the date of what is planned
     if head.pos_ not in ("VERB", "AUX"):
         return None
     tense = verb_tense(head)
+    if tense is None and head.tag_ in ("VBG", "VBN") and head.head is not head:
+        # a bare participle takes its clause's tense: "would leave ... with the third
+        # departing each Thursday from August 6"
+        parent = governing_verb(head.head)
+        if parent is not None and parent is not head:
+            tense = verb_tense(parent)
     if deadline:
         # "until Thursday, they had not called" looks back; "postponed until Tuesday",
         # "gave them until 9 a.m. Tuesday" still look forward
