@@ -154,6 +154,12 @@ def test_anaphoric_comparison_counts_from_the_quarter_named(nlp):
         "the third quarter": "2018-Q3", "a year earlier": "2017-Q3"}
 
 
+def test_last_year_in_an_earnings_comparison_is_the_same_quarter(nlp):
+    assert values(nlp, "Net income in the third quarter was $24 million, compared with a "
+                       "loss of $3 million last year. Last year was hard.") == {
+        "the third quarter": "2018-Q3", "last year": "2017-Q3", "Last year": "2018"}
+
+
 def test_publication_date_as_plain_date(nlp):
     assert values(nlp, "Rebels shelled the town on Friday.", "2019-03-11") == {
         "Friday": "2019-03-08"}

@@ -328,6 +328,9 @@ def century(m, ctx):
 
 # --- quarters, halves, seasons ----------------------------------------------------------
 
+# Words of an earnings comparison just before "last year".
+COMPARISON_BEFORE = re.compile(r"(?:\bcompared\s+(?:with|to)\b[^.;]*|\bfrom\s+)$",
+                               re.IGNORECASE)
 YEAR_OWNER = re.compile(r"\b(this|last|next)\s+year['’]s\s+$", re.IGNORECASE)
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
                     "3rd": 3, "4th": 4}
@@ -510,6 +513,11 @@ def relative(m, ctx):
         if rel == "this":
             return Reading("DATE", _weekend(ctx, 0, ctx.direction()), anchors=True)
         return Reading("DATE", _weekend(ctx, offset, None), anchors=True)
+    focus = ctx.quarter_in_focus() if unit == "year" and rel == "last" else None
+    if focus and COMPARISON_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
+        # "compared with a loss of $3 million last year": the same quarter a year back
+        moved = calendar.shift(focus[0], "year", -1)
+        return Reading("DATE", calendar.format_at(moved, focus[1]))
     value = relative_point(ctx, unit, offset, anaphoric)
     if value is None:
         return Reading("DATE", calendar.unknown_at(UNIT_GRANULARITY[unit]))
