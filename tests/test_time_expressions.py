@@ -74,6 +74,14 @@ CASES = [
     ("The town was founded in the 18th century.", {"the 18th century": "17"}),
     ("The army said on Christmas Day that it had retaken the town.",
      {"Christmas Day": "2018-12-25"}),
+    # anchored on a named day, a holiday, a week
+    ("The index closed on Friday, down from the previous Friday.",
+     {"Friday": "2019-03-08", "the previous Friday": "2019-03-01"}),
+    ("Pilgrims gathered as Easter week began.", {"Easter week": "2019-W16"}),
+    ("The hearing was set for the week of March 6.", {"the week of March 6": "2019-W10"}),
+    ("Shares rose at mid-afternoon yesterday.", {"mid-afternoon yesterday": "2019-03-10TAF"}),
+    ("A minute and a half later the pilot landed.",
+     {"A minute and a half later": "PT1M30S"}),
     # vague references
     ("Aid workers currently expect more arrivals.", {"currently": "PRESENT_REF"}),
     ("Recently fewer people came.", {"Recently": "PAST_REF"}),

@@ -113,7 +113,8 @@ def patterns() -> list[Pattern]:
         ("day_month", rf"\b(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}"
                       rf"(?:,?\s+(?P<year>{YEAR})\b)?", 8),
         ("month", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?\b{month}{year_suffix}", 6),
-        ("weekday", rf"(?:\b(?P<rel>last|this|next|coming|past|previous|following)\s+)?"
+        ("weekday", rf"(?:(?:\bthe\s+)?\b(?P<rel>last|this|next|coming|past|previous|"
+                    rf"preceding|following)\s+)?"
                     rf"\b{weekday}(?P<plural>s)?(?!\w)"
                     rf"(?:\s+(?P<part>{PARTS})(?P<pplural>s)?\b)?", 7),
         ("decade", rf"(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[\s-]+)?"
@@ -125,7 +126,8 @@ def patterns() -> list[Pattern]:
         ("deictic", rf"\b(?:(?P<word>today|tonight|yesterday|tomorrow"
                     rf"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
                     rf"(?:\s+(?P<part>{PARTS})\b)?"
-                    rf"|(?P<this>this|last)\s+(?P<part2>{PARTS})\b)", 7),
+                    rf"|(?P<this>this|last)\s+(?P<part2>{PARTS})\b"
+                    rf"|(?P<part3>{PARTS})\s+(?P<word3>yesterday|today|tomorrow)\b)", 7),
         ("reference", rf"\b(?P<ref>{references})\b", 4),
         ("quarter", rf"(?:\b(?P<owner>this|last|next)\s+year['’]s\s+)?"
                     rf"(?:\b(?P<the>the)\s+)?(?:\b(?P<fiscal>fiscal)\s+"
@@ -144,7 +146,9 @@ def patterns() -> list[Pattern]:
                    rf"|\b(?P<the>the)\s+)?\b(?P<season>{seasons})\b"
                    rf"(?:(?:\s+of)?\s+(?P<year>{YEAR})\b|\s+(?:of\s+)?(?P<spelled>{SPELLED_YEAR})\b"
                    rf"|\s+of\s+(?P<yrel>this|last|next)\s+year\b)?", 6),
-        ("holiday", rf"\b(?P<holiday>{holidays})\b(?:,?\s+(?P<year>{YEAR})\b)?", 6),
+        ("holiday", rf"\b(?P<holiday>{holidays})\b(?P<hweek>\s+week\b)?"
+                    rf"(?:,?\s+(?P<year>{YEAR})\b)?", 6),
+        ("week_of", rf"\bthe\s+week\s+of\s+{month}\s*{day}\b(?:,?\s+(?P<year>{YEAR})\b)?", 8),
         ("relative", rf"(?:\b(?P<the>the)\s+)?\b(?P<rel>{relwords})\s+(?:fiscal\s+|calendar\s+)?"
                      rf"{units}", 6),
         ("the_unit", r"\b(?P<the>the)\s+(?:(?P<kind>full|fiscal|calendar|entire|whole)\s+)?"
@@ -154,7 +158,7 @@ def patterns() -> list[Pattern]:
                      rf"following|final|initial|latest|remaining|recent|other|year-earlier|"
                      rf"year-ago|comparable)\s+)?)?"
                      rf"\b{number}(?:\s+|-)(?:more\s+|full\s+|straight\s+)?{units}"
-                     rf"(?P<orso>\s+or\s+so)?"
+                     rf"(?P<andhalf>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
                      rf"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back))?",
          6),
         ("bare_units", r"\b(?P<unit>year|month|week|day|decade|hour|minute|"
@@ -210,7 +214,7 @@ def keyword_sets() -> dict[str, str]:
         "duration": units, "bare_units": units, "anaphoric_year": "year-",
         "set_every": "every|each", "set_rate": units, "frequency": first_words(lex.frequencies),
         "clock": r"\d|noon|midnight|midday", "century": "century", "year_end": "year",
-        "iso_date": r"\d-\d", "slash_date": "/",
+        "iso_date": r"\d-\d", "slash_date": "/", "week_of": "week of",
     }
 
 

@@ -125,10 +125,11 @@ def slash_date(m, ctx):
 
 
 def _month_day(m, ctx):
+    groups = m.groupdict()
     return _month_day_of(month_number(m["month"]), int(m["day"]),
                          int(m["year"]) if m["year"] else None,
-                         weekday_number(m["wd"]) if m["wd"] else None,
-                         (m.groupdict().get("rel") or "").lower(), ctx)
+                         weekday_number(groups["wd"]) if groups.get("wd") else None,
+                         (groups.get("rel") or "").lower(), ctx)
 
 
 def _month_day_of(month: int, day: int, year: int | None, weekday: int | None,
@@ -197,7 +198,15 @@ def weekday(m, ctx):
         return Reading(kind, f"XXXX-WXX-{number}{suffix}")
     rel = (m["rel"] or "").lower()
     one = dt.timedelta(days=1)
-    if rel in PAST_WORDS:
+    focus = ctx.day_in_focus(within=ANAPHORA_CHARS)
+    if rel in ("previous", "preceding", "following") and focus is not None and \
+            m.group(0).lower().startswith("the "):
+        # "the previous Friday": counted from the day being talked about
+        if rel == "following":
+            day = calendar.weekday_near(focus + one, number, "future")
+        else:
+            day = calendar.weekday_near(focus - one, number, "past")
+    elif rel in PAST_WORDS:
         day = calendar.weekday_near(ctx.dct - one, number, "past")
     elif rel in NEXT_WORDS:
         day = calendar.weekday_near(ctx.dct + one, number, "future")
@@ -222,8 +231,8 @@ def weekday_direction(tense: str | None) -> str | None:
 
 @handles("deictic")
 def deictic(m, ctx):
-    word = " ".join((m["word"] or m["this"]).lower().split())
-    part_word = (m["part"] or m["part2"] or "").lower()
+    word = " ".join((m["word"] or m["this"] or m["word3"]).lower().split())
+    part_word = (m["part"] or m["part2"] or m["part3"] or "").lower()
     offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2, "last": -1}.get(word, 0)
     part = lexicon().parts_of_day.get(part_word)
@@ -257,8 +266,19 @@ def holiday(m, ctx):
     year = int(m["year"]) if m["year"] else anchored_year(ctx, lambda y: (on(y), on(y)),
                                                           "nearest")
     if year is None:
-        return Reading("DATE", "XXXX-XX-XX")
+        return Reading("DATE", "XXXX-WXX" if m["hweek"] else "XXXX-XX-XX")
+    if m["hweek"]:  # "Easter week"
+        return Reading("DATE", calendar.format_at(on(year), "week"), anchors=True)
     return Reading("DATE", on(year).isoformat(), anchors=True)
+
+
+@handles("week_of")
+def week_of(m, ctx):
+    reading = _month_day(m, ctx)
+    if reading is None or "X" in reading.value:
+        return reading and Reading("DATE", "XXXX-WXX")
+    day = dt.date.fromisoformat(reading.value)
+    return Reading("DATE", calendar.format_at(day, "week"), anchors=True)
 
 
 def nth_weekday(year: int, month_no: int, weekday_no: int, nth: int) -> dt.date:
@@ -484,6 +504,7 @@ def relative_point(ctx: Context, unit: str, offset: int, anaphoric: bool) -> str
 
 
 CLOCK_UNITS = {"second", "minute", "hour"}
+ANAPHORA_CHARS = 1000
 YEARS_PER_UNIT = {"decade": 10, "century": 100, "millennium": 1000}
 
 
@@ -576,6 +597,8 @@ def duration(m, ctx):
         amount = number_value(m["num"])
     except ValueError:
         return None
+    if m["andhalf"] and amount is not None:
+        amount += 0.5  # "a minute and a half"
     direction = " ".join((m["dir"] or "").lower().split())
     mod = "APPROX" if m["orso"] else None
     rel = (m["rel"] or "").lower()

@@ -6,6 +6,8 @@ date named before it, so each reading may update the reference for the next.
 
 from __future__ import annotations
 
+import logging
+
 from spacy.tokens import Doc
 
 from dateline.model import Time
@@ -13,6 +15,8 @@ from dateline.time import calendar
 from dateline.time.anchor import Context
 from dateline.time.normalise import normalise
 from dateline.time.recognise import find_mentions
+
+log = logging.getLogger(__name__)
 
 NO_PUB_DATE_WARNING = "no publication date found; relative dates unresolved"
 
@@ -28,7 +32,12 @@ def find_times(doc: Doc, pub_date: str | None) -> list[Time]:
     times = []
     for mention in find_mentions(doc, text):
         ctx.start, ctx.end = mention.match.start(), mention.match.end()
-        reading = normalise(mention.name, mention.match, ctx)
+        try:
+            reading = normalise(mention.name, mention.match, ctx)
+        except (ValueError, KeyError, IndexError, OverflowError):
+            # one odd expression ("February 30") must not cost the article its other times
+            log.debug("cannot normalise %r", mention.match.group(0), exc_info=True)
+            continue
         if reading is None:
             continue
         mod = reading.mod or mention.mod
