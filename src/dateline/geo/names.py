@@ -14,6 +14,7 @@ array that can be memory-mapped and searched without loading any string.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -51,6 +52,7 @@ def ascii_fold(text: str) -> str:
     return _SPACES.sub(" ", text.casefold().translate(_EXTRA)).strip()
 
 
+@functools.lru_cache(maxsize=200_000)
 def exact_key(name: str) -> str:
     """The key a name is stored and looked up under; '' for a name with nothing to match."""
     words = [_WORDS.get(word, word) for word in ascii_fold(name).split()]

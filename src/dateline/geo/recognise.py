@@ -47,22 +47,45 @@ _DIRECTION = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|We
 _BIG_FEATURES = {"PCLI", "ADM1", "CONT", "RGN", "PEN", "GULF"}
 
 
+_WORD = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?\b")
+
+
 @functools.cache
-def _demonym_pattern() -> re.Pattern[str]:
-    words = sorted(data.demonyms(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+def _demonym_tables() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """Single-word demonyms as a dict; the few multi-word ones (`South Korean`) as a regex."""
+    table = data.demonyms()
+    single = {w: c for w, c in table.items() if " " not in w}
+    multi = sorted((w for w in table if " " in w), key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in multi) + r")\b") \
+        if multi else None
+    return single, pattern
+
+
+def _vote(votes: Counter, countries: str, sign: float = 1.0) -> None:
+    parts = countries.split("|")
+    for country in parts:
+        votes[country.split("-")[0]] += sign * 0.5 / len(parts)
 
 
 def demonym_votes(text: str) -> Counter:
     """Half a country vote per demonym in the text (`Syrian` -> SY); split among the
-    countries of a people of several states."""
+    countries of a people of several states. A multi-word demonym (`South Sudanese`)
+    replaces the vote of its last word (`Sudanese`)."""
     votes: Counter = Counter()
+    single, multi = _demonym_tables()
     table = data.demonyms()
-    for match in _demonym_pattern().finditer(text):
-        countries = table[match.group(0)].split("|")
-        for country in countries:
-            votes[country.split("-")[0]] += 0.5 / len(countries)
-    return votes
+    for word in _WORD.findall(text):
+        countries = single.get(word)
+        if countries:
+            _vote(votes, countries)
+    if multi is not None:
+        for match in multi.finditer(text):
+            phrase = match.group(0)
+            _vote(votes, table[phrase])
+            last = single.get(phrase.rsplit(" ", 1)[1])
+            if last:
+                _vote(votes, last, -1.0)
+    return +votes
 
 
 @functools.cache
@@ -207,7 +230,8 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
 
 def _inside_demonym(text: str, start: int, end: int) -> bool:
     """`Sri` of `Sri Lankan`: the span is the start of a longer demonym."""
-    match = _demonym_pattern().match(text, start)
+    _single, multi = _demonym_tables()
+    match = multi.match(text, start) if multi is not None else None
     return bool(match) and match.end() > end
 
 

@@ -35,6 +35,7 @@ from dateline.model import Place
 
 MIN_CONFIDENCE = 0.2
 MAX_CANDIDATES = 40
+MAX_KEPT = 15
 
 # Prior weight of each kind of feature (log-odds); populated places are the default.
 FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 2.0, "RGN": 2.0, "PEN": 1.5, "GULF": 1.5,
@@ -75,12 +76,24 @@ class Mention:
 
 
 @dataclass
-class _Choice:
-    mention: Mention
-    candidates: list[tuple[Entry, float]]      # (entry, prior score)
+class _Group:
+    """The mentions of one name (with the same written containment): resolved together."""
+
+    name: str                           # folded name; repetitions share it
+    mentions: list[int]
+    entries: list[Entry]
+    priors: list[float]
+    contained: bool = False
     scores: list[float] = field(default_factory=list)
+    probabilities: list[float] = field(default_factory=list)
     best: int = -1
     confidence: float = 0.0
+    # Per candidate: (prior, country, admin1 pid the candidate votes in), for scoring.
+    keys: list[tuple[float, str | None, int | None]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.keys = [(prior, e.country, e.pid if e.feature_code == "ADM1" else e.admin1_pid)
+                     for e, prior in zip(self.entries, self.priors, strict=True)]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -91,7 +104,22 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, float]]:
-    """The mention's candidates with a prior score each (kind of name, feature, size)."""
+    """The mention's candidates with a prior score each (kind of name, feature, size).
+
+    Cached per process: the same name gets the same candidates in every article."""
+    key = (id(gazetteer), mention.text, mention.country)
+    cached = _CANDIDATES.get(key)
+    if cached is None:
+        if len(_CANDIDATES) > 100_000:
+            _CANDIDATES.clear()
+        cached = _CANDIDATES[key] = _candidates(gazetteer, mention)
+    return cached
+
+
+_CANDIDATES: dict[tuple, list[tuple[Entry, float]]] = {}
+
+
+def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, float]]:
     if mention.country:
         entry = gazetteer.country_entry(mention.country)
         return [(entry, FEATURE_PRIOR["PCLI"])] if entry else []
@@ -172,53 +200,222 @@ def containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
 
 
 def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str = "",
-            context: Counter | None = None, anchors: list[Entry] | None = None
-            ) -> list[Place]:
+                    context: Counter | None = None, anchors: list[Entry] | None = None
+                    ) -> list[Place]:
     """Resolve mentions of one article together; returns one Place per mention, in order,
     except weak mentions that do not fit the article (see `Mention.weak`).
 
     `context` holds extra country votes (demonyms, the dateline); `anchors` are places the
     article is known to be at (the dateline place).
     """
-    choices = [_Choice(m, candidates(gazetteer, m)) for m in mentions]
-    for choice in choices:
-        if text and not choice.mention.within:
-            choice.mention.within = containers(gazetteer, text, choice.mention.end)
+    groups = _groups(mentions, gazetteer, text)
     context = context or Counter()
-    # Pass 1: priors and containment only. Pass 2 and 3: with the article's context.
-    _score(choices, Counter(), Counter(), {}, [])
-    for _ in range(2):
-        countries, admin1s, per_mention = _votes(choices)
-        countries.update(context)
-        _score(choices, countries, admin1s, per_mention, anchors or [])
-    _one_sense_per_name(choices)
-    places = [_place(choice) for choice in choices]
-    countries, _admin1s, per_mention = _votes(choices)
-    kept = []
-    for index, (choice, place) in enumerate(zip(choices, places, strict=True)):
-        if choice.mention.weak and not _fits(place, countries, per_mention.get(index)):
-            continue
-        kept.append(place)
-    return kept
+    near = _Nearness(groups, anchors or [])
+    for group in groups:                           # pass 1: priors and containment only
+        _set_scores(group, group.priors)
+    for _ in range(2):                             # passes 2 and 3: the article's context
+        votes = _Votes(groups, mentions, context)
+        support = near.support(groups)
+        for index, group in enumerate(groups):
+            _set_scores(group, _with_context(group, votes, support.get(index)))
+    _one_sense_per_name(groups)
+    votes = _Votes(groups, mentions, context)
+    places: list[Place | None] = [None] * len(mentions)
+    for group in groups:
+        for index in group.mentions:
+            place = _place(mentions[index], group)
+            if mentions[index].weak and not _fits(place, votes, group.name):
+                continue
+            places[index] = place
+    return [place for place in places if place is not None]
 
 
-def _one_sense_per_name(choices: list[_Choice]) -> None:
+def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_Group]:
+    groups: list[_Group] = []
+    by_signature: dict[tuple, _Group] = {}
+    for index, mention in enumerate(mentions):
+        if text and not mention.within:
+            mention.within = containers(gazetteer, text, mention.end)
+        name = exact_key(_clean(mention.text))
+        signature = (name, mention.country, tuple(sorted(e.pid for e in mention.within)))
+        group = by_signature.get(signature)
+        if group is None:
+            found = candidates(gazetteer, mention)
+            priors = [prior for _entry, prior in found]
+            entries = [entry for entry, _prior in found]
+            if mention.within:
+                priors = [prior + (CONTAINED_BONUS if _inside(entry, mention.within)
+                                   else NOT_CONTAINED_PENALTY)
+                          for entry, prior in zip(entries, priors, strict=True)]
+            order = sorted(range(len(entries)), key=lambda i: -priors[i])[:MAX_KEPT]
+            group = _Group(name, [], [entries[i] for i in order], [priors[i] for i in order],
+                           contained=bool(mention.within))
+            by_signature[signature] = group
+            groups.append(group)
+        group.mentions.append(index)
+    return groups
+
+
+def _inside(entry: Entry, within: list[Entry]) -> bool:
+    for container in within:
+        if container.feature_code == "PCLI" and entry.country == container.country:
+            return True
+        if container.feature_code == "ADM1" and container.pid in (entry.admin1_pid, entry.pid):
+            return True
+    return False
+
+
+def _set_scores(group: _Group, scores: list[float]) -> None:
+    group.scores = scores
+    if not scores:
+        return
+    group.probabilities = _softmax(scores)
+    group.best = max(range(len(scores)), key=scores.__getitem__)
+    group.confidence = group.probabilities[group.best]
+
+
+_NO_VOTES: tuple[Counter, Counter] = (Counter(), Counter())
+
+
+class _Votes:
+    """Soft votes for countries and admin1 divisions: each mention spreads one vote over its
+    candidates by their current probabilities. Kept per name too, so that a name's own
+    votes (all its repetitions: five `Dublin`s do not make an article Irish) can be taken
+    back out when it is scored."""
+
+    def __init__(self, groups: list[_Group], mentions: list[Mention], context: Counter):
+        self.countries: Counter = Counter(context)
+        self.admin1s: Counter = Counter()
+        self.own: dict[str, tuple[Counter, Counter]] = {}
+        for group in groups:
+            if not group.probabilities:
+                continue
+            weight = len(group.mentions)
+            own_c, own_a = self.own.setdefault(group.name, (Counter(), Counter()))
+            for entry, p in zip(group.entries, group.probabilities, strict=True):
+                if p < 0.05:
+                    continue
+                p *= weight
+                if entry.country:
+                    own_c[entry.country] += p
+                if entry.feature_code == "ADM1":
+                    own_a[entry.pid] += p
+                elif entry.admin1_pid is not None:
+                    own_a[entry.admin1_pid] += 0.5 * p
+        for own_c, own_a in self.own.values():
+            self.countries.update(own_c)
+            self.admin1s.update(own_a)
+        self.total_c = sum(self.countries.values())
+        self.total_a = sum(self.admin1s.values())
+
+    def country_share(self, name: str, country: str | None) -> float:
+        own_c = self.own.get(name, _NO_VOTES)[0]
+        total = self.total_c - sum(own_c.values())
+        if total <= 0 or not country:
+            return 0.0
+        return (self.countries[country] - own_c[country]) / total
+
+    def admin1_share(self, name: str, admin1: int | None) -> float:
+        own_a = self.own.get(name, _NO_VOTES)[1]
+        total = self.total_a - sum(own_a.values())
+        if total <= 0 or admin1 is None:
+            return 0.0
+        return (self.admin1s[admin1] - own_a[admin1]) / total
+
+
+def _with_context(group: _Group, votes: _Votes, near: np.ndarray | None) -> list[float]:
+    own_c, own_a = votes.own.get(group.name, _NO_VOTES)
+    total_c = votes.total_c - sum(own_c.values())
+    total_a = votes.total_a - sum(own_a.values())
+    countries, admin1s = votes.countries, votes.admin1s
+    country_scale = COUNTRY_WEIGHT / total_c if total_c > 0 else 0.0
+    admin1_scale = ADMIN1_WEIGHT / total_a if total_a > 0 else 0.0
+    near_values = near.tolist() if near is not None else None
+    scores = []
+    for position, (prior, country, admin1) in enumerate(group.keys):
+        score = prior
+        if country_scale and country:
+            score += country_scale * (countries[country] - own_c[country])
+        if admin1_scale and admin1 is not None:
+            score += admin1_scale * (admin1s[admin1] - own_a[admin1])
+        if near_values is not None and position < NEAR_TOP:
+            score += NEAR_WEIGHT * near_values[position]
+        scores.append(score)
+    return scores
+
+
+_AREAL = ("PCLI", "CONT", "ADM1", "RGN", "PEN", "GULF", "SEA", "OCN", "ISL")
+NEAR_TOP = 8
+
+
+class _Nearness:
+    """How much of the other names' probability lies near each candidate (0 to 1.5).
+
+    Towns named together are usually near each other: `Huntsville` and `Walker County` are
+    both in Texas or both in Alabama, not one in each. Soft: every other name contributes
+    its current probabilities, so two uncertain names can settle each other. The distances
+    are computed once per article; each pass only reweighs them.
+    """
+
+    def __init__(self, groups: list[_Group], anchors: list[Entry]) -> None:
+        names: dict[str, int] = {}
+        rows: list[tuple[int, int, int, float, float]] = []   # group, position, name, lat, lon
+        for index, group in enumerate(groups):
+            name = names.setdefault(group.name, len(names))
+            for position, entry in enumerate(group.entries[:NEAR_TOP]):
+                if entry.feature_code not in _AREAL:
+                    rows.append((index, position, name, entry.lat, entry.lon))
+        anchor_name = len(names)
+        for entry in anchors:
+            rows.append((-1, 0, anchor_name, entry.lat, entry.lon))
+        self.rows = rows
+        self.active = len({row[2] for row in rows}) >= 2
+        if not self.active:
+            return
+        table = np.array([row[3:] for row in rows], dtype=np.float64)
+        lat, lon = np.radians(table[:, 0]), np.radians(table[:, 1])
+        a = np.sin((lat[:, None] - lat[None, :]) / 2) ** 2 + np.cos(lat)[:, None] * \
+            np.cos(lat)[None, :] * np.sin((lon[:, None] - lon[None, :]) / 2) ** 2
+        km = 12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+        self.closeness = np.clip(1.0 - km / NEAR_KM, 0.0, None)
+        name_ids = np.array([row[2] for row in rows])
+        self.one_hot = (name_ids[:, None] == np.arange(anchor_name + 1)[None, :]).astype(float)
+        self.own = self.one_hot.astype(bool)
+
+    def support(self, groups: list[_Group]) -> dict[int, np.ndarray]:
+        if not self.active:
+            return {}
+        weight = np.array([1.0 if g < 0 else groups[g].probabilities[p]
+                           if groups[g].probabilities else 0.0
+                           for g, p, *_rest in self.rows])
+        parts = (self.closeness * weight[None, :]) @ self.one_hot     # rows x names
+        parts[self.own] = 0.0
+        strongest = parts.max(axis=1)
+        total = np.minimum(strongest + 0.25 * (parts.sum(axis=1) - strongest), 1.5)
+        result: dict[int, np.ndarray] = {}
+        for (group, position, *_rest), value in zip(self.rows, total.tolist(), strict=True):
+            if group >= 0:
+                result.setdefault(group, np.zeros(NEAR_TOP))[position] = value
+        return result
+
+
+def _one_sense_per_name(groups: list[_Group]) -> None:
     """Repetitions of a name in one article name one place: the mention whose containment
     is written (`Alexandria, Va.`) or, failing that, the most confident one decides for all."""
-    groups: dict[str, list[_Choice]] = defaultdict(list)
-    for choice in choices:
-        if choice.best >= 0:
-            groups[exact_key(_clean(choice.mention.text))].append(choice)
-    for group in groups.values():
-        if len(group) < 2:
+    by_name: dict[str, list[_Group]] = defaultdict(list)
+    for group in groups:
+        if group.best >= 0:
+            by_name[group.name].append(group)
+    for same in by_name.values():
+        if len(same) < 2:
             continue
-        leader = max(group, key=lambda c: (bool(c.mention.within), c.confidence))
-        entry = leader.candidates[leader.best][0]
-        for choice in group:
-            for position, (candidate, _prior) in enumerate(choice.candidates):
-                if candidate.pid == entry.pid:
-                    choice.best = position
-                    choice.confidence = max(choice.confidence, leader.confidence)
+        leader = max(same, key=lambda g: (g.contained, g.confidence))
+        pid = leader.entries[leader.best].pid
+        for group in same:
+            for position, entry in enumerate(group.entries):
+                if entry.pid == pid:
+                    group.best = position
+                    group.confidence = max(group.confidence, leader.confidence)
                     break
 
 
@@ -226,178 +423,42 @@ WEAK_MIN_CONFIDENCE = 0.5
 WEAK_MIN_SHARE = 0.25
 
 
-def _fits(place: Place, countries: Counter, own: tuple[Counter, Counter] | None) -> bool:
-    """Whether a weakly recognised mention is kept: resolved with confidence, and in one of
-    the countries the rest of the article is about (or itself a country or a state)."""
+def _fits(place: Place, votes: _Votes, name: str) -> bool:
+    """Whether a weakly recognised mention is kept: resolved, and in one of the countries
+    the rest of the article is about (or itself a country or a state)."""
     if place.lat is None:
         return False
     if place.feature_code in ("PCLI", "ADM1", "CONT"):
         return True
-    own_c = own[0] if own else Counter()
-    total = sum(countries.values()) - sum(own_c.values())
-    if total <= 0:
+    own_c = votes.own.get(name, _NO_VOTES)[0]
+    if votes.total_c - sum(own_c.values()) <= 0:
         return (place.confidence or 0.0) >= WEAK_MIN_CONFIDENCE
-    share = (countries[place.country] - own_c[place.country]) / total
-    return share >= WEAK_MIN_SHARE
-
-
-def _votes(choices: list[_Choice]) -> tuple[Counter, Counter, dict]:
-    """Soft votes for countries and admin1 divisions: each mention spreads one vote over its
-    candidates by their current probabilities. Returned per mention too, so that a mention's
-    own vote can be taken back out when it is scored."""
-    countries: Counter = Counter()
-    admin1s: Counter = Counter()
-    by_name: dict[str, tuple[Counter, Counter]] = {}
-    names: dict[int, str] = {}
-    for index, choice in enumerate(choices):
-        if not choice.scores:
-            continue
-        probabilities = _softmax(choice.scores)
-        mine_c: Counter = Counter()
-        mine_a: Counter = Counter()
-        for (entry, _prior), p in zip(choice.candidates, probabilities, strict=True):
-            if p < 0.05:
-                continue
-            if entry.country:
-                mine_c[entry.country] += p
-            if entry.feature_code == "ADM1":
-                mine_a[entry.pid] += p
-            elif entry.admin1_pid is not None:
-                mine_a[entry.admin1_pid] += 0.5 * p
-        countries.update(mine_c)
-        admin1s.update(mine_a)
-        name = exact_key(_clean(choice.mention.text))
-        names[index] = name
-        own_c, own_a = by_name.setdefault(name, (Counter(), Counter()))
-        own_c.update(mine_c)
-        own_a.update(mine_a)
-    # A mention is not its own context, nor are its repetitions: five `Dublin`s do not make
-    # an article Irish.
-    per_mention = {index: by_name[name] for index, name in names.items()}
-    return countries, admin1s, per_mention
-
-
-def _score(choices: list[_Choice], countries: Counter, admin1s: Counter,
-           per_mention: dict, anchors: list[Entry]) -> None:
-    nearness = _nearness(choices, anchors)
-    for index, choice in enumerate(choices):
-        if not choice.candidates:
-            continue
-        own_c, own_a = per_mention.get(index, (Counter(), Counter()))
-        total_c = sum(countries.values()) - sum(own_c.values())
-        total_a = sum(admin1s.values()) - sum(own_a.values())
-        within = choice.mention.within
-        within_countries = {e.country for e in within if e.feature_code == "PCLI"}
-        within_admin1 = {e.pid for e in within if e.feature_code == "ADM1"}
-        near = nearness.get(index)
-        scores = []
-        for position, (entry, prior) in enumerate(choice.candidates):
-            score = prior
-            if within:
-                inside = (entry.country in within_countries or entry.admin1_pid in within_admin1
-                          or entry.pid in within_admin1)
-                score += CONTAINED_BONUS if inside else NOT_CONTAINED_PENALTY
-            if total_c > 0 and entry.country:
-                share = (countries[entry.country] - own_c[entry.country]) / total_c
-                score += COUNTRY_WEIGHT * share
-            if total_a > 0:
-                admin1 = entry.pid if entry.feature_code == "ADM1" else entry.admin1_pid
-                if admin1 is not None:
-                    share = (admin1s[admin1] - own_a[admin1]) / total_a
-                    score += ADMIN1_WEIGHT * share
-            if near is not None and position < len(near):
-                score += NEAR_WEIGHT * near[position]
-            scores.append(score)
-        choice.scores = scores
-        probabilities = _softmax(scores)
-        choice.best = max(range(len(scores)), key=scores.__getitem__)
-        choice.confidence = probabilities[choice.best]
-
-
-_AREAL = ("PCLI", "CONT", "ADM1", "RGN", "PEN", "GULF")
-NEAR_TOP = 8
-
-
-def _nearness(choices: list[_Choice], anchors: list[Entry]) -> dict[int, np.ndarray]:
-    """For each mention, how much of the other places' probability lies near each of its
-    candidates (0 to 1). Towns named together are usually near each other: `Huntsville`
-    and `Walker County` are both in Texas or both in Alabama, not one in each.
-
-    Soft: every other mention contributes its current probabilities, so two uncertain
-    mentions can settle each other. Repetitions of the same name are one mention here.
-    """
-    rows: list[tuple[int, int, float, float, float]] = []   # (group, position, lat, lon, p)
-    groups: dict[str, int] = {}
-    group_of: dict[int, int] = {}
-    for index, choice in enumerate(choices):
-        if not choice.candidates:
-            continue
-        group = groups.setdefault(exact_key(_clean(choice.mention.text)), len(groups))
-        group_of[index] = group
-        if index != min(i for i, g in group_of.items() if g == group):
-            continue
-        probabilities = _softmax(choice.scores) if choice.scores else \
-            _softmax([prior for _entry, prior in choice.candidates])
-        for position, ((entry, _prior), p) in enumerate(
-                zip(choice.candidates[:NEAR_TOP], probabilities[:NEAR_TOP], strict=False)):
-            if entry.feature_code not in _AREAL:
-                rows.append((group, position, entry.lat, entry.lon, p))
-    for entry in anchors:
-        rows.append((-1, 0, entry.lat, entry.lon, 1.0))
-    if len(rows) < 2:
-        return {}
-    table = np.array(rows, dtype=np.float64)
-    owner, lat, lon, weight = table[:, 0], np.radians(table[:, 2]), np.radians(table[:, 3]), \
-        table[:, 4]
-    dlat = lat[:, None] - lat[None, :]
-    dlon = lon[:, None] - lon[None, :]
-    a = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * \
-        np.sin(dlon / 2) ** 2
-    km = 12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
-    closeness = np.clip(1.0 - km / NEAR_KM, 0.0, None) * weight[None, :]
-    closeness[owner[:, None] == owner[None, :]] = 0.0
-    # The best-placed other name counts, plus a little of the rest.
-    support = np.zeros(len(rows))
-    for group in set(owner.tolist()):
-        columns = owner == group
-        if columns.any():
-            part = closeness[:, columns].sum(axis=1)
-            support = np.maximum(support, part) + 0.25 * np.minimum(support, part)
-    support = np.minimum(support, 1.5)
-    result: dict[int, np.ndarray] = {}
-    by_group: dict[int, np.ndarray] = {}
-    for row, (group, position, *_rest) in enumerate(rows):
-        if group < 0:
-            continue
-        values = by_group.setdefault(int(group), np.zeros(NEAR_TOP))
-        values[int(position)] = support[row]
-    for index, group in group_of.items():
-        if group in by_group:
-            result[index] = by_group[group]
-    return result
+    return votes.country_share(name, place.country) >= WEAK_MIN_SHARE
 
 
 SHARPNESS = 2.0
 
 
 def _softmax(scores: list[float]) -> list[float]:
+    """Scores to probabilities. SHARPNESS scales the log-odds so that the probability of the
+    chosen place is calibrated (of places chosen at confidence 0.1-0.2, about one in five
+    is right, measured on LGL and GeoVirus together; see docs/geo.md)."""
     top = max(scores)
     weights = [math.exp(SHARPNESS * (s - top)) for s in scores]
     total = sum(weights)
     return [w / total for w in weights]
 
 
-def _place(choice: _Choice) -> Place:
-    mention = choice.mention
+def _place(mention: Mention, group: _Group) -> Place:
     place = Place(text=mention.text, start=mention.start, end=mention.end,
                   source=mention.source)
-    if choice.best < 0:
+    if group.best < 0:
         place.confidence = 0.0
         return place
-    place.confidence = round(choice.confidence, 3)
-    if choice.confidence < MIN_CONFIDENCE:
+    place.confidence = round(group.confidence, 3)
+    if group.confidence < MIN_CONFIDENCE:
         return place
-    entry = choice.candidates[choice.best][0]
+    entry = group.entries[group.best]
     place.name = entry.name
     place.geonameid = entry.geonameid
     place.lat = entry.lat

@@ -151,6 +151,7 @@ class Gazetteer:
 
 
 _LOCK = threading.Lock()
+_LOADED: dict[str, Gazetteer] = {}
 
 
 @functools.cache
@@ -159,6 +160,18 @@ def _load(folder: str) -> Gazetteer:
 
 
 def load_gazetteer() -> Gazetteer:
-    """The process's gazetteer, built first if the cache has none or an outdated one."""
-    with _LOCK:
-        return _load(str(build_gazetteer()))
+    """The process's gazetteer, built first if the cache has none or an outdated one.
+
+    Whether the cache is current is checked once per process and cache folder (the check
+    hashes the data files), not at every call.
+    """
+    from dateline.geo.build import cache_dir
+
+    key = str(cache_dir())
+    gazetteer = _LOADED.get(key)
+    if gazetteer is None:
+        with _LOCK:
+            gazetteer = _LOADED.get(key)
+            if gazetteer is None:
+                gazetteer = _LOADED[key] = _load(str(build_gazetteer()))
+    return gazetteer
