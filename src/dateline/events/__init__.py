@@ -106,7 +106,7 @@ def find_events(doc: Doc, article: Article,
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
-    quotes = find_quotes(doc, people, lexicon)
+    quotes = find_quotes(doc, people, lexicon, article.body if article.body else None)
     return events, quotes
 
 
@@ -396,13 +396,13 @@ def _intent_or_obligation(draft: Draft, event: Event, cue, people: Participants,
 
 def _derived(event: Event, kind: str, cameo: str, cue, actors: list[ActorRef],
              recipients: list[ActorRef]) -> Event:
-    doc = cue.doc
     start = min(cue.idx, event.trigger.start)
     end = max(cue.idx + len(cue), event.trigger.end)
     return Event(id="", type=kind, mode=None, cameo=cameo,
                  acled=None, actor=list(actors), recipient=list(recipients),
                  location=event.location, date=event.date, factuality="asserted",
-                 attribution=event.attribution, trigger=Span(doc.text[start:end], start, end),
+                 attribution=event.attribution,
+                 trigger=Span(_slice(cue, start, end), start, end),
                  sentence=event.sentence, confidence=round((event.confidence or 0.5) - 0.15, 2))
 
 
@@ -491,6 +491,13 @@ def _trigger_span(candidate: Candidate) -> Span:
     for child in token.rights:
         if child.dep_ == "prt" and child.i == end_token.i + 1:
             end_token = child
-    doc = token.doc
     start, end = token.idx, end_token.idx + len(end_token)
-    return Span(doc.text[start:end], start, end)
+    return Span(_slice(token, start, end), start, end)
+
+
+def _slice(token, start: int, end: int) -> str:
+    """Body text between two offsets near `token`, without joining the whole Doc's text."""
+    sentence = token.sent
+    base = sentence.start_char
+    return sentence.text[start - base:end - base] if base <= start and \
+        end <= sentence.end_char else token.doc.text[start:end]

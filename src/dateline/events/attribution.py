@@ -122,10 +122,12 @@ def attribution(predicate: Token, sentence_tokens: list[Token], people: Particip
     return according_to(sentence_tokens, people, lexicon)
 
 
-def find_quotes(doc: Doc, people: Participants, lexicon: Lexicon) -> list[Quote]:
+def find_quotes(doc: Doc, people: Participants, lexicon: Lexicon,
+                text: str | None = None) -> list[Quote]:
+    """Quotes of the body `text` (the Doc's text, passed to avoid rebuilding it)."""
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
-    text = doc.text
+    text = doc.text if text is None else text
     for match in QUOTES.finditer(text):
         group = next(g for g in (1, 2, 3) if match.group(g) is not None)
         start, end = match.start(group), match.end(group)
@@ -151,7 +153,7 @@ def find_quotes(doc: Doc, people: Participants, lexicon: Lexicon) -> list[Quote]
                             text=text[start:end], start=start, end=end,
                             channel=channel(verb, lexicon, people), direct=True))
         covered.append((match.start(), match.end()))
-    quotes.extend(_reported(doc, people, lexicon, covered))
+    quotes.extend(_reported(doc, people, lexicon, covered, text))
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -178,7 +180,7 @@ def _verb_outside(token: Token, span, lexicon: Lexicon) -> Token | None:
 
 
 def _reported(doc: Doc, people: Participants, lexicon: Lexicon,
-              covered: list[tuple[int, int]]) -> list[Quote]:
+              covered: list[tuple[int, int]], text: str) -> list[Quote]:
     found = []
     for token in doc:
         if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.reporting_verbs:
@@ -203,6 +205,6 @@ def _reported(doc: Doc, people: Participants, lexicon: Lexicon,
                            ("it", "they", "he", "she")):
             continue
         found.append(Quote(speaker=who.canonical or who.text, entity=who.entity,
-                           text=doc.text[start:end], start=start, end=end,
+                           text=text[start:end], start=start, end=end,
                            channel=channel(token, lexicon, people), direct=False))
     return found

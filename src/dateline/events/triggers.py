@@ -74,11 +74,13 @@ def word_forms(token: Token) -> list[str]:
 
 
 def match_entry(token: Token, lexicon: Lexicon) -> TriggerEntry | None:
-    entries = None
-    for form in word_forms(token):
-        entries = lexicon.triggers.get(form)
-        if entries:
-            break
+    triggers = lexicon.triggers
+    entries = triggers.get(token.lemma_.lower()) or triggers.get(token.lower_)
+    if not entries and token.pos_ in ("VERB", "NOUN", "PROPN"):
+        for form in word_forms(token)[2:]:
+            entries = triggers.get(form)
+            if entries:
+                break
     if not entries:
         return None
     context: set[str] | None = None
