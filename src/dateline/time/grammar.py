@@ -148,6 +148,7 @@ def patterns() -> list[Pattern]:
                    rf"|\s+of\s+(?P<yrel>this|last|next)\s+year\b)?", 6),
         ("holiday", rf"\b(?P<holiday>{holidays})\b(?P<hweek>\s+week\b)?"
                     rf"(?:,?\s+(?P<year>{YEAR})\b)?", 6),
+        ("the_part", r"\bthe\s+(?P<part>morning|afternoon|evening|night)\b", 3),
         ("week_of", rf"\bthe\s+week\s+of\s+{month}\s*{day}\b(?:,?\s+(?P<year>{YEAR})\b)?", 8),
         ("relative", rf"(?:\b(?P<the>the)\s+)?\b(?P<rel>{relwords})\s+(?:fiscal\s+|calendar\s+)?"
                      rf"{units}", 6),
@@ -215,6 +216,7 @@ def keyword_sets() -> dict[str, str]:
         "set_every": "every|each", "set_rate": units, "frequency": first_words(lex.frequencies),
         "clock": r"\d|noon|midnight|midday", "century": "century", "year_end": "year",
         "iso_date": r"\d-\d", "slash_date": "/", "week_of": "week of",
+        "the_part": "morning|afternoon|evening|night",
     }
 
 

@@ -248,6 +248,14 @@ def deictic(m, ctx):
     return Reading(kind, day.isoformat() + suffix, anchors=True)
 
 
+@handles("the_part")
+def the_part(m, ctx):
+    """ "in the morning": that part of the day being told about, else of the publication day."""
+    code = lexicon().parts_of_day[m["part"].lower()]
+    day = ctx.day_in_focus(within=ANAPHORA_CHARS) or ctx.dct
+    return Reading("TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{code}")
+
+
 @handles("holiday")
 def holiday(m, ctx):
     rule = lexicon().holidays[" ".join(m["holiday"].lower().replace("’", "'").split())]

@@ -243,6 +243,14 @@ def check_clock(m, doc, text):
                           r"to|between|and)\s+$", before))
 
 
+@checks("the_part")
+def check_the_part(m, doc, text):
+    """ "in the morning" of the day being told about; not "the night of the attack"."""
+    before = word_before(text, m.start()).lower()
+    return before in ("in", "during", "by", "until", "that", "overnight", "through") and \
+        not re.match(r"\s+(?:of|after|before|when)\b", text[m.end():m.end() + 8])
+
+
 @checks("frequency")
 def check_frequency(m, doc, text):
     if m["freq"].lower() != "quarterly":
@@ -313,7 +321,7 @@ def select(found: list[Mention], doc: Doc, text: str) -> list[Mention]:
 
 # Which families a modifier word may extend, by the kind of mod it gives.
 POINT_MODS = {"START", "MID", "END"}
-POINT_FAMILIES = {"month", "year", "decade", "season", "relative", "quarter", "deictic",
+POINT_FAMILIES = {"the_part", "month", "year", "decade", "season", "relative", "quarter", "deictic",
                   "weekday", "the_unit", "half", "holiday", "spelled_year", "century",
                   "month_day", "day_month", "anaphoric_year"}
 AMOUNT_FAMILIES = {"duration", "clock", "bare_units", "relative", "the_unit", "weekday",
@@ -335,7 +343,7 @@ def extend_with_modifiers(mentions: list[Mention], text: str) -> None:
             starts_with_count = mention.name in ("duration", "bare_units", "clock") and \
                 not mention.match.group(0).lower().startswith("the ")
             if phrase in ("earlier", "later"):
-                allowed = {"relative", "deictic", "the_unit"}
+                allowed = {"relative", "deictic", "the_unit", "weekday", "the_part"}
             if phrase in COUNT_ONLY and not starts_with_count:
                 allowed = set()
             if mention.name in allowed:
