@@ -63,3 +63,10 @@ def test_precision_follows_the_value(nlp):
     assert (month.value, month.precision, month.start_date, month.end_date) == (
         "2019-03", "month", "2019-03-01", "2019-03-10")
     assert date_of(nlp, body, "fell").precision == "year"
+
+
+def test_without_publication_date_the_relative_date_is_still_the_evidence(nlp):
+    body = "A convoy reached the town on Thursday, delivering food."
+    assert date_of(nlp, body, "delivering", pub=None) == EventDate(
+        text="Thursday", value="XXXX-WXX-4", start_date=None, end_date=None,
+        precision="day")

@@ -20,8 +20,9 @@ PRECISION = {"day": "day", "week": "week", "weekend": "week", "month": "month",
 
 
 def datable(time: Time) -> bool:
-    """A point on the calendar (not a duration, a set or a vague PAST_REF)."""
-    return time.type in ("DATE", "TIME") and calendar.value_range(time.value) is not None
+    """A point on the calendar, resolved or not (`2019-03-08`, or `XXXX-WXX-5` without a
+    publication date), not a duration, a set or a vague PAST_REF."""
+    return time.type in ("DATE", "TIME") and calendar.granularity_of(time.value) is not None
 
 
 def precision_of(value: str | None) -> str | None:
@@ -85,6 +86,9 @@ def event_date(times: list[Time], trigger: Span, sentence: Span, doc: Doc,
     one time frame), else the publication date with `text` None and precision `day`.
     """
     candidates = [t for t in times if datable(t)]
+    if pub_date is not None:  # with an anchor, prefer what it resolved
+        resolved = [t for t in candidates if calendar.value_range(t.value) is not None]
+        candidates = resolved or candidates
     in_sentence = [t for t in candidates if sentence.start <= t.start and t.end <= sentence.end]
     if in_sentence:
         trigger_token = _root(doc, trigger.start, trigger.end)
