@@ -93,7 +93,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?![\d])"
         ),
         "numeric": re.compile(
-            weekday + r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[01]?\d)(?P=sep)\s?"
+            weekday + r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[./-])\s?(?P<b>[0-3]?\d)(?P=sep)\s?"
             r"(?P<y>(?:19|20)\d{2}|\d{2}(?=\s*[,|–-]?\s*\d{1,2}[:.]\d{2}))(?![\d])",
             flags,
         ),

@@ -35,7 +35,8 @@ _SENTENCE_END = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 # Counts and icons around a chrome word: "Comments (12)", "Share 34", "» Read more".
 _DECORATION = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
-MAX_LINE_CHARS = 20000  # longer "lines" (minified junk) are scored on a prefix only
+MAX_LINE_CHARS = 20000
+NEUTRAL_FW_RATIO = 0.3  # longer "lines" (minified junk) are scored on a prefix only
 
 
 @dataclass
@@ -119,6 +120,7 @@ def _unwrap(lines: list[str]) -> list[str]:
 def analyse(lines: list[str], language: str | None, day_first: bool) -> list[Line]:
     """Features of every line."""
     vocabulary = _vocabulary(language)
+    listed = language in rules.function_words()
     keys = [_key(line) for line in lines]
     counts = Counter(keys)
     analysed: list[Line] = []
@@ -126,6 +128,10 @@ def analyse(lines: list[str], language: str | None, day_first: bool) -> list[Lin
         sample = text[:MAX_LINE_CHARS]
         tokens = _WORD.findall(sample)
         fw = sum(1 for token in tokens if token.casefold() in vocabulary)
+        if not fw and tokens and not listed and _mostly_non_latin(sample):
+            # A language without a function-word list (Arabic, Bengali, ...): no evidence
+            # either way, so length and punctuation decide, with a typical share.
+            fw = round(len(tokens) * NEUTRAL_FW_RATIO)
         line = Line(
             index=index,
             text=text,
@@ -139,6 +145,11 @@ def analyse(lines: list[str], language: str | None, day_first: bool) -> list[Lin
         )
         analysed.append(line)
     return analysed
+
+
+def _mostly_non_latin(text: str) -> bool:
+    letters = [c for c in text[:500] if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if ord(c) > 0x024F) > len(letters) / 2
 
 
 def _key(line: str) -> str:

@@ -123,6 +123,11 @@ def _score(
         elif last - i < 3 and (date_only or cue):
             score += 1
             why.append("foot of body")
+        elif date_only and (i - first) <= (last - first) / 4:
+            # A date stamp alone on its line in the upper part of the body region (the
+            # region began at a standfirst or a caption): still the article's stamp.
+            score += 2
+            why.append("upper body")
         else:
             score -= 2
             why.append("inside the text")
