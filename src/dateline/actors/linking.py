@@ -44,13 +44,14 @@ def link_acronyms(drafts: Drafts) -> None:
     # Names the model found on their own that are in fact the acronym join the long name.
     for key, draft in list(drafts.by_key.items()):
         target = aliases.get(draft.canonical)
-        if key[0] in ("ORG", "PER") and target is not None and target != key:
+        if key[0] in ("ORG", "PER") and target is not None and target != key \
+                and target in drafts.by_key and key in drafts.by_key:
             for start, end in draft.spans:
                 drafts.add(drafts.by_key[target], start, end)
             del drafts.by_key[key]
     for token in doc:
         key = aliases.get(token.text)
-        if key is not None and token.i not in drafts.owner:
+        if key is not None and token.i not in drafts.owner and key in drafts.by_key:
             drafts.add(drafts.by_key[key], token.i, token.i + 1)
 
 
