@@ -78,3 +78,23 @@ def test_an_unreadable_date_hint_is_reported():
         )
     )
     assert any("not a date" in w for w in article.warnings)
+
+
+def test_text_without_running_prose_is_kept_with_a_warning():
+    article = clean(
+        RawDocument(source="headline.txt", text="Protesters clashed with police in Kano")
+    )
+    assert article.body == "Protesters clashed with police in Kano"
+    assert any(w.startswith("no running text recognised") for w in article.warnings)
+    only_chrome = clean(RawDocument(source="menu.txt", text="Home\nShare\nSubscribe"))
+    assert only_chrome.body == "" and "no article text found" in only_chrome.warnings
+
+
+def test_a_bare_article_body_is_kept_whole():
+    text = (
+        "Protesters clashed with police in the centre of Kano on Tuesday, witnesses said.\n\n"
+        "Police fired tear gas to disperse the crowd, and at least three people were hurt."
+    )
+    article = clean(RawDocument(source="body.txt", text=text))
+    assert article.body == text
+    assert article.title is None

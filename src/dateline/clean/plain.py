@@ -23,6 +23,7 @@ from dateline.clean.text import normalise
 from dateline.clean.wire import find_wire_dateline
 
 NO_BODY = "no article text found"
+NO_PROSE = "no running text recognised; every line that is not page chrome was kept"
 
 
 @dataclass
@@ -114,7 +115,14 @@ def clean_text(
     paragraphs = strip_wire_dateline([line.text for line in body_lines], result)
     result.body = "\n\n".join(paragraphs)
     if not result.body:
-        result.warnings.append(NO_BODY)
+        # No running text at all (a headline-only item, a list, a fragment): keep what is
+        # not chrome rather than nothing, and say so.
+        kept = [line.text for line in lines if not line.chrome and not _metadata_line(line)]
+        if kept:
+            result.body = "\n\n".join(kept)
+            result.warnings.append(NO_PROSE)
+        else:
+            result.warnings.append(NO_BODY)
     result.outlet = (
         result.outlet
         or meta.outlet_from_url(url)
