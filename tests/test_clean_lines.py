@@ -149,3 +149,11 @@ def test_linear_time_on_a_large_page():
     lines = analysed(texts)
     L.best_region(lines)
     assert time.perf_counter() - started < 20
+
+
+def test_sentences_broken_at_inline_links_are_rejoined():
+    text = "The council said\non Monday\nthat the ferry would keep running.\nShare"
+    assert L.split_lines(text) == [
+        "The council said on Monday that the ferry would keep running.",
+        "Share",
+    ]

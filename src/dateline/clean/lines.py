@@ -82,7 +82,29 @@ def split_lines(text: str) -> list[str]:
     raw = text.split("\n")
     if _looks_hard_wrapped(raw):
         raw = _unwrap(raw)
-    return [line for line in raw if line]
+    return _join_fragments([line for line in raw if line])
+
+
+_CONTINUES = re.compile(r"^(?:[a-zß-öø-ÿ]|[,;:)\]»”’%])")
+
+
+def _join_fragments(lines: list[str]) -> list[str]:
+    """Rejoin a sentence that an extractor broke at its inline links or emphasis ("The
+    council said" / "on Monday that ..."): a line that does not end a sentence followed by
+    one that starts in lower case (or with a comma) is its continuation."""
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and _CONTINUES.match(line)
+            and not _SENTENCE_END.search(out[-1])
+            and len(out[-1]) < MAX_LINE_CHARS
+            and len(out[-1].split()) >= 3
+        ):
+            out[-1] = out[-1] + " " + line
+            continue
+        out.append(line)
+    return out
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
