@@ -248,6 +248,10 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
             target = Draft(candidate, sentence, index, paragraph, args)
             drafts.append(target)
         target.casualties.add(found)
+        if not target.args.actor and own and own[0].token.sent.start == target.sentence.start:
+            # "Russian aircraft killed 46 civilians in an attack on a village": the killer
+            # is the attacker
+            target.args.actor = extract(own[0], "ASSAULT", people).actor
         if not target.args.recipient:
             for victim in found.victims or []:
                 for ref in people.refs(victim, "ASSAULT", allow_places=False):

@@ -162,7 +162,8 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants,
     else:
         if head is not None:
             args.actor_head = head
-            args.actor.extend(people.refs(head, event_type, allow_places=False))
+            args.actor.extend(people.refs(head, event_type, allow_places=False)
+                              or people.unknown_refs(head))
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON") \
                     and event_type not in OBJECT_IS_THING:
@@ -202,8 +203,8 @@ def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Ar
                 entity = people.entities[people.owner[child.i]]
                 if entity.kind != "country" or event_type != "PROTEST":
                     args.actor.extend(people.refs(child, event_type, allow_places=False))
-            elif child.dep_ in ("compound", "amod", "nmod") and event_type != "PROTEST":
-                ref = people.demonym_ref(child)  # "Israeli airstrike"
+            elif child.dep_ in ("compound", "amod", "nmod"):
+                ref = people.demonym_ref(child)  # "Israeli airstrike", "Palestinian riots"
                 if ref is not None:
                     args.actor.append(ref)
         agent = _by_agent(noun)

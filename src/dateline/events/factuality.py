@@ -63,7 +63,7 @@ def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
     """The factuality class of an event and the cue token that decided it."""
     table = lexicon.factuality
     is_noun = trigger.pos_ in ("NOUN", "PROPN")
-    if is_noun:
+    if is_noun and support is None:  # a light verb asserts its noun ("mounted the planned raid")
         cue = local_cue(trigger, lexicon, True)
         if cue:
             return cue

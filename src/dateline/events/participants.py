@@ -22,7 +22,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from dateline.actors.dictionary import ActorDictionary
-from dateline.actors.entities import head_noun_key
+from dateline.actors.entities import head_noun_key, sector_guess
 from dateline.model import ActorRef, Article, Entity
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -40,6 +40,10 @@ QUANTITY_HEADS = {"hundred", "thousand", "dozen", "dozens", "hundreds", "thousan
                   "million", "millions", "band", "gang"}
 GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "party",
                "faction", "outfit", "network", "union", "coalition", "alliance"}
+NOT_ACTORS = {"talks", "efforts", "prices", "measures", "sanctions", "plans", "reports",
+              "results", "elections", "negotiations", "attacks", "clashes", "protests",
+              "operations", "relations", "ties", "tensions", "hostilities", "things",
+              "shots", "rounds", "shells", "rockets", "missiles", "bombs", "strikes"}
 PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "his"}
 PLURAL_PRONOUNS = {"they", "them", "themselves", "their"}
 THING_PRONOUNS = {"it", "itself", "its"}
@@ -165,6 +169,27 @@ class Participants:
         if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
             return ActorRef(text=text, canonical=text, entity=None)
         return None
+
+    def unknown_refs(self, token: Token) -> list[ActorRef]:
+        """A group the dictionary does not know, as the text says it, with a sector guess.
+
+        Only plural nouns and proper nouns qualify ("Islamic fundamentalists", "Algerian
+        landowners"): a singular common noun subject is rarely an actor of its own.
+        """
+        if token.tag_ not in ("NNS", "NNPS", "NNP") or token.lower_ in NOT_ACTORS \
+                or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC"):
+            return []
+        text = self.phrase_text(token)
+        guess = sector_guess(text.split(), self.dictionary)
+        country = None
+        for child in token.lefts:
+            ref = self.demonym_ref(child)
+            if ref is not None:
+                country = ref.country
+        sector = guess[0] if guess else None
+        return [ActorRef(text=text, canonical=text, entity=None,
+                         code=self.dictionary.country_code(country, sector) if country else sector,
+                         country=country, sector=sector)]
 
     def place_refs(self, token: Token) -> list[ActorRef]:
         """A place under a non-actor argument: "fired at targets in Jericho"."""
