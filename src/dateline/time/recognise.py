@@ -190,8 +190,8 @@ def check_relative(m, doc, text):
     rel = m["rel"].lower()
     if rel == "final" or title_case_inside_sentence(m, text, "unit"):
         return False
-    if re.match(r"\s+of\b", text[m.end():m.end() + 5]):
-        return False  # "the last day of the month"
+    if m["the"] and re.match(r"\s+of\b", text[m.end():m.end() + 5]):
+        return False  # "the last day of the month"; "bombings this month of embassies" stays
     return not (rel == "that" and m["unit_plural"])
 
 
