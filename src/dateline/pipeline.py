@@ -19,10 +19,10 @@ from typing import Any
 from dateline import actors, events, geo, nlp
 from dateline import time as timex
 from dateline.model import Article, RawDocument, article_id
+from dateline.time import NO_PUB_DATE_WARNING as NO_PUB_DATE
 
 log = logging.getLogger("dateline")
 
-NO_PUB_DATE = "no publication date found; relative dates unresolved"
 DEFAULT_BATCH = 32
 
 
