@@ -19,4 +19,5 @@ def test_gold_spans_and_end_to_end(tmp_path):
     spans = evaluate("geo", str(gold), gold_spans=True, progress=False)
     assert spans["n"] == 2 and spans["acc_161km"] == 1.0 and spans["unresolved"] == 0.0
     full = evaluate("geo", str(gold), progress=False)
-    assert full["span_f1"] == 1.0 and full["acc_161km"] == 1.0 and full["n"] == 2
+    assert full["span_f1"] == 1.0 and full["span_f1_exact"] == 1.0
+    assert full["acc_161km"] == 1.0 and full["n"] == 2

@@ -35,6 +35,8 @@ from dateline.model import Article
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAX_NGRAM = 4
+# A demonym counts as much as a place mention for what the article is about.
+DEMONYM_VOTE = 1.0
 # A gazetteer-only match must name a place at least this big (or a country, a division).
 MIN_POPULATION = 1000
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -64,7 +66,7 @@ def _demonym_tables() -> tuple[dict[str, str], re.Pattern[str] | None]:
 def _vote(votes: Counter, countries: str, sign: float = 1.0) -> None:
     parts = countries.split("|")
     for country in parts:
-        votes[country.split("-")[0]] += sign * 0.5 / len(parts)
+        votes[country.split("-")[0]] += sign * DEMONYM_VOTE / len(parts)
 
 
 def demonym_votes(text: str) -> Counter:
@@ -163,8 +165,40 @@ def recognise(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Mention]
     for mention in list(mentions):
         for extra in _after_place_abbreviation(text, mention):
             add(extra)
+    for mention in _repetitions(doc, mentions, people, gazetteer):
+        add(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _repetitions(doc: Doc, mentions: list[Mention], people: set[str],
+                 gazetteer: Gazetteer) -> list[Mention]:
+    """Once a name is a place in an article, its other occurrences are too (one sense per
+    discourse): `Alexandria` tagged GPE once makes `Alexandria police` and a PERSON-tagged
+    `Alexandria` places. Only firmly recognised names count, never a person's name."""
+    guards = data.guard_words()
+    names = {m.text for m in mentions if not m.weak and m.source != "abbreviation"
+             and m.text[:1].isupper() and m.text not in people and len(m.text) > 2
+             and m.text.casefold() not in guards and _is_name(gazetteer, m.text, True)}
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(
+        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    found = []
+    for match in pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None:
+            continue
+        # Not the head of a longer capitalised name (`Dublin Singers` stays, `Georgia Tech`).
+        after = span.end < len(doc) and doc[span.end].text[:1].isupper() and \
+            doc[span.end].lower_ not in data.org_head_words() and \
+            doc[span.end].lower_ not in data.after_cue_words()
+        before = span.start > 0 and doc[span.start - 1].text[:1].isupper() and \
+            doc[span.start - 1].i != doc[span.start - 1].sent.start
+        if not after and not before:
+            found.append(Mention(match.group(0), match.start(), match.end(), None,
+                                 "gazetteer"))
+    return found
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -254,6 +288,12 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
             return [Mention(token.text, token.idx, token.idx + len(token.text), None,
                             "gazetteer", weak=cue != "strong")]
         return []
+    whole = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    if whole not in people and _big_place(gazetteer, whole) and \
+            (len(tokens) > 1 or not whole.isupper() or _is_alias(gazetteer, whole)):
+        # `the European Union`, `EU`: the organisation's name is a place's name.
+        return [Mention(whole, tokens[0].idx, tokens[0].idx + len(whole), None, "gazetteer",
+                        weak=len(tokens) == 1)]
     if len(tokens) == 1:
         # A town tagged as an organisation (`Oxford beat ...`, `in Fargo`): a sizeable place
         # of that exact name, not an acronym.
@@ -288,6 +328,12 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
             if _big_place(gazetteer, text[start:end]):
                 return [Mention(text[start:end], start, end, None, "gazetteer", weak=True)]
     return []
+
+
+def _is_alias(gazetteer: Gazetteer, name: str) -> bool:
+    """A name the project's own data gives a place (`EU`), not a GeoNames alternate."""
+    found, _ = gazetteer.lookup(name, loose=False)
+    return any(kind == ALIAS for _pid, kind in found)
 
 
 def _big_place(gazetteer: Gazetteer, name: str, population: int = 50_000) -> bool:

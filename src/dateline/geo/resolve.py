@@ -56,6 +56,10 @@ _DIRECTIONS = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|w
                          r"northeastern|northwestern|southeastern|southwestern|upper|lower|"
                          r"downtown|greater|metro|rural)\s+", re.IGNORECASE)
 _AFTER = re.compile(r",\s*((?:[A-Z][\w'’]*\.?(?:\s?[A-Z][\w'’]*\.?){0,3}))")
+_OF_PREFIX = re.compile(r"^(?:state|commonwealth|province|city|town|county|village|republic|"
+                        r"kingdom|island|isle|district|municipality|governorate|region|"
+                        r"borough|township)\s+of\s+", re.IGNORECASE)
+_CITY_SUFFIX = re.compile(r"\s+city$")
 _ADMIN2_WORDS = re.compile(r"\b(?:county|parish|borough|district)\b", re.IGNORECASE)
 
 
@@ -133,6 +137,10 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, flo
         stripped = _DIRECTIONS.sub("", text)
         if stripped != text:
             found, loose = gazetteer.lookup(stripped)
+    if not found:
+        match = _OF_PREFIX.match(text)   # `State of Ohio`, `City of Dublin`
+        if match:
+            found, loose = gazetteer.lookup(text[match.end():])
     if not found:
         return []
     wants_admin2 = bool(_ADMIN2_WORDS.search(text))
@@ -236,7 +244,8 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
     for index, mention in enumerate(mentions):
         if text and not mention.within:
             mention.within = containers(gazetteer, text, mention.end)
-        name = exact_key(_clean(mention.text))
+        # `Dublin City` and `Dublin` are one name: neither is context for the other.
+        name = _CITY_SUFFIX.sub("", exact_key(_clean(mention.text)))
         signature = (name, mention.country, tuple(sorted(e.pid for e in mention.within)))
         group = by_signature.get(signature)
         if group is None:
@@ -419,20 +428,20 @@ def _one_sense_per_name(groups: list[_Group]) -> None:
                     break
 
 
-WEAK_MIN_CONFIDENCE = 0.5
 WEAK_MIN_SHARE = 0.25
 
 
 def _fits(place: Place, votes: _Votes, name: str) -> bool:
-    """Whether a weakly recognised mention is kept: resolved, and in one of the countries
-    the rest of the article is about (or itself a country or a state)."""
-    if place.lat is None:
-        return False
+    """Whether a weakly recognised mention is kept: in one of the countries the rest of the
+    article is about (or itself a country or a state); unresolved, only when the article
+    names no other place."""
     if place.feature_code in ("PCLI", "ADM1", "CONT"):
         return True
     own_c = votes.own.get(name, _NO_VOTES)[0]
+    if place.lat is None:
+        return votes.total_c - sum(own_c.values()) <= 0
     if votes.total_c - sum(own_c.values()) <= 0:
-        return (place.confidence or 0.0) >= WEAK_MIN_CONFIDENCE
+        return True  # nothing else to go by: the recognition cue stands
     return votes.country_share(name, place.country) >= WEAK_MIN_SHARE
 
 
