@@ -386,7 +386,14 @@ def _intent_or_obligation(draft: Draft, event: Event, cue, people: Participants,
     word = cue.lower_ if cue.tag_ == "MD" else cue.lemma_.lower()
     if event.factuality == "future" and event.type in INTENT_TYPES and (
             word in ("will", "shall", "'ll", "wo") or word in INTENT_GOVERNORS):
-        return _derived(event, "AGREE", "030", cue, event.actor, event.recipient)
+        actors = event.actor
+        if not actors:  # "Syria says it is willing to withdraw": the one who says so
+            from dateline.events.attribution import reporting_verb, speaker
+
+            verb = reporting_verb(draft.candidate.predicate, lexicon)
+            who = speaker(verb, people) if verb is not None else None
+            actors = [who] if who is not None else []
+        return _derived(event, "AGREE", "030", cue, actors, event.recipient)
     if word in ("must", "should") and event.attribution is not None:
         from dateline.events.attribution import reporting_verb, speaker
 
