@@ -53,7 +53,6 @@ class Line:
     dates: list[DateMention] = field(default_factory=list)
     repeated: int = 1
     score: float = 0.0
-    role: str = "other"  # set later: body, title, date, byline, section, tags, chrome, ...
 
     @property
     def fw_ratio(self) -> float:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from dateline.clean import language as lang_id
 from dateline.clean import lines as L
 from dateline.clean import metadata as meta
-from dateline.clean import pubdate
+from dateline.clean import pubdate, rules
 from dateline.clean.dates import swap_reading
 from dateline.clean.text import normalise
 from dateline.clean.wire import find_wire_dateline
@@ -85,7 +85,6 @@ def clean_text(
     taken: set[int] = set()
     if title.index is not None:
         taken.add(title.index)
-        lines[title.index].role = "title"
         if title.index >= first:
             first = title.index + 1
     # Metadata lines at the head of the region (date stamps, bylines) are not body.
@@ -164,7 +163,7 @@ def _metadata_line(line: L.Line) -> bool:
     """A byline or a bare date stamp inside the body region: metadata, not article text."""
     if line.is_prose or line.words > 14:
         return False
-    if line.dates and pubdate._is_date_line(line, line.dates[0]):
+    if line.dates and pubdate.is_date_line(line, line.dates[0]):
         return True
     return meta.byline_author(line.text) is not None
 
@@ -222,7 +221,7 @@ def _skip_head_metadata(lines: list[L.Line], first: int, last: int, taken: set[i
     index = first
     while index <= last:
         line = lines[index]
-        if line.is_prose and not (line.dates and pubdate._is_date_line(line, line.dates[0])):
+        if line.is_prose and not (line.dates and pubdate.is_date_line(line, line.dates[0])):
             break
         if (
             line.index in taken
@@ -275,14 +274,10 @@ def _read_header(
 
 def _bare_cue(text: str) -> bool:
     """A byline cue alone on its line ("Von", "By"), the name following on the next."""
-    from dateline.clean import rules
-
     return text.strip(" :").casefold() in rules.byline_cues()
 
 
 def _trailing_tags(body_lines: list[L.Line]) -> tuple[list[str], set[int]]:
-    from dateline.clean import rules
-
     known = rules.regions() | rules.country_names()
     tags: list[str] = []
     used: set[int] = set()

@@ -103,7 +103,7 @@ def _score(
     score = 0.0
     i = line.index
     cue = cue_before(line.text, mention.start)
-    date_only = _is_date_line(line, mention)
+    date_only = is_date_line(line, mention)
     # A cue word inside running text ("the report published on 3 May 2019") is about
     # something else; cues count on the short lines of date stamps and bylines.
     if cue in ("published", "updated") and line.is_prose and not date_only:
@@ -169,7 +169,7 @@ def _score(
     return Candidate(mention, i, score, cue, why)
 
 
-def _is_date_line(line: Line, mention: DateMention) -> bool:
+def is_date_line(line: Line, mention: DateMention) -> bool:
     """The line is the date and little else (a weekday, a cue, a byline, a time)."""
     rest = line.text[: mention.start] + " " + line.text[mention.end :]
     words = re.findall(r"[^\W\d_]{2,}", rest)
@@ -183,12 +183,9 @@ def _near_clock(lines: list[Line], i: int) -> bool:
 
 
 def choose(found: list[Candidate], threshold: float = 1.0) -> Candidate | None:
-    """The best-scored candidate, if it is good enough; ties go to the earlier line.
-
-    An "updated" date beats no date, but a published date of the same score wins; and a
-    date later than the best candidate's by a day or more on the same footing (an update)
-    never wins over it.
-    """
+    """The best-scored candidate if it reaches `threshold`; on equal scores a published
+    date beats an updated one, then the earlier line wins. Below the threshold there is
+    no publication date: a guess would be worse than none."""
     if not found:
         return None
     ranked = sorted(found, key=lambda c: (-c.score, c.cue == "updated", c.line, c.mention.start))
