@@ -41,8 +41,8 @@ class Cleaned:
     language: str | None = None
     agency: str | None = None
     warnings: list[str] = field(default_factory=list)
-    # For callers that combine several sources (the HTML path): the page's date
-    # candidates, best first, and whether the best had a strong position or cue.
+    # For callers that weigh several witnesses (the HTML path): every date of the page
+    # with its score, best first.
     date_candidates: list[pubdate.Candidate] = field(default_factory=list)
 
 
@@ -134,9 +134,8 @@ def clean_text(
     best = pubdate.choose(found)
     if best is not None:
         result.pub_date = best.mention.iso()
-    elif region is None or not body_lines:
-        pass
-    else:
+    elif region is not None and body_lines:
+        # No date on the page: the one in the URL, when the input gave a URL with one.
         from_url = pubdate.url_date(url)
         if from_url:
             result.pub_date = from_url.isoformat()
