@@ -59,6 +59,8 @@ _AFTER = re.compile(r",\s*((?:[A-Z][\w'’]*\.?(?:\s?[A-Z][\w'’]*\.?){0,3}))")
 _OF_PREFIX = re.compile(r"^(?:state|commonwealth|province|city|town|county|village|republic|"
                         r"kingdom|island|isle|district|municipality|governorate|region|"
                         r"borough|township)\s+of\s+", re.IGNORECASE)
+_DIVISION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast|prefecture|"
+                             r"department)\b", re.IGNORECASE)
 _CITY_SUFFIX = re.compile(r"\s+city$")
 _ADMIN2_WORDS = re.compile(r"\b(?:county|parish|borough|district)\b", re.IGNORECASE)
 
@@ -83,7 +85,8 @@ class Mention:
 class _Group:
     """The mentions of one name (with the same written containment): resolved together."""
 
-    name: str                           # folded name; repetitions share it
+    name: str                           # folded name, `city` dropped: votes are kept by it
+    sense: str                          # folded name as written: one sense per name
     mentions: list[int]
     entries: list[Entry]
     priors: list[float]
@@ -244,9 +247,12 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
     for index, mention in enumerate(mentions):
         if text and not mention.within:
             mention.within = containers(gazetteer, text, mention.end)
+        province = bool(text) and bool(_DIVISION_AFTER.match(text, mention.end))
         # `Dublin City` and `Dublin` are one name: neither is context for the other.
-        name = _CITY_SUFFIX.sub("", exact_key(_clean(mention.text)))
-        signature = (name, mention.country, tuple(sorted(e.pid for e in mention.within)))
+        sense = exact_key(_clean(mention.text))
+        name = _CITY_SUFFIX.sub("", sense)
+        signature = (name, mention.country, tuple(sorted(e.pid for e in mention.within)),
+                     province)
         group = by_signature.get(signature)
         if group is None:
             found = candidates(gazetteer, mention)
@@ -256,9 +262,12 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                 priors = [prior + (CONTAINED_BONUS if _inside(entry, mention.within)
                                    else NOT_CONTAINED_PENALTY)
                           for entry, prior in zip(entries, priors, strict=True)]
+            if province:   # `Deir ez-Zor province`: the division, not its namesake city
+                priors = [prior + CITY_NAMESAKE_PENALTY + 1.0 if entry.feature_code == "ADM1"
+                          else prior for entry, prior in zip(entries, priors, strict=True)]
             order = sorted(range(len(entries)), key=lambda i: -priors[i])[:MAX_KEPT]
-            group = _Group(name, [], [entries[i] for i in order], [priors[i] for i in order],
-                           contained=bool(mention.within))
+            group = _Group(name, sense, [], [entries[i] for i in order],
+                           [priors[i] for i in order], contained=bool(mention.within))
             by_signature[signature] = group
             groups.append(group)
         group.mentions.append(index)
@@ -414,7 +423,7 @@ def _one_sense_per_name(groups: list[_Group]) -> None:
     by_name: dict[str, list[_Group]] = defaultdict(list)
     for group in groups:
         if group.best >= 0:
-            by_name[group.name].append(group)
+            by_name[group.sense].append(group)
     for same in by_name.values():
         if len(same) < 2:
             continue
