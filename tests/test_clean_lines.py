@@ -152,8 +152,18 @@ def test_linear_time_on_a_large_page():
 
 
 def test_sentences_broken_at_inline_links_are_rejoined():
-    text = "The council said\non Monday\nthat the ferry would keep running.\nShare"
-    assert L.split_lines(text) == [
-        "The council said on Monday that the ferry would keep running.",
-        "Share",
+    sentence = [
+        "The council said",
+        "on Monday",
+        "that the ferry would keep running",
+        "through the winter",
+        "after the vote.",
     ]
+    text = "\n".join(sentence * 3 + ["Share"])
+    joined = "The council said on Monday that the ferry would keep running through the winter "
+    assert L.split_lines(text) == [joined + "after the vote."] * 3 + ["Share"]
+
+
+def test_a_lower_case_line_under_a_headline_is_not_joined():
+    text = "Islanders vote to keep their ferry\nby Jane Smith\nnews\nsport\nThe vote was held."
+    assert L.split_lines(text) == text.split("\n")

@@ -84,26 +84,34 @@ def split_lines(text: str) -> list[str]:
     return _join_fragments([line for line in raw if line])
 
 
-_CONTINUES = re.compile(r"^(?:[a-zß-öø-ÿ]|[,;:)\]»”’%])")
+_CONTINUES = re.compile(r"^(?:[a-zß-öø-ÿ]|[,;:)\]%])")
 
 
 def _join_fragments(lines: list[str]) -> list[str]:
-    """Rejoin a sentence that an extractor broke at its inline links or emphasis ("The
-    council said" / "on Monday that ..."): a line that does not end a sentence followed by
-    one that starts in lower case (or with a comma) is its continuation."""
+    """Rejoin sentences that an extractor broke at every inline link or emphasis ("The
+    council said" / "on Monday that ..."). Only on pages broken that way throughout (many
+    lines continue a previous one that ends mid-sentence, in lower case): on other pages
+    a lower-case line after a headline is a menu item or a byline, not a continuation."""
+    joins = [i for i in range(1, len(lines)) if _continues(lines[i - 1], lines[i])]
+    if len(joins) < max(5, len(lines) * 0.08):
+        return lines
     out: list[str] = []
     for line in lines:
-        if (
-            out
-            and _CONTINUES.match(line)
-            and not _SENTENCE_END.search(out[-1])
-            and len(out[-1]) < MAX_LINE_CHARS
-            and len(out[-1].split()) >= 3
-        ):
+        if out and _continues(out[-1], line) and len(out[-1]) < MAX_LINE_CHARS:
             out[-1] = out[-1] + " " + line
             continue
         out.append(line)
     return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    return (
+        bool(_CONTINUES.match(line))
+        and not _SENTENCE_END.search(previous)
+        and len(previous.split()) >= 3
+        and line.split(maxsplit=1)[0].casefold() not in rules.byline_cues()
+        and not find_dates(previous[-60:])
+    )
 
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
