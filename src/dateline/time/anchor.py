@@ -79,17 +79,36 @@ class Context:
     def remember(self, value: str) -> None:
         """Make `value` the reference for later anaphoric expressions."""
         self.reference, self.reference_char = value, self.start
-        if calendar.granularity_of(value) == "quarter":
-            self.last_quarter, self.last_quarter_at = value, self.start
+        if calendar.granularity_of(value) == "quarter" and self.reported(value):
+            first = calendar.start_of(value)
+            current = calendar.start_of(self.last_quarter) if self.last_quarter else None
+            if first is not None and (current is None or first >= current):
+                self.last_quarter, self.last_quarter_at = value, self.start
+
+    def reported(self, value: str) -> bool:
+        """Whether the period `value`, just named, can be one whose results are reported.
+
+        Only a finished period has results: "a fourth-quarter charge" expected in a
+        November report of third-quarter results is a forecast, not the subject. A
+        period told of in the past tense is finished even when the calendar says
+        otherwise ("reported a decline in fourth-quarter earnings" in November: a fiscal
+        quarter).
+        """
+        bounds = calendar.value_range(value)
+        if self.dct is None or (bounds is not None and bounds[1] < self.dct):
+            return True
+        return self.direction() == "past"
 
     def quarter_in_focus(self) -> tuple[dt.date, str] | None:
-        """The quarter an earnings report is about: the last one named, if any.
+        """The quarter an earnings report is about: the latest finished one it has named.
 
         "Net rose to $5 million from $4 million a year earlier" compares quarters even
-        when a later sentence named a year in passing.
+        when a later sentence named a year in passing, a forecast quarter ("expects a
+        fourth-quarter charge") or an earlier quarter for contrast ("after a flat second
+        quarter"). A half just named ("the first half") is in focus itself.
         """
         ref = self.reference_at("quarter")
-        if ref and ref[1] in ("quarter", "half"):
+        if ref and ref[1] == "half" and self.reported(self.reference or ""):
             return ref
         if self.last_quarter and self.start - self.last_quarter_at <= QUARTER_FOCUS_CHARS:
             first = calendar.start_of(self.last_quarter)

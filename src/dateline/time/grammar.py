@@ -28,7 +28,11 @@ TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                 "seventies": 7, "eighties": 8, "nineties": 9}
 
-PARTS = r"(?:mid-?afternoon|morning|afternoon|evening|night|overnight)"
+PARTS = r"(?:mid[\s-]?afternoon|mid[\s-]?morning|morning|afternoon|evening|night|overnight)"
+# Hours of the clock written as words ("four in the morning").
+HOUR_WORDS = (*ONES, "ten", "eleven", "twelve")
+# Moments of the day that need no article ("before dawn", "by mid-afternoon").
+BARE_PARTS = r"(?:mid[\s-]?afternoon|mid[\s-]?morning|dawn|daybreak|dusk|nightfall|sunrise|sunset)"
 YEAR = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
 SPELLED_YEAR = (rf"(?:nineteen[\s-]+(?:{'|'.join(TENS)})(?:[\s-]+(?:{'|'.join(ONES)}))?"
                 rf"|nineteen[\s-]+(?:{'|'.join(TEENS[1:])})"
@@ -149,6 +153,10 @@ def patterns() -> list[Pattern]:
         ("holiday", rf"\b(?P<holiday>{holidays})\b(?P<hweek>\s+week\b)?"
                     rf"(?:,?\s+(?P<year>{YEAR})\b)?", 6),
         ("the_part", r"\bthe\s+(?P<part>morning|afternoon|evening|night)\b", 3),
+        ("bare_part", rf"\b(?P<part>{BARE_PARTS})\b", 3),
+        ("anaphoric_part", r"\b(?:the\s+(?P<rel>next|following|previous|preceding)"
+                           r"|(?P<same>that|the\s+same))\s+"
+                           r"(?P<part>morning|afternoon|evening|night)\b", 7),
         ("week_of", rf"\bthe\s+week\s+of\s+{month}\s*{day}\b(?:,?\s+(?P<year>{YEAR})\b)?", 8),
         ("relative", rf"(?:\b(?P<the>the)\s+)?\b(?P<rel>{relwords})\s+(?:fiscal\s+|calendar\s+)?"
                      rf"{units}", 6),
@@ -176,7 +184,9 @@ def patterns() -> list[Pattern]:
         ("frequency", rf"\b(?P<freq>{frequencies})\b", 5),
         ("clock", r"(?:\b(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
                   r"|\b(?P<h2>[0-2]?\d):(?P<mi2>[0-5]\d)(?!\d|:\d|\.\d)"
-                  r"|\b(?P<h3>\d{1,2})\s+o['’]clock\b|\b(?P<named>noon|midnight|midday)\b)"
+                  r"|\b(?P<h3>\d{1,2})\s+o['’]clock\b|\b(?P<named>noon|midnight|midday)\b"
+                  rf"|\b(?P<h4>1[0-2]|0?[1-9]|{'|'.join(HOUR_WORDS)})(?:[:.](?P<mi4>[0-5]\d))?"
+                  r"\s+(?:in\s+the|at)\s+(?P<cpart>morning|afternoon|evening|night)\b)"
                   r"(?:\s+(?P<tz>GMT|UTC|[ECMP][SD]T|local\s+time)\b)?"
                   r"(?:,?\s+(?:on\s+)?(?:(?P<dayword>today|tonight|yesterday|tomorrow)\b|"
                   rf"{_weekdays('cwd')}|{_months('cmonth')}\s*(?P<cday>[0-3]?\d)\b))?", 7),
@@ -214,9 +224,12 @@ def keyword_sets() -> dict[str, str]:
         "holiday": first_words(lex.holidays), "relative": units, "the_unit": units,
         "duration": units, "bare_units": units, "anaphoric_year": "year-",
         "set_every": "every|each", "set_rate": units, "frequency": first_words(lex.frequencies),
-        "clock": r"\d|noon|midnight|midday", "century": "century", "year_end": "year",
+        "clock": r"\d|noon|midnight|midday|morning|afternoon|evening|night",
+        "century": "century", "year_end": "year",
         "iso_date": r"\d-\d", "slash_date": "/", "week_of": "week of",
         "the_part": "morning|afternoon|evening|night",
+        "bare_part": "mid|dawn|daybreak|dusk|nightfall|sunrise|sunset",
+        "anaphoric_part": "morning|afternoon|evening|night",
     }
 
 

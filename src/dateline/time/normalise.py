@@ -189,7 +189,7 @@ def month(m, ctx):
 @handles("weekday")
 def weekday(m, ctx):
     number = weekday_number(m["wd"])
-    part = lexicon().parts_of_day.get((m["part"] or "").lower())
+    part = part_code(m["part"] or "")
     suffix = f"T{part}" if part else ""
     if m["plural"] or m["pplural"]:
         return Reading("SET", f"XXXX-WXX-{number}{suffix}")
@@ -235,7 +235,7 @@ def deictic(m, ctx):
     part_word = (m["part"] or m["part2"] or m["part3"] or "").lower()
     offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2, "last": -1}.get(word, 0)
-    part = lexicon().parts_of_day.get(part_word)
+    part = part_code(part_word)
     if word == "tonight":
         part = "NI"
     if word == "last" and part_word not in ("night", "evening", "overnight"):
@@ -248,12 +248,32 @@ def deictic(m, ctx):
     return Reading(kind, day.isoformat() + suffix, anchors=True)
 
 
+def part_code(word: str) -> str | None:
+    """The TimeML code of a part of the day, however "mid-afternoon" is spaced."""
+    return lexicon().parts_of_day.get(re.sub(r"[\s-]+", "-", word.lower()))
+
+
 @handles("the_part")
 def the_part(m, ctx):
     """ "in the morning": that part of the day being told about, else of the publication day."""
-    code = lexicon().parts_of_day[m["part"].lower()]
+    code = part_code(m["part"])
     day = ctx.day_in_focus(within=ANAPHORA_CHARS) or ctx.dct
     return Reading("TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{code}")
+
+
+HANDLERS["bare_part"] = the_part
+
+
+@handles("anaphoric_part")
+def anaphoric_part(m, ctx):
+    """ "the next morning", "that night": counted from the day being told about."""
+    code = part_code(m["part"])
+    offset = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(
+        (m["rel"] or "").lower(), 0)
+    day = ctx.anaphoric_anchor("day")
+    if day is None:
+        return Reading("TIME", f"XXXX-XX-XXT{code}")
+    return Reading("TIME", f"{(day + dt.timedelta(days=offset)).isoformat()}T{code}")
 
 
 @handles("holiday")
@@ -360,6 +380,9 @@ def century(m, ctx):
 COMPARISON_BEFORE = re.compile(r"(?:\bcompared\s+(?:with|to)\b[^.;]*|\bfrom\s+)$",
                                re.IGNORECASE)
 YEAR_OWNER = re.compile(r"\b(this|last|next)\s+year['’]s\s+$", re.IGNORECASE)
+# Words naming the quarter a report is about rather than the one just named.
+REPORTED_QUARTER_WORDS = {"latest", "recent", "year-earlier", "year-ago", "year-before",
+                          "comparable", "corresponding", "same"}
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
                     "3rd": 3, "4th": 4}
 
@@ -399,7 +422,7 @@ def quarter_reading(m, ctx: Context, qual: str, number: int | None, year: int | 
                     year_back: bool) -> Reading | None:
     if number is None and year is not None:
         # "the 1988 quarter", "the 1989 period": the quarter under discussion, that year
-        ref = ctx.reference_at("quarter")
+        ref = ctx.quarter_in_focus() or ctx.reference_at("quarter")
         if ref and ref[1] == "quarter":
             return Reading("DATE", f"{year:04d}-Q{calendar.quarter_of(ref[0])}")
         return Reading("DATE", f"{year:04d}-QX" if m["noun"].lower() == "quarter"
@@ -412,7 +435,11 @@ def quarter_reading(m, ctx: Context, qual: str, number: int | None, year: int | 
         elif qual in ("current", "this"):
             value = _relative_period(ctx, "quarter", 0)
         else:  # "the quarter", "the latest quarter", "the year-ago quarter"
+            # "the quarter" is the one just named; "the latest quarter" and the
+            # comparisons are the quarter the report is about
             ref = ctx.reference_at("quarter")
+            if qual in REPORTED_QUARTER_WORDS or not (ref and ref[1] == "quarter"):
+                ref = ctx.quarter_in_focus() or ref
             if ref and ref[1] == "quarter":
                 value = calendar.format_at(ref[0], "quarter")
             else:
@@ -700,6 +727,17 @@ def clock(m, ctx):
     if m["named"]:
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[
             m["named"].lower()]
+    elif m["h4"]:
+        # "four in the morning", "10 at night"
+        word = m["h4"].lower()
+        hour = int(word) if word.isdigit() else WORD_VALUES[word]
+        minute = int(m["mi4"] or 0)
+        part = m["cpart"].lower()
+        if (part in ("afternoon", "evening") and hour < 12) or (
+                part == "night" and 6 <= hour < 12):
+            hour += 12
+        elif hour == 12 and part in ("morning", "night"):
+            hour = 0
     else:
         hour = int(m["h"] or m["h2"] or m["h3"])
         minute = int(m["mi"] or m["mi2"] or 0)

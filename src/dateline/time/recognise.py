@@ -157,7 +157,7 @@ def check_quarter(m, doc, text):
         return bool(m["pyear"] or (m["qual"] or "").lower() in (
             "latest", "year-earlier", "year-ago", "year-before", "comparable", "corresponding",
             "same"))
-    if not (m["ord"] or m["qual"] or m["fiscal"] or m["pyear"]):
+    if not (m["ord"] or m["qual"] or m["fiscal"] or m["pyear"] or m["owner"]):
         if not m["the"]:
             return False
         # "a quarter of the vote", "the quarter of the city"
@@ -234,10 +234,11 @@ def check_set_rate(m, doc, text):
 def check_clock(m, doc, text):
     if m["named"] and title_case_inside_sentence(m, text, "named"):
         return False
-    if m["h2"] is None:
+    if m["h2"] is None and m["h4"] is None:
         return True
-    if m["tz"] or m["dayword"] or m["cwd"]:
+    if m["h2"] is not None and (m["tz"] or m["dayword"] or m["cwd"]):
         return True
+    # "at 10:30", "until four in the morning"; not "won 4-2" or "two in the morning session"
     before = text[max(0, m.start() - 12):m.start()].lower()
     return bool(re.search(r"\b(?:at|by|until|till|from|after|before|around|about|since|"
                           r"to|between|and)\s+$", before))
@@ -249,6 +250,21 @@ def check_the_part(m, doc, text):
     before = word_before(text, m.start()).lower()
     return before in ("in", "during", "by", "until", "that", "overnight", "through") and \
         not re.match(r"\s+(?:of|after|before|when)\b", text[m.end():m.end() + 8])
+
+
+@checks("bare_part")
+def check_bare_part(m, doc, text):
+    """ "before dawn", "by mid-afternoon": a moment of the day after a preposition of time;
+    not "the dawn of a new era" or "Sunset Boulevard"."""
+    return m["part"][0].islower() and word_before(text, m.start()).lower() in (
+        "at", "by", "before", "after", "until", "till", "since", "from", "toward", "towards",
+        "around", "about", "in", "during", "near", "to", "and")
+
+
+@checks("anaphoric_part")
+def check_anaphoric_part(m, doc, text):
+    # "that night's attack" is still that night; "the same night club" is not a time
+    return not re.match(r"[\s-]+(?:club|shift|train|flight|school|watchman)", text[m.end():])
 
 
 @checks("frequency")
@@ -321,8 +337,9 @@ def select(found: list[Mention], doc: Doc, text: str) -> list[Mention]:
 
 # Which families a modifier word may extend, by the kind of mod it gives.
 POINT_MODS = {"START", "MID", "END"}
-POINT_FAMILIES = {"the_part", "month", "year", "decade", "season", "relative", "quarter", "deictic",
-                  "weekday", "the_unit", "half", "holiday", "spelled_year", "century",
+POINT_FAMILIES = {"the_part", "bare_part", "anaphoric_part", "month", "year", "decade",
+                  "season", "relative", "quarter", "deictic", "weekday", "the_unit", "half",
+                  "holiday", "spelled_year", "century",
                   "month_day", "day_month", "anaphoric_year"}
 AMOUNT_FAMILIES = {"duration", "clock", "bare_units", "relative", "the_unit", "weekday",
                    "deictic", "month_day", "day_month", "year", "anaphoric_year"}

@@ -15,6 +15,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
 # Verbs whose object time lies ahead of them: "was scheduled for March 12".
 SCHEDULING_VERBS = {"schedule", "plan", "slate", "expect", "postpone", "reschedule", "due",
                     "delay", "adjourn"}
+# Verbs whose object is an event still to come: "planned a rally on Saturday".
+PLANNING_VERBS = {"plan", "schedule", "slate"}
 PROSPECTIVE_MODALS = {"can", "may", "might", "should", "must", "ought", "ca"}
 MAX_HOPS = 8
 REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "deny", "claim", "add",
@@ -33,6 +35,15 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def pluperfect(word: Token) -> bool:
+    """Whether `word`, or the verb its adjective complements ("had been due"), has "had"."""
+    for current in (word, word.head) if word.dep_ in ("acomp", "xcomp") else (word,):
+        if any(c.lower_ in ("had", "'d") for c in current.children
+               if c.dep_ in ("aux", "auxpass")):
+            return True
+    return False
+
+
 def verb_tense(verb: Token) -> str | None:
     """`past`, `future` or `present` for a verb with its auxiliaries, else None."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -47,6 +58,8 @@ def verb_tense(verb: Token) -> str | None:
         return "future"  # "was scheduled for March 12", "plans a rally on Saturday"
     if any(a.lower_ == "to" for a in auxes):
         governor = verb.head
+        if governor is not verb and pluperfect(governor):
+            return "past"  # "had been due to expire Friday": a plan overtaken, told after
         if governor is not verb and governor.lemma_.lower() in INTENT_VERBS:
             return "future"  # an infinitive of intent looks ahead: "agreed to meet Friday"
         return None
@@ -129,6 +142,11 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
         return None
     if head.lemma_.lower() in SCHEDULING_VERBS and head.tag_ != "VBD":
         return "future"  # "elections are due in October", "a vote set for May"
+    if head.lemma_.lower() in PLANNING_VERBS and not deadline and any(
+            c.dep_ == "dobj" and c.i < token.i for c in head.children):
+        # "planned a rally on Saturday": the date of what is planned, as when the parse
+        # hangs the date on the noun
+        return "future"
     if head.pos_ in ("NOUN", "PROPN") and not deadline:
         head = governing_verb(head)
         if head is None:
