@@ -116,7 +116,11 @@ def clean_text(
     if not result.body:
         # No running text at all (a headline-only item, a list, a fragment): keep what is
         # not chrome rather than nothing, and say so.
-        kept = [line.text for line in lines if not line.chrome and not _metadata_line(line)]
+        kept = [
+            line.text
+            for line in lines
+            if line.words and not line.chrome and not _metadata_line(line)
+        ]
         if kept:
             result.body = "\n\n".join(kept)
             result.warnings.append(NO_PROSE)
