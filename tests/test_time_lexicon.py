@@ -20,6 +20,7 @@ TABLES = {
     "references.tsv": ("phrase", "value"),
     "frequencies.tsv": ("word", "value"),
     "holidays.tsv": ("name", "rule"),
+    "period_nouns.tsv": ("noun",),
 }
 
 

@@ -114,6 +114,9 @@ def patterns() -> list[Pattern]:
         ("month_day", rf"(?:\b(?P<rel>last|this|next)\s+)?\b(?:{weekday},?\s+)?(?:the\s+)?"
                       rf"{month}\s*{day}\b"
                       rf"(?:,?\s+(?P<year>{YEAR})\b)?", 8),
+        # "April 24 and 25": the second day is an expression of its own (`span`)
+        ("second_day", rf"\b{month}\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|or|to|through|until)\s+"
+                       rf"(?P<span>{day})\b(?:,?\s+(?P<year>{YEAR})\b)?", 8),
         ("day_month", rf"\b(?:{weekday},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}"
                       rf"(?:,?\s+(?P<year>{YEAR})\b)?", 8),
         ("month", rf"(?:\b(?P<rel>last|this|next|past|coming)\s+)?\b{month}{year_suffix}", 6),
@@ -158,17 +161,18 @@ def patterns() -> list[Pattern]:
                            r"|(?P<same>that|the\s+same))\s+"
                            r"(?P<part>morning|afternoon|evening|night)\b", 7),
         ("week_of", rf"\bthe\s+week\s+of\s+{month}\s*{day}\b(?:,?\s+(?P<year>{YEAR})\b)?", 8),
-        ("relative", rf"(?:\b(?P<the>the)\s+)?\b(?P<rel>{relwords})\s+(?:fiscal\s+|calendar\s+)?"
-                     rf"{units}", 6),
+        ("relative", rf"(?:\b(?P<the>the|that(?=\s+same\b))\s+)?\b(?P<rel>{relwords})\s+"
+                     rf"(?:fiscal\s+|calendar\s+)?{units}", 6),
         ("the_unit", r"\b(?P<the>the)\s+(?:(?P<kind>full|fiscal|calendar|entire|whole)\s+)?"
                      r"(?P<unit>year|week|month|weekend)\b(?!-|\s+(?:of|before|"
                      r"after|when|earlier|ago|later|in\s+which|that)\b)", 3),
         ("duration", rf"(?:\b(?P<the>the)\s+(?:(?P<rel>first|last|past|next|coming|previous|"
                      rf"following|final|initial|latest|remaining|recent|other|year-earlier|"
                      rf"year-ago|comparable)\s+)?)?"
-                     rf"\b{number}(?:\s+|-)(?:more\s+|full\s+|straight\s+)?{units}"
+                     rf"\b{number}(?:\s+|-)(?:(?:more|full|straight|consecutive|trading|"
+                     rf"business|working)\s+)?{units}"
                      rf"(?P<andhalf>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
-                     rf"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back))?",
+                     rf"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|back))?",
          6),
         ("bare_units", r"\b(?P<unit>year|month|week|day|decade|hour|minute|"
                        r"centurie)s\b(?!['’]|\s+old\b)", 2),
@@ -216,7 +220,8 @@ def keyword_sets() -> dict[str, str]:
         return "|".join(sorted({re.escape(n.split()[-1][:5]) for n in names}))
 
     return {
-        "month_day": months, "day_month": months, "month": months, "weekday": weekdays,
+        "month_day": months, "day_month": months, "second_day": months, "month": months,
+        "weekday": weekdays,
         "decade": r"0'?s\b|ties\b", "spelled_year": "nineteen|thousand", "year": r"\d\d\d\d",
         "deictic": "today|tonight|yesterday|tomorrow|morning|afternoon|evening|night",
         "reference": last_words(lex.references), "quarter": "quarter|period",

@@ -59,6 +59,7 @@ class Lexicon:
     references: dict[str, str]
     frequencies: dict[str, str]
     holidays: dict[str, str]
+    period_nouns: frozenset[str]
 
 
 @functools.cache
@@ -79,6 +80,7 @@ def lexicon() -> Lexicon:
         references=_column("references.tsv", "phrase", "value"),
         frequencies=_column("frequencies.tsv", "word", "value"),
         holidays=_column("holidays.tsv", "name", "rule"),
+        period_nouns=frozenset(row["noun"].lower() for row in read_table("period_nouns.tsv")),
     )
 
 

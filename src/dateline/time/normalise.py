@@ -162,6 +162,7 @@ def _month_day_of(month: int, day: int, year: int | None, weekday: int | None,
 
 HANDLERS["month_day"] = _month_day
 HANDLERS["day_month"] = _month_day
+HANDLERS["second_day"] = _month_day
 
 
 @handles("month")
@@ -539,6 +540,9 @@ def relative_point(ctx: Context, unit: str, offset: int, anaphoric: bool) -> str
 
 
 CLOCK_UNITS = {"second", "minute", "hour"}
+# "will one day be", "hopes to one day lead": "one day" as "some day to come".
+SOME_DAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to|"
+                             r"['’]ll)\s+$", re.IGNORECASE)
 ANAPHORA_CHARS = 1000
 YEARS_PER_UNIT = {"decade": 10, "century": 100, "millennium": 1000}
 
@@ -637,14 +641,17 @@ def duration(m, ctx):
     direction = " ".join((m["dir"] or "").lower().split())
     mod = "APPROX" if m["orso"] else None
     rel = (m["rel"] or "").lower()
+    if m.group(0).lower() == "one day" and SOME_DAY_BEFORE.search(
+            ctx.text, max(0, m.start() - 12), m.start()):
+        return Reading("DATE", "FUTURE_REF")  # "will one day be": some day, not a length
     if amount is None and not direction and rel in ("past", "last", "recent", "previous"):
         return Reading("DATE", "PAST_REF")  # "the last few months", like "recent months"
-    if not direction or direction in ("after", "before", "later") or (
-            direction == "earlier" and unit != "year"):
-        # "three days later", "90 days after their issue": a stretch of time counted from
-        # an event, which TimeML writes as a duration
+    if not direction or direction == "later" or (direction == "earlier" and unit != "year"):
+        # "three days later", "90 days [after their issue]": a stretch of time counted
+        # from an event, which TimeML writes as a duration ("after" is a signal, outside
+        # the span)
         return Reading("DURATION", duration_value(amount, unit), mod=mod)
-    sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
+    sign = -1 if direction in ("ago", "earlier", "back") else 1
     if amount is None:
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod)
     if unit in CLOCK_UNITS:
@@ -722,6 +729,12 @@ def frequency(m, ctx):
     return Reading("SET", lexicon().frequencies[m["freq"].lower()])
 
 
+DAY_AFTER_ASIDE = re.compile(
+    r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?(" + "|".join(
+        sorted((w for w in lexicon().weekdays if w.endswith("day")), key=len, reverse=True))
+    + r")\b", re.IGNORECASE)
+
+
 @handles("clock")
 def clock(m, ctx):
     if m["named"]:
@@ -764,8 +777,9 @@ def clock(m, ctx):
         focus = ctx.day_in_focus()
         if word in ("yesterday", "tomorrow"):
             day = (ctx.dct + dt.timedelta(days=-1 if word == "yesterday" else 1)).isoformat()
-        elif m["cwd"]:
-            day = calendar.weekday_near(ctx.dct, weekday_number(m["cwd"]),
+        elif m["cwd"] or (after := DAY_AFTER_ASIDE.match(ctx.text, m.end())):
+            # "at 10:35 a.m. (0735 GMT) Friday": the day may follow an aside
+            day = calendar.weekday_near(ctx.dct, weekday_number(m["cwd"] or after[1]),
                                         weekday_direction(ctx.tense())).isoformat()
         elif not word and focus is not None:
             day = focus.isoformat()

@@ -76,7 +76,7 @@ def check_month(m, doc, text):
         return True
     if len(word.rstrip(".")) <= 3 and not word.endswith(".") and word.lower() != "may":
         return False
-    if re.match(r"\s+(?:for|of)\s+[A-Z]", text[m.end():m.end() + 8]):
+    if re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", text[m.end():m.end() + 12]):
         return False  # the March for Life, the March of the Mothers
     before = word_before(text, m.start())
     if before.lower() in TEMPORAL_PREPOSITIONS | {"the", "a", "an"}:
@@ -102,6 +102,15 @@ CHECKS["month_day"] = _month_with_day
 CHECKS["day_month"] = _month_with_day
 
 
+@checks("second_day")
+def check_second_day(m, doc, text):
+    """ "April 24 and 25" is two days; "on April 24 and 25 people died" is a count."""
+    if not _month_with_day(m, doc, text):
+        return False
+    token = token_at(doc, m.start("day"))
+    return token is None or token.dep_ != "nummod"
+
+
 @checks("year")
 def check_year(m, doc, text):
     if m["pre"]:
@@ -117,9 +126,10 @@ def check_year(m, doc, text):
     if token is None:
         return True
     head = token.head
-    # "2000 people", "1,500 troops": a count of something, not a year
+    # "2000 people", "1,500 troops": a count of something, not a year; "1990 earnings" is
+    # the period earnings are measured over
     if token.dep_ == "nummod" and head.tag_ == "NNS" and head.i > token.i:
-        return False
+        return head.lower_ in lexicon().period_nouns
     if before in ("and", "or"):
         return True  # "between 1994 and 1997"
     return not (token.dep_ in ("dobj", "nsubj", "pobj") and token.head.lemma_ in (
@@ -212,6 +222,8 @@ def check_duration(m, doc, text):
 
 @checks("bare_units")
 def check_bare_units(m, doc, text):
+    if title_case_inside_sentence(m, text, "unit"):
+        return False  # "60 Minutes"
     return not re.match(r"[\s-]+old\b", text[m.end():m.end() + 8])
 
 
@@ -267,9 +279,28 @@ def check_anaphoric_part(m, doc, text):
     return not re.match(r"[\s-]+(?:club|shift|train|flight|school|watchman)", text[m.end():])
 
 
+def newspaper_name(m, doc, text: str) -> bool:
+    """ "the daily Le Monde", "the party daily Pravda": a paper named after its rhythm.
+
+    A name follows directly, and the word does not hang on a verb ("sails daily
+    Monday through Friday" is a repetition).
+    """
+    after = word_after(text, m.end())
+    if not re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]) or \
+            after.lower().rstrip(".") in lexicon().weekdays | lexicon().months:
+        return False
+    token = token_at(doc, m.start())
+    if token is None or token.i == 0:
+        return False
+    return doc[token.i - 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ")
+
+
 @checks("frequency")
 def check_frequency(m, doc, text):
-    if m["freq"].lower() != "quarterly":
+    word = m["freq"].lower()
+    if newspaper_name(m, doc, text):
+        return False  # "the daily Le Monde", "the party daily Granma"
+    if word != "quarterly":
         return True
     # "quarterly dividend", "quarterly earnings": the kind of report, not a repetition
     token = token_at(doc, m.start())
@@ -312,11 +343,13 @@ def candidates(text: str) -> list[Mention]:
             windows(pattern.keywords, lowered)
         for start, end in spans:
             for match in pattern.regex.finditer(text, start, end):
-                key = (pattern.name, match.start(), match.end())
-                if match.end() > match.start() and key not in seen:
+                # a `span` group marks the expression inside a larger context
+                first, last = match.span("span") if "span" in pattern.regex.groupindex \
+                    else match.span()
+                key = (pattern.name, first, last)
+                if last > first and key not in seen:
                     seen.add(key)
-                    found.append(Mention(match.start(), match.end(), pattern.name, match,
-                                         pattern.priority))
+                    found.append(Mention(first, last, pattern.name, match, pattern.priority))
     return found
 
 
