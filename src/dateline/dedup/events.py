@@ -1,0 +1,303 @@
+"""Merged events: one record for one happening, however many reports tell of it.
+
+Two events (from two articles, or twice in one) are one event when all of this holds:
+
+- their types are of one family (`data/dedup/event_families.tsv`);
+- their factuality agrees: something reported as having happened (`asserted`) or claimed
+  by one party (`claimed`) never merges with something denied, expected or imagined;
+- their actors are compatible: where both reports name actors for a role they share one
+  (by code where both have one, else by name); a role left unnamed by one report is no
+  objection; for symmetric families (a clash) the sides may be swapped;
+- their dates overlap, allowing a day either way (a date taken from the publication date
+  reaches back two days, since news reports what happened the day before);
+- their places are within `NEAR_KM` km, or one contains the other (a town in a province,
+  a province in a country);
+- where either report lacks a date or a place, both articles must be in one story.
+
+The merged record keeps every report. Its values follow stated rules: the most precise
+location (ACLED precision 1 before 2 before 3) and date (day before week before month
+before year; a stated date before one taken from the publication date), earliest report
+first on ties; fatalities and injured take the lowest figure reported (ACLED codes the
+most conservative estimate); actors are the union; factuality is `asserted` if any report
+asserts it. Every field on which reports disagree is listed in `conflicts` with each
+value, the reports that gave it and the rule that chose the merged value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from dateline.dedup.data import read_tsv
+from dateline.dedup.distance import km
+from dateline.model import ActorRef, Event
+
+NEAR_KM = 10.0
+DATE_SLACK_DAYS = 1
+FALLBACK_REACH_DAYS = 2
+DATE_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
+HAPPENED = ("asserted", "claimed")
+
+RULES = {
+    "type": "the type most reports give; the earliest report's on a tie",
+    "location": "the most precise location (ACLED precision 1, then 2, then 3); "
+                "the earliest report's on a tie",
+    "date": "the most precise date (day, week, month, year; a stated date before the "
+            "publication date); the earliest report's on a tie",
+    "fatalities": "the lowest figure reported (ACLED: the most conservative estimate)",
+    "injured": "the lowest figure reported (the most conservative estimate)",
+    "factuality": "asserted if any report asserts it, else the earliest report's",
+}
+
+
+@functools.cache
+def families() -> dict[str, tuple[str, bool]]:
+    return {row["type"]: (row["family"], row["symmetric"] == "yes")
+            for row in read_tsv("event_families")}
+
+
+def family_of(event_type: str) -> str:
+    return families().get(event_type, (event_type.lower(), False))[0]
+
+
+@dataclass
+class EventReport:
+    """One event as one article tells it, with what merging needs of the article."""
+
+    article_id: str
+    event: Event
+    seq: int
+    story_id: str | None = None
+    pub_date: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return f"{self.article_id}:{self.event.id}"
+
+
+@dataclass
+class MergedEvent:
+    id: str
+    family: str
+    reports: list[EventReport] = field(default_factory=list)
+
+    def record(self) -> dict[str, Any]:
+        return merged_record(self)
+
+
+# Deciding -----------------------------------------------------------------------------
+
+def same_event(merged: MergedEvent, new: EventReport) -> bool:
+    """Does `new` tell of the event `merged` holds? (The rules of the module docstring.)"""
+    if family_of(new.event.type) != merged.family:
+        return False
+    record_date = best_date(merged.reports)
+    record_place = best_location(merged.reports)
+    if not _factuality_agrees(merged.reports[0].event.factuality, new.event.factuality):
+        return False
+    symmetric = families().get(new.event.type, ("", False))[1]
+    if not any(_actors_agree(r.event, new.event, symmetric) for r in merged.reports):
+        return False
+    same_story = any(r.story_id is not None and r.story_id == new.story_id
+                     for r in merged.reports)
+    new_range = date_range(new)
+    old_range = date_range(record_date) if record_date else None
+    if new_range and old_range:
+        if not _overlap(new_range, old_range):
+            return False
+    elif not same_story:
+        return False
+    new_place = new.event.location
+    old_place = record_place.event.location if record_place else None
+    if _located(new_place) and _located(old_place):
+        if not _places_agree(new_place, old_place):
+            return False
+    elif not same_story:
+        return False
+    return True
+
+
+def _factuality_agrees(a: str, b: str) -> bool:
+    return a == b or (a in HAPPENED and b in HAPPENED)
+
+
+def actor_key(ref: ActorRef | dict[str, Any]) -> str:
+    data = ref if isinstance(ref, dict) else dataclasses.asdict(ref)
+    name = data.get("canonical") or data.get("text") or ""
+    return " ".join(name.casefold().split())
+
+
+def _roles_agree(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    if not a or not b:
+        return True
+    codes_a = {r.code for r in a if r.code}
+    codes_b = {r.code for r in b if r.code}
+    if codes_a & codes_b:
+        return True
+    return bool({actor_key(r) for r in a} & {actor_key(r) for r in b})
+
+
+def _actors_agree(a: Event, b: Event, symmetric: bool) -> bool:
+    if _roles_agree(a.actor, b.actor) and _roles_agree(a.recipient, b.recipient):
+        return True
+    return symmetric and _roles_agree(a.actor, b.recipient) and _roles_agree(a.recipient, b.actor)
+
+
+def date_range(report: EventReport) -> tuple[date, date] | None:
+    when = report.event.date
+    if when is None or not when.start_date or not when.end_date:
+        return None
+    try:
+        start = date.fromisoformat(when.start_date[:10])
+        end = date.fromisoformat(when.end_date[:10])
+    except ValueError:
+        return None
+    if when.text is None:  # the publication date stands in: the event may be a bit older
+        start -= timedelta(days=FALLBACK_REACH_DAYS)
+    return start, end
+
+
+def _overlap(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+
+
+def _located(place: Any) -> bool:
+    return place is not None and place.lat is not None and place.lon is not None
+
+
+def _is_region(place: Any) -> bool:
+    return (place.precision or 1) >= 3
+
+
+def _places_agree(a: Any, b: Any) -> bool:
+    if km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM:
+        return True
+    for outer, inner in ((a, b), (b, a)):
+        if (_is_region(outer) and outer.country and outer.country == inner.country
+                and outer.admin1 in (None, inner.admin1)):
+            return True
+    return False
+
+
+# Merging ------------------------------------------------------------------------------
+
+def best_location(reports: list[EventReport]) -> EventReport | None:
+    located = [r for r in reports if _located(r.event.location)]
+    if not located:
+        return None
+    return min(located, key=lambda r: (r.event.location.precision or 3, r.seq))
+
+
+def best_date(reports: list[EventReport]) -> EventReport | None:
+    dated = [r for r in reports if r.event.date and r.event.date.value]
+    if not dated:
+        return None
+    return min(dated, key=lambda r: (r.event.date.text is None,
+                                     DATE_PRECISION_RANK.get(r.event.date.precision or "", 9),
+                                     r.seq))
+
+
+def merged_record(merged: MergedEvent) -> dict[str, Any]:
+    """The merged event as a record: the Event fields, then what the reports add."""
+    reports = sorted(merged.reports, key=lambda r: (r.seq, r.event.id))
+    first = reports[0].event
+    types = Counter(r.event.type for r in reports)
+    top = max(types.values())
+    event_type = next(r.event.type for r in reports if types[r.event.type] == top)
+    place, when = best_location(reports), best_date(reports)
+    modes = [r.event.mode for r in reports if r.event.mode and r.event.type == event_type]
+    factualities = [r.event.factuality for r in reports]
+    record = {
+        "id": merged.id,
+        "type": event_type,
+        "mode": modes[0] if modes else None,
+        "cameo": next((r.event.cameo for r in reports if r.event.cameo), None),
+        "acled": _plain(next((r.event.acled for r in reports if r.event.acled), None)),
+        "actor": _union(r.event.actor for r in reports),
+        "recipient": _union(r.event.recipient for r in reports),
+        "location": _plain(place.event.location) if place else None,
+        "date": _plain(when.event.date) if when else _plain(first.date),
+        "fatalities": _lowest(r.event.fatalities for r in reports),
+        "injured": _lowest(r.event.injured for r in reports),
+        "quantity": _plain(next((r.event.quantity for r in reports if r.event.quantity), None)),
+        "factuality": "asserted" if "asserted" in factualities else factualities[0],
+        "attribution": _plain(next((r.event.attribution for r in reports
+                                    if r.event.attribution), None)),
+        "trigger": _plain(first.trigger),
+        "sentence": _plain(first.sentence),
+        "confidence": max((r.event.confidence for r in reports
+                           if r.event.confidence is not None), default=None),
+    }
+    pub_dates = sorted(r.pub_date for r in reports if r.pub_date)
+    record.update({
+        "n_reports": len({r.article_id for r in reports}),
+        "n_sources": len({s for r in reports for s in (r.sources or [r.article_id])}),
+        "first_report": pub_dates[0] if pub_dates else None,
+        "last_report": pub_dates[-1] if pub_dates else None,
+        "conflicts": conflicts(reports),
+        "reports": [{"article_id": r.article_id, "event_id": r.event.id} for r in reports],
+    })
+    return record
+
+
+def conflicts(reports: list[EventReport]) -> dict[str, Any]:
+    """Each field on which reports disagree: every value, who gave it, and the rule."""
+    values = {
+        "type": lambda e: e.type,
+        "location": lambda e: (e.location.name or e.location.text) if _located(e.location)
+        else None,
+        "date": lambda e: e.date.value if e.date and e.date.text else None,
+        "fatalities": lambda e: e.fatalities,
+        "injured": lambda e: e.injured,
+        "factuality": lambda e: e.factuality,
+    }
+    found = {}
+    for name, get in values.items():
+        given: dict[Any, list[str]] = {}
+        for report in reports:
+            value = get(report.event)
+            if value is not None:
+                given.setdefault(value, []).append(report.key)
+        if len(given) > 1:
+            found[name] = {"values": [{"value": v, "reports": k} for v, k in given.items()],
+                           "rule": RULES[name]}
+    return found
+
+
+def _lowest(values: Any) -> int | None:
+    present = [v for v in values if v is not None]
+    return min(present) if present else None
+
+
+def _union(groups: Any) -> list[dict[str, Any]]:
+    seen, out = set(), []
+    for refs in groups:
+        for ref in refs:
+            key = ref.code or actor_key(ref)
+            if key not in seen:
+                seen.add(key)
+                out.append(_plain(ref))
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
+
+
+def merge_all(reports: list[EventReport]) -> list[MergedEvent]:
+    """Merge reports in ingestion order, all in memory (tests and experiments)."""
+    merged: list[MergedEvent] = []
+    for report in sorted(reports, key=lambda r: (r.seq, r.event.id)):
+        target = next((m for m in merged if same_event(m, report)), None)
+        if target is None:
+            merged.append(MergedEvent(id=report.key, family=family_of(report.event.type),
+                                      reports=[report]))
+        else:
+            target.reports.append(report)
+    return merged
