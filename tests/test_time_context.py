@@ -152,3 +152,34 @@ def test_titles_in_capitals_are_not_times(nlp):
 ])
 def test_a_year_before_a_noun_measured_over_a_period(nlp, text, expected):
     assert values(nlp, text) == expected
+
+
+def test_a_quarter_not_yet_named_is_read_from_its_end_date(nlp):
+    assert values(nlp, "In the quarter ended July 31, the printer lost money; a year "
+                       "earlier it had earned $1 million.") == {
+        "the quarter": "2019-Q2", "July 31": "2019-07-31", "a year earlier": "2018-Q2"}
+
+
+def test_comparisons_after_a_stretch_of_months_are_of_the_year(nlp):
+    text = ("Net rose in the third quarter from $2 million a year earlier. In the first nine "
+            "months, net was $9 million, compared with $7 million in the 2018 period and $6 "
+            "million a year earlier.")
+    assert [(t.text, t.value) for t in find_times(parse(text, nlp), PUB)] == [
+        ("the third quarter", "2019-Q3"), ("a year earlier", "2018-Q3"),
+        ("the first nine months", "P9M"), ("the 2018 period", "2018"),
+        ("a year earlier", "2018")]
+
+
+def test_a_year_inside_a_name_is_not_a_date(nlp):
+    assert values(nlp, "The bank financed a venture called Delta 1990 in Cairo.") == {}
+
+
+def test_an_additional_year_is_a_duration(nlp):
+    assert tag(nlp, "The loan may be extended for an additional year.") == {
+        "an additional year": ("DURATION", "P1Y")}
+
+
+def test_around_year_end_takes_its_modifier_into_the_span(nlp):
+    # one mod only: the end of the year says more than "around"
+    (time,) = find_times(parse("The sale should close around year end.", nlp), PUB)
+    assert (time.text, time.value, time.mod) == ("around year end", "2019", "END")

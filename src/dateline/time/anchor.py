@@ -49,6 +49,7 @@ class Context:
     reference_char: int = 0
     last_quarter: str | None = None
     last_quarter_at: int = 0
+    months_at: int = -1
     start: int = 0
     end: int = 0
     _tense_cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
@@ -110,11 +111,23 @@ class Context:
         ref = self.reference_at("quarter")
         if ref and ref[1] == "half" and self.reported(self.reference or ""):
             return ref
+        if self.months_in_focus():
+            return None
         if self.last_quarter and self.start - self.last_quarter_at <= QUARTER_FOCUS_CHARS:
             first = calendar.start_of(self.last_quarter)
             if first is not None:
                 return first, "quarter"
         return None
+
+    def months_in_focus(self) -> bool:
+        """Whether the report has turned from its quarter to a stretch of months.
+
+        "In the first nine months, net rose to $9 million from $7 million a year
+        earlier": the comparison is of nine months with nine months, which TimeML can
+        only write as the year.
+        """
+        return self.months_at > self.last_quarter_at and \
+            self.start - self.months_at <= QUARTER_FOCUS_CHARS
 
     def day_in_focus(self, within: int = DAY_FOCUS_CHARS) -> dt.date | None:
         """The day named just before, which a bare clock time ("at 10 p.m.") belongs to."""

@@ -169,7 +169,7 @@ def patterns() -> list[Pattern]:
         ("duration", rf"(?:\b(?P<the>the)\s+(?:(?P<rel>first|last|past|next|coming|previous|"
                      rf"following|final|initial|latest|remaining|recent|other|year-earlier|"
                      rf"year-ago|comparable)\s+)?)?"
-                     rf"\b{number}(?:\s+|-)(?:(?:more|full|straight|consecutive|trading|"
+                     rf"\b{number}(?:\s+|-)(?:(?:more|full|straight|consecutive|additional|extra|trading|"
                      rf"business|working)\s+)?{units}"
                      rf"(?P<andhalf>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
                      rf"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|back))?",
@@ -203,6 +203,13 @@ def patterns() -> list[Pattern]:
     return [Pattern(name, re.compile(text, FLAGS), priority,
                     re.compile(words[name]) if name in words else None)
             for name, text, priority in specs]
+
+
+@functools.cache
+def period_end() -> re.Pattern[str]:
+    """The end date written after a period: "(the quarter) ended Sept. 30"."""
+    return re.compile(rf"\s+(?:ended|ending)\s+{_months()}\s*(?P<day>[0-3]?\d)\b"
+                      rf"(?:,?\s+(?P<year>{YEAR})\b)?", FLAGS)
 
 
 def keyword_sets() -> dict[str, str]:

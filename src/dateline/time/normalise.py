@@ -19,19 +19,22 @@ from dateutil.easter import easter
 
 from dateline.time import calendar
 from dateline.time.anchor import UNIT_GRANULARITY, Context
-from dateline.time.grammar import DECADE_WORDS, ONES, TEENS, TENS
+from dateline.time.grammar import DECADE_WORDS, ONES, TEENS, TENS, period_end
 from dateline.time.lexicon import lexicon
 from dateline.time.numbers import number_value
 
 
 @dataclass
 class Reading:
-    """What an expression means. `anchors`: later anaphoric expressions may count from it."""
+    """What an expression means. `anchors`: later anaphoric expressions may count from it;
+    `frames`: a stretch of months a report turns to ("the first nine months"), which later
+    comparisons ("a year earlier") are about instead of the quarter."""
 
     type: str
     value: str
     mod: str | None = None
     anchors: bool = False
+    frames: bool = False
 
 
 Handler = Callable[[re.Match[str], Context], Reading | None]
@@ -423,7 +426,8 @@ def quarter_reading(m, ctx: Context, qual: str, number: int | None, year: int | 
                     year_back: bool) -> Reading | None:
     if number is None and year is not None:
         # "the 1988 quarter", "the 1989 period": the quarter under discussion, that year
-        ref = ctx.quarter_in_focus() or ctx.reference_at("quarter")
+        ref = ctx.quarter_in_focus() or (
+            None if ctx.months_in_focus() else ctx.reference_at("quarter"))
         if ref and ref[1] == "quarter":
             return Reading("DATE", f"{year:04d}-Q{calendar.quarter_of(ref[0])}")
         return Reading("DATE", f"{year:04d}-QX" if m["noun"].lower() == "quarter"
@@ -444,7 +448,7 @@ def quarter_reading(m, ctx: Context, qual: str, number: int | None, year: int | 
             if ref and ref[1] == "quarter":
                 value = calendar.format_at(ref[0], "quarter")
             else:
-                value = _relative_period(ctx, "quarter", -1)
+                value = quarter_ended(m, ctx) or _relative_period(ctx, "quarter", -1)
         if value is None:
             return Reading("DATE", "XXXX-QX")
         if year_back:
@@ -466,6 +470,23 @@ def quarter_reading(m, ctx: Context, qual: str, number: int | None, year: int | 
     if year is None:
         return Reading("DATE", f"XXXX-Q{number}")
     return Reading("DATE", f"{year:04d}-Q{number}", anchors=not year_back)
+
+
+def quarter_ended(m, ctx: Context) -> str | None:
+    """ "the quarter ended July 31": the calendar quarter holding most of its three months.
+
+    Only for a quarter not yet under discussion: a company's fiscal quarter, once named
+    ("the fiscal first quarter"), keeps its name when "the quarter ended ..." follows.
+    """
+    end = period_end().match(ctx.text, m.end())
+    if end is None:
+        return None
+    reading = _month_day_of(month_number(end["month"]), int(end["day"]),
+                            int(end["year"]) if end["year"] else None, None, "last", ctx)
+    if reading is None or "X" in reading.value:
+        return None
+    middle = dt.date.fromisoformat(reading.value) - dt.timedelta(days=45)
+    return calendar.format_at(middle, "quarter")
 
 
 @handles("quarter_code")
@@ -650,7 +671,8 @@ def duration(m, ctx):
         # "three days later", "90 days [after their issue]": a stretch of time counted
         # from an event, which TimeML writes as a duration ("after" is a signal, outside
         # the span)
-        return Reading("DURATION", duration_value(amount, unit), mod=mod)
+        frames = bool(m["the"]) and unit == "month" and amount is not None and amount > 3
+        return Reading("DURATION", duration_value(amount, unit), mod=mod, frames=frames)
     sign = -1 if direction in ("ago", "earlier", "back") else 1
     if amount is None:
         return Reading("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod=mod)

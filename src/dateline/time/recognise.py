@@ -122,6 +122,11 @@ def check_year(m, doc, text):
     if before in TEMPORAL_PREPOSITIONS - {"and", "or"} | {"the", "fiscal", "year", "early",
                                                           "late"}:
         return True
+    lex = lexicon()
+    if re.search(r"\b[A-Z][\w'’-]*[ \t]$", text[max(0, m.start() - 30):m.start()]) and \
+            before not in lex.months and before not in lex.seasons and \
+            not at_sentence_start(text, m.start() - len(before) - 1):
+        return False  # "Orion 1980", "Expo 2010": a year inside a name
     token = token_at(doc, m.start("year"))
     if token is None:
         return True
@@ -375,7 +380,7 @@ POINT_FAMILIES = {"the_part", "bare_part", "anaphoric_part", "month", "year", "d
                   "holiday", "spelled_year", "century",
                   "month_day", "day_month", "anaphoric_year"}
 AMOUNT_FAMILIES = {"duration", "clock", "bare_units", "relative", "the_unit", "weekday",
-                   "deictic", "month_day", "day_month", "year", "anaphoric_year"}
+                   "deictic", "month_day", "day_month", "year", "anaphoric_year", "year_end"}
 COUNT_ONLY = {"over", "under", "some"}
 
 

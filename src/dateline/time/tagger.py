@@ -50,4 +50,6 @@ def find_times(doc: Doc, pub_date: str | None) -> list[Time]:
             end_date=bounds[1].isoformat() if bounds else None))
         if reading.anchors:
             ctx.remember(reading.value)
+        if reading.frames:
+            ctx.months_at = mention.start
     return times
