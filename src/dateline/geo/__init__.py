@@ -20,7 +20,8 @@ from spacy.tokens import Doc
 from dateline.geo import data
 from dateline.geo.build import build_gazetteer, import_geonames
 from dateline.geo.locate import event_location
-from dateline.geo.recognise import demonym_votes, recognise
+from dateline.geo.recognise import demonym_votes
+from dateline.geo.recognise import recognise as _recognise
 from dateline.geo.resolve import Mention, resolve_article
 from dateline.geo.store import load_gazetteer
 from dateline.model import Article, Place
@@ -32,7 +33,7 @@ __all__ = ["build_gazetteer", "data", "event_location", "find_places", "import_g
 def find_places(doc: Doc, article: Article) -> list[Place]:
     """Every place mention of the article's body, resolved where the evidence allows."""
     gazetteer = load_gazetteer()
-    mentions = recognise(doc, article, gazetteer)
+    mentions = _recognise(doc, article, gazetteer)
     context, anchors = _article_context(article, doc.text, gazetteer)
     return resolve_article(mentions, gazetteer, text=doc.text, context=context, anchors=anchors)
 

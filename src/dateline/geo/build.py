@@ -227,7 +227,9 @@ def _without_division_word(name: str) -> str | None:
     words = name.split()
     if len(words) > 1 and words[-1].casefold() in _DIVISION_WORDS:
         return " ".join(words[:-1])
-    if len(words) > 2 and words[0].casefold() in _DIVISION_WORDS and words[1] == "of":
+    # `Province of Bari` -> `Bari`, but not `District of Columbia` -> `Columbia`.
+    if len(words) > 2 and words[0].casefold() in _DIVISION_WORDS and words[1] == "of" and \
+            words[0].casefold() != "district":
         return " ".join(words[2:])
     return None
 

@@ -97,7 +97,7 @@ def after_cue_words() -> frozenset[str]:
 
 @functools.cache
 def direction_words() -> frozenset[str]:
-    """Guard words marked `direction` (`West`, `North`): never a place alone, even when
-    spaCy tags them (`backed by the West`)."""
+    """Guard words marked `direction` or `generic place word` (`West`, `Street`): never a
+    place alone, even when spaCy tags them (`backed by the West`)."""
     return frozenset(row["word"].casefold() for row in read_tsv("guards.tsv")
-                     if row["why"] == "direction")
+                     if row["why"] in ("direction", "generic place word"))

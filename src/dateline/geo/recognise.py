@@ -113,7 +113,7 @@ def _after_place_pattern() -> re.Pattern[str]:
     return re.compile(r",\s*(" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
 
 
-def person_words(doc: Doc, article: Article) -> set[str]:
+def person_words(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) -> set[str]:
     """Words of multi-word person names in the article: `Mustafa Bali` -> {Mustafa, Bali}."""
     names: list[str] = []
     for entity in article.entities:
@@ -123,10 +123,14 @@ def person_words(doc: Doc, article: Article) -> set[str]:
     heads = data.org_head_words()
     guards = data.guard_words()
     for ent in doc.ents:
-        # spaCy's PERSON is also given to `Alexandria Police`: not a person's name.
-        if ent.label_ == "PERSON" and not any(t.lower_ in heads or t.lower_ in guards
-                                              for t in ent[1:]):
-            names.append(ent.text)
+        # spaCy's PERSON is also given to `Alexandria Police` and `Alexandria Blizzard`:
+        # a place's name followed by a noun is not a person's name.
+        if ent.label_ != "PERSON" or any(t.lower_ in heads or t.lower_ in guards
+                                         for t in ent[1:]):
+            continue
+        if gazetteer is not None and len(ent) > 1 and _big_place(gazetteer, ent[0].text):
+            continue
+        names.append(ent.text)
     words: set[str] = set()
     for name in names:
         parts = [p for p in re.split(r"\s+", name.strip()) if p[:1].isupper()]
@@ -138,7 +142,7 @@ def person_words(doc: Doc, article: Article) -> set[str]:
 def recognise(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions of the body, in text order, without overlaps."""
     text = doc.text
-    people = person_words(doc, article)
+    people = person_words(doc, article, gazetteer)
     demonyms = data.demonyms()
     mentions: list[Mention] = []
     taken = [False] * (len(text) + 1)
@@ -159,6 +163,8 @@ def recognise(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Mention]
             for mention in _from_other_entity(ent, text, gazetteer, people):
                 add(mention)
     for mention in _abbreviation_mentions(text):
+        add(mention)
+    for mention in _party_hometowns(text, gazetteer):
         add(mention)
     for mention in _gazetteer_mentions(doc, gazetteer, people, demonyms):
         add(mention)
@@ -238,6 +244,9 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
         return []
     if name.casefold() in data.direction_words():
         return []  # `backed by the West`, `the South`: a direction, not a gazetteer place
+    if name.isupper() and len(name) <= 3 and name not in _abbreviations()[0] and \
+            text[max(0, start - 2):start] != ", ":
+        return []  # `PA`, `DMUG`: a postal code or an acronym alone, not after `Town, `
     # `Alexandria, La` tagged as one: two places.
     if ", " in name:
         first, _, rest = name.partition(", ")
@@ -257,9 +266,63 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
             end -= 5
             name = text[start:end]
             known = True
+        else:
+            inner = _place_inside(ent, start, end, gazetteer, people)
+            if inner is not None:
+                # The facility keeps its span; it is placed where the place inside it is.
+                return [Mention(name, start, end, ent.label_, lookup=inner.text)]
     if not known and ent.label_ == "GPE" and len(ent) == 1 and not _cue_before(ent.doc, ent.start):
         return []  # a lone unknown `GPE` is most often a mis-tagged surname
     return [Mention(name, start, end, ent.label_)]
+
+
+_PARTY = re.compile(r"^[DRI]-")
+_STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard",
+                 "blvd", "lane", "ln", "way", "highway", "hwy", "parkway", "pkwy", "court",
+                 "ct", "place", "pl", "trail", "pike", "circle", "terrace", "route",
+                 "freeway", "expressway", "interstate", "bridge", "branch", "creek"}
+
+
+def _place_inside(ent: Span, start: int, end: int, gazetteer: Gazetteer,
+                  people: set[str]) -> Mention | None:
+    """The place inside a facility's or a district's name that the gazetteer does not know
+    as a whole: `Henderson County Jail`, `Glen Carbon Elementary`, `St. John's School in
+    Lombard`, `Sub-Saharan Africa`, `D-S.C.` (a legislator's party and state)."""
+    _doc, text = ent.doc, ent.doc.text
+    party = _PARTY.match(text, start)
+    if party:
+        name = text[party.end():end]
+        if _is_name(gazetteer, name, strong_only=True) or name in _abbreviations()[0]:
+            return Mention(name, party.end(), end, ent.label_)
+    tokens = [t for t in ent if start <= t.idx < end]
+    guards = data.guard_words()
+    if (tokens and tokens[-1].lower_.rstrip(".") in _STREET_WORDS) or \
+            any(t.is_digit for t in tokens):
+        return None   # `Wichita Street`, `Highway 19`: a street is not in the town it names
+    for size in range(len(tokens) - 1, 0, -1):          # the longest known head
+        head = tokens[:size]
+        if not all(t.text[:1].isupper() for t in head):
+            continue
+        name = text[head[0].idx:head[-1].idx + len(head[-1].text)]
+        if name in people or name.casefold() in guards:
+            continue
+        # Only a place followed by what is built there (`Jail`, `Elementary`, `Fire
+        # Station`), not the first word of another place's name (`Meadow Grove`).
+        if tokens[size].lower_ not in data.org_head_words():
+            continue
+        if _is_name(gazetteer, name, strong_only=True):
+            return Mention(name, head[0].idx, head[0].idx + len(name), ent.label_)
+    for size in range(len(tokens) - 1, 0, -1):          # a known tail after `in`, `of`, `-`
+        tail = tokens[len(tokens) - size:]
+        before = tokens[len(tokens) - size - 1]
+        if before.lower_ not in ("in", "of", "near", "-") and \
+                not (before.text[:1].isupper() and before.text.endswith("an")):
+            continue
+        name = text[tail[0].idx:tail[-1].idx + len(tail[-1].text)]
+        if name not in people and name.casefold() not in guards and \
+                _is_name(gazetteer, name, strong_only=True):
+            return Mention(name, tail[0].idx, tail[0].idx + len(name), ent.label_)
+    return None
 
 
 def _inside_demonym(text: str, start: int, end: int) -> bool:
@@ -304,7 +367,7 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
                 ((_cue_before(ent.doc, ent.start) or _cue_after(ent.doc, ent.end))
                  and _big_place(gazetteer, token.text, 1000)):
             return [Mention(token.text, token.idx, token.idx + len(token.text), None,
-                            "gazetteer", weak=True)]
+                            "gazetteer", weak=True, strict=True)]
         return []
     # An organisation headed by a place name: `Ohio Department of ...`, `Dublin City Council`.
     heads = data.org_head_words()
@@ -318,7 +381,9 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
             continue
         civic = tokens[size].lower_ in heads
         if _big_place(gazetteer, name) or (civic and _big_place(gazetteer, name, 1000)):
-            return [Mention(name, start, end, None, "gazetteer", weak=True)]
+            # `Madison County Health Department`: a county by its name is a place for sure.
+            division = head[-1].lower_ in ("county", "parish", "province", "state")
+            return [Mention(name, start, end, None, "gazetteer", weak=not division)]
     # `University of Georgia`, `Bank of England`: a place after the last `of`.
     words = [t.lower_ for t in tokens]
     if "of" in words:
@@ -378,6 +443,23 @@ def _container_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
         found, _ = gazetteer.lookup(match.group(1), loose=False)
         return any(gazetteer.entry(pid).feature_code in ("PCLI", "ADM1") for pid, _k in found)
     return False
+
+
+_PARTY_HOMETOWN = re.compile(r"(?<![\w-])[DRI]-([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+
+
+def _party_hometowns(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """`Rep. Wendell Gilliard, D-Charleston`: a US legislator's party and home town."""
+    found = []
+    for match in _PARTY_HOMETOWN.finditer(text):
+        name = match.group(1).rstrip(".")
+        for candidate in (name, name.split()[0]):
+            if _big_place(gazetteer, candidate, 1000):
+                start = match.start(1)
+                found.append(Mention(candidate, start, start + len(candidate), None,
+                                     "gazetteer"))
+                break
+    return found
 
 
 def _abbreviation_mentions(text: str) -> list[Mention]:

@@ -38,7 +38,7 @@ MAX_CANDIDATES = 40
 MAX_KEPT = 15
 
 # Prior weight of each kind of feature (log-odds); populated places are the default.
-FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 2.0, "RGN": 2.0, "PEN": 1.5, "GULF": 1.5,
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 1.0, "RGN": 2.0, "PEN": 1.5, "GULF": 1.5,
                  "PPLC": 1.0, "ADM2": 0.0}
 KIND_PRIOR = {NAME: 0.0, ALTERNATE: -0.7, ALIAS: 0.0, DERIVED: -1.2, ABBREVIATION: 0.0}
 LOOSE_PENALTY = -1.5
@@ -76,9 +76,15 @@ class Mention:
     source: str = "ner"                 # how it was found: ner, gazetteer, abbreviation, cue
     country: str | None = None          # set for demonyms and country abbreviations
     within: list[Entry] = field(default_factory=list)   # `, La.` -> [Louisiana]
+    # The name to look up when it is not the text: the place inside a facility's name
+    # (`Henderson County Jail` is placed at Henderson County).
+    lookup: str | None = None
     # Found by the gazetteer alone with little evidence (a town's name heading an
     # organisation's): kept only if it resolves confidently into the article's countries.
     weak: bool = False
+    # For a weak mention: dropped when it does not fit (an organisation named after a
+    # foreign city, `Toyota`), rather than kept unresolved (`Dublin City Council`).
+    strict: bool = False
 
 
 @dataclass
@@ -114,7 +120,7 @@ def candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, floa
     """The mention's candidates with a prior score each (kind of name, feature, size).
 
     Cached per process: the same name gets the same candidates in every article."""
-    key = (id(gazetteer), mention.text, mention.country)
+    key = (id(gazetteer), mention.lookup or mention.text, mention.country)
     cached = _CANDIDATES.get(key)
     if cached is None:
         if len(_CANDIDATES) > 100_000:
@@ -130,7 +136,7 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, flo
     if mention.country:
         entry = gazetteer.country_entry(mention.country)
         return [(entry, FEATURE_PRIOR["PCLI"])] if entry else []
-    text = _clean(mention.text)
+    text = _clean(mention.lookup or mention.text)
     demonym = data.demonyms().get(text)
     if demonym and "|" not in demonym:
         entry = _target_entry(gazetteer, demonym)
@@ -234,9 +240,12 @@ def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str 
     places: list[Place | None] = [None] * len(mentions)
     for group in groups:
         for index in group.mentions:
-            place = _place(mentions[index], group)
-            if mentions[index].weak and not _fits(place, votes, group.name):
-                continue
+            mention = mentions[index]
+            place = _place(mention, group)
+            if mention.weak and not _fits(place, votes, group.name):
+                if mention.strict or place.lat is None:
+                    continue
+                place = _place(mention, None)   # a place, but not one this article is about
             places[index] = place
     return [place for place in places if place is not None]
 
@@ -249,7 +258,7 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
             mention.within = containers(gazetteer, text, mention.end)
         province = bool(text) and bool(_DIVISION_AFTER.match(text, mention.end))
         # `Dublin City` and `Dublin` are one name: neither is context for the other.
-        sense = exact_key(_clean(mention.text))
+        sense = exact_key(_clean(mention.lookup or mention.text))
         name = _CITY_SUFFIX.sub("", sense)
         signature = (name, mention.country, tuple(sorted(e.pid for e in mention.within)),
                      province)
@@ -308,7 +317,12 @@ class _Votes:
         for group in groups:
             if not group.probabilities:
                 continue
-            weight = len(group.mentions)
+            # A facility placed by the place inside its name (`Dublin Village Shopping
+            # Center`) says less about the article than the name alone.
+            weight = sum(1.0 if mentions[i].lookup is None else FACILITY_VOTE
+                         for i in group.mentions)
+            if not weight:
+                continue
             own_c, own_a = self.own.setdefault(group.name, (Counter(), Counter()))
             for entry, p in zip(group.entries, group.probabilities, strict=True):
                 if p < 0.05:
@@ -438,6 +452,7 @@ def _one_sense_per_name(groups: list[_Group]) -> None:
 
 
 WEAK_MIN_SHARE = 0.25
+FACILITY_VOTE = 0.5
 
 
 def _fits(place: Place, votes: _Votes, name: str) -> bool:
@@ -467,10 +482,10 @@ def _softmax(scores: list[float]) -> list[float]:
     return [w / total for w in weights]
 
 
-def _place(mention: Mention, group: _Group) -> Place:
+def _place(mention: Mention, group: _Group | None) -> Place:
     place = Place(text=mention.text, start=mention.start, end=mention.end,
                   source=mention.source)
-    if group.best < 0:
+    if group is None or group.best < 0:
         place.confidence = 0.0
         return place
     place.confidence = round(group.confidence, 3)
