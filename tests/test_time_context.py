@@ -170,8 +170,9 @@ def test_comparisons_after_a_stretch_of_months_are_of_the_year(nlp):
         ("a year earlier", "2018")]
 
 
-def test_a_year_inside_a_name_is_not_a_date(nlp):
-    assert values(nlp, "The bank financed a venture called Delta 1990 in Cairo.") == {}
+def test_a_year_ending_a_name_is_not_a_date(nlp):
+    assert values(nlp, "The bank financed a venture called Delta 1990, based in Cairo, "
+                       "and the Obama 2012 campaign.") == {"2012": "2012"}
 
 
 def test_an_additional_year_is_a_duration(nlp):

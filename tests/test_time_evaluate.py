@@ -57,3 +57,38 @@ def test_scores(nlp, gold_path, tmp_path):
 
 def test_limit(nlp, gold_path):
     assert evaluate("time", str(gold_path), limit=1, progress=False)["n"] == 1
+
+
+def test_subsets_report_their_value_accuracy(nlp, gold_path):
+    result = evaluate("time", str(gold_path), progress=False)
+    assert result["A"]["value_accuracy"] == 1.0
+    assert result["B"]["value_accuracy"] == 0.5
+
+
+@pytest.mark.parametrize(("gold", "system", "kind"), [
+    (["last week", "DATE", "2019-WXX"], ["last week", "DATE", "2019-W10"],
+     "gold leaves the week unresolved"),
+    (["this week", "DATE", "2019-W7"], ["this week", "DATE", "2019-W07"],
+     "gold week number not zero-padded"),
+    (["Friday night", "DATE", "2019-03-08"], ["Friday night", "TIME", "2019-03-08TNI"],
+     "part of day: gold writes a plain date"),
+    (["a year earlier", "DATE", "2018"], ["a year earlier", "DATE", "2018-Q3"],
+     "earnings comparison: gold counts in another period"),
+    (["Friday", "DATE", "2019-03-01"], ["Friday", "DATE", "2019-03-08"],
+     "weekday one week off"),
+    (["recent weeks", "DURATION", "PXW"], ["recent weeks", "DATE", "PAST_REF"],
+     "vague stretch: *_REF against a duration"),
+    (["June 1", "DATE", "2020-06-01"], ["June 1", "DATE", "2019-06-01"], "other"),
+])
+def test_error_kinds_name_the_shape_of_a_disagreement(gold, system, kind):
+    from dateline.evaluate.time import error_kind
+
+    assert error_kind(gold, system) == kind
+
+
+def test_error_kinds_count_an_errors_file(nlp, gold_path, tmp_path):
+    from dateline.evaluate.time import error_kinds
+
+    errors = tmp_path / "errors.jsonl"
+    evaluate("time", str(gold_path), progress=False, errors=str(errors))
+    assert error_kinds(str(errors)) == {"missed": 1, "other": 1}

@@ -10,6 +10,9 @@ Run: `dateline eval time ../shared/eval/time/tbaq.jsonl` (prints one JSON object
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 import time as _time
 from collections import Counter, defaultdict
 from typing import Any
@@ -123,7 +126,8 @@ def evaluate(gold_path: str, *, limit: int | None = None, progress: bool = True,
     for name, counts in sorted(subsets.items()):
         part = summarise(counts)
         result[name] = {key: part[key] for key in (
-            "strict_f1", "relaxed_f1", "value_f1", "type_accuracy", "gold_timexes")}
+            "strict_f1", "relaxed_f1", "value_f1", "value_accuracy", "type_accuracy",
+            "gold_timexes")}
     result["n"] = len(records)
     result["seconds"] = round(_time.perf_counter() - started, 2)
     result["tagging_share_of_parse"] = round(tag_seconds / parse_seconds, 4) \
@@ -168,8 +172,65 @@ def _mismatches(record: dict[str, Any], system: list[Any]) -> list[dict[str, Any
 
 
 def _write_jsonl(path: str, rows: list[dict[str, Any]]) -> None:
-    import json
-
     with open(path, "w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# --- studying the errors -------------------------------------------------------------------
+
+PART_CODES = ("TMO", "TAF", "TEV", "TNI", "TMI")
+COMPARISON_WORDS = re.compile(
+    r"year (?:ago|earlier)|last year|year-(?:ago|earlier|before)|\d{4} (?:period|quarter)|"
+    r"latest (?:period|quarter)|^the quarter$|this quarter|year['’]s quarter")
+VAGUE_STRETCH_WORDS = re.compile(r"recent|past|coming|last few|next few")
+
+
+def error_kind(gold: list[str], system: list[str]) -> str:
+    """The shape of one value disagreement ([text, type, value] each), for an error study.
+
+    Each kind names a spelling or an anchoring choice that recurs in TIMEX3 gold; it
+    says where a disagreement comes from, not which side is right. `other` is the rest.
+    """
+    gold_value, system_value, text = gold[2] or "", system[2] or "", system[0].lower()
+    if re.search(r"-W\d$", gold_value):
+        return "gold week number not zero-padded"
+    if "WXX" in gold_value and re.search(r"-W\d\d", system_value):
+        return "gold leaves the week unresolved"
+    if "QX" in gold_value and re.search(r"-Q\d", system_value):
+        return "gold leaves the quarter unresolved"
+    if re.fullmatch(r"\d{4}-XX(?:-XX)?", gold_value) and gold_value[:4] == system_value[:4]:
+        return "gold writes a year as 1994-XX"
+    if re.fullmatch(r"\d{3}X", gold_value) and system_value == gold_value[:3]:
+        return "gold writes a decade as 199X"
+    if COMPARISON_WORDS.search(text) and re.match(r"\d{4}", gold_value) and \
+            re.match(r"\d{4}", system_value):
+        return "earnings comparison: gold counts in another period"
+    if system[1] == "TIME" and "T" not in gold_value and \
+            system_value.split("T")[0] == gold_value:
+        return "part of day: gold writes a plain date"
+    if system_value.endswith(PART_CODES) and gold_value.endswith(PART_CODES) and \
+            system_value[:10] == gold_value[:10]:
+        return "part of day: gold uses another code"
+    days = re.compile(r"\d{4}-\d\d-\d\d")
+    if days.match(gold_value) and days.match(system_value):
+        apart = dt.date.fromisoformat(gold_value[:10]) - dt.date.fromisoformat(system_value[:10])
+        if abs(apart.days) == 7:
+            return "weekday one week off"
+    if VAGUE_STRETCH_WORDS.search(text) and "_REF" in gold_value + system_value:
+        return "vague stretch: *_REF against a duration"
+    return "other"
+
+
+def error_kinds(errors_path: str) -> Counter:
+    """How many value disagreements of each kind an `errors=` file holds, with the
+    missed and spurious expressions counted as such."""
+    kinds: Counter = Counter()
+    with open(errors_path, encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row["kind"] != "mismatch":
+                kinds[row["kind"]] += 1
+            elif (row["gold"][2] or "") != (row["system"][2] or ""):
+                kinds[error_kind(row["gold"], row["system"])] += 1
+    return kinds

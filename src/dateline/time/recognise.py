@@ -125,8 +125,11 @@ def check_year(m, doc, text):
     lex = lexicon()
     if re.search(r"\b[A-Z][\w'’-]*[ \t]$", text[max(0, m.start() - 30):m.start()]) and \
             before not in lex.months and before not in lex.seasons and \
-            not at_sentence_start(text, m.start() - len(before) - 1):
-        return False  # "Orion 1980", "Expo 2010": a year inside a name
+            not at_sentence_start(text, m.start() - len(before) - 1) and \
+            re.match(r"\s*(?:[,.;:)]|[A-Z]|$)", after):
+        # "a venture called Orion 1980, which ...": a year ending a name; "the Obama 2012
+        # campaign" is still a year
+        return False
     token = token_at(doc, m.start("year"))
     if token is None:
         return True
