@@ -14,6 +14,8 @@ from typing import Any
 from dateline import pipeline
 from dateline.model import Article
 from dateline.store import DEFAULT_DB, Store
+from dateline.store import query as store_query
+from dateline.store.query import EventFilter
 
 
 @dataclass
@@ -22,6 +24,7 @@ class IngestResult:
     failed: int = 0
     new: int = 0
     duplicates: int = 0
+    near_duplicates: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -36,11 +39,12 @@ def extract(paths: Iterable[str | Path], *, pub_date: str | None = None,
 def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
            pub_date: str | None = None, batch_size: int = pipeline.DEFAULT_BATCH,
            progress: bool = False, max_bytes: int | None = None) -> IngestResult:
-    """Extract and store, one transaction per batch.
+    """Read, clean, analyse and store, one transaction per batch; safe to re-run.
 
-    Articles already in the database are recognised after cleaning (their id is a hash of
-    the body) and are not analysed again: re-running after an interruption only does the
-    work that is left, and the same story from another file only adds its source.
+    Articles already stored (the same body, or a near-identical copy of one) are
+    recognised after cleaning and not analysed again: re-running after an interruption
+    only does the work that is left, and the same story from another file only adds its
+    source. New articles join stories and their events merge with stored ones.
     """
     from dateline import read
 
@@ -50,39 +54,68 @@ def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
     with Store(db) as store:
         for raws in pipeline.batched(read.iter_documents(paths, **options), batch_size):
             articles = [pipeline.clean_document(raw, pub_date) for raw in raws]
-            known = store.article_ids_among([a.id for a in articles])
-            pipeline.analyse([a for a in articles if a.id not in known])
-            readable = []
-            for article in articles:
-                result.read += 1
-                if article.body:
-                    readable.append(article)
-                else:
-                    result.failed += 1
-                    result.failures.append((article.source or "?", "; ".join(article.warnings)))
-            added = store.add(readable)
-            result.new += added.new
-            result.duplicates += added.duplicates
+            _ingest_batch(store, articles, result)
             bar.update(len(articles))
     bar.close()
     return result
 
 
-def query(db: str | Path = DEFAULT_DB, *, type: str | None = None,
-          factuality: str | None = "asserted", limit: int | None = None) -> list[dict[str, Any]]:
-    """Events as plain rows (the event record plus its article's id, title, date, source)."""
-    conditions, params = [], []
-    if type:
-        conditions.append("e.type = ?")
-        params.append(type.upper())
-    if factuality:
-        conditions.append("e.factuality = ?")
-        params.append(factuality)
+def ingest_articles(articles: Iterable[Article], db: str | Path = DEFAULT_DB, *,
+                    batch_size: int = pipeline.DEFAULT_BATCH) -> IngestResult:
+    """Analyse and store articles whose bodies are already clean (a corpus of texts)."""
+    result = IngestResult()
+    with Store(db) as store:
+        for batch in pipeline.batched(articles, batch_size):
+            _ingest_batch(store, batch, result)
+    return result
+
+
+def _ingest_batch(store: Store, articles: list[Article], result: IngestResult) -> None:
+    readable = []
+    for article in articles:
+        result.read += 1
+        if article.body:
+            readable.append(article)
+        else:
+            result.failed += 1
+            result.failures.append((article.source or "?", "; ".join(article.warnings)))
+    copies = store.triage(readable)
+    pipeline.analyse([a for a, copy in zip(readable, copies, strict=True) if copy is None])
+    added = store.add(readable)
+    result.new += added.new
+    result.duplicates += added.duplicates
+    result.near_duplicates += added.near_duplicates
+
+
+def query(db: str | Path = DEFAULT_DB, *, type: str | None = None, mode: str | None = None,
+          actor: str | None = None, country: str | None = None,
+          bbox: tuple[float, float, float, float] | None = None, since: str | None = None,
+          until: str | None = None, min_sources: int | None = None,
+          factuality: str | None = "asserted", text: str | None = None,
+          limit: int | None = None) -> list[dict[str, Any]]:
+    """Merged events as plain rows: one row per real-world event, every report inside.
+
+    `actor` matches actor and recipient names and codes (case-insensitive substring);
+    `country` is the event's country (ISO code or English name); `bbox` is (min lon, min
+    lat, max lon, max lat); `since` / `until` are ISO dates the event's dates must reach;
+    `factuality` None means all; `text` searches the evidence sentences and titles.
+    """
+    wanted = EventFilter(type=type, mode=mode, actor=actor, country=country, bbox=bbox,
+                         since=since, until=until, min_sources=min_sources,
+                         factuality=factuality, text=text, limit=limit)
     with Store(db, read_only=True) as store:
-        rows = store.events(" AND ".join(conditions), params)
-    return rows[:limit] if limit is not None else rows
+        return store_query.merged_events(store, wanted)
+
+
+def stories(db: str | Path = DEFAULT_DB, *, min_articles: int | None = None,
+            limit: int | None = None) -> list[dict[str, Any]]:
+    """Stories as plain rows: `story_id`, `article_ids`, `input_ids`, `title`,
+    `first_seen`, `last_seen`, `event_ids`, `n_articles`, `n_sources`."""
+    with Store(db, read_only=True) as store:
+        return store_query.stories(store, min_articles=min_articles, limit=limit)
 
 
 def articles(db: str | Path = DEFAULT_DB) -> list[Article]:
+    """Every stored article, whole, in ingestion order."""
     with Store(db, read_only=True) as store:
         return store.articles()

@@ -1,9 +1,14 @@
-"""The database: an embedded DuckDB file holding articles, their sources and their items.
+"""The database: one embedded DuckDB file, behind this one module.
 
 Why DuckDB: one file, no server, fast analytical queries and native CSV / Parquet
-export, which is what analysts do with event data. Every batch is written in one
-transaction, so a run killed mid-way leaves whole articles or none; ingesting the same
-story again only records the new source, so re-running is always safe.
+export, which is what analysts do with event data. What it holds (docs/storage.md):
+articles and their items (entities, places, times, events, quotes) exactly as
+`dateline extract` prints them; every source an article was found at, copies included;
+stories; merged events with their reports.
+
+Every batch is written in one transaction, derived tables included, so a run killed at
+any moment leaves whole batches or none; ingesting what is already stored changes
+nothing, so re-running finishes the work with nothing lost and nothing doubled.
 """
 
 from __future__ import annotations
@@ -11,15 +16,19 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from dateline.dedup import near
 from dateline.model import Article
+from dateline.store.derive import Deriver, first, insert_rows
+from dateline.store.migrations import REBUILDS_DERIVED, SCHEMA_VERSION, STEPS, pending
 from dateline.store.schema import (
     ARTICLE_COLUMNS,
+    DERIVED_TABLES,
     ITEM_TABLES,
     Column,
     create_statements,
@@ -27,13 +36,17 @@ from dateline.store.schema import (
 )
 
 DEFAULT_DB = "dateline.duckdb"
-SCHEMA_VERSION = 1
+REBUILD_CHUNK = 256
+
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "AddResult", "Store"]
 
 
 @dataclass
 class AddResult:
     new: int = 0
     duplicates: int = 0
+    near_duplicates: int = 0
+    stored_as: list[str] = field(default_factory=list)
 
 
 class Store:
@@ -42,8 +55,11 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = str(path)
         self.db = duckdb.connect(self.path, read_only=read_only)
-        if not read_only:
-            self._migrate()
+        try:
+            self._check_version(upgrade=not read_only)
+        except BaseException:
+            self.db.close()
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -54,103 +70,234 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def _migrate(self) -> None:
-        for statement in create_statements():
-            self.db.execute(statement)
-        found = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if found is None:
-            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        elif int(found[0]) > SCHEMA_VERSION:
+    # Schema ------------------------------------------------------------------------
+
+    def _version(self) -> int | None:
+        tables = {r[0] for r in self.db.execute(
+            "SELECT table_name FROM information_schema.tables").fetchall()}
+        if "meta" not in tables:
+            return None
+        found = first(self.db, "SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(found) if found is not None else None
+
+    def _check_version(self, upgrade: bool) -> None:
+        found = self._version()
+        if found is not None and found > SCHEMA_VERSION:
             raise RuntimeError(
-                f"{self.path} has schema version {found[0]}, newer than this Dateline "
+                f"{self.path} has schema version {found}, newer than this Dateline "
                 f"({SCHEMA_VERSION}); upgrade Dateline to read it")
+        if not upgrade:
+            if found is not None and found < SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"{self.path} has schema version {found}; open it once for writing "
+                    f"(e.g. `dateline ingest` with no new input) to upgrade it to "
+                    f"{SCHEMA_VERSION}")
+            return
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            rebuild = False
+            if found is not None:
+                for version in pending(found):
+                    STEPS[version](self.db)
+                    rebuild = rebuild or version in REBUILDS_DERIVED
+            for statement in create_statements():
+                self.db.execute(statement)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                            [str(SCHEMA_VERSION)])
+            if rebuild:
+                self._rebuild_derived()
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _rebuild_derived(self) -> None:
+        """Signatures, stories and merged events again from the stored articles, in order."""
+        for table in DERIVED_TABLES:
+            self.db.execute(f"DELETE FROM {table}")
+        self.db.execute("DELETE FROM meta WHERE key = 'documents'")
+        ids = [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
+        for start in range(0, len(ids), REBUILD_CHUNK):
+            chunk = [self.article(i) for i in ids[start:start + REBUILD_CHUNK]]
+            deriver = Deriver(self.db)
+            for article in chunk:
+                deriver.add_signature(article.id, near.signature(article.body))
+            seqs = [self._seq_of(a.id) for a in chunk]
+            deriver.derive(chunk, seqs)
+
+    def _seq_of(self, article_id: str) -> int:
+        return first(self.db, "SELECT seq FROM articles WHERE id = ?", [article_id])
+
+    # Writing -----------------------------------------------------------------------
+
+    def triage(self, articles: Sequence[Article]) -> list[str | None]:
+        """For each article, the stored article it is a copy of (or an earlier one of this
+        batch), else None: only the None ones need analysing."""
+        known = self._known([a.id for a in articles])
+        deriver = Deriver(self.db)
+        batch: list[tuple[str, Any]] = []
+        found: list[str | None] = []
+        for article in articles:
+            if article.id in known:
+                found.append(known[article.id])
+                continue
+            signature = near.signature(article.body)
+            copy = deriver.copy_of(signature)
+            for other_id, other in batch:
+                similarity = near.similarity(signature, other)
+                if similarity >= near.THRESHOLD and (copy is None or similarity > copy[1]):
+                    copy = (other_id, similarity)
+            if copy is None:
+                known[article.id] = article.id
+                batch.append((article.id, signature))
+                found.append(None)
+            else:
+                known[article.id] = copy[0]
+                found.append(copy[0])
+        return found
 
     def add(self, articles: Sequence[Article]) -> AddResult:
-        """Store a batch in one transaction; a story already stored only gains a source."""
+        """Store a batch in one transaction: new articles with their items, a source row
+        for every input (copies only add that), then their stories and merged events."""
         result = AddResult()
         self.db.execute("BEGIN TRANSACTION")
         try:
-            known = self.article_ids_among([a.id for a in articles])
-            for article in articles:
-                self._add_source(article)
-                if article.id in known:
-                    result.duplicates += 1
-                    continue
-                known.add(article.id)
-                self._insert(article)
-                result.new += 1
+            self._add(articles, result)
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         return result
 
-    def _add_source(self, article: Article) -> None:
-        self.db.execute(
-            "INSERT INTO sources VALUES (?, ?, ?, now()) ON CONFLICT DO NOTHING",
-            [article.id, article.source or "", article.input_id])
+    def _add(self, articles: Sequence[Article], result: AddResult) -> None:
+        deriver = Deriver(self.db)
+        known = self._known([a.id for a in articles])
+        seq = first(self.db, "SELECT coalesce(max(seq), 0) FROM articles")
+        new: list[Article] = []
+        seqs: list[int] = []
+        gained: set[str] = set()
+        for article in articles:
+            similarity = 1.0
+            canonical = known.get(article.id)
+            if canonical is None:
+                signature = near.signature(article.body)
+                copy = deriver.copy_of(signature)
+                if copy is None:
+                    seq += 1
+                    self._insert_article(article, seq)
+                    deriver.add_signature(article.id, signature)
+                    new.append(article)
+                    seqs.append(seq)
+                    canonical = known[article.id] = article.id
+                    result.new += 1
+                else:
+                    canonical, similarity = copy
+                    known[article.id] = canonical
+                    result.duplicates += 1
+                    result.near_duplicates += 1
+            else:
+                result.duplicates += 1
+            result.stored_as.append(canonical)
+            if self._add_source(article, canonical, similarity) and canonical != article.id:
+                gained.add(canonical)
+        self._insert_items(new)
+        deriver.derive(new, seqs)
+        deriver.refresh_sources(gained - {a.id for a in new})
 
-    def _insert(self, article: Article) -> None:
+    def _known(self, ids: Sequence[str]) -> dict[str, str]:
+        """Stored ids among `ids`, each with the article it is stored as."""
+        unique = sorted(set(ids))
+        if not unique:
+            return {}
+        rows = self.db.execute(
+            "SELECT id, id FROM articles WHERE list_contains(?, id) UNION "
+            "SELECT variant_id, article_id FROM sources WHERE list_contains(?, variant_id)",
+            [unique, unique]).fetchall()
+        return dict(rows)
+
+    def _add_source(self, article: Article, canonical: str, similarity: float) -> bool:
+        source = article.source or ""
+        exists = first(self.db, "SELECT 1 FROM sources WHERE article_id = ? AND source = ?",
+                       [canonical, source])
+        if exists:
+            return False
+        seen = first(self.db, "SELECT coalesce(max(seen), 0) + 1 FROM sources")
+        self.db.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [canonical, source, article.input_id, article.id,
+                         round(similarity, 4), article.outlet, seen])
+        return True
+
+    def _insert_article(self, article: Article, seq: int) -> None:
         record = dataclasses.asdict(article)
         values = [_value(c, record[c.name]) for c in ARTICLE_COLUMNS]
         marks = ", ".join("?" for _ in values)
-        self.db.execute(f"INSERT INTO articles VALUES ({marks}, now())", values)
+        self.db.execute(f"INSERT INTO articles VALUES ({marks}, ?)", [*values, seq])
+
+    def _insert_items(self, articles: Sequence[Article]) -> None:
         for table in ITEM_TABLES:
-            items = record[table.field]
-            if not items:
-                continue
             rows = []
-            for index, item in enumerate(items):
-                row = [article.id] if table.name == "events" else [article.id, index]
-                rows.append(row + [_value(c, item[c.name]) for c in table.columns])
-            marks = ", ".join("?" for _ in rows[0])
-            self.db.executemany(f"INSERT INTO {table.name} VALUES ({marks})", rows)
+            for article in articles:
+                items = getattr(article, table.field)
+                if not isinstance(items, list):
+                    raise TypeError(f"{article.id}: {table.field} must be a list")
+                for index, item in enumerate(items):
+                    data = dataclasses.asdict(item)
+                    head = [article.id] if table.name == "events" else [article.id, index]
+                    rows.append(head + [_value(c, data[c.name]) for c in table.columns])
+            names = (["article_id"] if table.name == "events" else ["article_id", "idx"]) + \
+                [c.name for c in table.columns]
+            insert_rows(self.db, table.name, names, rows)
 
     # Reading -----------------------------------------------------------------------
 
     def count(self, table: str) -> int:
-        if table not in {"articles", "sources", *(t.name for t in ITEM_TABLES)}:
+        tables = {"articles", "sources", "stories", *(t.name for t in ITEM_TABLES),
+                  *DERIVED_TABLES}
+        if table not in tables:
             raise ValueError(f"no table {table!r}")
-        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return first(self.db, f"SELECT count(*) FROM {table}")
 
     def article_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT id FROM articles").fetchall()}
 
     def article_ids_among(self, ids: Sequence[str]) -> set[str]:
-        """Which of these ids are stored already."""
-        if not ids:
-            return set()
-        return {row[0] for row in self.db.execute(
-            "SELECT id FROM articles WHERE list_contains(?, id)", [list(set(ids))]).fetchall()}
+        """Which of these ids are stored already (as an article or as a copy of one)."""
+        return set(self._known(ids))
 
     def articles(self) -> list[Article]:
         """Whole records, as `dateline extract` printed them, in ingestion order."""
-        cursor = self.db.execute("SELECT * FROM articles ORDER BY ingested_at, id")
-        return [self._article(row) for row in _dicts(cursor)]
+        ids = [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
+        return [self.article(i) for i in ids]
 
-    def _article(self, row: dict[str, Any]) -> Article:
+    def article(self, article_id: str) -> Article:
+        cursor = self.db.execute("SELECT * FROM articles WHERE id = ?", [article_id])
+        [row] = _dicts(cursor)
         data = {c.name: _read(c, row[c.name]) for c in ARTICLE_COLUMNS}
         for table in ITEM_TABLES:
             order = "id" if table.name == "events" else "idx"
             cursor = self.db.execute(
-                f"SELECT * FROM {table.name} WHERE article_id = ? ORDER BY {order}", [row["id"]])
+                f"SELECT * FROM {table.name} WHERE article_id = ? ORDER BY {order}", [article_id])
             data[table.field] = [{c.name: _read(c, item[c.name]) for c in table.columns}
                                  for item in _dicts(cursor)]
         return Article.from_dict(data)
 
     def events(self, where: str = "", params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        """Event rows with the article they come from; `where` is an SQL filter on `e`/`a`."""
+        """Event rows as each article reports them (not merged), with their article."""
         event_table = next(t for t in ITEM_TABLES if t.name == "events")
         select = ", ".join(f"e.{quoted(c.name)}" for c in event_table.columns)
         sql = (f"SELECT e.article_id, a.title, a.pub_date, a.source, {select} "
                "FROM events e JOIN articles a ON a.id = e.article_id "
-               f"{'WHERE ' + where if where else ''} ORDER BY a.pub_date, e.article_id, e.id")
+               f"{'WHERE ' + where if where else ''} ORDER BY a.seq, e.id")
         rows = []
         for row in _dicts(self.db.execute(sql, list(params))):
             for c in event_table.columns:
                 row[c.name] = _read(c, row[c.name])
             rows.append(row)
         return rows
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of any read-only SQL as dicts (used by dateline.store.query)."""
+        return _dicts(self.db.execute(sql, list(params)))
 
 
 def _value(column: Column, value: Any) -> Any:

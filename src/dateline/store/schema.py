@@ -1,10 +1,15 @@
-"""Table definitions derived from the record's dataclasses.
+"""Table definitions: the record's tables derived from its dataclasses, plus the tables of
+what Dateline derives across articles (copies, stories, merged events).
 
-Deriving the columns from `dateline.model` keeps the database, the JSON record and the
-exports from drifting apart: a field added to the model is a column on the next
+Deriving the record's columns from `dateline.model` keeps the database, the JSON record
+and the exports from drifting apart: a field added to the model is a column on the next
 migration, with no second list to forget. Scalars become typed columns; nested values
 (mentions, actor lists, locations) are stored as JSON text, which DuckDB queries with
 `->>` and `json_extract`.
+
+No table holds a wall-clock time: the order of ingestion is kept as a sequence number
+(`seq`), so running the same input twice, or finishing an interrupted run, gives the
+same database, row for row.
 """
 
 from __future__ import annotations
@@ -61,6 +66,41 @@ ARTICLE_COLUMNS = columns_of(Article, skip=tuple(ITEM_FIELDS))
 ITEM_TABLES = tuple(ItemTable(name, name, model, columns_of(model))
                     for name, model in ITEM_FIELDS.items())
 
+# What Dateline derives across articles. Each is rebuilt, row for row, by ingesting the
+# same articles in the same order (see dateline.store.derive).
+DERIVED_TABLES = {
+    # The MinHash signature of each stored body, and its LSH band keys (dedup.near).
+    "signatures": "article_id VARCHAR PRIMARY KEY, signature BLOB",
+    "signature_bands": "band_key BIGINT, article_id VARCHAR",
+    # Story matching: each article's frozen report, its story, its blocking keys, and the
+    # document frequencies its weights came from (dedup.stories).
+    "reports": "article_id VARCHAR PRIMARY KEY, seq BIGINT, story_id VARCHAR, "
+               "report VARCHAR",
+    "report_keys": "key VARCHAR, article_id VARCHAR",
+    "term_df": "key VARCHAR PRIMARY KEY, n BIGINT",
+    # Merged events (dedup.events): scalar columns to filter on, the whole record as JSON.
+    "merged_events": "id VARCHAR PRIMARY KEY, family VARCHAR, type VARCHAR, mode VARCHAR, "
+                     "factuality VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, "
+                     "date_start DATE, date_end DATE, n_reports BIGINT, n_sources BIGINT, "
+                     "first_seq BIGINT, actors VARCHAR, record VARCHAR",
+    "event_reports": "merged_id VARCHAR, article_id VARCHAR, event_id VARCHAR, "
+                     "PRIMARY KEY (article_id, event_id)",
+}
+
+# A story is whatever its reports say: a view, so it can never disagree with them.
+STORIES_VIEW = """
+CREATE OR REPLACE VIEW stories AS
+SELECT r.story_id,
+       list(r.article_id ORDER BY r.seq) AS article_ids,
+       min(r.seq) AS first_seq,
+       count(*) AS n_articles,
+       min(a.pub_date) AS first_seen,
+       max(a.pub_date) AS last_seen,
+       arg_min(coalesce(a.title, left(a.body, 120)), r.seq) AS title
+FROM reports r JOIN articles a ON a.id = r.article_id
+GROUP BY r.story_id
+"""
+
 
 def quoted(name: str) -> str:
     """Column names such as `end`, `type` and `text` are SQL keywords: always quote."""
@@ -71,10 +111,12 @@ def create_statements() -> list[str]:
     article_cols = ", ".join(f"{quoted(c.name)} {c.sql_type}" for c in ARTICLE_COLUMNS)
     statements = [
         "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
-        f"CREATE TABLE IF NOT EXISTS articles ({article_cols}, ingested_at TIMESTAMPTZ, "
-        "PRIMARY KEY (id))",
+        f"CREATE TABLE IF NOT EXISTS articles ({article_cols}, seq BIGINT, PRIMARY KEY (id))",
+        # One row per place an article was found: its own file, and every copy of it
+        # (`variant_id` the copy's own body hash, `similarity` its MinHash estimate).
         "CREATE TABLE IF NOT EXISTS sources (article_id VARCHAR, source VARCHAR, "
-        "input_id VARCHAR, seen_at TIMESTAMPTZ, PRIMARY KEY (article_id, source))",
+        "input_id VARCHAR, variant_id VARCHAR, similarity DOUBLE, outlet VARCHAR, "
+        "seen BIGINT, PRIMARY KEY (article_id, source))",
     ]
     for table in ITEM_TABLES:
         cols = ", ".join(f"{quoted(c.name)} {c.sql_type}" for c in table.columns)
@@ -82,4 +124,7 @@ def create_statements() -> list[str]:
         idx = "idx BIGINT, " if table.name != "events" else ""
         statements.append(f"CREATE TABLE IF NOT EXISTS {table.name} "
                           f"(article_id VARCHAR, {idx}{cols}, PRIMARY KEY ({key}))")
+    for name, columns in DERIVED_TABLES.items():
+        statements.append(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+    statements.append(STORIES_VIEW)
     return statements
