@@ -84,9 +84,11 @@ def cues() -> dict[str, str]:
 
 
 @functools.cache
-def org_head_words() -> frozenset[str]:
-    """Words after a place name heading an organisation's name: `Torrington Police`."""
-    return frozenset(row["word"].casefold() for row in read_tsv("org_heads.tsv"))
+def org_head_words(kind: str | None = None) -> frozenset[str]:
+    """Words after a place name heading an organisation's or a facility's name:
+    `Torrington Police` (civic), `Henderson County Jail` (facility); all kinds by default."""
+    return frozenset(row["word"].casefold() for row in read_tsv("org_heads.tsv")
+                     if kind is None or row["kind"] == kind)
 
 
 @functools.cache

@@ -307,8 +307,15 @@ def _place_inside(ent: Span, start: int, end: int, gazetteer: Gazetteer,
         if name in people or name.casefold() in guards:
             continue
         # Only a place followed by what is built there (`Jail`, `Elementary`, `Fire
-        # Station`), not the first word of another place's name (`Meadow Grove`).
-        if tokens[size].lower_ not in data.org_head_words():
+        # Station`), not the first word of another place's name (`Meadow Grove`); and a
+        # facility word needs the place named on its own elsewhere in the article (`Webb
+        # Center` may be named after a person).
+        follower = tokens[size].lower_
+        if follower not in data.org_head_words():
+            continue
+        if follower in data.org_head_words("facility") and \
+                len(re.findall(r"\b" + re.escape(name) + r"\b", text)) < 2 and \
+                not re.search(r"\b(?:County|Parish)$", name):
             continue
         if _is_name(gazetteer, name, strong_only=True):
             return Mention(name, head[0].idx, head[0].idx + len(name), ent.label_)
@@ -367,10 +374,10 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
                 ((_cue_before(ent.doc, ent.start) or _cue_after(ent.doc, ent.end))
                  and _big_place(gazetteer, token.text, 1000)):
             return [Mention(token.text, token.idx, token.idx + len(token.text), None,
-                            "gazetteer", weak=True, strict=True)]
+                            "gazetteer", weak=True)]
         return []
     # An organisation headed by a place name: `Ohio Department of ...`, `Dublin City Council`.
-    heads = data.org_head_words()
+    heads = data.org_head_words("civic")
     for size in range(min(len(tokens) - 1, MAX_NGRAM), 0, -1):
         head = tokens[:size]
         if not all(t.text[:1].isupper() for t in head):

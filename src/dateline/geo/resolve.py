@@ -82,9 +82,6 @@ class Mention:
     # Found by the gazetteer alone with little evidence (a town's name heading an
     # organisation's): kept only if it resolves confidently into the article's countries.
     weak: bool = False
-    # For a weak mention: dropped when it does not fit (an organisation named after a
-    # foreign city, `Toyota`), rather than kept unresolved (`Dublin City Council`).
-    strict: bool = False
 
 
 @dataclass
@@ -243,9 +240,7 @@ def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str 
             mention = mentions[index]
             place = _place(mention, group)
             if mention.weak and not _fits(place, votes, group.name):
-                if mention.strict or place.lat is None:
-                    continue
-                place = _place(mention, None)   # a place, but not one this article is about
+                continue
             places[index] = place
     return [place for place in places if place is not None]
 
@@ -482,10 +477,10 @@ def _softmax(scores: list[float]) -> list[float]:
     return [w / total for w in weights]
 
 
-def _place(mention: Mention, group: _Group | None) -> Place:
+def _place(mention: Mention, group: _Group) -> Place:
     place = Place(text=mention.text, start=mention.start, end=mention.end,
                   source=mention.source)
-    if group is None or group.best < 0:
+    if group.best < 0:
         place.confidence = 0.0
         return place
     place.confidence = round(group.confidence, 3)
