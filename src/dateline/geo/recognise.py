@@ -376,8 +376,11 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
             return [Mention(token.text, token.idx, token.idx + len(token.text), None,
                             "gazetteer", weak=True)]
         return []
-    # An organisation headed by a place name: `Ohio Department of ...`, `Dublin City Council`.
+    # An organisation headed by a place name: `Ohio Department of ...`, `Dublin City Council`,
+    # `Northeast Texas Community College` (a direction word first is skipped).
     heads = data.org_head_words("civic")
+    if len(tokens) > 2 and _DIRECTION.match(tokens[0].text + " "):
+        tokens = tokens[1:]
     for size in range(min(len(tokens) - 1, MAX_NGRAM), 0, -1):
         head = tokens[:size]
         if not all(t.text[:1].isupper() for t in head):
@@ -391,10 +394,30 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
             # `Madison County Health Department`: a county by its name is a place for sure.
             division = head[-1].lower_ in ("county", "parish", "province", "state")
             return [Mention(name, start, end, None, "gazetteer", weak=not division)]
-    # `University of Georgia`, `Bank of England`: a place after the last `of`.
+    # `Harwinton, Bantam`: a list of towns tagged as one organisation.
+    if "," in [t.text for t in tokens]:
+        parts, current = [], []
+        for token in [*tokens, None]:
+            if token is None or token.text == ",":
+                if current:
+                    parts.append(current)
+                current = []
+            else:
+                current.append(token)
+        found = []
+        for part in parts:
+            start, end = part[0].idx, part[-1].idx + len(part[-1].text)
+            if _big_place(gazetteer, text[start:end], 1000):
+                found.append(Mention(text[start:end], start, end, None, "gazetteer", weak=True))
+        if len(found) == len(parts):
+            return found
+    # `University of Georgia`, `Association of Western Pennsylvania`: a place after the
+    # last `of`.
     words = [t.lower_ for t in tokens]
     if "of" in words:
         tail = tokens[len(words) - words[::-1].index("of"):]
+        if len(tail) > 1 and _DIRECTION.match(tail[0].text + " "):
+            tail = tail[1:]
         if tail and all(t.text[:1].isupper() for t in tail):
             start, end = tail[0].idx, tail[-1].idx + len(tail[-1].text)
             if _big_place(gazetteer, text[start:end]):
