@@ -184,3 +184,10 @@ def test_around_year_end_takes_its_modifier_into_the_span(nlp):
     # one mod only: the end of the year says more than "around"
     (time,) = find_times(parse("The sale should close around year end.", nlp), PUB)
     assert (time.text, time.value, time.mod) == ("around year end", "2019", "END")
+
+
+def test_before_and_after_as_adverbs_stay_in_the_span(nlp):
+    assert tag(nlp, "The school had 341 pupils this year and 179 two years before; the "
+                    "road reopened three days afterwards.") == {
+        "this year": ("DATE", "2019"), "two years before": ("DATE", "2017"),
+        "three days afterwards": ("DURATION", "P3D")}

@@ -172,7 +172,10 @@ def patterns() -> list[Pattern]:
                      rf"\b{number}(?:\s+|-)(?:(?:more|full|straight|consecutive|additional|extra|trading|"
                      rf"business|working)\s+)?{units}"
                      rf"(?P<andhalf>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
-                     rf"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|back))?",
+                     rf"(?:\s+(?P<dir>ago|earlier|later|from\s+now|hence|back"
+                     # "two years before." is an adverb; "two years before the vote"
+                     # keeps its preposition (a TimeML signal) out of the span
+                     rf"|(?:before|after(?:wards?)?)(?=\s*(?:[.,;:!?)\"”]|$))))?",
          6),
         ("bare_units", r"\b(?P<unit>year|month|week|day|decade|hour|minute|"
                        r"centurie)s\b(?!['’]|\s+old\b)", 2),

@@ -660,6 +660,9 @@ def duration(m, ctx):
     if m["andhalf"] and amount is not None:
         amount += 0.5  # "a minute and a half"
     direction = " ".join((m["dir"] or "").lower().split())
+    # "two years before." counts back like "two years earlier"
+    direction = {"before": "earlier", "after": "later", "afterward": "later",
+                 "afterwards": "later"}.get(direction, direction)
     mod = "APPROX" if m["orso"] else None
     rel = (m["rel"] or "").lower()
     if m.group(0).lower() == "one day" and SOME_DAY_BEFORE.search(
