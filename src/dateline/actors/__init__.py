@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from dateline.actors.build import collect
+from dateline.actors.datelines import find_datelines
 from dateline.actors.dictionary import (
     ACTORS_ENV,
     ActorDictionary,
@@ -43,7 +44,8 @@ def find_entities(doc: Doc, article: Article,
 
     dictionary = dictionary or default_dictionary()
     matches = matcher_for(dictionary, load_nlp())(doc)
-    drafts = collect(doc, dictionary, matches)
+    media = {article.outlet.casefold()} if article.outlet else set()
+    drafts = collect(doc, dictionary, matches, find_datelines(doc, article.body or None), media)
     link_acronyms(drafts)
     relabel_persons(doc, link_short_names(drafts))
     by_token = {i: m for m in matches for i in range(m.start, m.end)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dateline.actors.datelines import Dateline, dateline_tokens
 from dateline.actors.dictionary import ActorDictionary
 from dateline.actors.entities import (
     NOUN_POS,
@@ -23,8 +24,21 @@ from dateline.actors.matcher import COUNTRY, DEMONYM, NAMED, Match
 NER_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group_of_people"}
 
 
-def collect(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -> Drafts:
+def collect(doc: Doc, dictionary: ActorDictionary, matches: list[Match],
+            datelines: list[Dateline] = (), media_names: set[str] = frozenset()) -> Drafts:
+    """Entity drafts of one article.
+
+    `datelines`: wire datelines in the body, whose words are no actors and whose bracketed
+    name is a news agency; `media_names`: names known to be the outlet or its agency
+    (folded to lower case), which the model often takes for a person ("Horn Wire").
+    """
     drafts = Drafts(doc, dictionary)
+    drafts.blocked = dateline_tokens(list(datelines))
+    media_names = set(media_names)
+    for line in datelines:
+        if line.agency is not None:
+            media_names.add(doc[line.agency[0]:line.agency[1]].text.casefold())
+    matches = [m for m in matches if not any(i in drafts.blocked for i in range(m.start, m.end))]
     by_token = {i: m for m in matches for i in range(m.start, m.end)}
     person_spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
     in_names = {i for e in doc.ents if e.label_ in ("ORG", "FAC", "PERSON", "WORK_OF_ART")
@@ -39,7 +53,8 @@ def collect(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -> Draf
     # 2. Institutions and generic agents built from head nouns and their modifiers.
     used_countries: set[int] = set()
     for token in doc:
-        if token.pos_ not in NOUN_POS or token.i in drafts.owner or token.i in by_token:
+        if token.pos_ not in NOUN_POS or token.i in drafts.owner or token.i in by_token \
+                or token.i in drafts.blocked:
             continue
         if modifier_named(token, by_token) is not None:
             continue  # "Isis militants": the group itself, found in step 1
@@ -86,14 +101,23 @@ def collect(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -> Draf
                              wikidata=None), match.start, match.end)
 
     # 4. Names the model finds and the dictionary does not know.
+    for line in datelines:  # the agency of a dateline, whatever the model called it
+        if line.agency is not None and drafts.free(*line.agency):
+            start, end = _trim(doc, *line.agency)
+            if start < end:
+                drafts.add(media_draft(doc[start:end].text), start, end)
     for ent in doc.ents:
         kind = NER_KINDS.get(ent.label_)
-        if kind is None or not drafts.free(ent.start, ent.end):
+        if kind is None or not drafts.free(ent.start, ent.end) \
+                or any(i in drafts.blocked for i in range(ent.start, ent.end)):
             continue
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end:
             continue
         text = doc[start:end].text
+        if text.casefold() in media_names:  # "told Horn Wire": the outlet, not a person
+            drafts.add(media_draft(text), start, end)
+            continue
         if kind == "group_of_people" and not _is_people_noun(doc, Match(start, end, "", "")):
             continue
         if kind == "person":
@@ -106,6 +130,10 @@ def collect(doc: Doc, dictionary: ActorDictionary, matches: list[Match]) -> Draf
         drafts.add(Draft(key=("ORG", text), canonical=text, kind=guessed_kind, sector=sector,
                          code=sector), start, end)
     return drafts
+
+
+def media_draft(text: str) -> Draft:
+    return Draft(key=("ORG", text), canonical=text, kind="media", sector="MED", code="MED")
 
 
 def _inside_longer(match: Match, spans: list[tuple[int, int]]) -> bool:

@@ -62,6 +62,7 @@ class Drafts:
         self.dictionary = dictionary
         self.by_key: dict[tuple, Draft] = {}
         self.owner: dict[int, tuple] = {}  # token index -> entity key
+        self.blocked: set[int] = set()  # tokens of wire datelines: never actors
 
     def add(self, draft: Draft, start: int, end: int) -> Draft:
         existing = self.by_key.get(draft.key)

@@ -31,13 +31,15 @@ def link_acronyms(drafts: Drafts) -> None:
             # "Long Name (ACR)"
             if end + 2 < len(doc) and doc[end].text in OPEN and doc[end + 2].text in CLOSE:
                 acronym = doc[end + 1]
-                if _looks_like_acronym(acronym.text) and _free_or_unknown(drafts, acronym.i):
+                if _looks_like_acronym(acronym.text) and _free_or_unknown(drafts, acronym.i) \
+                        and acronym.i not in drafts.blocked:
                     aliases.setdefault(acronym.text, draft.key)
             # "ACR (Long Name)"
             if start >= 2 and doc[start - 1].text in OPEN and end < len(doc) \
                     and doc[end].text in CLOSE:
-                acronym = doc[start - 2]
-                if _looks_like_acronym(acronym.text) and _free_or_unknown(drafts, acronym.i):
+                acronym = doc[start - 2]  # not a dateline's city: "BEIRUT (AP) -"
+                if _looks_like_acronym(acronym.text) and _free_or_unknown(drafts, acronym.i) \
+                        and acronym.i not in drafts.blocked:
                     aliases.setdefault(acronym.text, draft.key)
     if not aliases:
         return
@@ -158,9 +160,11 @@ def _role_tokens(doc: Doc, name: Span) -> list[Token]:
             and head.head.i not in inside and head.head.ent_type_ != "PERSON":
         own = {t.i for t in head.subtree}
         return [t for t in head.head.subtree if t.i not in own]
-    # "Mustafa Bali, the head of the SDF media office"
+    # "Mustafa Bali, the head of the SDF media office", "Kenzo Oshima, the United Nations
+    # Emergency Relief Coordinator" (a title in capitals is a proper noun to the parser)
     for child in head.rights:
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON" \
+                and child.pos_ in ("NOUN", "PROPN"):
             return list(child.subtree)
     # "Italian priest Paolo Dall'Oglio", "SDF spokesman Mustafa Bali"
     titles = [c for c in head.lefts if c.i < name.start and c.dep_ in ("compound", "amod")
@@ -192,6 +196,8 @@ def _apply_role(drafts: Drafts, draft: Draft, tokens: list[Token],
             draft.affiliation = draft.affiliation or other.canonical
             draft.sector = draft.sector or other.sector
             draft.country = draft.country or other.country
+            if other.country is None and other.code:  # an international body: "IGO"
+                draft.code = draft.code or other.code
         match = by_token.get(token.i)
         if match is not None and match.kind in (COUNTRY, DEMONYM):
             draft.country = draft.country or match.target

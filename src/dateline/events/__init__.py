@@ -341,7 +341,7 @@ def _build(draft: Draft, doc: Doc, article: Article, people: Participants,
     recipients = list(draft.args.recipient) or list(draft.extra_recipients)
     if "crowd" in entry.flags:
         actors = _crowd(actors, mode, token.text)
-    sentence = _span(draft.sentence)
+    sentence = _span(_without_dateline(draft.sentence, people.blocked))
     trigger = _trigger_span(candidate)
     found = conditions(entry, actors, recipients, draft.context)
     if "grenade" in cue_words:
@@ -486,6 +486,16 @@ def _crowd(actors: list[ActorRef], mode: str | None, trigger_text: str) -> list[
     country = next((a.country for a in actors if a.country), None)
     return [*actors, ActorRef(text=text, canonical=role, entity=None, code="CVL",
                               country=country, sector="CVL")]
+
+
+def _without_dateline(sentence: SpacySpan, blocked: set[int]) -> SpacySpan:
+    """The sentence after a wire dateline glued to it: the filing city is not the scene."""
+    start = sentence.start
+    while start < sentence.end - 1 and (start in blocked or (
+            start - 1 in blocked and (sentence.doc[start].is_punct
+                                      or sentence.doc[start].is_space))):
+        start += 1
+    return sentence.doc[start:sentence.end] if start > sentence.start else sentence
 
 
 def _span(sentence: SpacySpan) -> Span:

@@ -189,7 +189,7 @@ def _reported(doc: Doc, people: Participants, lexicon: Lexicon,
         if clause is None:
             continue
         tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)]
-        tokens = [t for t in tokens if not t.is_space]
+        tokens = [t for t in tokens if not t.is_space and t.i not in people.blocked]
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens = tokens[:-1]
         while tokens and tokens[0].is_punct:

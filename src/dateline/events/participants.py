@@ -21,6 +21,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
+from dateline.actors.datelines import dateline_tokens, find_datelines
 from dateline.actors.dictionary import ActorDictionary
 from dateline.actors.entities import head_noun_key, sector_guess
 from dateline.model import ActorRef, Article, Entity
@@ -60,6 +61,8 @@ class Participants:
         self.doc = doc
         self.entities = article.entities
         self.dictionary = dictionary
+        # wire datelines ("KISMAYO, Somalia (Horn Wire) —"): their words are no arguments
+        self.blocked = dateline_tokens(find_datelines(doc, article.body or None), agency_too=True)
         self.owner: dict[int, int] = {}
         starts: list[tuple[int, int]] = []
         for index, entity in enumerate(article.entities):
@@ -79,7 +82,8 @@ class Participants:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is not None:
                 for token in span:
-                    self.place_at.setdefault(token.i, index)
+                    if token.i not in self.blocked:
+                        self.place_at.setdefault(token.i, index)
         self.places = article.places
 
     # --- entities --------------------------------------------------------------------
@@ -107,8 +111,11 @@ class Participants:
              allow_places: bool = True) -> list[ActorRef]:
         """The actors an argument word names, each conjunct counted."""
         refs: list[ActorRef] = []
-        for item in [token, *token.conjuncts]:
-            if item.i < token.i and item != token:
+        items = [token, *token.conjuncts]
+        if token.i in self.blocked:
+            items = self.outside_dateline(token)
+        for item in items:
+            if item.i < token.i and item != token and token.i not in self.blocked:
                 continue
             ref = self.ref(item, event_type, allow_places)
             if ref is not None and not any(_same(ref, r) for r in refs):
@@ -170,12 +177,27 @@ class Participants:
             return ActorRef(text=text, canonical=text, entity=None)
         return None
 
+    def outside_dateline(self, token: Token) -> list[Token]:
+        """What the parser hung on a dateline word that stands for the real argument.
+
+        "KISMAYO, Somalia (Horn Wire) — Al-Shabaab militants attacked": the city is the
+        parser's subject and the militants its apposition; "MOGADISHU (Reuters) - Gunmen
+        killed": the gunmen are a second subject of the verb.
+        """
+        found = [t for t in token.subtree if t.i not in self.blocked
+                 and t.dep_ in ("appos", "conj") and t.head.i in self.blocked]
+        found += [t for t in token.head.children if t.dep_ == token.dep_ and t != token
+                  and t.i not in self.blocked]
+        return found
+
     def unknown_refs(self, token: Token) -> list[ActorRef]:
         """A group the dictionary does not know, as the text says it, with a sector guess.
 
         Only plural nouns and proper nouns qualify ("Islamic fundamentalists", "Algerian
         landowners"): a singular common noun subject is rarely an actor of its own.
         """
+        if token.i in self.blocked:
+            return [r for t in self.outside_dateline(token) for r in self.unknown_refs(t)]
         if token.tag_ not in ("NNS", "NNPS", "NNP") or token.lower_ in NOT_ACTORS \
                 or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC"):
             return []
