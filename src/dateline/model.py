@@ -25,6 +25,8 @@ PLOVER_TYPES = (
 )
 FACTUALITY = ("asserted", "negated", "future", "hypothetical", "historical", "claimed")
 TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
+# The warning every stage uses for an article without a publication date (record.md).
+NO_PUB_DATE_WARNING = "no publication date found; relative dates unresolved"
 
 
 @dataclass

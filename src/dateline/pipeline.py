@@ -18,8 +18,8 @@ from typing import Any
 
 from dateline import actors, events, geo, nlp
 from dateline import time as timex
+from dateline.model import NO_PUB_DATE_WARNING as NO_PUB_DATE
 from dateline.model import Article, RawDocument, article_id
-from dateline.time import NO_PUB_DATE_WARNING as NO_PUB_DATE
 
 log = logging.getLogger("dateline")
 

@@ -17,9 +17,9 @@ from dateline.clean import language as lang_id
 from dateline.clean.dates import normalise_date
 from dateline.clean.plain import Cleaned, clean_text
 from dateline.clean.text import collapse, garbage_ratio, letter_ratio
+from dateline.model import NO_PUB_DATE_WARNING as NO_DATE
 from dateline.model import Article, RawDocument, article_id
 
-NO_DATE = "no publication date found; relative dates unresolved"
 GARBAGE_LIMIT = 0.05
 MAX_TEXT_CHARS = 10_000_000
 
