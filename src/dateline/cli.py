@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dateline.store import DEFAULT_DB
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_BATCH = 32  # dateline.pipeline.DEFAULT_BATCH, without importing spaCy to parse
+EVENT_FORMATS = ("table", "jsonl", "csv", "acled", "gdelt", "plover", "geojson", "parquet")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,18 +52,39 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("extract", run_extract, "Print one JSON record per input document.")
     _input_options(sub)
 
-    sub = command("ingest", run_ingest, "Extract and store in the database; idempotent.")
+    sub = command("ingest", run_ingest,
+                  "Extract and store in the database, grouping reports into stories and "
+                  "merging reports of one event; idempotent, resumable.")
     _input_options(sub)
     sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    sub.add_argument("--batch-size", type=int, default=DEFAULT_BATCH,
+                     help=f"documents per transaction (default {DEFAULT_BATCH})")
 
-    sub = command("events", run_events, "Query and export stored events.")
+    sub = command("events", run_events,
+                  "Query and export stored events, one row per merged event.")
     sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
     sub.add_argument("--type", help="PLOVER event type, e.g. ASSAULT")
+    sub.add_argument("--mode", help="PLOVER mode, e.g. aerial")
+    sub.add_argument("--actor", help="actor or recipient name or code (substring, any case)")
+    sub.add_argument("--country", help="country of the event: ISO code or English name")
+    sub.add_argument("--bbox", help="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT: events inside the box")
+    sub.add_argument("--since", help="events on or after this date (ISO 8601)")
+    sub.add_argument("--until", help="events on or before this date (ISO 8601)")
+    sub.add_argument("--min-sources", type=int, help="events reported by at least N sources")
     sub.add_argument("--factuality", default="asserted",
                      help="asserted (default), negated, future, hypothetical, historical, "
                           "claimed, or all")
-    sub.add_argument("--format", default="table", choices=("table", "jsonl", "csv"))
+    sub.add_argument("--text", help="words in the evidence sentences or titles")
+    sub.add_argument("--format", default="table", choices=EVENT_FORMATS)
+    sub.add_argument("--output", help="write to this file instead of standard output")
     sub.add_argument("--limit", type=int, help="at most this many events")
+
+    sub = command("stories", run_stories,
+                  "List stories: the articles that report one real-world event.")
+    sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    sub.add_argument("--format", default="table", choices=("table", "jsonl"))
+    sub.add_argument("--min-articles", type=int, help="stories of at least N articles")
+    sub.add_argument("--limit", type=int, help="at most this many stories")
 
     sub = command("demo", run_demo,
                   "Ingest the bundled example articles into a fresh database and show them.")
@@ -150,21 +173,81 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     _validate_pub_date(args.pub_date)
     result = api.ingest(args.paths, args.db, pub_date=args.pub_date, progress=_progress(args),
-                        max_bytes=args.max_bytes)
+                        max_bytes=args.max_bytes, batch_size=args.batch_size)
     _report_failures(result.failures)
     print(f"dateline: {result.read} documents, {result.new} new, {result.duplicates} already "
-          f"stored, {result.failed} failed -> {args.db}", file=sys.stderr)
+          f"stored ({result.near_duplicates} as near-identical copies), {result.failed} "
+          f"failed -> {args.db}", file=sys.stderr)
     return EXIT_SOME_FAILED if result.failed else EXIT_OK
 
 
-def run_events(args: argparse.Namespace) -> int:
-    from dateline import api
-    from dateline.export import WRITERS
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    try:
+        parts = tuple(float(v) for v in value.split(","))
+    except ValueError:
+        parts = ()
+    if len(parts) != 4:
+        raise SystemExit(f"dateline: --bbox {value!r}: give MIN_LON,MIN_LAT,MAX_LON,MAX_LAT "
+                         "(e.g. 35.7,32.3,42.4,37.3)")
+    return parts  # type: ignore[return-value]
 
+
+def run_events(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from dateline import api
+    from dateline.export import BINARY_WRITERS, WRITERS
+
+    for option, value in (("--since", args.since), ("--until", args.until)):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise SystemExit(f"dateline: {option} {value!r} is not an ISO 8601 date "
+                                 "(e.g. 2019-03-11)") from None
     factuality = None if args.factuality == "all" else args.factuality
-    rows = api.query(args.db, type=args.type, factuality=factuality, limit=args.limit)
-    WRITERS[args.format](rows, sys.stdout)
+    try:
+        rows = api.query(args.db, type=args.type, mode=args.mode, actor=args.actor,
+                         country=args.country, bbox=_bbox(args.bbox), since=args.since,
+                         until=args.until, min_sources=args.min_sources,
+                         factuality=factuality, text=args.text, limit=args.limit)
+    except ValueError as error:
+        print(f"dateline: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format in BINARY_WRITERS:
+        if args.output:
+            with open(args.output, "wb") as out:
+                BINARY_WRITERS[args.format](rows, out)
+        else:
+            BINARY_WRITERS[args.format](rows, sys.stdout.buffer)
+        return EXIT_OK
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            WRITERS[args.format](rows, out)
+    else:
+        WRITERS[args.format](rows, sys.stdout)
     return EXIT_OK
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    from dateline import api
+    from dateline.export import render_table, write_jsonl
+
+    rows = api.stories(args.db, min_articles=args.min_articles, limit=args.limit)
+    if args.format == "jsonl":
+        write_jsonl(rows, sys.stdout)
+        return EXIT_OK
+    table = [{**r, "articles": r["n_articles"], "sources": r["n_sources"],
+              "events": len(r["event_ids"])} for r in rows]
+    sys.stdout.write(render_table(table, STORY_COLUMNS))
+    print(f"{len(rows)} stor{'ies' if len(rows) != 1 else 'y'}")
+    return EXIT_OK
+
+
+STORY_COLUMNS = (("story_id", 16), ("first_seen", 25), ("articles", 8), ("sources", 7),
+                 ("events", 6), ("title", 60))
 
 
 def run_demo(args: argparse.Namespace) -> int:

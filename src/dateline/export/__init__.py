@@ -1,8 +1,15 @@
-"""Writing event rows out: a table for people, JSON Lines and CSV for programs.
+"""Writing event rows out in the formats analysts already use.
 
-Rows are the plain dicts of `dateline.api.query`. The CSV flattens the nested record into
-the columns analysts filter on (type, actors, place, coordinates, date, fatalities) and
-keeps the evidence sentence, so a spreadsheet user can still see why.
+Rows are the plain dicts of `dateline.api.query`: one merged event each, with its reports.
+
+- `table`: a fixed-width table for people.
+- `jsonl`: the merged record, one JSON object a line.
+- `csv`: the record flattened into the columns analysts filter on (type, actors, place,
+  coordinates, date, fatalities, number of sources), keeping the evidence sentence and the
+  conflicts between reports, so a spreadsheet user can still see why.
+- `acled`, `gdelt`, `plover`: the column and field names of those datasets
+  (`dateline.export.acled`, `.gdelt`, `.plover` say which and where they come from).
+- `geojson`: a FeatureCollection of points; `parquet`: the CSV columns, typed (binary).
 """
 
 from __future__ import annotations
@@ -13,11 +20,12 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 CSV_COLUMNS = (
-    "article_id", "event_id", "date", "date_precision", "type", "mode", "cameo",
+    "event_id", "story_id", "date", "date_precision", "type", "mode", "cameo",
     "acled_event_type", "acled_sub_event_type", "actor", "actor_code", "recipient",
     "recipient_code", "location", "geonameid", "latitude", "longitude", "country", "admin1",
     "geo_precision", "fatalities", "injured", "factuality", "attribution", "confidence",
-    "trigger", "sentence", "title", "pub_date", "source",
+    "n_reports", "n_sources", "first_report", "last_report", "conflicts",
+    "trigger", "sentence", "article_id", "title", "pub_date", "source",
 )
 
 
@@ -26,8 +34,9 @@ def flat(row: dict[str, Any]) -> dict[str, Any]:
     location = row.get("location") or {}
     date = row.get("date") or {}
     acled = row.get("acled") or {}
+    conflicts = row.get("conflicts")
     return {
-        "article_id": row["article_id"], "event_id": row["id"],
+        "event_id": row["id"], "story_id": row.get("story_id"),
         "date": date.get("value"), "date_precision": date.get("precision"),
         "type": row["type"], "mode": row.get("mode"), "cameo": row.get("cameo"),
         "acled_event_type": acled.get("event_type"),
@@ -43,9 +52,13 @@ def flat(row: dict[str, Any]) -> dict[str, Any]:
         "attribution": (row.get("attribution") or {}).get("canonical")
         or (row.get("attribution") or {}).get("text"),
         "confidence": row.get("confidence"),
+        "n_reports": row.get("n_reports"), "n_sources": row.get("n_sources"),
+        "first_report": row.get("first_report"), "last_report": row.get("last_report"),
+        "conflicts": json.dumps(conflicts, ensure_ascii=False) if conflicts else None,
         "trigger": (row.get("trigger") or {}).get("text"),
         "sentence": (row.get("sentence") or {}).get("text"),
-        "title": row.get("title"), "pub_date": row.get("pub_date"), "source": row.get("source"),
+        "article_id": row.get("article_id"), "title": row.get("title"),
+        "pub_date": row.get("pub_date"), "source": row.get("source"),
     }
 
 
@@ -63,14 +76,14 @@ def write_jsonl(rows: Sequence[dict[str, Any]], out: IO[str]) -> None:
 
 
 def write_csv(rows: Sequence[dict[str, Any]], out: IO[str]) -> None:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow(flat(row))
 
 
 TABLE_COLUMNS = (("date", 10), ("type", 9), ("actor", 26), ("recipient", 22),
-                 ("location", 18), ("factuality", 10), ("trigger", 22))
+                 ("location", 18), ("factuality", 10), ("n_sources", 7), ("trigger", 22))
 
 
 def write_table(rows: Sequence[dict[str, Any]], out: IO[str]) -> None:
@@ -91,6 +104,25 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, in
     return "\n".join(lines) + "\n"
 
 
-WRITERS: dict[str, Callable[[Sequence[dict[str, Any]], IO[str]], None]] = {
-    "table": write_table, "jsonl": write_jsonl, "csv": write_csv,
-}
+def _writers() -> dict[str, Callable[[Sequence[dict[str, Any]], IO[str]], None]]:
+    from dateline.export.acled import write_acled
+    from dateline.export.gdelt import write_gdelt
+    from dateline.export.geojson import write_geojson
+    from dateline.export.plover import write_plover
+
+    return {"table": write_table, "jsonl": write_jsonl, "csv": write_csv,
+            "acled": write_acled, "gdelt": write_gdelt, "plover": write_plover,
+            "geojson": write_geojson}
+
+
+WRITERS = _writers()
+
+
+def _binary_writers() -> dict[str, Callable[[Sequence[dict[str, Any]], IO[bytes]], None]]:
+    from dateline.export.parquet import write_parquet
+
+    return {"parquet": write_parquet}
+
+
+BINARY_WRITERS = _binary_writers()
+FORMATS = (*WRITERS, *BINARY_WRITERS)

@@ -1,0 +1,176 @@
+"""ACLED-style rows: one row per merged event, with ACLED's column names and meanings.
+
+Columns as in the ACLED codebook and its data exports. What Dateline cannot fill stays
+empty: `region` (ACLED's own regions), `admin2` and `admin3`, `source_scale`, `tags`,
+`timestamp` (ACLED's upload time; a Dateline database keeps no wall-clock times).
+`fatalities` is 0 where no report gives a figure, as in ACLED; where reports disagree the
+lowest figure is coded (ACLED's most conservative estimate) and the note says so.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from datetime import date
+from typing import IO, Any
+
+from dateline.export import codes
+
+COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+    "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+    "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+    "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+TIME_PRECISION = {"day": 1, "week": 2}  # anything coarser is 3
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def name(ref: dict[str, Any]) -> str:
+    return ref.get("canonical") or ref.get("text") or ""
+
+
+def inter(refs: list[dict[str, Any]], event_type: str | None) -> int | None:
+    if not refs:
+        return None
+    sector = refs[0].get("sector")
+    code = codes.acled_inter().get(sector or "")
+    if code == 7 and event_type == "Protests":
+        return 6
+    if code == 7 and event_type == "Riots":
+        return 5
+    return code
+
+
+def disorder(event_type: str | None, sub_event_type: str | None) -> str:
+    for row in codes.disorder_types():
+        if row["event_type"] == event_type and row["sub_event_type"] in ("*", sub_event_type):
+            return row["disorder_type"]
+    return ""
+
+
+def long_date(value: str) -> str:
+    day = date.fromisoformat(value[:10])
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def note(row: dict[str, Any]) -> str:
+    """One or two sentences in ACLED's manner: when, who, what, to whom, where; then the
+    figures and any disagreement between reports."""
+    when = (row.get("date") or {}).get("value") or ""
+    actors = _and([name(r) for r in row.get("actor") or []]) or "Unidentified actors"
+    recipients = _and([name(r) for r in row.get("recipient") or []])
+    phrase = _phrase(row.get("type"), row.get("mode"), recipients)
+    location = row.get("location") or {}
+    where = location.get("name") or location.get("text")
+    region = ", ".join(v for v in (location.get("admin1"),
+                                   codes.country(location.get("country")).get("name")) if v)
+    text = f"On {long_date(when)}, " if _is_day(when) else (
+        f"In {_period(when)}, " if _period(when) else "")
+    text += f"{actors} {phrase}"
+    if where:
+        text += f" in {where}" + (f" ({region})" if region and region != where else "")
+    text += "."
+    attribution = row.get("attribution") or {}
+    if row.get("factuality") == "claimed" and (attribution.get("canonical")
+                                               or attribution.get("text")):
+        text += f" Claimed by {attribution.get('canonical') or attribution.get('text')}."
+    conflicts = row.get("conflicts") or {}
+    if "fatalities" in conflicts:
+        figures = sorted(v["value"] for v in conflicts["fatalities"]["values"])
+        text += (f" Reports give {', '.join(map(str, figures[:-1]))} and {figures[-1]} "
+                 f"fatalities; the lowest is coded.")
+    elif row.get("fatalities") is not None:
+        count = row["fatalities"]
+        text += f" {count} {'fatality' if count == 1 else 'fatalities'} reported."
+    sources = row.get("n_sources") or 0
+    if sources > 1:
+        text += f" Reported by {sources} sources."
+    return text
+
+
+def _and(names: list[str]) -> str:
+    names = [n for n in names if n]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] \
+        if names else ""
+
+
+def _period(value: str) -> str | None:
+    """"2019-03" -> "March 2019", "2019" -> "2019"; other TimeML values are not printed."""
+    if len(value) == 7 and value[:4].isdigit() and value[5:].isdigit() \
+            and 1 <= int(value[5:]) <= 12:
+        return f"{MONTHS[int(value[5:]) - 1]} {value[:4]}"
+    return value if len(value) == 4 and value.isdigit() else None
+
+
+def _is_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return len(value) >= 10
+
+
+def _phrase(event_type: str | None, mode: str | None, recipients: str) -> str:
+    for entry in codes.note_phrases():
+        if entry["type"] == event_type and entry["mode"] in ("*", mode):
+            template = entry["phrase"]
+            break
+    else:
+        template = "took action[ involving {recipient}]"
+    start, end = template.find("["), template.find("]")
+    if start < 0:
+        return template.format(recipient=recipients)
+    optional = template[start + 1:end].format(recipient=recipients) if recipients else ""
+    return template[:start] + optional + template[end + 1:]
+
+
+def acled_row(row: dict[str, Any]) -> dict[str, Any]:
+    acled = row.get("acled") or {}
+    event_type, sub_event_type = acled.get("event_type"), acled.get("sub_event_type")
+    actors, recipients = row.get("actor") or [], row.get("recipient") or []
+    location = row.get("location") or {}
+    country = codes.country(location.get("country"))
+    when = row.get("date") or {}
+    inter1, inter2 = inter(actors, event_type), inter(recipients, event_type)
+    interaction = None
+    if inter1 is not None:
+        pair = sorted(v for v in (inter1, inter2) if v is not None)
+        interaction = pair[0] * 10 + (pair[1] if len(pair) > 1 else 0)
+    outlets = []
+    for report in row.get("reports") or []:
+        label = report.get("outlet") or report.get("source")
+        if label and label not in outlets:
+            outlets.append(label)
+    value = when.get("value") or ""
+    return {
+        "event_id_cnty": f"{country.get('iso3', 'XXX')}{codes.stable_number(row['id'])}",
+        "event_date": value[:10] if _is_day(value) else value,
+        "year": int(value[:4]) if value[:4].isdigit() else None,
+        "time_precision": TIME_PRECISION.get(when.get("precision") or "", 3),
+        "disorder_type": disorder(event_type, sub_event_type),
+        "event_type": event_type, "sub_event_type": sub_event_type,
+        "actor1": name(actors[0]) if actors else None,
+        "assoc_actor_1": "; ".join(name(r) for r in actors[1:]),
+        "inter1": inter1,
+        "actor2": name(recipients[0]) if recipients else None,
+        "assoc_actor_2": "; ".join(name(r) for r in recipients[1:]),
+        "inter2": inter2, "interaction": interaction,
+        "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
+        "iso": country.get("isonumeric"), "region": "", "country": country.get("name"),
+        "admin1": location.get("admin1"), "admin2": "", "admin3": "",
+        "location": location.get("name") or location.get("text"),
+        "latitude": location.get("lat"), "longitude": location.get("lon"),
+        "geo_precision": location.get("precision"),
+        "source": "; ".join(outlets), "source_scale": "", "notes": note(row),
+        "fatalities": row.get("fatalities") or 0, "tags": "", "timestamp": "",
+    }
+
+
+def write_acled(rows: Sequence[dict[str, Any]], out: IO[str]) -> None:
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(acled_row(row))

