@@ -94,11 +94,18 @@ def test_a_moment_of_the_day_needs_its_preposition(nlp):
     assert tag(nlp, "It was the dawn of a new era.") == {}
 
 
+def test_the_day_a_next_morning_names_is_the_day_told_about_next(nlp):
+    assert values(nlp, "The rebels entered the town on Oct. 28. The next morning they left "
+                       "before dawn.") == {
+        "Oct. 28": "2019-10-28", "The next morning": "2019-10-29TMO",
+        "dawn": "2019-10-29TMO"}
+
+
 def test_the_next_morning_and_that_night_count_from_the_day_told_about(nlp):
     assert tag(nlp, "The rebels entered the town on Oct. 28. The next morning they "
                     "looted the market, and that night they withdrew.") == {
         "Oct. 28": ("DATE", "2019-10-28"), "The next morning": ("TIME", "2019-10-29TMO"),
-        "that night": ("TIME", "2019-10-28TNI")}
+        "that night": ("TIME", "2019-10-29TNI")}  # the night of that next day
 
 
 def test_that_same_day_is_the_day_told_about(nlp):

@@ -277,7 +277,9 @@ def anaphoric_part(m, ctx):
     day = ctx.anaphoric_anchor("day")
     if day is None:
         return Reading("TIME", f"XXXX-XX-XXT{code}")
-    return Reading("TIME", f"{(day + dt.timedelta(days=offset)).isoformat()}T{code}")
+    # the day it names is the one told about next ("The next morning ... before dawn")
+    return Reading("TIME", f"{(day + dt.timedelta(days=offset)).isoformat()}T{code}",
+                   anchors=True)
 
 
 @handles("holiday")
