@@ -244,6 +244,8 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
         return []
     if name.casefold() in data.direction_words():
         return []  # `backed by the West`, `the South`: a direction, not a gazetteer place
+    if ent.label_ != "GPE" and " " not in name and name.casefold() in data.guard_words():
+        return []  # a LOC or FAC `Olympic`, `Superior`: the model's tag alone is not enough
     if name.isupper() and len(name) <= 3 and name not in _abbreviations()[0] and \
             text[max(0, start - 2):start] != ", ":
         return []  # `PA`, `DMUG`: a postal code or an acronym alone, not after `Town, `
@@ -349,6 +351,11 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
         if len(tokens) != 1 or tokens[0].text in people:
             return []
         token = tokens[0]
+        if token.text.isupper() and len(token.text) >= 4 and \
+                _dateline_after(text, token.idx + len(token.text)) and \
+                _big_place(gazetteer, token.text.title(), 1000):
+            return [Mention(token.text, token.idx, token.idx + len(token.text), None,
+                            "gazetteer")]
         cue = _cue_before(ent.doc, ent.start)
         after_comma = ent.start > 0 and ent.doc[ent.start - 1].text == ","
         if cue == "strong" or \
@@ -379,7 +386,9 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
     # An organisation headed by a place name: `Ohio Department of ...`, `Dublin City Council`,
     # `Northeast Texas Community College` (a direction word first is skipped).
     heads = data.org_head_words("civic")
-    if len(tokens) > 2 and _DIRECTION.match(tokens[0].text + " "):
+    if len(tokens) > 2 and _DIRECTION.match(tokens[0].text + " ") and \
+            not _is_name(gazetteer, f"{tokens[0].text} {tokens[1].text}") and \
+            _is_state_or_country(gazetteer, tokens[1].text):
         tokens = tokens[1:]
     for size in range(min(len(tokens) - 1, MAX_NGRAM), 0, -1):
         head = tokens[:size]
@@ -416,13 +425,20 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
     words = [t.lower_ for t in tokens]
     if "of" in words:
         tail = tokens[len(words) - words[::-1].index("of"):]
-        if len(tail) > 1 and _DIRECTION.match(tail[0].text + " "):
+        if len(tail) > 1 and _DIRECTION.match(tail[0].text + " ") and \
+                not _is_name(gazetteer, text[tail[0].idx:tail[-1].idx + len(tail[-1].text)]):
             tail = tail[1:]
         if tail and all(t.text[:1].isupper() for t in tail):
             start, end = tail[0].idx, tail[-1].idx + len(tail[-1].text)
             if _big_place(gazetteer, text[start:end]):
                 return [Mention(text[start:end], start, end, None, "gazetteer", weak=True)]
     return []
+
+
+def _is_state_or_country(gazetteer: Gazetteer, name: str) -> bool:
+    found, _ = gazetteer.lookup(name, loose=False)
+    return any(kind in (NAME, ALIAS) and gazetteer.entry(pid).feature_code in ("PCLI", "ADM1")
+               for pid, kind in found)
 
 
 def _is_alias(gazetteer: Gazetteer, name: str) -> bool:
@@ -552,6 +568,11 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, people: set[str],
     return chosen
 
 
+def _dateline_after(text: str, end: int) -> bool:
+    """`BEIRUT —`, `BEIRUT:`, `BEIRUT (AP)`, `MANSFIELD, Ohio --`: an upper-case dateline."""
+    return text[end:end + 3].lstrip()[:1] in ("—", "–", "-", ",", "(", ":")
+
+
 def _capitalised(token: Token) -> bool:
     return (token.text[:1].isupper() and token.is_alpha) or token.text in ("St.", "Ft.", "Mt.")
 
@@ -572,8 +593,7 @@ def _worth_it(gazetteer: Gazetteer, name: str, cue: str | None, span: Span,
     first = span.start == span.sent.start if span.doc.has_annotation("SENT_START") else False
     if upper:
         # An upper-case dateline: `BEIRUT (AP) —`, `MANSFIELD, Ohio —`.
-        after = span.doc.text[span.end_char:span.end_char + 3].lstrip()
-        return sizeable and len(name) >= 4 and after[:1] in ("—", "–", "-", ",", "(")
+        return sizeable and len(name) >= 4 and _dateline_after(span.doc.text, span.end_char)
     if len(span) == 1 and len(name) < 3:
         return False
     if span[0].pos_ not in ("PROPN",) and not big:

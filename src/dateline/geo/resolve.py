@@ -50,6 +50,7 @@ CONTAINED_BONUS = 6.0
 NOT_CONTAINED_PENALTY = -4.0
 NEAR_KM = 150.0
 CITY_NAMESAKE_PENALTY = 3.0
+DIVISION_DISCOUNT = 1.0
 _DIRECTIONS = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|"
                          r"central|northeast|northwest|southeast|southwest|"
                          r"north-east|north-west|south-east|south-west|"
@@ -157,7 +158,12 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, flo
         prior += FEATURE_PRIOR.get(entry.feature_code, 0.0)
         if wants_admin2 and entry.feature_code == "ADM2":
             prior += 3.0
-        prior += POPULATION_WEIGHT * math.log10(entry.population + 1)
+        population = math.log10(entry.population + 1)
+        if entry.feature_code in ("ADM1", "ADM2"):
+            # A division's population is the sum of its towns': compare it with a town
+            # a few times smaller, or every state outweighs its capital.
+            population = max(0.0, population - DIVISION_DISCOUNT)
+        prior += POPULATION_WEIGHT * population
         scored.append((entry, prior))
     # A province named after the city that is most of it (Kandahar, Alexandria): the name
     # alone means the city. Where the city is a smaller part (New York, Quebec, Idlib) the
@@ -454,8 +460,9 @@ def _fits(place: Place, votes: _Votes, name: str) -> bool:
     """Whether a weakly recognised mention is kept: in one of the countries the rest of the
     article is about (or itself a country or a state); unresolved, only when the article
     names no other place."""
-    if place.feature_code in ("PCLI", "ADM1", "CONT"):
-        return True
+    if place.feature_code in ("PCLI", "ADM1", "CONT") or \
+            (place.lat is not None and place.country is None):
+        return True   # a country, a state, a continent, a sea: no country to disagree with
     own_c = votes.own.get(name, _NO_VOTES)[0]
     if place.lat is None:
         return votes.total_c - sum(own_c.values()) <= 0
