@@ -250,8 +250,6 @@ def conflicts(reports: list[EventReport]) -> dict[str, Any]:
     """Each field on which reports disagree: every value, who gave it, and the rule."""
     values = {
         "type": lambda e: e.type,
-        "location": lambda e: (e.location.name or e.location.text) if _located(e.location)
-        else None,
         "date": lambda e: e.date.value if e.date and e.date.text else None,
         "fatalities": lambda e: e.fatalities,
         "injured": lambda e: e.injured,
@@ -267,7 +265,30 @@ def conflicts(reports: list[EventReport]) -> dict[str, Any]:
         if len(given) > 1:
             found[name] = {"values": [{"value": v, "reports": k} for v, k in given.items()],
                            "rule": RULES[name]}
+    places = _place_conflict(reports)
+    if places:
+        found["location"] = {"values": places, "rule": RULES["location"]}
     return found
+
+
+def _place_conflict(reports: list[EventReport]) -> list[dict[str, Any]]:
+    """Places that are neither near the chosen one nor containing or inside it (two names
+    for one town, or a town and its province, are no conflict)."""
+    chosen = best_location(reports)
+    if chosen is None:
+        return []
+    given: dict[str, list[str]] = {}
+    for report in reports:
+        place = report.event.location
+        if _located(place) and not _places_agree(place, chosen.event.location):
+            given.setdefault(place.name or place.text or "", []).append(report.key)
+    if not given:
+        return []
+    name = chosen.event.location.name or chosen.event.location.text or ""
+    return [{"value": name, "reports": [r.key for r in reports if _located(r.event.location)
+                                        and _places_agree(r.event.location,
+                                                          chosen.event.location)]},
+            *({"value": v, "reports": k} for v, k in given.items())]
 
 
 def _lowest(values: Any) -> int | None:

@@ -55,32 +55,31 @@ class StoryBuilder:
     """The recent reports of the stories in play, and the decisions for new articles.
 
     `stories` maps a story id to its most recent reports in ingestion order (the store
-    loads those of the candidate stories); `moves` collects every article whose story
-    changed, for the store to write.
+    loads those of the candidate stories); `story_ids` is the story of every article
+    filed or moved here.
     """
 
     stories: dict[str, list[Report]] = field(default_factory=dict)
     config: Settings = field(default_factory=settings)
-    moves: dict[str, str] = field(default_factory=dict)
+    story_ids: dict[str, str] = field(default_factory=dict)
     _scores: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def load(self, story_id: str, reports: Iterable[Report]) -> None:
         if story_id not in self.stories:
             self.stories[story_id] = sorted(reports, key=lambda r: r.seq)
 
-    def add(self, report: Report, candidates: Iterable[str]) -> str:
-        """File the report under its story; returns the story id."""
+    def add(self, report: Report, candidates: Iterable[str]) -> dict[str, str]:
+        """File the report under its story; returns {article id: story id} for the report
+        and for every report a split moved."""
         story_id = self.best_story(report, candidates)
         if story_id is None:
             story_id = report.article_id
             self.stories[story_id] = []
         self.stories[story_id].append(report)
-        self.moves[report.article_id] = story_id
-        self._split(story_id)
-        return self.story_of(report.article_id)
-
-    def story_of(self, article_id: str) -> str:
-        return self.moves[article_id]
+        changes = {report.article_id: story_id}
+        changes.update(self._split(story_id))
+        self.story_ids.update(changes)
+        return changes
 
     def best_story(self, report: Report, candidates: Iterable[str]) -> str | None:
         best, best_score = None, self.config.threshold
@@ -100,7 +99,7 @@ class StoryBuilder:
             self._scores[key] = score(a, b, self.config)
         return self._scores[key]
 
-    def _split(self, story_id: str) -> None:
+    def _split(self, story_id: str) -> dict[str, str]:
         """Let a later run of reports that agree among themselves far more than with the
         earlier ones leave as a story of its own (see the module docstring)."""
         members = self.stories[story_id]
@@ -108,13 +107,12 @@ class StoryBuilder:
         point = split_point(recent, self._score, self.config.split_margin,
                             self.config.split_size)
         if point is None:
-            return
+            return {}
         leaving = recent[point:]
         new_id = leaving[0].article_id
         self.stories[story_id] = members[:len(members) - len(leaving)]
         self.stories[new_id] = list(leaving)
-        for report in leaving:
-            self.moves[report.article_id] = new_id
+        return {report.article_id: new_id for report in leaving}
 
 
 def split_point(reports: Sequence[Report], pair_score, margin: float,
@@ -155,8 +153,8 @@ def assign_all(reports: Sequence[Report], config: Settings | None = None,
     index: dict[str, set[str]] = {}
     for report in reports:
         found = keys[report.article_id] if keys else blocking_keys(report)
-        candidates = {builder.story_of(a) for k in found for a in index.get(k, ())}
+        candidates = {builder.story_ids[a] for k in found for a in index.get(k, ())}
         builder.add(report, candidates)
         for key in found:
             index.setdefault(key, set()).add(report.article_id)
-    return dict(builder.moves)
+    return dict(builder.story_ids)

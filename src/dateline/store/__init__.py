@@ -198,7 +198,7 @@ class Store:
             else:
                 result.duplicates += 1
             result.stored_as.append(canonical)
-            if self._add_source(article, canonical, similarity) and canonical != article.id:
+            if self._add_source(article, canonical, similarity):
                 gained.add(canonical)
         self._insert_items(new)
         deriver.derive(new, seqs)

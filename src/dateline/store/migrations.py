@@ -28,7 +28,7 @@ def _v1_to_v2(db: duckdb.DuckDBPyConnection) -> None:
     for column, sql_type in (("variant_id", "VARCHAR"), ("similarity", "DOUBLE"),
                              ("outlet", "VARCHAR"), ("seen", "BIGINT")):
         db.execute(f"ALTER TABLE sources ADD COLUMN {column} {sql_type}")
-    db.execute("UPDATE sources SET variant_id = article_id, similarity = 1.0, seen = o.n "
+    db.execute("UPDATE sources SET variant_id = o.article_id, similarity = 1.0, seen = o.n "
                "FROM (SELECT article_id, source, row_number() OVER "
                "(ORDER BY seen_at, article_id, source) AS n FROM sources) o "
                "WHERE o.article_id = sources.article_id AND o.source = sources.source")
