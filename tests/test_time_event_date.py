@@ -70,3 +70,16 @@ def test_without_publication_date_the_relative_date_is_still_the_evidence(nlp):
     assert date_of(nlp, body, "delivering", pub=None) == EventDate(
         text="Thursday", value="XXXX-WXX-4", start_date=None, end_date=None,
         precision="day")
+
+
+def test_a_clock_time_defers_to_the_day_beside_it(nlp):
+    body = "On 17 January 2022, at around 10 am, gunmen attacked a bus near Kaduna."
+    date = date_of(nlp, body, "attacked", pub=None)
+    assert (date.value, date.precision) == ("2022-01-17", "day")
+
+
+def test_an_event_is_dated_to_the_day_not_the_part_of_day(nlp):
+    body = "On 17 January 2022, in the evening, police arrested three protesters in Kano."
+    assert date_of(nlp, body, "arrested", pub=None) == EventDate(
+        text="the evening", value="2022-01-17", start_date="2022-01-17",
+        end_date="2022-01-17", precision="day")

@@ -8,12 +8,15 @@ date, then the paragraph's, then the publication date with `text` None.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from dateline.model import EventDate, Span, Time
 from dateline.time import calendar
 from dateline.time.tense import governing_verb
 
+DAY_WITH_TIME = re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T")
 PRECISION = {"day": "day", "week": "week", "weekend": "week", "month": "month",
              "quarter": "month", "half": "month", "season": "month", "year": "year",
              "decade": "year", "century": "year"}
@@ -56,9 +59,22 @@ def _attachment_rank(time: Time, trigger_token: Token | None, doc: Doc) -> int:
     return 2
 
 
+def clock_only(time: Time) -> bool:
+    """A time of day whose day is unknown (`XXXX-XX-XXT10:00`): it dates nothing on its own."""
+    return bool(time.value) and time.value.startswith("XXXX-XX-XXT")
+
+
+def day_value(value: str | None) -> str | None:
+    """An event is dated to the day at most (`2022-01-17TEV` -> `2022-01-17`): ACLED and
+    GDELT code days, and the time of day stays on the Time item."""
+    if value and DAY_WITH_TIME.match(value):
+        return value.split("T", 1)[0]
+    return value
+
+
 def _to_event_date(time: Time) -> EventDate:
     bounds = calendar.value_range(time.value, time.mod)
-    return EventDate(text=time.text, value=time.value,
+    return EventDate(text=time.text, value=day_value(time.value),
                      start_date=bounds[0].isoformat() if bounds else time.start_date,
                      end_date=bounds[1].isoformat() if bounds else time.end_date,
                      precision=precision_of(time.value))
@@ -90,6 +106,8 @@ def event_date(times: list[Time], trigger: Span, sentence: Span, doc: Doc,
         resolved = [t for t in candidates if calendar.value_range(t.value) is not None]
         candidates = resolved or candidates
     in_sentence = [t for t in candidates if sentence.start <= t.start and t.end <= sentence.end]
+    # "On 17 January, at around 10 am, ..." : the clock time defers to the day beside it.
+    in_sentence = [t for t in in_sentence if not clock_only(t)] or in_sentence
     if in_sentence:
         trigger_token = _root(doc, trigger.start, trigger.end)
         best = min(in_sentence, key=lambda t: (
