@@ -18,6 +18,7 @@ def test_gold_spans_and_end_to_end(tmp_path):
     gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
     spans = evaluate("geo", str(gold), gold_spans=True, progress=False)
     assert spans["n"] == 2 and spans["acc_161km"] == 1.0 and spans["unresolved"] == 0.0
+    assert sum(cell["n"] for cell in spans["by_confidence"].values()) == 2
     full = evaluate("geo", str(gold), progress=False)
     assert full["span_f1"] == 1.0 and full["span_f1_exact"] == 1.0
     assert full["acc_161km"] == 1.0 and full["n"] == 2

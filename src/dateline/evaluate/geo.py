@@ -31,7 +31,7 @@ def evaluate(gold_path: str, *, limit: int | None = None, progress: bool = True,
              gold_spans: bool = False, **options: Any) -> dict[str, Any]:
     records = read_gold(gold_path, limit)
     if gold_spans:
-        return _with_gold_spans(records, progress)
+        return _with_gold_spans(records, progress, options.get("min_confidence"))
     return _end_to_end(records, progress, spacy_only=bool(options.get("spacy_only")))
 
 
@@ -43,26 +43,49 @@ def _distance(toponym: dict, place: Any) -> float:
     return haversine_km(toponym["lat"], toponym["lon"], place.lat, place.lon)
 
 
-def _with_gold_spans(records: list[dict], show: bool) -> dict[str, Any]:
+def _with_gold_spans(records: list[dict], show: bool,
+                     min_confidence: float | None = None) -> dict[str, Any]:
+    """`min_confidence` overrides the resolver's threshold for this run (0 resolves every
+    mention that has a candidate): to see how right the places it leaves unresolved would
+    have been. The `by_confidence` table gives, per tenth of confidence, how many resolved
+    places fall there and the share of them within 161 km."""
+    import sys
+
     from dateline.geo import resolve_mentions
 
+    resolver = sys.modules["dateline.geo.resolve"]
+    saved = resolver.MIN_CONFIDENCE
+    if min_confidence is not None:
+        resolver.MIN_CONFIDENCE = float(min_confidence)
     errors: list[float] = []
     unresolved = 0
-    for record in progress(records, show, desc="geo"):
-        spans = [(t["start"], t["end"]) for t in record["toponyms"]]
-        places = resolve_mentions(record["text"], spans)
-        for toponym, place in zip(record["toponyms"], places, strict=True):
-            if toponym.get("lat") is None:
-                continue
-            if place.lat is None:
-                unresolved += 1
-            errors.append(_distance(toponym, place))
+    bins: dict[str, list[int]] = {}
+    try:
+        for record in progress(records, show, desc="geo"):
+            spans = [(t["start"], t["end"]) for t in record["toponyms"]]
+            places = resolve_mentions(record["text"], spans)
+            for toponym, place in zip(record["toponyms"], places, strict=True):
+                if toponym.get("lat") is None:
+                    continue
+                if place.lat is None:
+                    unresolved += 1
+                error = _distance(toponym, place)
+                errors.append(error)
+                if place.lat is not None:
+                    tenth = min(9, int((place.confidence or 0.0) * 10))
+                    cell = bins.setdefault(f"{tenth / 10:.1f}-{(tenth + 1) / 10:.1f}", [0, 0])
+                    cell[0] += 1
+                    cell[1] += error <= 161
+    finally:
+        resolver.MIN_CONFIDENCE = saved
     n = len(errors)
     return {
         "kind": "geo", "mode": "gold_spans", "n": n,
         "acc_161km": round(sum(e <= 161 for e in errors) / n, 4) if n else 0.0,
         "median_km": round(statistics.median(errors), 1) if n else None,
         "unresolved": round(unresolved / n, 4) if n else 0.0,
+        "by_confidence": {k: {"n": v[0], "acc_161km": round(v[1] / v[0], 3)}
+                          for k, v in sorted(bins.items())},
     }
 
 

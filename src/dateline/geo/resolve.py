@@ -475,9 +475,8 @@ SHARPNESS = 2.0
 
 
 def _softmax(scores: list[float]) -> list[float]:
-    """Scores to probabilities. SHARPNESS scales the log-odds so that the probability of the
-    chosen place is calibrated (of places chosen at confidence 0.1-0.2, about one in five
-    is right, measured on LGL and GeoVirus together; see docs/geo.md)."""
+    """Scores to probabilities. SHARPNESS scales the log-odds so that a low probability
+    means a likely wrong place (see the `by_confidence` table in docs/geo.md)."""
     top = max(scores)
     weights = [math.exp(SHARPNESS * (s - top)) for s in scores]
     total = sum(weights)
