@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from dateline.geo import build_gazetteer, import_geonames, load_gazetteer
+from dateline.geo import import_geonames, load_gazetteer
 from dateline.geo.resolve import haversine_km
 
 
@@ -70,21 +70,52 @@ DUMP_ROWS = [
 ]
 
 
-def test_importing_a_geonames_dump_adds_its_places(tmp_path, monkeypatch):
+def test_importing_a_geonames_dump_keeps_its_rows_and_rebuilds(tmp_path, monkeypatch):
+    import sys
+
+    build = sys.modules["dateline.geo.build"]
     monkeypatch.setenv("DATELINE_CACHE", str(tmp_path / "cache"))
+    rebuilt = []
+    monkeypatch.setattr(build, "build_gazetteer", lambda force=False: rebuilt.append(force))
     dump = tmp_path / "XX.zip"
     with zipfile.ZipFile(dump, "w") as archive:
         archive.writestr("XX.txt", "\n".join("\t".join(r) for r in DUMP_ROWS) + "\n")
         archive.writestr("readme.txt", "not data")
     assert import_geonames(dump) == 2
-    folder = build_gazetteer()
-    assert folder.parent == tmp_path / "cache"
+    assert rebuilt == [True]
+    rows = list(build._imported_rows())
+    assert [r[0] for r in rows] == ["99000001", "99000002"]
+    assert rows[0][3] == "Tajriba,Tajreeba" and rows[1][7] == "WAD"
+
+
+def test_imported_rows_become_places_and_replace_derived_points(tmp_path, monkeypatch):
+    """The builder's import step on a tiny gazetteer (the full build takes 20 s)."""
+    import sys
+
+    build = sys.modules["dateline.geo.build"]
     from dateline.geo.store import Gazetteer
 
-    imported = Gazetteer(folder)
-    found, _ = imported.lookup("Tajreeba")
-    [entry] = [imported.entry(pid) for pid, _ in found]
-    assert (entry.geonameid, entry.feature_code, entry.country, entry.source) == \
-        (99000001, "PPL", "SY", "import")
-    found, _ = imported.lookup("Wadi at Tajriba")
-    assert imported.entry(found[0][0]).feature_code == "WAD"
+    builder = build._Builder()
+    syria = builder.add_place(name="Syria", lat=35.0, lon=38.0, country="SY",
+                              feature="PCLI", source="country", precision=3)
+    builder.country_pid["SY"] = syria
+    builder.admin1_index[("SY", "07")] = 0
+    province = builder.add_place(name="Deir ez-Zor", lat=35.0, lon=40.0, country="SY",
+                                 admin1=0, feature="ADM1", source="division", precision=3)
+    builder.admin1_table.append(["SY", "07", "Deir ez-Zor", province])
+    rows = [*DUMP_ROWS, ["170792", "Muhafazat Dayr az Zawr", "Muhafazat Dayr az Zawr", "",
+                         "35.16", "40.5", "A", "ADM1", "SY", "", "07", "", "", "", "0", "",
+                         "0", "Asia/Damascus", "2024-01-01"]]
+    monkeypatch.setattr(build, "_imported_rows", lambda: iter(
+        [[*r[:3], r[3], r[4], r[5], r[6], r[7], r[8], r[10], r[11], r[14]] for r in rows]))
+    builder._add_imports()
+    builder.write(tmp_path / "g")
+    gazetteer = Gazetteer(tmp_path / "g")
+    found, _ = gazetteer.lookup("Tajreeba")
+    [entry] = [gazetteer.entry(pid) for pid, _ in found]
+    assert (entry.geonameid, entry.feature_code, entry.country, entry.source, entry.admin1) \
+        == (99000001, "PPL", "SY", "import", "Deir ez-Zor")
+    found, _ = gazetteer.lookup("Wadi at Tajriba")
+    assert gazetteer.entry(found[0][0]).feature_code == "WAD"
+    replaced = gazetteer.entry(province)
+    assert (replaced.lat, replaced.lon, replaced.geonameid) == (35.16, 40.5, 170792)
