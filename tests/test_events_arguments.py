@@ -12,7 +12,7 @@ def events(text: str):
 def test_passive_by_phrase_is_the_actor(nlp):
     event = events("Three soldiers were killed by Boko Haram fighters near Maiduguri.")[0]
     assert [a.canonical for a in event.actor] == ["Boko Haram"]
-    assert [r.canonical for r in event.recipient] == ["Military Forces"]
+    assert [r.canonical for r in event.recipient] == ["Military Forces of Nigeria"]
     assert event.fatalities == 3
     assert event.acled.event_type == "Battles"
 

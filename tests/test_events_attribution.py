@@ -12,7 +12,7 @@ def analysed(text: str):
 def test_trailing_said(nlp):
     event = analysed("Gunmen attacked a bus near Garissa, killing four passengers, "
                      "police said.").events[0]
-    assert event.attribution.canonical == "Police Forces"
+    assert event.attribution.canonical == "Police Forces of Kenya"
     assert event.fatalities == 4
 
 

@@ -29,7 +29,8 @@ CASES = [
     ("The European Union imposed sanctions on Belarus.", "SANCTION", ["European Union"],
      ["Belarus"]),
     ("Turkey deployed troops to the Syrian border.", "MOBILIZE", ["Turkey"], []),
-    ("Police arrested twelve students in Dhaka.", "COERCE", ["Police Forces"], ["Students"]),
+    ("Police arrested twelve students in Dhaka.", "COERCE", ["Police Forces of Bangladesh"],
+     ["Students"]),
     ("Gunmen killed three villagers in Zamfara state.", "ASSAULT",
      ["Unidentified Armed Group"], ["Civilians"]),
 ]

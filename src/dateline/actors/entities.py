@@ -96,7 +96,7 @@ def country_draft(dictionary: ActorDictionary, iso2: str) -> Draft:
 
 def institution_draft(dictionary: ActorDictionary, iso2: str, inst: Institution) -> Draft:
     name = dictionary.countries[iso2].name
-    canonical = inst.canonical.format(country=_with_article(name))
+    canonical = inst.canonical.format(country=with_article(name))
     return Draft(key=("N", canonical), canonical=canonical, kind=inst.kind,
                  sector=inst.sector, country=iso2,
                  code=dictionary.country_code(iso2, inst.sector))
@@ -111,7 +111,7 @@ def agent_draft(dictionary: ActorDictionary, agent: Agent, iso2: str | None) -> 
                  code=dictionary.country_code(iso2, agent.sector))
 
 
-def _with_article(name: str) -> str:
+def with_article(name: str) -> str:
     """ "the United States", "the Philippines": names that take an article in English."""
     plural_or_union = name.endswith(("States", "Kingdom", "Republic", "Emirates", "Islands",
                                      "Netherlands", "Philippines", "Congo", "Bahamas",

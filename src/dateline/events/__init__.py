@@ -28,10 +28,12 @@ from spacy.tokens import Span as SpacySpan
 from dateline import geo
 from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
+from dateline.actors.localise import localise
 from dateline.events.acled import CROWD_CANONICALS, STATE_SECTORS, acled_label, conditions
-from dateline.events.arguments import Arguments, extract
+from dateline.events.arguments import Arguments, extract, is_passive
 from dateline.events.arguments import subject as arguments_subject
 from dateline.events.attribution import attribution, find_quotes
+from dateline.events.derived import CAMEO, intent_event, obligation_events
 from dateline.events.factuality import factuality, historical
 from dateline.events.lexicon import Lexicon, load_lexicon
 from dateline.events.numbers import Casualties, quantity_of, read_sentence
@@ -45,14 +47,12 @@ CASUALTY_LEMMAS = {"kill", "die", "dead", "death", "fatality", "casualty", "inju
                    "hurt", "murder", "injured", "wounded", "injury", "coded", "massacre",
                    "behead", "execute", "perish", "lynch", "slaughter", "assassinate", "body"}
 ABSORBING_TYPES = ("ASSAULT", "PROTEST", "COERCE")
+FACTUAL = ("asserted", "historical", "claimed")
 CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "HLH", "JUD", "MED", "REF", "REL", "ENV"}
 PURPOSE_PROTEST_WORDS = {"demand", "protest", "call", "denounce", "condemn", "complain",
                          "oppose", "demonstrate", "reject", "request", "urge"}
 PROTEST_CONTENT = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 OUTCOME_REACH = 3  # sentences back a casualty sentence may report on
-INTENT_TYPES = {"SUPPORT", "AID", "RETREAT", "CONCEDE", "CONSULT", "COOPERATE"}
-INTENT_GOVERNORS = {"willing", "ready", "prepared", "committed", "intend", "plan", "decide",
-                    "pledge", "promise", "vow", "offer", "agree"}
 
 
 @dataclass
@@ -72,7 +72,9 @@ class Draft:
 def find_events(doc: Doc, article: Article,
                 dictionary: ActorDictionary | None = None) -> tuple[list[Event], list[Quote]]:
     lexicon = load_lexicon()
-    people = Participants(doc, article, dictionary or default_dictionary())
+    dictionary = dictionary or default_dictionary()
+    localise(article.entities, article.places, dictionary)
+    people = Participants(doc, article, dictionary)
     candidates = find_candidates(doc, lexicon, skip=_inside_names(people))
     sentence_of = _sentence_index(doc)
     verb_triggers = {c.token.i for c in candidates if c.token.pos_ in ("VERB", "ADJ")
@@ -97,12 +99,18 @@ def find_events(doc: Doc, article: Article,
     drafts.sort(key=lambda d: d.candidate.token.i)
     _protest_context(drafts)
     events = []
+    triggers = {d.candidate.token.i for d in drafts}
+    build = _derived_builder(doc, article, people)
     for draft in drafts:
         event, cue = _build(draft, doc, article, people, lexicon)
         events.append(event)
-        derived = _intent_or_obligation(draft, event, cue, people, lexicon)
-        if derived is not None:
-            events.append(derived)
+        intent = intent_event(event, cue, draft.candidate.predicate, people, lexicon,
+                              triggers, build)
+        if intent is not None:
+            events.append(intent)
+    taken = {(e.type, e.trigger.start) for e in events}
+    events.extend(e for e in obligation_events(doc, people, lexicon, build)
+                  if (e.type, e.trigger.start) not in taken)
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
@@ -351,6 +359,9 @@ def _build(draft: Draft, doc: Doc, article: Article, people: Participants,
     date = timex.event_date(article.times, trigger, sentence, doc, article.pub_date)
     value = historical(value, date, article.pub_date)
     location = geo.event_location(article.places, trigger, sentence, doc)
+    if event_type == "ASSAULT" and not actors and value in FACTUAL:
+        unknown = _unidentified(candidate, draft.args, location, people)
+        actors = [unknown] if unknown is not None else actors
     sentence_tokens = list(draft.sentence)
     source = attribution(candidate.predicate, sentence_tokens, people, lexicon)
     quantity = quantity_of(draft.args.actor_head, lexicon) if event_type in (
@@ -372,49 +383,25 @@ def _build(draft: Draft, doc: Doc, article: Article, people: Participants,
         confidence=round(min(confidence, 0.95), 2)), cue
 
 
-def _intent_or_obligation(draft: Draft, event: Event, cue, people: Participants,
-                          lexicon: Lexicon) -> Event | None:
-    """What PLOVER codes about an action that is only announced or required.
+def _derived_builder(doc: Doc, article: Article, people: Participants):
+    """Builds the events of `derived` with this article's dates and places."""
 
-    "Portugal will support Turkey", "Syria is willing to withdraw": the action is future,
-    but the stated intent is an AGREE event now (CAMEO 03, "express intent to"). "Russia
-    said Sudan must return the helicopter": an obligation laid on another party by a
-    speaker is that speaker's REQUEST of it (CAMEO 10).
-    """
-    if cue is None or event.factuality not in ("future", "hypothetical"):
-        return None
-    word = cue.lower_ if cue.tag_ == "MD" else cue.lemma_.lower()
-    if event.factuality == "future" and event.type in INTENT_TYPES and (
-            word in ("will", "shall", "'ll", "wo") or word in INTENT_GOVERNORS):
-        actors = event.actor
-        if not actors:  # "Syria says it is willing to withdraw": the one who says so
-            from dateline.events.attribution import reporting_verb, speaker
+    def build(kind: str, cue, predicate, actors: list[ActorRef], recipients: list[ActorRef],
+              source) -> Event:
+        first, last = (cue, predicate) if cue.i <= predicate.i else (predicate, cue)
+        trigger = Span(_slice(cue, first.idx, last.idx + len(last)), first.idx,
+                       last.idx + len(last))
+        sentence = _span(_without_dateline(cue.sent, people.blocked))
+        said = Span(cue.text, cue.idx, cue.idx + len(cue))
+        date = timex.event_date(article.times, said, sentence, doc, article.pub_date)
+        return Event(id="", type=kind, mode=None, cameo=CAMEO[kind], acled=None,
+                     actor=list(actors), recipient=list(recipients),
+                     location=geo.event_location(article.places, trigger, sentence, doc),
+                     date=date, factuality="asserted", attribution=source,
+                     trigger=trigger, sentence=sentence,
+                     confidence=0.6 if any(a.entity is not None for a in actors) else 0.5)
 
-            verb = reporting_verb(draft.candidate.predicate, lexicon)
-            who = speaker(verb, people) if verb is not None else None
-            actors = [who] if who is not None else []
-        return _derived(event, "AGREE", "030", cue, actors, event.recipient)
-    if word in ("must", "should") and event.attribution is not None:
-        from dateline.events.attribution import reporting_verb, speaker
-
-        verb = reporting_verb(draft.candidate.predicate, lexicon)
-        who = speaker(verb, people) if verb is not None else None
-        if who is not None and event.actor and not any(
-                a.canonical == who.canonical for a in event.actor):
-            return _derived(event, "REQUEST", "100", cue, [who], event.actor)
-    return None
-
-
-def _derived(event: Event, kind: str, cameo: str, cue, actors: list[ActorRef],
-             recipients: list[ActorRef]) -> Event:
-    start = min(cue.idx, event.trigger.start)
-    end = max(cue.idx + len(cue), event.trigger.end)
-    return Event(id="", type=kind, mode=None, cameo=cameo,
-                 acled=None, actor=list(actors), recipient=list(recipients),
-                 location=event.location, date=event.date, factuality="asserted",
-                 attribution=event.attribution,
-                 trigger=Span(_slice(cue, start, end), start, end),
-                 sentence=event.sentence, confidence=round((event.confidence or 0.5) - 0.15, 2))
+    return build
 
 
 def _mode(candidate: Candidate, lexicon: Lexicon) -> tuple[str | None, set[str]]:
@@ -463,17 +450,50 @@ def _mode_scope(candidate: Candidate) -> list:
                     scope.append(item)
                     scope.extend(c for c in item.children if c.dep_ == "compound")
                     if item.dep_ == "agent" or item.lower_ == "by":
-                        scope.extend(g for g in item.children if g.dep_ == "pobj")
+                        for pobj in (g for g in item.children if g.dep_ == "pobj"):
+                            scope.append(pobj)  # "killed by an improvised explosive device"
+                            scope.extend(c for c in pobj.children
+                                         if c.dep_ in ("compound", "amod"))
             elif child.dep_ == "dobj":
                 scope.extend([child, *child.conjuncts])
             elif child.dep_ == "prep" and child.lower_ in ("with", "using", "by", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         scope.extend([pobj, *pobj.conjuncts])
-                        scope.extend(c for c in pobj.children if c.dep_ == "compound")
+                        scope.extend(c for c in pobj.children if c.dep_ in ("compound", "amod"))
             elif child.dep_ == "advcl" and child.lemma_.lower() == "use":
                 scope.extend(g for g in child.children if g.dep_ == "dobj")
     return scope
+
+
+def _unidentified(candidate: Candidate, args: Arguments, location,
+                  people: Participants) -> ActorRef | None:
+    """The actor of an attack that names none: an unidentified armed group of its country.
+
+    "A roadside bomb near Samarra killed a soldier": ACLED codes the perpetrator as
+    "Unidentified Armed Group (Iraq)", CAMEO coders the country where it happened. The
+    text is what the sentence says did it: the instrument ("an improvised explosive
+    device") or the attack itself ("a car bomb explosion").
+    """
+    iso2 = location.country if location is not None else None
+    if not iso2 or iso2 not in people.dictionary.countries:
+        return None
+    predicate = candidate.predicate
+    said = None
+    for child in predicate.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            said = next((g for g in child.children if g.dep_ == "pobj"), None)
+        elif child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" \
+                and not is_passive(predicate) and child != args.recipient_head:
+            said = child  # "a bomb exploded", not "a prisoner died"
+    if said is None and candidate.token.pos_ in ("NOUN", "PROPN"):
+        said = candidate.token
+    text = people.phrase_text(said) if said is not None else candidate.token.text
+    generic = next(a for a in people.dictionary.agents.values() if a.sector == "UAF")
+    name = people.dictionary.countries[iso2].name
+    return ActorRef(text=text, canonical=f"{generic.canonical} ({name})", entity=None,
+                    code=people.dictionary.country_code(iso2, "UAF"), country=iso2,
+                    sector="UAF")
 
 
 def _crowd(actors: list[ActorRef], mode: str | None, trigger_text: str) -> list[ActorRef]:

@@ -49,6 +49,12 @@ OBJECT_IS_THING = {"MOBILIZE"}  # "deployed troops": what is deployed, not a rec
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "THREATEN", "SANCTION"}
 OF_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "RETREAT"}
 UNACCUSATIVE = {"die", "perish", "dead", "death", "explode", "blast", "explosion"}
+# Events whose recipient is often named inside the action they refer to: "agreed to lift
+# embargoes on Iran", "threatened to break relations with Russia", "refused to meet the
+# king", "demanded that the United States cancel the sale".
+COMPLEMENT_TYPES = {"AGREE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE"}
+COMPLEMENT_PREPS = {"to", "with", "on", "upon", "against", "from", "into", "for", "over", "in"}
+SAID_OF_TYPES = {"REQUEST", "ACCUSE"}  # "demanded that X ...", "charged that X ..."
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 
@@ -133,10 +139,14 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
         _verb_arguments(predicate, event_type, people, args)
     if trigger.pos_ in ("NOUN", "PROPN"):
         _noun_arguments(trigger, event_type, people, args, candidate.support is None)
-    if trigger.lemma_.lower() in UNACCUSATIVE:  # "one person died": the subject suffered it
+    if trigger.lemma_.lower() in UNACCUSATIVE and not any(  # "one person died": the
+            c.dep_ == "dobj" for c in predicate.children):  # subject suffered it
         args.recipient = args.actor + args.recipient
         args.recipient_head = args.actor_head
         args.actor, args.actor_head = [], None
+    if not args.recipient and event_type in COMPLEMENT_TYPES \
+            and predicate.pos_ in ("VERB", "AUX", "ADJ"):
+        _complement_recipient(predicate, event_type, people, args)
     if event_type == "ASSAULT" and not args.recipient:
         _purpose_recipient(predicate, people, args)
     # An actor is not its own recipient ("clashes between A and B" aside).
@@ -196,7 +206,7 @@ def _place_refs(token: Token, event_type: str, people: Participants) -> list[Act
 def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Arguments,
                     own: bool) -> None:
     if own:
-        for child in noun.children:
+        for child in _modifier_chain(noun):
             if child.dep_ == "poss":
                 args.actor.extend(people.refs(child, event_type, allow_places=False))
             elif child.dep_ in ("compound", "amod", "nmod") and child.i in people.owner:
@@ -234,6 +244,78 @@ def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Ar
                 args.actor.extend(refs)
             else:
                 args.recipient.extend(refs)
+
+
+def _complement_recipient(verb: Token, event_type: str, people: Participants,
+                          args: Arguments) -> None:
+    """The recipient named in the action an event refers to.
+
+    The objects of the complement ("refused to meet Jordan's king"), its prepositions
+    ("threatened to cut off electricity to Nakhichevan", "agreed to lift embargoes on
+    Iran") and those of its object ("impose restrictions against German goods"); for
+    demands and accusations the subject of the reported clause ("demanded that the
+    United States cancel the sale").
+    """
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and event_type in SAID_OF_TYPES:
+            subject_token = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject_token is not None:
+                refs = people.refs(subject_token, event_type)
+                if refs:
+                    args.recipient_head = subject_token
+                    args.recipient.extend(refs)
+                    return
+        if clause.dep_ != "xcomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        for _ in range(2):  # "refused to allow United Nations planes to land": one level on
+            found = _action_recipients(clause, event_type, people)
+            if found:
+                args.recipient_head = found[0][0]
+                args.recipient.extend(ref for _, ref in found)
+                return
+            clause = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+            if clause is None:
+                break
+
+
+def _action_recipients(clause: Token, event_type: str,
+                       people: Participants) -> list[tuple[Token, ActorRef]]:
+    """Actors among the objects and prepositions of an action; a place only "in" it."""
+    found: list[tuple[Token, ActorRef]] = []
+    places: list[tuple[Token, ActorRef]] = []
+    for child in clause.children:
+        holders = []
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            refs = people.refs(child, event_type, allow_places=False) or people.owner_refs(child)
+            found.extend((child, r) for r in refs)
+            holders.append(child)
+        elif child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
+            holders.append(child)
+        for holder in holders:
+            preps = [holder] if holder.dep_ == "prep" else \
+                [p for p in holder.children if p.dep_ == "prep" and p.lower_ in COMPLEMENT_PREPS]
+            for prep in preps:
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    if prep.lower_ == "in":  # "institute a curfew in Algiers"
+                        places.extend((obj, r) for r in people.refs(obj, event_type))
+                        continue
+                    refs = people.refs(obj, event_type, allow_places=False) \
+                        or people.owner_refs(obj)
+                    found.extend((obj, r) for r in refs)
+    return found or places
+
+
+def _modifier_chain(noun: Token) -> list[Token]:
+    """A noun's dependents, and the modifiers of a modifier without an actor of its own:
+    "US Predator attacks" (US modifies Predator, which modifies attacks)."""
+    found = []
+    for child in noun.children:
+        found.append(child)
+        if child.dep_ in ("compound", "nmod") and child.pos_ in ("NOUN", "PROPN") \
+                and child.ent_type_ not in ("ORG", "NORP", "GPE"):
+            found.extend(g for g in child.children if g.dep_ in ("compound", "amod", "nmod")
+                         and g.i < child.i)
+    return found
 
 
 def _purpose_recipient(predicate: Token, people: Participants, args: Arguments) -> None:

@@ -78,6 +78,9 @@ def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
     for _ in range(12):
         cue = local_cue(node, lexicon, node.pos_ in ("NOUN", "PROPN"))
         if cue:
+            if lexicon.intents.get(cue[1].lower_) == "reported_modal" \
+                    and reported_in_past(node, reporting):
+                return "future", cue[1]  # "they said they would blockade Paris"
             return cue
         for child in node.children:
             if child.dep_ == "mark" and (child.lower_, "mark") in table:
@@ -120,6 +123,19 @@ def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
             continue
         break
     return "asserted", None
+
+
+def reported_in_past(clause: Token, reporting: dict) -> bool:
+    """A clause reported by a verb in the past: there "would" is the future of the past."""
+    governor = clause.head
+    if clause.dep_ not in ("ccomp", "conj") or governor == clause:
+        return False
+    if clause.dep_ == "conj":  # "said it would prohibit aid and would deny entry"
+        return reported_in_past(governor, reporting)
+    if governor.lemma_.lower() not in reporting:
+        return False
+    return governor.tag_ == "VBD" or (governor.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in governor.children))
 
 
 def historical(value: str, date: EventDate | None, pub_date: str | None) -> str:

@@ -54,6 +54,8 @@ class Lexicon:
     acled_rules: tuple[AcledRule, ...]
     numbers: dict[str, int]
     protest_context: frozenset[str]
+    intents: dict[str, str]  # word -> modal, reported_modal, governor or obligation
+    intent_types: dict[str, tuple[str | None, str | None]]  # type -> (intent, refusal)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -103,4 +105,7 @@ def load_lexicon() -> Lexicon:
         modes=modes, factuality=factuality, reporting_verbs=reporting_verbs,
         channel_nouns=channel_nouns, acled_rules=rules,
         numbers={r["word"]: int(r["value"]) for r in _rows("numbers.tsv")},
-        protest_context=frozenset(r["lemma"] for r in _rows("protest_context.tsv")))
+        protest_context=frozenset(r["lemma"] for r in _rows("protest_context.tsv")),
+        intents={r["word"]: r["kind"] for r in _rows("intents.tsv")},
+        intent_types={r["type"]: (r["intent"] or None, r["refusal"] or None)
+                      for r in _rows("intent_types.tsv")})

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.actors.datelines import dateline_tokens, find_datelines
 from dateline.actors.dictionary import ActorDictionary
-from dateline.actors.entities import head_noun_key, sector_guess
+from dateline.actors.entities import head_noun_key, sector_guess, with_article
 from dateline.model import ActorRef, Article, Entity
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -45,6 +45,7 @@ NOT_ACTORS = {"talks", "efforts", "prices", "measures", "sanctions", "plans", "r
               "results", "elections", "negotiations", "attacks", "clashes", "protests",
               "operations", "relations", "ties", "tensions", "hostilities", "things",
               "shots", "rounds", "shells", "rockets", "missiles", "bombs", "strikes"}
+QUALIFYING_PREPS = {"of", "in", "from", "at"}
 PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "his"}
 PLURAL_PRONOUNS = {"they", "them", "themselves", "their"}
 THING_PRONOUNS = {"it", "itself", "its"}
@@ -92,8 +93,13 @@ class Participants:
         return ActorRef(text=text, canonical=entity.canonical, entity=index, code=entity.code,
                         country=entity.country, sector=entity.sector)
 
-    def phrase_text(self, token: Token) -> str:
-        """The words of a noun phrase up to its head: "some Isis militants"."""
+    def phrase_text(self, token: Token, qualified: bool = False) -> str:
+        """The words of a noun phrase up to its head: "some Isis militants".
+
+        `qualified`: a common noun keeps the phrase that says whose or where it is, as
+        written ("Leaders of the Azadliq opposition coalition", "Rebels in the Ivory
+        Coast", "students at Cumhuriyet University"), without clauses.
+        """
         start = token.i
         for child in token.lefts:
             if child.dep_ in MODIFIER_DEPS | {"det", "nummod", "quantmod", "predet"}:
@@ -103,9 +109,28 @@ class Participants:
         if index is not None:  # do not cut a name in two: "Syrian Democratic Forces"
             while end < len(self.doc) and self.owner.get(end) == index:
                 end += 1
+        if qualified and token.pos_ == "NOUN":
+            end = max(end, self._qualifier_end(token))
         while start < token.i and (self.doc[start].is_punct or self.doc[start].pos_ == "DET"):
             start += 1
         return self.doc[start:end].text
+
+    def _qualifier_end(self, token: Token) -> int:
+        """Where a noun's "of / in / from / at" phrase naming an actor or a place ends."""
+        for child in token.rights:
+            if child.dep_ != "prep" or child.lower_ not in QUALIFYING_PREPS:
+                continue
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is None or not (pobj.pos_ == "PROPN" or pobj.i in self.owner
+                                    or pobj.i in self.place_at or any(
+                    c.i in self.owner or c.pos_ == "PROPN" for c in pobj.lefts)):
+                return token.i + 1
+            end = pobj.i + 1
+            name = self.owner.get(pobj.i)
+            while name is not None and end < len(self.doc) and self.owner.get(end) == name:
+                end += 1  # a name is not cut: "the Moro Islamic Liberation Front"
+            return end if end - token.i <= 12 else token.i + 1
+        return token.i + 1
 
     def refs(self, token: Token, event_type: str | None = None,
              allow_places: bool = True) -> list[ActorRef]:
@@ -136,8 +161,13 @@ class Participants:
                         owner.text = text
                         return owner
         if index is not None:
+            entity = self.entities[index]
+            if entity.kind == "group_of_people" or token.pos_ == "NOUN":
+                text = self.phrase_text(token, qualified=True)  # "Demonstrators in Baghdad"
             return self.entity_ref(index, text)
-        for child in token.lefts:  # "Isis militants", "Israel's army", "Houthi positions"
+        # "Isis militants", "Israel's army", "Houthi positions"; the nearest modifier
+        # first: "Osama bin Laden's al-Qaeda network" is al-Qaeda's
+        for child in reversed(list(token.lefts)):
             if child.dep_ in MODIFIER_DEPS and child.i in self.owner:
                 return self.entity_ref(self.owner[child.i], text)
         lemma = token.lemma_.lower()
@@ -151,21 +181,27 @@ class Participants:
                                 inner.text = self.doc[token.left_edge.i:pobj.i + 1].text
                                 return inner
         if lemma in MEMBER_NOUNS or lemma in GROUP_WORDS:
-            for child in token.rights:  # "members of the union"
+            for child in token.rights:  # "members of the union", "leaders of the coalition"
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
-                        if pobj.dep_ == "pobj" and pobj.i in self.owner:
-                            return self.entity_ref(self.owner[pobj.i],
-                                                   self.doc[token.left_edge.i:pobj.i + 1].text)
+                        if pobj.dep_ == "pobj" and pobj.pos_ != "PRON":
+                            inner = self.ref(pobj, event_type, allow_places=False)
+                            if inner is not None and inner.entity is not None:
+                                inner.text = self.phrase_text(token, qualified=True)
+                                return inner
         if lemma in GROUP_WORDS and any(c.lower_ == "the" for c in token.lefts):
             antecedent = self.antecedent(token.i, kinds=("armed_group", "organisation",
                                                           "political_party"))
             if antecedent is not None:
                 return self.entity_ref(antecedent, text)
+        local = self.placed_institution(token)
+        if local is not None:
+            return local
         agent = head_noun_key(token, self.dictionary.agents)
         if agent is not None:
             generic = self.dictionary.agents[agent[0]]
-            return ActorRef(text=text, canonical=generic.canonical, entity=None,
+            return ActorRef(text=self.phrase_text(token, qualified=True),
+                            canonical=generic.canonical, entity=None,
                             code=generic.sector, country=None, sector=generic.sector)
         if allow_places:
             place = self.place_at.get(token.i)
@@ -175,6 +211,26 @@ class Participants:
                                 entity=None, code=None, country=found.country, sector=None)
         if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
             return ActorRef(text=text, canonical=text, entity=None)
+        return None
+
+    def placed_institution(self, token: Token) -> ActorRef | None:
+        """A state institution named by a place rather than a country: "Cairo's security
+        chief", "the Khartoum government" are Egypt's and Sudan's."""
+        key = head_noun_key(token, self.dictionary.institutions)
+        if key is None:
+            return None
+        for child in token.lefts:
+            if child.dep_ not in ("poss", "compound", "nmod") or child.i not in self.place_at:
+                continue
+            iso2 = self.places[self.place_at[child.i]].country
+            if not iso2 or iso2 not in self.dictionary.countries:
+                continue
+            institution = self.dictionary.institutions[key[0]]
+            name = self.dictionary.countries[iso2].name
+            return ActorRef(text=self.phrase_text(token),
+                            canonical=institution.canonical.format(country=with_article(name)),
+                            entity=None, country=iso2, sector=institution.sector,
+                            code=self.dictionary.country_code(iso2, institution.sector))
         return None
 
     def outside_dateline(self, token: Token) -> list[Token]:
@@ -201,8 +257,8 @@ class Participants:
         if token.tag_ not in ("NNS", "NNPS", "NNP") or token.lower_ in NOT_ACTORS \
                 or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC"):
             return []
-        text = self.phrase_text(token)
-        guess = sector_guess(text.split(), self.dictionary)
+        text = self.phrase_text(token, qualified=True)
+        guess = sector_guess(self.phrase_text(token).split(), self.dictionary)
         country = None
         for child in token.lefts:
             ref = self.demonym_ref(child)

@@ -1,0 +1,133 @@
+"""Events that PLOVER and CAMEO code from what is said about an action, not the action.
+
+An action that is only announced or required did not happen (it keeps its `future` or
+`hypothetical` factuality), but saying so is an event of its own, asserted now:
+
+- a stated intent (`data/events/intents.tsv`: "will", "willing to", "vowed to", "said
+  they would"): to cooperate, help, yield or meet is AGREE ("Portugal will support
+  Turkey"), not to do so REJECT ("Syria will not accept more refugees"), to use force,
+  coercion, sanctions or protest THREATEN ("farmers said they would blockade Paris");
+  `data/events/intent_types.tsv` maps the action's type;
+- an obligation laid on another party under a reporting verb ("Russia said Sudan must
+  return the helicopter", "Chirac reminded Iraq that it must cooperate"): the speaker's
+  REQUEST of that party (CAMEO 10), whether or not the required action is a trigger word.
+
+A threat needs the actor's own voice: a governor of intent ("vowed to strike"), or a
+reporting verb whose speaker is the actor ("the rebels said they would attack"); "troops
+will attack tomorrow" in a reporter's voice is a forecast, not a threat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from dateline.events.attribution import channel, reporting_verb, speaker
+from dateline.events.lexicon import Lexicon
+from dateline.events.participants import Participants
+from dateline.model import ActorRef, Attribution, Event
+
+CAMEO = {"AGREE": "030", "REJECT": "120", "THREATEN": "130", "REQUEST": "100"}
+# Nouns that carry what a speaker says, with the speaker as subject of their verb:
+# "issued a stern reminder to Iraq that it must cooperate".
+MESSAGE_NOUNS = {"reminder", "demand", "warning", "message", "call", "appeal", "statement",
+                 "insistence", "ultimatum", "note", "letter"}
+# Verbs that report what must be done, beyond the reporting verbs of `reporting.tsv`.
+OBLIGING_VERBS = {"reiterate", "conclude", "remind", "insist", "stress", "declare", "say",
+                  "tell", "warn", "argue", "maintain", "emphasise", "emphasize", "repeat",
+                  "write", "demand", "urge", "announce", "state"}
+
+Builder = Callable[[str, Token, Token, list[ActorRef], list[ActorRef], Attribution | None],
+                   Event]
+
+
+def cue_kind(cue: Token | None, lexicon: Lexicon) -> str | None:
+    if cue is None:
+        return None
+    if cue.tag_ == "MD":
+        return lexicon.intents.get(cue.lower_)
+    return lexicon.intents.get(cue.lower_) or lexicon.intents.get(cue.lemma_.lower())
+
+
+def intent_event(event: Event, cue: Token | None, predicate: Token, people: Participants,
+                 lexicon: Lexicon, triggers: set[int], build: Builder) -> Event | None:
+    """The AGREE, REJECT or THREATEN that a stated intent to act is, or None."""
+    kind = cue_kind(cue, lexicon)
+    if kind not in ("modal", "reported_modal", "governor") or cue.i in triggers:
+        return None  # "threatened to strike", "promised to help": coded by that verb
+    negated = any(c.dep_ == "neg" for c in predicate.children)
+    if event.factuality not in ("future", "negated") or (
+            event.factuality == "negated" and kind == "governor"):
+        return None
+    intent, refusal = lexicon.intent_types.get(event.type, (None, None))
+    derived = refusal if negated else intent
+    if derived is None:
+        return None
+    verb = reporting_verb(predicate, lexicon)
+    who = speaker(verb, people) if verb is not None else None
+    actors = list(event.actor)
+    own_voice = who is not None and (not actors or any(_same(a, who) or _pronoun(a)
+                                                         for a in actors))
+    if derived == "THREATEN" and kind != "governor" and not own_voice:
+        return None
+    if not actors or (who is not None and all(_pronoun(a) for a in actors)):
+        actors = [who] if who is not None else []
+    return build(derived, cue, predicate, actors, list(event.recipient), event.attribution)
+
+
+def obligation_events(doc: Doc, people: Participants, lexicon: Lexicon,
+                      build: Builder) -> list[Event]:
+    """REQUESTs read from "X said Y must ...": one per obligation modal under a speaker."""
+    found = []
+    for token in doc:
+        if token.tag_ != "MD" or lexicon.intents.get(token.lower_) != "obligation":
+            continue
+        clause = token.head
+        governor = _obliging_verb(clause, lexicon)
+        if governor is None:
+            continue
+        who = speaker(governor, people)
+        if who is None or (who.entity is None and who.canonical == who.text
+                           and who.text.lower() in ("it", "they", "he", "she", "we", "i")):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        recipients = [r for r in people.refs(subject) if not _same(r, who)]
+        if not recipients or any(_same(r, who) for r in people.refs(subject)):
+            continue  # "Russia said it must act": a resolve, not a demand
+        source = Attribution(text=who.text, canonical=who.canonical or who.text,
+                             channel=channel(governor, lexicon, people))
+        found.append(build("REQUEST", token, clause, [who], recipients, source))
+    return found
+
+
+def _obliging_verb(clause: Token, lexicon: Lexicon) -> Token | None:
+    """The verb that reports the clause holding an obligation, if any."""
+    if clause.dep_ not in ("ccomp", "acl", "advcl") or clause.head == clause:
+        return None
+    head = clause.head
+    if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in lexicon.reporting_verbs
+                                         or head.lemma_.lower() in OBLIGING_VERBS):
+        return head
+    # "issued a reminder to Iraq that it must cooperate", "its demand that Israel must"
+    if head.pos_ == "NOUN" and head.lemma_.lower() in MESSAGE_NOUNS:
+        verb = head.head
+        if head.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "ADP"):
+            verb = verb if verb.pos_ == "VERB" else verb.head
+            if verb.pos_ == "VERB":
+                return verb
+    return None
+
+
+def _pronoun(ref: ActorRef) -> bool:
+    return ref.text.lower() in ("it", "they", "he", "she", "we", "i", "itself", "themselves")
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    if a.entity is not None and a.entity == b.entity:
+        return True
+    return a.canonical is not None and a.canonical == b.canonical
+
+
