@@ -103,3 +103,11 @@ def direction_words() -> frozenset[str]:
     place alone, even when spaCy tags them (`backed by the West`)."""
     return frozenset(row["word"].casefold() for row in read_tsv("guards.tsv")
                      if row["why"] in ("direction", "generic place word"))
+
+
+@functools.cache
+def hard_guard_words() -> frozenset[str]:
+    """Guard words that stay guards even with a civic word after them: all but the common
+    nouns that are also towns' names (`Concord Police`, `Independence City Council`)."""
+    return frozenset(row["word"].casefold() for row in read_tsv("guards.tsv")
+                     if row["why"] != "common noun")

@@ -122,6 +122,7 @@ def person_words(doc: Doc, article: Article, gazetteer: Gazetteer | None = None)
             names.extend(m.text for m in entity.mentions)
     heads = data.org_head_words()
     guards = data.guard_words()
+    gpe_words = {ent.text for ent in doc.ents if ent.label_ == "GPE" and len(ent) == 1}
     for ent in doc.ents:
         # spaCy's PERSON is also given to `Alexandria Police` and `Alexandria Blizzard`:
         # a place's name followed by a noun is not a person's name.
@@ -129,6 +130,10 @@ def person_words(doc: Doc, article: Article, gazetteer: Gazetteer | None = None)
                                          for t in ent[1:]):
             continue
         if gazetteer is not None and len(ent) > 1 and _big_place(gazetteer, ent[0].text):
+            continue
+        # `Lawrenceburg Parks`: a word spaCy itself calls a place elsewhere in the article
+        # does not start a person's name (`Mustafa Bali` still bars `Bali`).
+        if len(ent) > 1 and ent[0].text in gpe_words:
             continue
         names.append(ent.text)
     words: set[str] = set()
@@ -348,6 +353,12 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
     if not tokens:
         return []
     if ent.label_ == "PERSON":
+        whole = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        if len(tokens) > 1 and (_cue_before(ent.doc, ent.start) or _cue_after(ent.doc, ent.end)) \
+                and _big_place(gazetteer, whole, 1000):
+            # `a Rolling Meadows resident`, `a hearing in Rolling Meadows`
+            return [Mention(whole, tokens[0].idx, tokens[0].idx + len(whole), None,
+                            "gazetteer", weak=True)]
         if len(tokens) != 1 or tokens[0].text in people:
             return []
         token = tokens[0]
@@ -399,7 +410,9 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
         if name in people or name in data.demonyms():
             continue
         civic = tokens[size].lower_ in heads
-        if _big_place(gazetteer, name) or (civic and _big_place(gazetteer, name, 1000)):
+        # With a civic word after it even a guard word is the town (`Concord Police`).
+        if _big_place(gazetteer, name) or \
+                (civic and _big_place(gazetteer, name, 1000, guarded=False)):
             # `Madison County Health Department`: a county by its name is a place for sure.
             division = head[-1].lower_ in ("county", "parish", "province", "state")
             return [Mention(name, start, end, None, "gazetteer", weak=not division)]
@@ -447,10 +460,12 @@ def _is_alias(gazetteer: Gazetteer, name: str) -> bool:
     return any(kind == ALIAS for _pid, kind in found)
 
 
-def _big_place(gazetteer: Gazetteer, name: str, population: int = 50_000) -> bool:
+def _big_place(gazetteer: Gazetteer, name: str, population: int = 50_000,
+               guarded: bool = True) -> bool:
     """A country, a division or a town of `population` or more under this exact name,
-    and not a guard word (`Central`, `Lincoln`)."""
-    if name.casefold() in data.guard_words():
+    and not a guard word (`Central`, `Lincoln`; unless not `guarded`, only the guards that
+    are never a town's name: `Central`, `March`, titles and people's names)."""
+    if name.casefold() in (data.guard_words() if guarded else data.hard_guard_words()):
         return False
     found, _ = gazetteer.lookup(name, loose=False)
     for pid, kind in found:
