@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from dateline import geo
 from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
-from dateline.actors.localise import localise
+from dateline.actors.localise import localise, main_country
 from dateline.events.acled import CROWD_CANONICALS, STATE_SECTORS, acled_label, conditions
 from dateline.events.arguments import Arguments, extract, is_passive
 from dateline.events.arguments import subject as arguments_subject
@@ -48,6 +48,7 @@ CASUALTY_LEMMAS = {"kill", "die", "dead", "death", "fatality", "casualty", "inju
                    "behead", "execute", "perish", "lynch", "slaughter", "assassinate", "body"}
 ABSORBING_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 FACTUAL = ("asserted", "historical", "claimed")
+DEFINITE = {"the", "this", "that", "these", "those"}
 CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "HLH", "JUD", "MED", "REF", "REL", "ENV"}
 PURPOSE_PROTEST_WORDS = {"demand", "protest", "call", "denounce", "condemn", "complain",
                          "oppose", "demonstrate", "reject", "request", "urge"}
@@ -90,6 +91,8 @@ def find_events(doc: Doc, article: Article,
         if not _is_event(candidate, verb_triggers, lexicon, sentence):
             continue
         args = extract(candidate, candidate.entry.type, people)
+        if _mentions_earlier(candidate, args, drafts):
+            continue
         drafts.append(Draft(candidate, sentence, sentence_of[sentence.start],
                             people.paragraph_start(token.i), args))
     drafts.extend(_purpose_protests(candidates, drafts, people, lexicon, sentence_of))
@@ -104,8 +107,8 @@ def find_events(doc: Doc, article: Article,
     for draft in drafts:
         event, cue = _build(draft, doc, article, people, lexicon)
         events.append(event)
-        intent = intent_event(event, cue, draft.candidate.predicate, people, lexicon,
-                              triggers, build)
+        intent = intent_event(event, draft.args.actor, cue, draft.candidate.predicate,
+                              people, lexicon, triggers, build)
         if intent is not None:
             events.append(intent)
     taken = {(e.type, e.trigger.start) for e in events}
@@ -161,6 +164,19 @@ def _is_event(candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon,
                 child.ent_type_ in ("NORP", "GPE", "ORG") or child.like_num):
             return True
     return False
+
+
+def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft]) -> bool:
+    """ "the attack", "this assault" with no participants of its own, after an event of
+    its type: the same event named again ("claimed responsibility for the attack"), not
+    a new one."""
+    token = candidate.token
+    if token.pos_ not in ("NOUN", "PROPN") or candidate.support is not None \
+            or args.actor or args.recipient:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+        return False
+    return any(d.candidate.entry.type == candidate.entry.type for d in drafts)
 
 
 def _purpose_protests(candidates: list[Candidate], drafts: list[Draft], people: Participants,
@@ -360,7 +376,7 @@ def _build(draft: Draft, doc: Doc, article: Article, people: Participants,
     value = historical(value, date, article.pub_date)
     location = geo.event_location(article.places, trigger, sentence, doc)
     if event_type == "ASSAULT" and not actors and value in FACTUAL:
-        unknown = _unidentified(candidate, draft.args, location, people)
+        unknown = _unidentified(candidate, location, people)
         actors = [unknown] if unknown is not None else actors
     sentence_tokens = list(draft.sentence)
     source = attribution(candidate.predicate, sentence_tokens, people, lexicon)
@@ -466,8 +482,7 @@ def _mode_scope(candidate: Candidate) -> list:
     return scope
 
 
-def _unidentified(candidate: Candidate, args: Arguments, location,
-                  people: Participants) -> ActorRef | None:
+def _unidentified(candidate: Candidate, location, people: Participants) -> ActorRef | None:
     """The actor of an attack that names none: an unidentified armed group of its country.
 
     "A roadside bomb near Samarra killed a soldier": ACLED codes the perpetrator as
@@ -476,7 +491,8 @@ def _unidentified(candidate: Candidate, args: Arguments, location,
     device") or the attack itself ("a car bomb explosion").
     """
     iso2 = location.country if location is not None else None
-    if not iso2 or iso2 not in people.dictionary.countries:
+    if not iso2 or iso2 not in people.dictionary.countries \
+            or iso2 != _scene_country(candidate.token.sent, people):
         return None
     predicate = candidate.predicate
     said = None
@@ -484,7 +500,7 @@ def _unidentified(candidate: Candidate, args: Arguments, location,
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             said = next((g for g in child.children if g.dep_ == "pobj"), None)
         elif child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" \
-                and not is_passive(predicate) and child != args.recipient_head:
+                and not is_passive(predicate) and people.ref(child) is None:
             said = child  # "a bomb exploded", not "a prisoner died"
     if said is None and candidate.token.pos_ in ("NOUN", "PROPN"):
         said = candidate.token
@@ -494,6 +510,17 @@ def _unidentified(candidate: Candidate, args: Arguments, location,
     return ActorRef(text=text, canonical=f"{generic.canonical} ({name})", entity=None,
                     code=people.dictionary.country_code(iso2, "UAF"), country=iso2,
                     sector="UAF")
+
+
+def _scene_country(sentence: SpacySpan, people: Participants) -> str | None:
+    """The country where a sentence's event happened, by the places it names as places
+    ("US" in "the US-led coalition" names an actor), else by the article's places."""
+    named = {people.places[people.place_at[t.i]].country for t in sentence
+             if t.i in people.place_at and t.i not in people.owner}
+    named.discard(None)
+    if len(named) == 1:
+        return named.pop()
+    return main_country(people.places) if not named else None
 
 
 def _crowd(actors: list[ActorRef], mode: str | None, trigger_text: str) -> list[ActorRef]:

@@ -50,9 +50,14 @@ def cue_kind(cue: Token | None, lexicon: Lexicon) -> str | None:
     return lexicon.intents.get(cue.lower_) or lexicon.intents.get(cue.lemma_.lower())
 
 
-def intent_event(event: Event, cue: Token | None, predicate: Token, people: Participants,
-                 lexicon: Lexicon, triggers: set[int], build: Builder) -> Event | None:
-    """The AGREE, REJECT or THREATEN that a stated intent to act is, or None."""
+def intent_event(event: Event, actors: list[ActorRef], cue: Token | None, predicate: Token,
+                 people: Participants, lexicon: Lexicon, triggers: set[int],
+                 build: Builder) -> Event | None:
+    """The AGREE, REJECT or THREATEN that a stated intent to act is, or None.
+
+    `actors`: the action's own actors, as the parse gives them (not the protesters a
+    protest adds to its named participants).
+    """
     kind = cue_kind(cue, lexicon)
     if kind not in ("modal", "reported_modal", "governor") or cue.i in triggers:
         return None  # "threatened to strike", "promised to help": coded by that verb
@@ -66,7 +71,7 @@ def intent_event(event: Event, cue: Token | None, predicate: Token, people: Part
         return None
     verb = reporting_verb(predicate, lexicon)
     who = speaker(verb, people) if verb is not None else None
-    actors = list(event.actor)
+    actors = list(actors)
     own_voice = who is not None and (not actors or any(_same(a, who) or _pronoun(a)
                                                          for a in actors))
     if derived == "THREATEN" and kind != "governor" and not own_voice:

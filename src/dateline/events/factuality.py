@@ -103,7 +103,14 @@ def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
                 verb_class = reporting[word][1]
                 if verb_class:
                     return verb_class, governor_token
-                break  # reported as fact: asserted, with attribution
+                # reported as fact: asserted, with attribution, unless the report is
+                # itself a claim ("claimed the attack, saying its fighters had killed")
+                outer = governor_token.head
+                if governor_token.dep_ in ("advcl", "conj", "xcomp") and outer != governor_token \
+                        and table.get((outer.lemma_.lower(), "governor")) in ("claimed",
+                                                                                "negated"):
+                    return table[(outer.lemma_.lower(), "governor")], outer
+                break
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
             if infinitive and cls is None and dep in ("xcomp", "advcl", "acl"):
                 return "future", governor_token

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from dateline.events.factuality import factuality
 from dateline.events.lexicon import Lexicon
 
 KILL = {"kill", "murder", "massacre", "slaughter", "behead", "execute", "assassinate", "lynch"}
@@ -31,6 +32,7 @@ INJURY_NOUNS = {"injury", "injured", "wounded"}
 CASUALTY = {"casualty"}
 CASUALTY_WORDS = KILL | DIE | DEATH_NOUNS | INJURE | INJURY_NOUNS | CASUALTY
 NOBODY = {"nobody", "none"}
+UNCOUNTED = {"claimed", "future", "hypothetical"}  # said of deaths that may not be real
 CODED_AS = re.compile(r"(fatalit|casualt|death)\w*[^.]{0,40}?coded as (\d+)", re.IGNORECASE)
 COLON_COUNT = re.compile(r"(fatalities|deaths|killed|dead)\s*:\s*(\d+)", re.IGNORECASE)
 
@@ -133,6 +135,9 @@ def read_sentence(sentence: Span, lexicon: Lexicon) -> Casualties:
         value, kind, patient = _statement(token, lemma, lexicon)
         if kind is None:
             continue
+        if kind != "both" and token.pos_ == "VERB" and factuality(
+                token, None, lexicon, lexicon.reporting_verbs)[0] in UNCOUNTED:
+            continue  # "the group claimed to have killed 30", "could kill dozens"
         result.tokens.append(token)
         if patient is not None:
             if patient.i in seen_patients:

@@ -318,26 +318,45 @@ class Participants:
                     return None
                 head = head.head
             return None
+        if lower not in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+            return None
+        found, bound = self.bound_subject(token)
+        if found:
+            if bound is not None:
+                bound.text = token.text
+            return bound
         if lower in PERSON_PRONOUNS:
             index = self.antecedent(token.i, kinds=("person",))
         elif lower in PLURAL_PRONOUNS:
-            index = self.reported_subject(token)
-            if index is None:
-                index = self.antecedent(token.i, exclude=("person", "country"))
-        elif lower in THING_PRONOUNS:
-            index = self.antecedent(token.i, exclude=("person", "group_of_people"))
+            index = self.antecedent(token.i, exclude=("person", "country"))
         else:
-            return None
+            index = self.antecedent(token.i, exclude=("person", "group_of_people"))
         return self.entity_ref(index, token.text) if index is not None else None
 
-    def reported_subject(self, token: Token) -> int | None:
-        """ "The SDF announced they were launching...": "they" is the announcer."""
-        clause = token.head
-        if clause.dep_ in ("ccomp", "xcomp") and clause.head != clause:
-            for child in clause.head.children:
-                if child.dep_ == "nsubj" and child.i in self.owner:
-                    return self.owner[child.i]
-        return None
+    def bound_subject(self, token: Token) -> tuple[bool, ActorRef | None]:
+        """The subject of a clause above the pronoun's, when it agrees with the pronoun.
+
+        "The SDF announced they were launching", "Al-Shabaab claimed the attack, saying its
+        fighters ...": the speaker or doer of the governing clause, before any entity
+        further back. "Those evacuated were trucked to a checkpoint where they were
+        searched": the governing subject names no actor, and nothing is guessed.
+        Returns whether a subject was found, and the actor it names.
+        """
+        node = token.head
+        for _ in range(8):
+            if node.head == node:
+                break
+            node = node.head
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i \
+                        and child != token and _agrees(child, token.lower_, self):
+                    if child.pos_ == "PRON" and child.lower_ not in DEMONSTRATIVES:
+                        return True, self.pronoun(child)
+                    ref = self.ref(child)
+                    if ref is None and child.pos_ in ("NOUN", "PROPN"):
+                        ref = next(iter(self.unknown_refs(child)), None)
+                    return True, ref
+        return False, None
 
     def antecedent(self, position: int, kinds: tuple[str, ...] = (),
                    exclude: tuple[str, ...] = ()) -> int | None:
@@ -360,6 +379,28 @@ class Participants:
                 return i
             i -= 1
         return 0
+
+
+PERSON_HEADS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
+                "governor", "commander", "leader", "chief", "man", "woman", "witness",
+                "source", "officer", "secretary", "mayor", "ambassador", "envoy", "general",
+                "king", "queen", "premier", "chairman", "head", "director", "lawyer"}
+DEMONSTRATIVES = {"those", "these", "that", "this"}
+
+
+def _agrees(subject: Token, pronoun: str, people: Participants) -> bool:
+    """Whether a subject can be what a pronoun stands for (number and person)."""
+    index = people.owner.get(subject.i)
+    kind = people.entities[index].kind if index is not None else None
+    person = kind == "person" or subject.ent_type_ == "PERSON" or (
+        subject.tag_ in ("NN", "NNP") and subject.lemma_.lower() in PERSON_HEADS)
+    if pronoun in PERSON_PRONOUNS:
+        return person
+    if pronoun in PLURAL_PRONOUNS:
+        return not person and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in (
+            "those", "these", "they") or kind not in (None, "person", "country"))
+    return not person and subject.tag_ in ("NN", "NNP") and subject.lower_ not in (
+        "those", "these")
 
 
 _demonym_cache: dict[int, tuple[ActorDictionary, dict[str, str]]] = {}
