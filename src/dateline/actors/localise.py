@@ -21,9 +21,14 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 SHARE = 0.75
 
 
-def main_country(places: list[Place]) -> str | None:
-    """The country of most resolved place mentions, if it holds `SHARE` of them."""
-    counts = Counter(p.country for p in places if p.country)
+def main_country(places: list[Place], entities: list[Entity] = ()) -> str | None:
+    """The country of most resolved place mentions, if it holds `SHARE` of them.
+
+    Places inside an actor's name ("US" in "the US-led coalition") are not counted.
+    """
+    names = [(m.start, m.end) for e in entities for m in e.mentions]
+    counts = Counter(p.country for p in places if p.country and not any(
+        s < p.end and p.start < e for s, e in names))
     if not counts:
         return None
     (country, count), = counts.most_common(1)
@@ -36,7 +41,7 @@ def localise(entities: list[Entity], places: list[Place], dictionary: ActorDicti
                and e.kind != "person"]
     if not generic:
         return
-    iso2 = main_country(places)
+    iso2 = main_country(places, entities)
     if iso2 is None or iso2 not in dictionary.countries:
         return
     templates = _templates(dictionary)

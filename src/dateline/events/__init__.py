@@ -36,7 +36,7 @@ from dateline.events.attribution import attribution, find_quotes
 from dateline.events.derived import CAMEO, intent_event, obligation_events
 from dateline.events.factuality import factuality, historical
 from dateline.events.lexicon import Lexicon, load_lexicon
-from dateline.events.numbers import Casualties, quantity_of, read_sentence
+from dateline.events.numbers import UNCOUNTED, Casualties, quantity_of, read_sentence
 from dateline.events.participants import Participants
 from dateline.events.triggers import Candidate, find_candidates
 from dateline.model import ActorRef, Article, Event, Quantity, Quote, Span
@@ -91,7 +91,7 @@ def find_events(doc: Doc, article: Article,
         if not _is_event(candidate, verb_triggers, lexicon, sentence):
             continue
         args = extract(candidate, candidate.entry.type, people)
-        if _mentions_earlier(candidate, args, drafts):
+        if _mentions_earlier(candidate, args, drafts, outcomes):
             continue
         drafts.append(Draft(candidate, sentence, sentence_of[sentence.start],
                             people.paragraph_start(token.i), args))
@@ -166,7 +166,8 @@ def _is_event(candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon,
     return False
 
 
-def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft]) -> bool:
+def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft],
+                      outcomes: list[Candidate]) -> bool:
     """ "the attack", "this assault" with no participants of its own, after an event of
     its type: the same event named again ("claimed responsibility for the attack"), not
     a new one."""
@@ -176,7 +177,9 @@ def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft]
         return False
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
         return False
-    return any(d.candidate.entry.type == candidate.entry.type for d in drafts)
+    kind = candidate.entry.type
+    return any(d.candidate.entry.type == kind for d in drafts) or any(
+        o.entry.type == kind and o.token.sent.start < token.sent.start for o in outcomes)
 
 
 def _purpose_protests(candidates: list[Candidate], drafts: list[Draft], people: Participants,
@@ -288,8 +291,15 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
         sentence = own[0].token.sent
         paragraph = people.paragraph_start(sentence_start)
         own = [c for c in own if c.token.lemma_.lower() not in ("casualty", "fatality")]
-        if not own or any(d.sentence_index == index for d in drafts) or \
-                _target(drafts, index, paragraph) is not None:
+        if not own or any(d.sentence_index == index for d in drafts):
+            continue
+        # a claim or a forecast of deaths is its own (not asserted) event, never a report
+        # on an event before it: "The rebels claimed they had killed twenty soldiers."
+        said = [c for c in own if factuality(c.token, None, lexicon, lexicon.reporting_verbs)[0]
+                in UNCOUNTED]
+        if said:
+            own = said
+        elif _target(drafts, index, paragraph) is not None:
             continue
         candidate = own[0]
         drafts.append(Draft(candidate, sentence, index, paragraph,
@@ -520,7 +530,7 @@ def _scene_country(sentence: SpacySpan, people: Participants) -> str | None:
     named.discard(None)
     if len(named) == 1:
         return named.pop()
-    return main_country(people.places) if not named else None
+    return main_country(people.places, people.entities) if not named else None
 
 
 def _crowd(actors: list[ActorRef], mode: str | None, trigger_text: str) -> list[ActorRef]:

@@ -227,6 +227,9 @@ def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Ar
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             args.actor.extend(people.refs(pobj, event_type, allow_places=False))
+        claimant = _claimant(noun)  # "Al-Shabaab claimed responsibility for the bombing"
+        if claimant is not None and not args.actor:
+            args.actor.extend(people.refs(claimant, event_type, allow_places=False))
         # "were in clashes": the subject of the copula
         head = noun.head
         if not args.actor and noun.dep_ == "pobj" and head.dep_ == "prep" \
@@ -303,6 +306,18 @@ def _action_recipients(clause: Token, event_type: str,
                         or people.owner_refs(obj)
                     found.extend((obj, r) for r in refs)
     return found or places
+
+
+def _claimant(noun: Token) -> Token | None:
+    """Who claimed an attack: "X claimed / took / accepted responsibility for the attack"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in (
+            "responsibility", "credit"):
+        return None
+    verb = prep.head.head
+    if verb.lemma_.lower() not in ("claim", "take", "accept", "admit", "assume"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _modifier_chain(noun: Token) -> list[Token]:
