@@ -375,8 +375,8 @@ def _build(draft: Draft, doc: Doc, article: Article, people: Participants,
     recipients = list(draft.args.recipient) or list(draft.extra_recipients)
     if "crowd" in entry.flags:
         actors = _crowd(actors, mode, token.text)
-    sentence = _span(_without_dateline(draft.sentence, people.blocked))
-    trigger = _trigger_span(candidate)
+    sentence = _span(_without_dateline(draft.sentence, people.blocked), people.text)
+    trigger = _trigger_span(candidate, people.text)
     found = conditions(entry, actors, recipients, draft.context)
     if "grenade" in cue_words:
         found.add("grenade")
@@ -415,9 +415,9 @@ def _derived_builder(doc: Doc, article: Article, people: Participants):
     def build(kind: str, cue, predicate, actors: list[ActorRef], recipients: list[ActorRef],
               source) -> Event:
         first, last = (cue, predicate) if cue.i <= predicate.i else (predicate, cue)
-        trigger = Span(_slice(cue, first.idx, last.idx + len(last)), first.idx,
+        trigger = Span(people.text[first.idx:last.idx + len(last)], first.idx,
                        last.idx + len(last))
-        sentence = _span(_without_dateline(cue.sent, people.blocked))
+        sentence = _span(_without_dateline(cue.sent, people.blocked), people.text)
         said = Span(cue.text, cue.idx, cue.idx + len(cue))
         date = timex.event_date(article.times, said, sentence, doc, article.pub_date)
         return Event(id="", type=kind, mode=None, cameo=CAMEO[kind], acled=None,
@@ -555,27 +555,21 @@ def _without_dateline(sentence: SpacySpan, blocked: set[int]) -> SpacySpan:
     return sentence.doc[start:sentence.end] if start > sentence.start else sentence
 
 
-def _span(sentence: SpacySpan) -> Span:
-    text = sentence.text
-    stripped = text.rstrip()
-    lead = len(stripped) - len(stripped.lstrip())
-    start = sentence.start_char + lead
-    return Span(stripped.strip(), start, start + len(stripped.strip()))
+def _span(sentence: SpacySpan, text: str) -> Span:
+    """The sentence as a record span, its surrounding whitespace left out (`text`: the body)."""
+    start, end = sentence.start_char, sentence.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(text[start:end], start, end)
 
 
-def _trigger_span(candidate: Candidate) -> Span:
+def _trigger_span(candidate: Candidate, text: str) -> Span:
     token = candidate.token
     end_token = token
     for child in token.rights:
         if child.dep_ == "prt" and child.i == end_token.i + 1:
             end_token = child
     start, end = token.idx, end_token.idx + len(end_token)
-    return Span(_slice(token, start, end), start, end)
-
-
-def _slice(token, start: int, end: int) -> str:
-    """Body text between two offsets near `token`, without joining the whole Doc's text."""
-    sentence = token.sent
-    base = sentence.start_char
-    return sentence.text[start - base:end - base] if base <= start and \
-        end <= sentence.end_char else token.doc.text[start:end]
+    return Span(text[start:end], start, end)

@@ -60,6 +60,7 @@ class Participants:
 
     def __init__(self, doc: Doc, article: Article, dictionary: ActorDictionary) -> None:
         self.doc = doc
+        self.text = article.body or doc.text  # the Doc's text: its offsets are body offsets
         self.entities = article.entities
         self.dictionary = dictionary
         # wire datelines ("KISMAYO, Somalia (Horn Wire) —"): their words are no arguments
@@ -111,9 +112,11 @@ class Participants:
                 end += 1
         if qualified and token.pos_ == "NOUN":
             end = max(end, self._qualifier_end(token))
-        while start < token.i and (self.doc[start].is_punct or self.doc[start].pos_ == "DET"):
+        doc = self.doc
+        while start < token.i and (doc[start].is_punct or doc[start].pos_ == "DET"):
             start += 1
-        return self.doc[start:end].text
+        last = doc[end - 1]
+        return self.text[doc[start].idx:last.idx + len(last)]
 
     def _qualifier_end(self, token: Token) -> int:
         """Where a noun's "of / in / from / at" phrase naming an actor or a place ends."""
