@@ -33,9 +33,10 @@ __all__ = ["build_gazetteer", "data", "event_location", "find_places", "import_g
 def find_places(doc: Doc, article: Article) -> list[Place]:
     """Every place mention of the article's body, resolved where the evidence allows."""
     gazetteer = load_gazetteer()
-    mentions = _recognise(doc, article, gazetteer)
-    context, anchors = _article_context(article, doc.text, gazetteer)
-    return resolve_article(mentions, gazetteer, text=doc.text, context=context, anchors=anchors)
+    text = doc.text     # spaCy joins its tokens' text anew at each `doc.text`: once here
+    mentions = _recognise(doc, article, gazetteer, text)
+    context, anchors = _article_context(article, text, gazetteer)
+    return resolve_article(mentions, gazetteer, text=text, context=context, anchors=anchors)
 
 
 def resolve_mentions(text: str, spans: list[tuple[int, int]],

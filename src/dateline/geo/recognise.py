@@ -144,9 +144,11 @@ def person_words(doc: Doc, article: Article, gazetteer: Gazetteer | None = None)
     return words
 
 
-def recognise(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Mention]:
-    """Place mentions of the body, in text order, without overlaps."""
-    text = doc.text
+def recognise(doc: Doc, article: Article, gazetteer: Gazetteer,
+              text: str | None = None) -> list[Mention]:
+    """Place mentions of the body, in text order, without overlaps. `text` is `doc.text`
+    when the caller has it already (spaCy rebuilds it at each access)."""
+    text = doc.text if text is None else text
     people = person_words(doc, article, gazetteer)
     demonyms = data.demonyms()
     mentions: list[Mention] = []
@@ -171,18 +173,18 @@ def recognise(doc: Doc, article: Article, gazetteer: Gazetteer) -> list[Mention]
         add(mention)
     for mention in _party_hometowns(text, gazetteer):
         add(mention)
-    for mention in _gazetteer_mentions(doc, gazetteer, people, demonyms):
+    for mention in _gazetteer_mentions(doc, text, gazetteer, people, demonyms):
         add(mention)
     for mention in list(mentions):
         for extra in _after_place_abbreviation(text, mention):
             add(extra)
-    for mention in _repetitions(doc, mentions, people, gazetteer):
+    for mention in _repetitions(doc, text, mentions, people, gazetteer):
         add(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _repetitions(doc: Doc, mentions: list[Mention], people: set[str],
+def _repetitions(doc: Doc, text: str, mentions: list[Mention], people: set[str],
                  gazetteer: Gazetteer) -> list[Mention]:
     """Once a name is a place in an article, its other occurrences are too (one sense per
     discourse): `Alexandria` tagged GPE once makes `Alexandria police` and a PERSON-tagged
@@ -196,7 +198,7 @@ def _repetitions(doc: Doc, mentions: list[Mention], people: set[str],
     pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(
         re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
     found = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text):
         span = doc.char_span(match.start(), match.end())
         if span is None:
             continue
@@ -205,7 +207,7 @@ def _repetitions(doc: Doc, mentions: list[Mention], people: set[str],
             doc[span.end].lower_ not in data.org_head_words() and \
             doc[span.end].lower_ not in data.after_cue_words()
         before = span.start > 0 and doc[span.start - 1].text[:1].isupper() and \
-            doc[span.start - 1].i != doc[span.start - 1].sent.start
+            not doc[span.start - 1].is_sent_start
         if not after and not before:
             found.append(Mention(match.group(0), match.start(), match.end(), None,
                                  "gazetteer"))
@@ -274,7 +276,7 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
             name = text[start:end]
             known = True
         else:
-            inner = _place_inside(ent, start, end, gazetteer, people)
+            inner = _place_inside(ent, text, start, end, gazetteer, people)
             if inner is not None:
                 # The facility keeps its span; it is placed where the place inside it is.
                 return [Mention(name, start, end, ent.label_, lookup=inner.text)]
@@ -290,12 +292,11 @@ _STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "
                  "freeway", "expressway", "interstate", "bridge", "branch", "creek"}
 
 
-def _place_inside(ent: Span, start: int, end: int, gazetteer: Gazetteer,
+def _place_inside(ent: Span, text: str, start: int, end: int, gazetteer: Gazetteer,
                   people: set[str]) -> Mention | None:
     """The place inside a facility's or a district's name that the gazetteer does not know
     as a whole: `Henderson County Jail`, `Glen Carbon Elementary`, `St. John's School in
     Lombard`, `Sub-Saharan Africa`, `D-S.C.` (a legislator's party and state)."""
-    _doc, text = ent.doc, ent.doc.text
     party = _PARTY.match(text, start)
     if party:
         name = text[party.end():end]
@@ -536,7 +537,7 @@ def _after_place_abbreviation(text: str, mention: Mention) -> list[Mention]:
     return [Mention(match.group(1), match.start(1), match.end(1), None, "abbreviation")]
 
 
-def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, people: set[str],
+def _gazetteer_mentions(doc: Doc, text: str, gazetteer: Gazetteer, people: set[str],
                         demonyms: dict[str, str]) -> list[Mention]:
     """Capitalised n-grams outside any entity that the gazetteer knows, with a reason."""
     from dateline.geo.names import exact_key
@@ -575,7 +576,7 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, people: set[str],
         if name in people or name in demonyms or (e - s == 1 and name.casefold() in guards):
             continue
         upper = name.isupper() and len(name) > 2
-        if not _worth_it(gazetteer, _title(name) if upper else name, cue, span, upper):
+        if not _worth_it(gazetteer, text, _title(name) if upper else name, cue, span, upper):
             continue
         chosen.append(Mention(name, span.start_char, span.end_char, None, "gazetteer",
                               weak=cue != "strong" and not upper))
@@ -596,7 +597,7 @@ def _title(text: str) -> str:
     return text.title() if text.isupper() else text
 
 
-def _worth_it(gazetteer: Gazetteer, name: str, cue: str | None, span: Span,
+def _worth_it(gazetteer: Gazetteer, text: str, name: str, cue: str | None, span: Span,
               upper: bool) -> bool:
     """Whether a gazetteer name outside spaCy's entities is taken as a place mention."""
     found, _ = gazetteer.lookup(name, loose=False)
@@ -605,10 +606,11 @@ def _worth_it(gazetteer: Gazetteer, name: str, cue: str | None, span: Span,
         return False
     big = any(e.feature_code in _BIG_FEATURES for e in entries)
     sizeable = any(e.population >= MIN_POPULATION for e in entries)
-    first = span.start == span.sent.start if span.doc.has_annotation("SENT_START") else False
+    # `is_sent_start`, not `span.sent`: the latter walks the whole document each time.
+    first = bool(span[0].is_sent_start) if span.doc.has_annotation("SENT_START") else False
     if upper:
         # An upper-case dateline: `BEIRUT (AP) —`, `MANSFIELD, Ohio —`.
-        return sizeable and len(name) >= 4 and _dateline_after(span.doc.text, span.end_char)
+        return sizeable and len(name) >= 4 and _dateline_after(text, span.end_char)
     if len(span) == 1 and len(name) < 3:
         return False
     if span[0].pos_ not in ("PROPN",) and not big:

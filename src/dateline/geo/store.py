@@ -48,7 +48,10 @@ class Gazetteer:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+        # Plain ndarray views of the memory maps: indexing a `np.memmap` builds a new
+        # memmap object each time, which costs more than the lookup itself.
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray)
+                  for name in _ARRAYS}
         self.key_hash = arrays["key_hash"]
         self.key_pid = arrays["key_pid"]
         self.key_kind = arrays["key_kind"]
@@ -88,9 +91,11 @@ class Gazetteer:
         cached = self._lookups.get(key)
         if cached is not None:
             return cached
-        value = key_hash(key)
-        low = int(np.searchsorted(self.key_hash, value, "left"))
-        high = int(np.searchsorted(self.key_hash, value, "right"))
+        # A numpy scalar, not a Python int: with an int numpy converts the whole
+        # memory-mapped array for the comparison (a copy of megabytes per lookup).
+        value = np.uint64(key_hash(key))
+        low = int(self.key_hash.searchsorted(value, "left"))
+        high = int(self.key_hash.searchsorted(value, "right"))
         found = tuple(sorted(zip(self.key_pid[low:high].tolist(),
                                  self.key_kind[low:high].tolist(), strict=True),
                              key=lambda pair: pair[1]))
@@ -152,6 +157,7 @@ class Gazetteer:
 
 _LOCK = threading.Lock()
 _LOADED: dict[str, Gazetteer] = {}
+_BY_ENV: dict[tuple[str | None, ...], Gazetteer] = {}
 
 
 @functools.cache
@@ -165,8 +171,16 @@ def load_gazetteer() -> Gazetteer:
     Whether the cache is current is checked once per process and cache folder (the check
     hashes the data files), not at every call.
     """
-    from dateline.geo.build import cache_dir
+    import os
 
+    from dateline.geo.build import CACHE_ENV, cache_dir
+
+    # Called once per document: the environment is the key (cheap), not `cache_dir()`,
+    # which asks the system for the home folder.
+    env = (os.environ.get(CACHE_ENV), os.environ.get("XDG_CACHE_HOME"), os.environ.get("HOME"))
+    gazetteer = _BY_ENV.get(env)
+    if gazetteer is not None:
+        return gazetteer
     key = str(cache_dir())
     gazetteer = _LOADED.get(key)
     if gazetteer is None:
@@ -174,4 +188,5 @@ def load_gazetteer() -> Gazetteer:
             gazetteer = _LOADED.get(key)
             if gazetteer is None:
                 gazetteer = _LOADED[key] = _load(str(build_gazetteer()))
+    _BY_ENV[env] = gazetteer
     return gazetteer
