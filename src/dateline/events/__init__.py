@@ -49,6 +49,8 @@ CASUALTY_LEMMAS = {"kill", "die", "dead", "death", "fatality", "casualty", "inju
 ABSORBING_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 FACTUAL = ("asserted", "historical", "claimed")
 DEFINITE = {"the", "this", "that", "these", "those"}
+DESCRIBING = {"SUPPORT", "ACCUSE"}  # types whose participle on a noun describes it
+BACKGROUND_PREPS = {"amid", "amidst", "due to", "because of", "owing to", "given", "despite"}
 CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "HLH", "JUD", "MED", "REF", "REL", "ENV"}
 PURPOSE_PROTEST_WORDS = {"demand", "protest", "call", "denounce", "condemn", "complain",
                          "oppose", "demonstrate", "reject", "request", "urge"}
@@ -91,7 +93,7 @@ def find_events(doc: Doc, article: Article,
         if not _is_event(candidate, verb_triggers, lexicon, sentence):
             continue
         args = extract(candidate, candidate.entry.type, people)
-        if _mentions_earlier(candidate, args, drafts, outcomes):
+        if _mentions_earlier(candidate, args, drafts, outcomes) or _background(candidate, args):
             continue
         drafts.append(Draft(candidate, sentence, sentence_of[sentence.start],
                             people.paragraph_start(token.i), args))
@@ -141,6 +143,8 @@ def _is_event(candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon,
             return False
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
         return False  # "US-backed", "long-threatened": a description, not an event
+    if token.dep_ == "acl" and token.tag_ == "VBN" and candidate.entry.type in DESCRIBING:
+        return False  # "teachers supported by four unions", "an officer accused of theft"
     if token.pos_ not in ("NOUN", "PROPN") or candidate.support is not None:
         return True
     # A trigger noun that another trigger verb governs is that verb's topic, not a new
@@ -180,6 +184,25 @@ def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft]
     kind = candidate.entry.type
     return any(d.candidate.entry.type == kind for d in drafts) or any(
         o.entry.type == kind and o.token.sent.start < token.sent.start for o in outcomes)
+
+
+def _background(candidate: Candidate, args: Arguments) -> bool:
+    """A trigger noun with no actor given as a reason or a backdrop ("prices rising due
+    to the pandemic and the invasion of Ukraine", "amid fighting"): the context of the
+    sentence's event, not an event the report tells."""
+    token = candidate.token
+    if token.pos_ not in ("NOUN", "PROPN") or candidate.support is not None or args.actor:
+        return False
+    node = token
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.pos_ not in ("ADP", "SCONJ", "ADJ", "VERB"):
+        return False
+    # "due to", "because of": the second word is the first one's child
+    words = {prep.lower_} | {f"{prep.lower_} {c.lower_}" for c in prep.children
+                             if c.dep_ in ("pcomp", "prep")}
+    return bool(words & BACKGROUND_PREPS)
 
 
 def _purpose_protests(candidates: list[Candidate], drafts: list[Draft], people: Participants,
@@ -243,10 +266,36 @@ def _absorb_protest_claims(drafts: list[Draft]) -> list[Draft]:
                 if node.i in protest_tokens:
                     absorbed = True
                     break
-            if absorbed:
+            if absorbed or _voices_a_protest(draft, drafts):
                 continue
         kept.append(draft)
     return kept
+
+
+def _voices_a_protest(draft: Draft, drafts: list[Draft]) -> bool:
+    """ "Residents blocked the road. They demanded the reconnection of water.": a demand,
+    denunciation or refusal by a protest's own people, later in its paragraph, says what
+    the protest is about; a demand by anyone else (the mayor, the police) stays an event.
+    """
+    protests = [d for d in drafts if d.candidate.entry.type == "PROTEST"
+                and d.paragraph == draft.paragraph and d.sentence_index <= draft.sentence_index
+                and d.candidate.token.i < draft.candidate.token.i]
+    if not protests:
+        return False
+    head = draft.args.actor_head
+    if not draft.args.actor and head is not None and head.pos_ != "PRON":
+        return False  # "The mayor urged them to leave": someone else's words
+    own = {a.entity for p in protests for a in p.args.actor if a.entity is not None}
+    own_names = {a.canonical for p in protests for a in p.args.actor}
+    for actor in draft.args.actor:
+        if actor.text.lower() in ("they", "them", "we") or actor.canonical in CROWD_CANONICALS:
+            continue
+        if (actor.entity is not None and actor.entity in own) or actor.canonical in own_names:
+            continue
+        if actor.sector in CROWD_SECTORS and actor.entity is None:
+            continue
+        return False
+    return True
 
 
 # --- casualties ------------------------------------------------------------------------

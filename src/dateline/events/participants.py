@@ -206,6 +206,13 @@ class Participants:
             return ActorRef(text=self.phrase_text(token, qualified=True),
                             canonical=generic.canonical, entity=None,
                             code=generic.sector, country=None, sector=generic.sector)
+        office = head_noun_key(token, self.dictionary.institutions)
+        if office is not None and token.pos_ == "NOUN":  # "the mayor", "the governor"
+            institution = self.dictionary.institutions[office[0]]
+            return ActorRef(text=self.phrase_text(token, qualified=True),
+                            canonical=institution.canonical.split(" of {country}")[0],
+                            entity=None, code=institution.sector, country=None,
+                            sector=institution.sector)
         if allow_places:
             place = self.place_at.get(token.i)
             if place is not None:

@@ -20,6 +20,7 @@ from dateline.events.lexicon import Lexicon, TriggerEntry
 NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
                       "WORK_OF_ART", "LAW", "PERSON"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "conj"}
+CLAUSES = {"acl", "relcl", "advcl", "ccomp"}
 
 
 @dataclass
@@ -43,6 +44,8 @@ def context_lemmas(token: Token) -> set[str]:
         if child.ent_type_:
             words.add("@" + child.ent_type_.lower())  # "@gpe": a named place
         for grandchild in child.children:
+            if grandchild.dep_ in CLAUSES:
+                continue  # "teachers supported by unions demonstrated": another predicate
             words.add(grandchild.lemma_.lower())
             words.add(grandchild.lower_)
     head = token.head
