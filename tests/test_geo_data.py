@@ -30,6 +30,10 @@ def test_country_points_are_real_countries_with_coordinates():
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
     us = next(r for r in rows if r["iso2"] == "US")
     assert (float(us["lat"]), float(us["lon"])) == (39.76, -98.5)
+    assert {r["reference"] for r in rows} == {"geonames", "factbook", "midpoint"}
+    canada = next(r for r in rows if r["iso2"] == "CA")
+    assert (float(canada["lat"]), float(canada["lon"]), canada["reference"]) == \
+        (60.0, -95.0, "factbook")
 
 
 def test_supplement_rows_carry_source_and_precision():
