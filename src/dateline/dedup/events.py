@@ -96,15 +96,11 @@ def same_event(merged: MergedEvent, new: EventReport) -> bool:
     """Does `new` tell of the event `merged` holds? (The rules of the module docstring.)"""
     if family_of(new.event.type) != merged.family:
         return False
-    record_date = best_date(merged.reports)
-    record_place = best_location(merged.reports)
     if not _factuality_agrees(merged.reports[0].event.factuality, new.event.factuality):
-        return False
-    symmetric = families().get(new.event.type, ("", False))[1]
-    if not any(_actors_agree(r.event, new.event, symmetric) for r in merged.reports):
         return False
     same_story = any(r.story_id is not None and r.story_id == new.story_id
                      for r in merged.reports)
+    record_date = best_date(merged.reports)
     new_range = date_range(new)
     old_range = date_range(record_date) if record_date else None
     if new_range and old_range:
@@ -112,6 +108,7 @@ def same_event(merged: MergedEvent, new: EventReport) -> bool:
             return False
     elif not same_story:
         return False
+    record_place = best_location(merged.reports)
     new_place = new.event.location
     old_place = record_place.event.location if record_place else None
     if _located(new_place) and _located(old_place):
@@ -119,17 +116,16 @@ def same_event(merged: MergedEvent, new: EventReport) -> bool:
             return False
     elif not same_story:
         return False
-    return True
+    symmetric = families().get(new.event.type, ("", False))[1]
+    return any(_actors_agree(r.event, new.event, symmetric) for r in merged.reports)
 
 
 def _factuality_agrees(a: str, b: str) -> bool:
     return a == b or (a in HAPPENED and b in HAPPENED)
 
 
-def actor_key(ref: ActorRef | dict[str, Any]) -> str:
-    data = ref if isinstance(ref, dict) else dataclasses.asdict(ref)
-    name = data.get("canonical") or data.get("text") or ""
-    return " ".join(name.casefold().split())
+def actor_key(ref: ActorRef) -> str:
+    return " ".join((ref.canonical or ref.text or "").casefold().split())
 
 
 def _roles_agree(a: list[ActorRef], b: list[ActorRef]) -> bool:

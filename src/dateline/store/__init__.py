@@ -24,7 +24,7 @@ import duckdb
 
 from dateline.dedup import near
 from dateline.model import Article
-from dateline.store.derive import Deriver, first, insert_rows
+from dateline.store.derive import CopyFinder, Deriver, first, insert_rows
 from dateline.store.migrations import REBUILDS_DERIVED, SCHEMA_VERSION, STEPS, pending
 from dateline.store.schema import (
     ARTICLE_COLUMNS,
@@ -116,17 +116,15 @@ class Store:
         for table in DERIVED_TABLES:
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("DELETE FROM meta WHERE key = 'documents'")
-        ids = [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
-        for start in range(0, len(ids), REBUILD_CHUNK):
-            chunk = [self.article(i) for i in ids[start:start + REBUILD_CHUNK]]
-            deriver = Deriver(self.db)
-            for article in chunk:
-                deriver.add_signature(article.id, near.signature(article.body))
-            seqs = [self._seq_of(a.id) for a in chunk]
-            deriver.derive(chunk, seqs)
-
-    def _seq_of(self, article_id: str) -> int:
-        return first(self.db, "SELECT seq FROM articles WHERE id = ?", [article_id])
+        order = self.db.execute("SELECT id, seq FROM articles ORDER BY seq").fetchall()
+        for start in range(0, len(order), REBUILD_CHUNK):
+            chunk = order[start:start + REBUILD_CHUNK]
+            articles = [self.article(i) for i, _ in chunk]
+            finder = CopyFinder(self.db, [])
+            for article in articles:
+                finder.add(article.id, near.signature(article.body))
+            finder.write(self.db)
+            Deriver(self.db).derive(articles, [seq for _, seq in chunk])
 
     # Writing -----------------------------------------------------------------------
 
@@ -134,22 +132,17 @@ class Store:
         """For each article, the stored article it is a copy of (or an earlier one of this
         batch), else None: only the None ones need analysing."""
         known = self._known([a.id for a in articles])
-        deriver = Deriver(self.db)
-        batch: list[tuple[str, Any]] = []
+        signatures = {a.id: near.signature(a.body) for a in articles if a.id not in known}
+        finder = CopyFinder(self.db, list(signatures.values()))
         found: list[str | None] = []
         for article in articles:
             if article.id in known:
                 found.append(known[article.id])
                 continue
-            signature = near.signature(article.body)
-            copy = deriver.copy_of(signature)
-            for other_id, other in batch:
-                similarity = near.similarity(signature, other)
-                if similarity >= near.THRESHOLD and (copy is None or similarity > copy[1]):
-                    copy = (other_id, similarity)
+            copy = finder.check(signatures[article.id])
             if copy is None:
+                finder.add(article.id, signatures[article.id])
                 known[article.id] = article.id
-                batch.append((article.id, signature))
                 found.append(None)
             else:
                 known[article.id] = copy[0]
@@ -170,22 +163,21 @@ class Store:
         return result
 
     def _add(self, articles: Sequence[Article], result: AddResult) -> None:
-        deriver = Deriver(self.db)
         known = self._known([a.id for a in articles])
+        signatures = {a.id: near.signature(a.body) for a in articles if a.id not in known}
+        finder = CopyFinder(self.db, list(signatures.values()))
         seq = first(self.db, "SELECT coalesce(max(seq), 0) FROM articles")
         new: list[Article] = []
         seqs: list[int] = []
-        gained: set[str] = set()
+        placed: list[tuple[Article, str, float]] = []
         for article in articles:
             similarity = 1.0
             canonical = known.get(article.id)
             if canonical is None:
-                signature = near.signature(article.body)
-                copy = deriver.copy_of(signature)
+                copy = finder.check(signatures[article.id])
                 if copy is None:
                     seq += 1
-                    self._insert_article(article, seq)
-                    deriver.add_signature(article.id, signature)
+                    finder.add(article.id, signatures[article.id])
                     new.append(article)
                     seqs.append(seq)
                     canonical = known[article.id] = article.id
@@ -198,9 +190,11 @@ class Store:
             else:
                 result.duplicates += 1
             result.stored_as.append(canonical)
-            if self._add_source(article, canonical, similarity):
-                gained.add(canonical)
-        self._insert_items(new)
+            placed.append((article, canonical, similarity))
+        self._insert_articles(new, seqs)
+        finder.write(self.db)
+        gained = self._add_sources(placed)
+        deriver = Deriver(self.db)
         deriver.derive(new, seqs)
         deriver.refresh_sources(gained - {a.id for a in new})
 
@@ -210,28 +204,38 @@ class Store:
         if not unique:
             return {}
         rows = self.db.execute(
-            "SELECT id, id FROM articles WHERE list_contains(?, id) UNION "
-            "SELECT variant_id, article_id FROM sources WHERE list_contains(?, variant_id)",
+            "SELECT id, id FROM articles WHERE id IN (SELECT unnest(?)) UNION "
+            "SELECT variant_id, article_id FROM sources WHERE variant_id IN (SELECT unnest(?))",
             [unique, unique]).fetchall()
         return dict(rows)
 
-    def _add_source(self, article: Article, canonical: str, similarity: float) -> bool:
-        source = article.source or ""
-        exists = first(self.db, "SELECT 1 FROM sources WHERE article_id = ? AND source = ?",
-                       [canonical, source])
-        if exists:
-            return False
-        seen = first(self.db, "SELECT coalesce(max(seen), 0) + 1 FROM sources")
-        self.db.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [canonical, source, article.input_id, article.id,
-                         round(similarity, 4), article.outlet, seen])
-        return True
+    def _add_sources(self, placed: list[tuple[Article, str, float]]) -> set[str]:
+        """A source row for each input not seen at that source before; returns the
+        articles that gained one."""
+        canonicals = sorted({c for _, c, _ in placed})
+        existing = set(self.db.execute(
+            "SELECT article_id, source FROM sources WHERE article_id IN (SELECT unnest(?))",
+            [canonicals]).fetchall())
+        seen = first(self.db, "SELECT coalesce(max(seen), 0) FROM sources")
+        rows = []
+        for article, canonical, similarity in placed:
+            key = (canonical, article.source or "")
+            if key in existing:
+                continue
+            existing.add(key)
+            seen += 1
+            rows.append((canonical, key[1], article.input_id, article.id, round(similarity, 4),
+                         article.outlet, seen))
+        insert_rows(self.db, "sources", ("article_id", "source", "input_id", "variant_id",
+                                         "similarity", "outlet", "seen"), rows)
+        return {row[0] for row in rows}
 
-    def _insert_article(self, article: Article, seq: int) -> None:
-        record = dataclasses.asdict(article)
-        values = [_value(c, record[c.name]) for c in ARTICLE_COLUMNS]
-        marks = ", ".join("?" for _ in values)
-        self.db.execute(f"INSERT INTO articles VALUES ({marks}, ?)", [*values, seq])
+    def _insert_articles(self, articles: Sequence[Article], seqs: Sequence[int]) -> None:
+        rows = []
+        for article, seq in zip(articles, seqs, strict=True):
+            rows.append([_value(c, getattr(article, c.name)) for c in ARTICLE_COLUMNS] + [seq])
+        insert_rows(self.db, "articles", [c.name for c in ARTICLE_COLUMNS] + ["seq"], rows)
+        self._insert_items(articles)
 
     def _insert_items(self, articles: Sequence[Article]) -> None:
         for table in ITEM_TABLES:

@@ -32,11 +32,23 @@ from dateline.dedup.profile import profile
 from dateline.dedup.similarity import Report
 from dateline.dedup.stories import StoryBuilder, blocking_keys, frequency_keys, make_report
 from dateline.dedup.vectors import DocumentFrequencies
-from dateline.model import Article, Event
+from dateline.model import (
+    AcledLabel,
+    ActorRef,
+    Article,
+    Attribution,
+    Event,
+    EventDate,
+    EventLocation,
+    Quantity,
+    Span,
+)
 
 # A new article is compared with at most this many candidate stories: those sharing the
-# most blocking keys with it, the most recently active first.
+# most blocking keys with it, the most recently active first. A key common to many
+# articles only counts its most recent KEY_REACH articles.
 MAX_CANDIDATE_STORIES = 50
+KEY_REACH = 200
 
 
 def insert_rows(db: duckdb.DuckDBPyConnection, table: str, names: Sequence[str],
@@ -72,40 +84,68 @@ def report_from_json(text: str) -> Report:
     return Report(**data)
 
 
-class Deriver:
-    """Near-duplicates, stories and merged events for one batch, on an open transaction."""
+class CopyFinder:
+    """Which article a body is a copy of, among the stored ones and the batch's new ones.
 
-    def __init__(self, db: duckdb.DuckDBPyConnection) -> None:
-        self.db = db
-        self.builder = StoryBuilder()
-        self.batch_signatures: list[tuple[str, Any, list[int]]] = []
+    The stored candidates of the whole batch are read in one query; then each article is
+    checked in order and, when new, joins the index for the articles after it.
+    """
 
-    # Near-duplicates -------------------------------------------------------------------
+    def __init__(self, db: duckdb.DuckDBPyConnection, signatures: Sequence[Any]) -> None:
+        bands = sorted({key for sig in signatures for key in near.band_keys(sig)})
+        self.by_band: dict[int, set[str]] = {}
+        self.signatures: dict[str, Any] = {}
+        if bands:
+            for band, article_id, blob in db.execute(
+                    "SELECT b.band_key, s.article_id, s.signature FROM signature_bands b "
+                    "JOIN signatures s USING (article_id) "
+                    "WHERE b.band_key IN (SELECT unnest(?))", [bands]).fetchall():
+                self.by_band.setdefault(band, set()).add(article_id)
+                self.signatures[article_id] = near.from_bytes(blob)
+        self.new: list[tuple[str, Any]] = []
 
-    def copy_of(self, signature: Any) -> tuple[str, float] | None:
-        """The stored (or earlier in this batch) article this body is a copy of, if any."""
-        bands = near.band_keys(signature)
-        found: dict[str, Any] = {}
-        rows = self.db.execute(
-            "SELECT DISTINCT s.article_id, s.signature FROM signature_bands b "
-            "JOIN signatures s USING (article_id) WHERE list_contains(?, b.band_key)",
-            [bands]).fetchall()
-        for article_id, blob in rows:
-            found[article_id] = near.from_bytes(blob)
+    def check(self, signature: Any) -> tuple[str, float] | None:
+        candidates = {a for key in near.band_keys(signature) for a in self.by_band.get(key, ())}
         best = None
-        for article_id, other in sorted(found.items()):
-            similarity = near.similarity(signature, other)
+        for article_id in sorted(candidates):
+            similarity = near.similarity(signature, self.signatures[article_id])
             if similarity >= near.THRESHOLD and (best is None or similarity > best[1]):
                 best = (article_id, similarity)
         return best
 
-    def add_signature(self, article_id: str, signature: Any) -> None:
-        self.db.execute("INSERT INTO signatures VALUES (?, ?)",
-                        [article_id, near.to_bytes(signature)])
-        insert_rows(self.db, "signature_bands", ("band_key", "article_id"),
-                    [(key, article_id) for key in sorted(set(near.band_keys(signature)))])
+    def add(self, article_id: str, signature: Any) -> None:
+        self.signatures[article_id] = signature
+        self.new.append((article_id, signature))
+        for key in near.band_keys(signature):
+            self.by_band.setdefault(key, set()).add(article_id)
 
-    # Stories and events ----------------------------------------------------------------
+    def write(self, db: duckdb.DuckDBPyConnection) -> None:
+        insert_rows(db, "signatures", ("article_id", "signature"),
+                    [(a, near.to_bytes(sig)) for a, sig in self.new])
+        insert_rows(db, "signature_bands", ("band_key", "article_id"),
+                    [(key, a) for a, sig in self.new for key in sorted(set(near.band_keys(sig)))])
+        self.new = []
+
+
+class Deriver:
+    """Stories and merged events for one batch of new articles, on an open transaction.
+
+    Reads come from the database (what earlier batches stored) plus what this batch has
+    decided so far, kept in memory; writes go out in bulk at the end of the batch. The
+    decisions are exactly those of a run storing one article at a time, so the batch
+    size never changes the result (tests/test_store.py checks it).
+    """
+
+    def __init__(self, db: duckdb.DuckDBPyConnection) -> None:
+        self.db = db
+        self.builder = StoryBuilder()
+        self._batch_keys: dict[str, list[tuple[int, str]]] = {}
+        self._reports: list[Report] = []
+        # Merged events read or changed in this batch; the changed ones are written by
+        # `flush` at the end of the batch, with the batch's event reports.
+        self._merged: dict[str, MergedEvent] = {}
+        self._dirty: set[str] = set()
+        self._event_reports: list[tuple[str, str, str]] = []
 
     def derive(self, articles: Sequence[Article], seqs: Sequence[int]) -> None:
         """Stories and merged events for new articles, in ingestion order."""
@@ -113,23 +153,30 @@ class Deriver:
             return
         profiles = [profile(a) for a in articles]
         df = self._frequencies({k for p in profiles for k in frequency_keys(p)})
-        for article, prof, seq in zip(articles, profiles, seqs, strict=True):
-            report = make_report(prof, seq, df)
+        # A report depends only on the articles before it, not on stories: all at once.
+        reports = [make_report(p, seq, df) for p, seq in zip(profiles, seqs, strict=True)]
+        self._preload_keys(reports)
+        sources = self._source_keys(a.id for a in articles)
+        for article, report in zip(articles, reports, strict=True):
             story_id = self._file(report)
-            self._merge_events(article, seq, story_id)
+            self._merge_events(article, report.seq, story_id, sources[article.id])
+        insert_rows(self.db, "reports", ("article_id", "seq", "story_id", "report"),
+                    [(r.article_id, r.seq, self.builder.story_ids[r.article_id],
+                      report_to_json(r)) for r in self._reports])
+        insert_rows(self.db, "report_keys", ("key", "article_id"),
+                    [(key, r.article_id) for r in self._reports for key in blocking_keys(r)])
         self._save_frequencies(df)
+        self.flush()
+
+    # Document frequencies ----------------------------------------------------------------
 
     def _frequencies(self, keys: set[str]) -> DocumentFrequencies:
         documents = first(self.db, "SELECT value FROM meta WHERE key = 'documents'")
         df = DocumentFrequencies(documents=int(documents) if documents is not None else 0)
         if keys:
-            self.db.register("_dateline_keys", pa.table({"key": sorted(keys)}))
-            try:
-                df.counts = dict(self.db.execute(
-                    "SELECT t.key, t.n FROM term_df t JOIN _dateline_keys k USING (key)"
-                ).fetchall())
-            finally:
-                self.db.unregister("_dateline_keys")
+            df.counts = dict(self.db.execute(
+                "SELECT key, n FROM term_df WHERE key IN (SELECT unnest(?))",
+                [sorted(keys)]).fetchall())
         return df
 
     def _save_frequencies(self, df: DocumentFrequencies) -> None:
@@ -139,66 +186,116 @@ class Deriver:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('documents', ?)",
                         [str(df.documents)])
 
+    # Stories -----------------------------------------------------------------------------
+
+    def _preload_keys(self, reports: Sequence[Report]) -> None:
+        """The stored articles holding the batch's blocking keys (each key's most recent
+        `KEY_REACH`), their stories, and those stories' recent reports: one read each."""
+        keys = sorted({k for r in reports for k in blocking_keys(r)})
+        self._stored_hits: dict[str, list[tuple[int, str]]] = {}
+        self._stored_story: dict[str, str] = {}
+        for key, article_id, seq, story_id in self.db.execute(
+                "SELECT k.key, r.article_id, r.seq, r.story_id FROM report_keys k "
+                "JOIN reports r USING (article_id) WHERE k.key IN (SELECT unnest(?)) "
+                "QUALIFY row_number() OVER (PARTITION BY k.key ORDER BY r.seq DESC) <= ?",
+                [keys, KEY_REACH]).fetchall():
+            self._stored_hits.setdefault(key, []).append((seq, article_id))
+            self._stored_story[article_id] = story_id
+        stories = sorted(set(self._stored_story.values()))
+        loaded: dict[str, list[Report]] = {s: [] for s in stories}
+        if stories:
+            for story_id, text in self.db.execute(
+                    "SELECT story_id, report FROM reports WHERE story_id IN (SELECT unnest(?)) "
+                    "QUALIFY row_number() OVER (PARTITION BY story_id ORDER BY seq DESC) <= ?",
+                    [stories, self.builder.config.recent_members]).fetchall():
+                loaded[story_id].append(report_from_json(text))
+        for story_id in stories:
+            self.builder.load(story_id, loaded[story_id])
+
     def _file(self, report: Report) -> str:
         keys = blocking_keys(report)
-        candidates = [row[0] for row in self.db.execute(
-            "SELECT r.story_id FROM report_keys k JOIN reports r USING (article_id) "
-            "WHERE list_contains(?, k.key) GROUP BY r.story_id "
-            "ORDER BY count(DISTINCT k.key) DESC, max(r.seq) DESC, r.story_id LIMIT ?",
-            [keys, MAX_CANDIDATE_STORIES]).fetchall()]
-        recent = self.builder.config.recent_members
-        for story_id in candidates:
-            if story_id not in self.builder.stories:
-                rows = self.db.execute(
-                    "SELECT report FROM reports WHERE story_id = ? ORDER BY seq DESC LIMIT ?",
-                    [story_id, recent]).fetchall()
-                self.builder.load(story_id, [report_from_json(r[0]) for r in rows])
+        candidates = self._candidate_stories(keys)
         changes = self.builder.add(report, candidates)
-        story_id = changes[report.article_id]
-        self.db.execute("INSERT INTO reports VALUES (?, ?, ?, ?)",
-                        [report.article_id, report.seq, story_id, report_to_json(report)])
-        insert_rows(self.db, "report_keys", ("key", "article_id"),
-                    [(key, report.article_id) for key in keys])
-        moved = {a: s for a, s in changes.items() if a != report.article_id}
-        for new_story in sorted(set(moved.values())):
-            ids = sorted(a for a, s in moved.items() if s == new_story)
-            self.db.execute("UPDATE reports SET story_id = ? WHERE list_contains(?, article_id)",
-                            [new_story, ids])
-        return story_id
+        self._reports.append(report)
+        for key in keys:
+            self._batch_keys.setdefault(key, []).append((report.seq, report.article_id))
+        batch = {r.article_id for r in self._reports}
+        stored_moves = {a: s for a, s in changes.items() if a not in batch}
+        for new_story in sorted(set(stored_moves.values())):
+            ids = sorted(a for a, s in stored_moves.items() if s == new_story)
+            self.db.execute("UPDATE reports SET story_id = ? "
+                            "WHERE article_id IN (SELECT unnest(?))", [new_story, ids])
+        return changes[report.article_id]
 
-    def _merge_events(self, article: Article, seq: int, story_id: str) -> None:
+    def _candidate_stories(self, keys: list[str]) -> list[str]:
+        """Stories sharing the most keys with the report (counting, per key, its most recent
+        `KEY_REACH` articles), the most recently active first, at most
+        `MAX_CANDIDATE_STORIES`."""
+        shared: dict[str, set[str]] = {}
+        latest: dict[str, int] = {}
+        for key in keys:
+            found = sorted(self._stored_hits.get(key, []) + self._batch_keys.get(key, []),
+                           reverse=True)[:KEY_REACH]
+            for seq, article_id in found:
+                story = self.builder.story_ids.get(article_id) or self._stored_story[article_id]
+                shared.setdefault(story, set()).add(key)
+                latest[story] = max(latest.get(story, 0), seq)
+        ranked = sorted(shared, key=lambda s: (-len(shared[s]), -latest[s], s))
+        return ranked[:MAX_CANDIDATE_STORIES]
+
+    # Merged events -----------------------------------------------------------------------
+
+    def _merge_events(self, article: Article, seq: int, story_id: str,
+                      sources: list[str]) -> None:
         if not article.events:
             return
-        sources = self._source_keys([article.id])[article.id]
-        for event in article.events:
-            new = EventReport(article.id, event, seq, story_id, article.pub_date, sources)
-            target = None
-            for merged in self._candidates(new):
-                if same_event(merged, new):
-                    target = merged
-                    break
+        reports = [EventReport(article.id, e, seq, story_id, article.pub_date, sources)
+                   for e in article.events]
+        self._load_candidates(reports)
+        for new in reports:
+            family = family_of(new.event.type)
+            candidates = sorted((m for m in self._merged.values() if m.family == family),
+                                key=lambda m: (min(r.seq for r in m.reports), m.id))
+            target = next((m for m in candidates if same_event(m, new)), None)
             if target is None:
-                target = MergedEvent(id=new.key, family=family_of(event.type))
+                target = MergedEvent(id=new.key, family=family)
+                self._merged[target.id] = target
             target.reports.append(new)
-            self.db.execute("INSERT INTO event_reports VALUES (?, ?, ?)",
-                            [target.id, article.id, event.id])
-            self._save_merged(target)
+            self._dirty.add(target.id)
+            self._event_reports.append((target.id, article.id, new.event.id))
 
-    def _candidates(self, new: EventReport) -> list[MergedEvent]:
-        family = family_of(new.event.type)
-        span = date_range(new)
+    def _load_candidates(self, reports: list[EventReport]) -> None:
+        """Bring into memory every stored merged event these reports could join: those of
+        their families in their story, or whose dates reach theirs. (Merging needs the same
+        story or overlapping dates, so no other event could take them.)"""
+        families = sorted({family_of(r.event.type) for r in reports})
+        spans = [s for s in (date_range(r) for r in reports) if s]
+        slack = timedelta(days=DATE_SLACK_DAYS)
+        low = min(s[0] for s in spans) - slack if spans else None
+        high = max(s[1] for s in spans) + slack if spans else None
         rows = self.db.execute(
-            "SELECT m.id, m.first_seq FROM merged_events m JOIN event_reports e "
-            "ON e.merged_id = m.id JOIN reports r ON r.article_id = e.article_id "
-            "WHERE m.family = ? AND r.story_id = ?", [family, new.story_id]).fetchall()
-        if span:
-            slack = timedelta(days=DATE_SLACK_DAYS)
-            rows += self.db.execute(
-                "SELECT id, first_seq FROM merged_events WHERE family = ? "
-                "AND date_start <= ? AND date_end >= ?",
-                [family, span[1] + slack, span[0] - slack]).fetchall()
-        ids = [i for i, _ in sorted(set(rows), key=lambda r: (r[1], r[0]))]
-        return self.load_merged(ids)
+            "SELECT e.merged_id FROM event_reports e JOIN reports r USING (article_id) "
+            "JOIN merged_events m ON m.id = e.merged_id "
+            "WHERE r.story_id = ? AND m.family IN (SELECT unnest(?)) UNION "
+            "SELECT id FROM merged_events WHERE family IN (SELECT unnest(?)) "
+            "AND date_start <= ? AND date_end >= ?",
+            [reports[0].story_id, families, families, high, low]).fetchall()
+        missing = sorted({row[0] for row in rows} - set(self._merged))
+        for merged in self.load_merged(missing):
+            self._merged[merged.id] = merged
+        for merged in self._merged.values():
+            for report in merged.reports:  # a story split in this batch may have moved it
+                report.story_id = self.builder.story_ids.get(report.article_id,
+                                                             report.story_id)
+
+    def flush(self) -> None:
+        """Write the merged events this batch touched, and its event reports."""
+        records = [self._row(self._merged[i]) for i in sorted(self._dirty)]
+        insert_rows(self.db, "merged_events", MERGED_COLUMNS, records, verb="INSERT OR REPLACE")
+        insert_rows(self.db, "event_reports", ("merged_id", "article_id", "event_id"),
+                    self._event_reports)
+        self._dirty.clear()
+        self._event_reports = []
 
     def load_merged(self, ids: Sequence[str]) -> list[MergedEvent]:
         if not ids:
@@ -213,45 +310,45 @@ class Deriver:
             "JOIN events e ON e.article_id = er.article_id AND e.id = er.event_id "
             "JOIN reports r ON r.article_id = er.article_id "
             "JOIN articles a ON a.id = er.article_id "
-            "WHERE list_contains(?, er.merged_id) ORDER BY r.seq, e.id", [list(ids)]).fetchall()
+            "WHERE er.merged_id IN (SELECT unnest(?)) ORDER BY r.seq, e.id",
+            [list(ids)]).fetchall()
         sources = self._source_keys({row[2] for row in rows})
         merged: dict[str, MergedEvent] = {}
         for row in rows:
             merged_id, family, article_id, seq, story_id, pub_date = row[:6]
             values = {c.name: (json.loads(v) if c.is_json and isinstance(v, str) else v)
                       for c, v in zip(event_table.columns, row[6:], strict=True)}
-            event = _event(values)
             merged.setdefault(merged_id, MergedEvent(id=merged_id, family=family)).reports.append(
-                EventReport(article_id, event, seq, story_id, pub_date, sources[article_id]))
+                EventReport(article_id, _event(values), seq, story_id, pub_date,
+                            sources[article_id]))
         return [merged[i] for i in ids if i in merged]
 
     def _source_keys(self, article_ids: Iterable[str]) -> dict[str, list[str]]:
         """Where each article was found (outlet where known, else the file or URL)."""
         ids = sorted(set(article_ids))
         found: dict[str, list[str]] = {a: [] for a in ids}
+        if not ids:
+            return found
         for article_id, key in self.db.execute(
                 "SELECT article_id, coalesce(outlet, source) FROM sources "
-                "WHERE list_contains(?, article_id) ORDER BY seen", [ids]).fetchall():
+                "WHERE article_id IN (SELECT unnest(?)) ORDER BY seen", [ids]).fetchall():
             if key not in found[article_id]:
                 found[article_id].append(key)
         return found
 
-    def _save_merged(self, merged: MergedEvent) -> None:
+    def _row(self, merged: MergedEvent) -> tuple[Any, ...]:
         record = merged_record(merged)
-        spans = [s for s in (date_range(r) for r in merged.reports) if s]
+        hull = _hull(merged)
         location = record["location"] or {}
         actors = "; ".join(sorted({v for ref in record["actor"] + record["recipient"]
                                    for v in (ref.get("canonical"), ref.get("text"),
                                              ref.get("code")) if v}))
-        self.db.execute(
-            "INSERT OR REPLACE INTO merged_events VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [merged.id, merged.family, record["type"], record["mode"], record["factuality"],
-             location.get("country"), location.get("lat"), location.get("lon"),
-             min((s[0] for s in spans), default=None), max((s[1] for s in spans), default=None),
-             record["n_reports"], record["n_sources"],
-             min(r.seq for r in merged.reports), actors,
-             json.dumps(record, ensure_ascii=False, sort_keys=True, default=_json_default)])
+        return (merged.id, merged.family, record["type"], record["mode"], record["factuality"],
+                location.get("country"), location.get("lat"), location.get("lon"),
+                hull[0] if hull else None, hull[1] if hull else None,
+                record["n_reports"], record["n_sources"], min(r.seq for r in merged.reports),
+                actors, json.dumps(record, ensure_ascii=False, sort_keys=True,
+                                   default=_json_default))
 
     def refresh_sources(self, article_ids: Iterable[str]) -> None:
         """Articles found again elsewhere: their merged events count one more source."""
@@ -259,15 +356,41 @@ class Deriver:
         if not ids:
             return
         merged_ids = [row[0] for row in self.db.execute(
-            "SELECT DISTINCT merged_id FROM event_reports WHERE list_contains(?, article_id) "
-            "ORDER BY merged_id", [ids]).fetchall()]
+            "SELECT DISTINCT merged_id FROM event_reports "
+            "WHERE article_id IN (SELECT unnest(?)) ORDER BY merged_id", [ids]).fetchall()]
         for merged in self.load_merged(merged_ids):
-            self._save_merged(merged)
+            self._merged[merged.id] = merged
+            self._dirty.add(merged.id)
+        self.flush()
+
+
+MERGED_COLUMNS = ("id", "family", "type", "mode", "factuality", "country", "lat", "lon",
+                  "date_start", "date_end", "n_reports", "n_sources", "first_seq", "actors",
+                  "record")
+
+
+def _hull(merged: MergedEvent) -> tuple[date, date] | None:
+    """The dates all reports together reach, for finding candidates."""
+    spans = [s for s in (date_range(r) for r in merged.reports) if s]
+    if not spans:
+        return None
+    return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
 def _event(values: dict[str, Any]) -> Event:
-    """An Event from its stored columns (through the record's own reader)."""
-    return Article.from_dict({"id": "", "events": [values]}).events[0]
+    """An Event from its stored columns. (Built field by field: the generic reader of
+    `Article.from_dict` resolves type hints on every call, too slow for this loop.)"""
+    def one(kind: type, value: Any) -> Any:
+        return kind(**value) if value is not None else None
+
+    data = dict(values)
+    data["actor"] = [ActorRef(**r) for r in data.get("actor") or []]
+    data["recipient"] = [ActorRef(**r) for r in data.get("recipient") or []]
+    for name, kind in (("acled", AcledLabel), ("location", EventLocation), ("date", EventDate),
+                       ("quantity", Quantity), ("attribution", Attribution),
+                       ("trigger", Span), ("sentence", Span)):
+        data[name] = one(kind, data.get(name))
+    return Event(**data)
 
 
 def _json_default(value: Any) -> Any:
