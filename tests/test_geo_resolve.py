@@ -63,3 +63,52 @@ def test_confidence_is_high_for_an_unambiguous_country():
     [place] = resolve("Talks resumed in Syria.", "Syria")
     assert place.confidence > 0.95
     assert haversine_km(place.lat, place.lon, 35.0, 38.0) < 400
+
+
+def test_a_multi_word_name_is_not_the_shorter_name_inside_it():
+    [country, city] = resolve("Mexico closed its schools, and in Mexico City the metro "
+                              "ran empty.", "Mexico", "Mexico City")
+    assert (country.feature_code, city.name, city.feature_code) == \
+        ("PCLI", "Mexico City", "PPLC")
+
+
+def test_a_list_of_countries_or_states_is_no_containment():
+    text = "Vaccination teams will visit Chad, Niger, Nigeria and Cameroon this spring."
+    places = resolve(text, "Chad", "Niger", "Nigeria", "Cameroon")
+    assert [p.feature_code for p in places] == ["PCLI"] * 4
+    assert places[1].name == "Niger"
+    text = "Cases were confirmed in Oregon, Washington, Pennsylvania and Ohio last week."
+    places = resolve(text, "Oregon", "Washington", "Pennsylvania", "Ohio")
+    assert [p.feature_code for p in places] == ["ADM1"] * 4
+    assert places[1].admin1 == "Washington"
+    # A town followed by its state stays inside it.
+    [town, _state] = resolve("Steel mills near Washington, Pennsylvania closed.",
+                             "Washington", "Pennsylvania")
+    assert (town.feature_code, town.admin1) == ("PPL", "Pennsylvania")
+
+
+def test_a_division_word_before_the_name_means_the_division():
+    [state] = resolve("The first case was found in the state of Washington.", "Washington")
+    assert (state.feature_code, state.name) == ("ADM1", "Washington")
+
+
+def test_divisions_named_together_stay_divisions():
+    [wales, england] = resolve("Hospitals in Wales and in England prepared extra beds.",
+                               "Wales", "England")
+    assert (wales.feature_code, england.feature_code) == ("ADM1", "ADM1")
+
+
+def test_a_country_nothing_points_to_yields_to_a_state_of_the_article_s_country():
+    text = ("Farmers in Alabama and Iowa lost birds; a laboratory in Georgia confirmed the "
+            "strain, and inspectors from Texas came.")
+    places = resolve(text, "Alabama", "Iowa", "Georgia", "Texas")
+    assert (places[2].feature_code, places[2].country) == ("ADM1", "US")
+    [georgia, _russia] = resolve("Georgia accused Russia of moving troops.", "Georgia",
+                                 "Russia")
+    assert (georgia.feature_code, georgia.country) == ("PCLI", "GE")
+
+
+def test_an_ocean_is_the_ocean():
+    text = "Missouri farmers watched prices while storms crossed the Pacific."
+    [_missouri, pacific] = resolve(text, "Missouri", "Pacific")
+    assert (pacific.name, pacific.feature_code) == ("Pacific Ocean", "OCN")

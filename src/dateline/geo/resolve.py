@@ -38,8 +38,12 @@ MAX_CANDIDATES = 40
 MAX_KEPT = 15
 
 # Prior weight of each kind of feature (log-odds); populated places are the default.
-FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 1.0, "RGN": 2.0, "PEN": 1.5, "GULF": 1.5,
-                 "PPLC": 1.0, "ADM2": 0.0}
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 1.0, "ADM1H": 1.0, "RGN": 2.0, "PEN": 1.5,
+                 "GULF": 1.5, "PPLC": 1.0, "ADM2": 0.0,
+                 # Oceans and seas have no population: their prior stands for their fame
+                 # (the `Pacific` of a news text is the ocean, not Pacific, Missouri).
+                 "OCN": 4.5, "SEA": 3.5, "ISL": 1.5, "MTS": 2.0, "LK": 2.0, "STM": 2.0,
+                 "VAL": 1.5, "DLTA": 1.5}
 KIND_PRIOR = {NAME: 0.0, ALTERNATE: -0.7, ALIAS: 0.0, DERIVED: -1.2, ABBREVIATION: 0.0}
 LOOSE_PENALTY = -1.5
 POPULATION_WEIGHT = 0.45
@@ -62,6 +66,17 @@ _OF_PREFIX = re.compile(r"^(?:state|commonwealth|province|city|town|county|villa
                         r"borough|township)\s+of\s+", re.IGNORECASE)
 _DIVISION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast|prefecture|"
                              r"department)\b", re.IGNORECASE)
+_DIVISION_BEFORE = re.compile(r"\b(?:state|province|governorate|region|oblast|prefecture|"
+                              r"department|emirate)\s+of\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+THE_TOWN_PENALTY = 3.0
+# Features a name with `the` before it usually means: seas, regions, mountains, valleys.
+_NATURAL = ("OCN", "SEA", "GULF", "BAY", "RGN", "PEN", "ISL", "ISLS", "MTS", "VAL", "LK",
+            "STM", "DLTA", "DSRT", "PLN", "PLAT", "CNL", "STRT")
+_TOWN_BEFORE = re.compile(r"\b(?:city|town|village)\s+of\s+$", re.IGNORECASE)
+# First-level divisions, current (ADM1) and former (ADM1H: provinces abolished since, which
+# older news still names: Kenya's Nyanza Province).
+_DIVISIONS = ("ADM1", "ADM1H")
 _CITY_SUFFIX = re.compile(r"\s+city$")
 _ADMIN2_WORDS = re.compile(r"\b(?:county|parish|borough|district)\b", re.IGNORECASE)
 
@@ -100,10 +115,13 @@ class _Group:
     best: int = -1
     confidence: float = 0.0
     # Per candidate: (prior, country, admin1 pid the candidate votes in), for scoring.
-    keys: list[tuple[float, str | None, int | None]] = field(default_factory=list)
+    # and what kind of candidate it is (0 a place, 1 a division, 2 a country).
+    keys: list[tuple[float, str | None, int | None, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.keys = [(prior, e.country, e.pid if e.feature_code == "ADM1" else e.admin1_pid)
+        self.keys = [(prior, e.country, e.pid if e.feature_code == "ADM1" else e.admin1_pid,
+                      2 if e.feature_code == "PCLI" else 1 if e.feature_code in _DIVISIONS
+                      else 0)
                      for e, prior in zip(self.entries, self.priors, strict=True)]
 
 
@@ -200,8 +218,14 @@ def _clean(text: str) -> str:
     return text
 
 
-def containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
-    """Countries or states written right after a mention: `Alexandria, La.` -> Louisiana."""
+def containers(gazetteer: Gazetteer, text: str, end: int, start: int | None = None
+               ) -> list[Entry]:
+    """Countries or states written right after a mention: `Alexandria, La.` -> Louisiana.
+
+    Not in a list of countries or states: in `Georgia, Oklahoma, Pennsylvania and
+    California` or `Mexico, China, Japan` no name is inside the next one. A list is a
+    mention (given its `start`) that can itself be a country or a state, between list
+    separators (`,`, `and`, `or`)."""
     match = _AFTER.match(text, end)
     if not match:
         return []
@@ -215,8 +239,26 @@ def containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
                    if kind in (NAME, ALIAS, ALTERNATE, ABBREVIATION)]
         entries = [e for e in entries if e.feature_code in ("PCLI", "ADM1")]
         if entries:
+            phrase_end = match.start(1) + len(phrase)
+            if start is not None and _in_list(gazetteer, text, start, end, phrase_end):
+                return []
             return entries
     return []
+
+
+_LIST_AFTER = re.compile(r"\.?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?[A-Z]")
+_LIST_BEFORE = re.compile(r"(?:[A-Za-z.]\s*,|\band|\bor|&)\s*(?:the\s+)?$")
+
+
+def _in_list(gazetteer: Gazetteer, text: str, start: int, end: int, after: int) -> bool:
+    """Whether `text[start:end]`, followed by `, Container`, is one item of a list of
+    countries or states rather than a place inside the container."""
+    if not (_LIST_AFTER.match(text, after) or _LIST_BEFORE.search(text[max(0, start - 40):start])):
+        return False
+    found, _loose = gazetteer.lookup(_clean(text[start:end]), loose=False)
+    return any(kind in (NAME, ALIAS, ABBREVIATION)
+               and gazetteer.entry(pid).feature_code in (*_DIVISIONS, "PCLI")
+               for pid, kind in found)
 
 
 def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str = "",
@@ -234,12 +276,12 @@ def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str 
     for group in groups:                           # pass 1: priors and containment only
         _set_scores(group, group.priors)
     for _ in range(2):                             # passes 2 and 3: the article's context
-        votes = _Votes(groups, mentions, context)
+        votes = _Votes(groups, mentions, context, gazetteer.neighbours)
         support = near.support(groups)
         for index, group in enumerate(groups):
             _set_scores(group, _with_context(group, votes, support.get(index)))
     _one_sense_per_name(groups)
-    votes = _Votes(groups, mentions, context)
+    votes = _Votes(groups, mentions, context, gazetteer.neighbours)
     places: list[Place | None] = [None] * len(mentions)
     for group in groups:
         for index in group.mentions:
@@ -256,13 +298,14 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
     by_signature: dict[tuple, _Group] = {}
     for index, mention in enumerate(mentions):
         if text and not mention.within:
-            mention.within = containers(gazetteer, text, mention.end)
-        province = bool(text) and bool(_DIVISION_AFTER.match(text, mention.end))
+            mention.within = containers(gazetteer, text, mention.end, mention.start)
+        hint = _written_hint(text, mention) if text else None
         # `Dublin City` and `Dublin` are one name: neither is context for the other.
         sense = exact_key(_clean(mention.lookup or mention.text))
         name = _CITY_SUFFIX.sub("", sense)
-        signature = (name, mention.country, tuple(sorted(e.pid for e in mention.within)),
-                     province)
+        # By the name as written: `Mexico City` is not `Mexico`, whatever its votes say.
+        signature = (sense, mention.country, tuple(sorted(e.pid for e in mention.within)),
+                     hint)
         group = by_signature.get(signature)
         if group is None:
             found = candidates(gazetteer, mention)
@@ -272,9 +315,9 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                 priors = [prior + (CONTAINED_BONUS if _inside(entry, mention.within)
                                    else NOT_CONTAINED_PENALTY)
                           for entry, prior in zip(entries, priors, strict=True)]
-            if province:   # `Deir ez-Zor province`: the division, not its namesake city
-                priors = [prior + CITY_NAMESAKE_PENALTY + 1.0 if entry.feature_code == "ADM1"
-                          else prior for entry, prior in zip(entries, priors, strict=True)]
+            if hint is not None:
+                priors = [prior + _hint_bonus(hint, entry, entries)
+                          for entry, prior in zip(entries, priors, strict=True)]
             order = sorted(range(len(entries)), key=lambda i: -priors[i])[:MAX_KEPT]
             group = _Group(name, sense, [], [entries[i] for i in order],
                            [priors[i] for i in order], contained=bool(mention.within))
@@ -282,6 +325,31 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
             groups.append(group)
         group.mentions.append(index)
     return groups
+
+
+def _written_hint(text: str, mention: Mention) -> str | None:
+    """What the words around a mention say about its kind: `division` (`Deir ez-Zor
+    province`, `the state of Washington`), `town` (`the city of Kandahar`) or `the` (`the
+    Pacific`: towns rarely take the article, seas and regions do)."""
+    before = text[max(0, mention.start - 30):mention.start]
+    if _DIVISION_AFTER.match(text, mention.end) or _DIVISION_BEFORE.search(before):
+        return "division"
+    if _TOWN_BEFORE.search(before):
+        return "town"
+    if _THE_BEFORE.search(before):
+        return "the"
+    return None
+
+
+def _hint_bonus(hint: str, entry: Entry, entries: list[Entry]) -> float:
+    if hint == "division":
+        return CITY_NAMESAKE_PENALTY + 1.0 if entry.feature_code in _DIVISIONS else 0.0
+    if hint == "town":
+        return CITY_NAMESAKE_PENALTY if entry.feature_code.startswith("PPL") else 0.0
+    if entry.feature_code.startswith("PPL") and any(e.feature_code in _NATURAL
+                                                   for e in entries):
+        return -THE_TOWN_PENALTY
+    return 0.0
 
 
 def _inside(entry: Entry, within: list[Entry]) -> bool:
@@ -302,7 +370,15 @@ def _set_scores(group: _Group, scores: list[float]) -> None:
     group.confidence = group.probabilities[group.best]
 
 
-_NO_VOTES: tuple[Counter, Counter] = (Counter(), Counter())
+_NO_VOTES: tuple[Counter, Counter, Counter] = (Counter(), Counter(), Counter())
+# A division named beside other divisions of its country (`Wales and England`, `Georgia,
+# Oklahoma and Pennsylvania`) is a division, not a town inside one of the others.
+SIBLING_WEIGHT = 2.0
+# A country that nothing else in the article points to (no vote for it or its neighbours)
+# while the article is clearly about other places: `Georgia` among Alabama and Iowa.
+UNSUPPORTED_COUNTRY_PENALTY = -1.5
+UNSUPPORTED_SHARE = 0.05
+UNSUPPORTED_MIN_VOTES = 2.0
 
 
 class _Votes:
@@ -311,10 +387,13 @@ class _Votes:
     votes (all its repetitions: five `Dublin`s do not make an article Irish) can be taken
     back out when it is scored."""
 
-    def __init__(self, groups: list[_Group], mentions: list[Mention], context: Counter):
+    def __init__(self, groups: list[_Group], mentions: list[Mention], context: Counter,
+                 neighbours: dict[str, list[str]] | None = None):
         self.countries: Counter = Counter(context)
         self.admin1s: Counter = Counter()
-        self.own: dict[str, tuple[Counter, Counter]] = {}
+        self.divisions: Counter = Counter()     # country -> votes for its divisions
+        self.neighbours = neighbours or {}
+        self.own: dict[str, tuple[Counter, Counter, Counter]] = {}
         for group in groups:
             if not group.probabilities:
                 continue
@@ -324,7 +403,8 @@ class _Votes:
                          for i in group.mentions)
             if not weight:
                 continue
-            own_c, own_a = self.own.setdefault(group.name, (Counter(), Counter()))
+            own_c, own_a, own_d = self.own.setdefault(group.name,
+                                                      (Counter(), Counter(), Counter()))
             for entry, p in zip(group.entries, group.probabilities, strict=True):
                 if p < 0.05:
                     continue
@@ -333,11 +413,13 @@ class _Votes:
                     own_c[entry.country] += p
                 if entry.feature_code == "ADM1":
                     own_a[entry.pid] += p
+                    own_d[entry.country] += p
                 elif entry.admin1_pid is not None:
                     own_a[entry.admin1_pid] += 0.5 * p
-        for own_c, own_a in self.own.values():
+        for own_c, own_a, own_d in self.own.values():
             self.countries.update(own_c)
             self.admin1s.update(own_a)
+            self.divisions.update(own_d)
         self.total_c = sum(self.countries.values())
         self.total_a = sum(self.admin1s.values())
 
@@ -357,7 +439,7 @@ class _Votes:
 
 
 def _with_context(group: _Group, votes: _Votes, near: np.ndarray | None) -> list[float]:
-    own_c, own_a = votes.own.get(group.name, _NO_VOTES)
+    own_c, own_a, own_d = votes.own.get(group.name, _NO_VOTES)
     total_c = votes.total_c - sum(own_c.values())
     total_a = votes.total_a - sum(own_a.values())
     countries, admin1s = votes.countries, votes.admin1s
@@ -365,10 +447,17 @@ def _with_context(group: _Group, votes: _Votes, near: np.ndarray | None) -> list
     admin1_scale = ADMIN1_WEIGHT / total_a if total_a > 0 else 0.0
     near_values = near.tolist() if near is not None else None
     scores = []
-    for position, (prior, country, admin1) in enumerate(group.keys):
+    for position, (prior, country, admin1, kind) in enumerate(group.keys):
         score = prior
         if country_scale and country:
             score += country_scale * (countries[country] - own_c[country])
+            if kind == 1:
+                score += SIBLING_WEIGHT / total_c * (votes.divisions[country] - own_d[country])
+            elif kind == 2 and total_c >= UNSUPPORTED_MIN_VOTES:
+                support = countries[country] - own_c[country] + 0.5 * sum(
+                    countries[n] - own_c[n] for n in votes.neighbours.get(country, ()))
+                if support < UNSUPPORTED_SHARE * total_c:
+                    score += UNSUPPORTED_COUNTRY_PENALTY
         if admin1_scale and admin1 is not None:
             score += admin1_scale * (admin1s[admin1] - own_a[admin1])
         if near_values is not None and position < NEAR_TOP:
