@@ -63,3 +63,11 @@ def test_mob_violence_by_civilians(nlp):
 def test_crowd_size_is_the_quantity(nlp):
     event = events("More than 300 nurses protested outside the ministry in Accra.")[0]
     assert (event.quantity.value, event.quantity.what) == (300, "nurse")
+
+
+def test_subject_of_a_copula_and_of_taking_part(nlp):
+    refusal = events("Peru is opposed to the mediation of Brazil.")[0]
+    assert (refusal.type, [a.canonical for a in refusal.actor]) == ("REJECT", ["Peru"])
+    raid = events("Two soldiers were involved in the attack on the police post.")[0]
+    assert [a.canonical for a in raid.actor] == ["Military Forces"]
+    assert [r.canonical for r in raid.recipient] == ["Police Forces"]

@@ -56,6 +56,7 @@ COMPLEMENT_TYPES = {"AGREE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "REQUES
 COMPLEMENT_PREPS = {"to", "with", "on", "upon", "against", "from", "into", "for", "over", "in"}
 SAID_OF_TYPES = {"REQUEST", "ACCUSE"}  # "demanded that X ...", "charged that X ..."
 SUBJECT_DEPS = {"nsubj", "csubj"}
+PARTAKING = {"be", "engage", "involve", "participate", "take", "join"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 
 
@@ -109,6 +110,9 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         inherited, _ = subject(head, depth + 1)
         return inherited, False
+    if verb.dep_ in ("acomp", "oprd") and head.pos_ in ("AUX", "VERB"):
+        inherited, _ = subject(head, depth + 1)  # "Israel is opposed to the mediation"
+        return inherited, False
     return None, passive
 
 
@@ -158,6 +162,8 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
 def _verb_arguments(verb: Token, event_type: str, people: Participants,
                     args: Arguments) -> None:
     head, passive = subject(verb)
+    if passive and verb.lemma_.lower() in PARTAKING and not _by_agent(verb):
+        passive = False  # "were engaged in ethnic cleansing": they did it
     if passive:
         if head is not None:
             args.recipient_head = head
@@ -230,11 +236,15 @@ def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Ar
         claimant = _claimant(noun)  # "Al-Shabaab claimed responsibility for the bombing"
         if claimant is not None and not args.actor:
             args.actor.extend(people.refs(claimant, event_type, allow_places=False))
-        # "were in clashes": the subject of the copula
+        # "were in clashes", "were engaged in ethnic cleansing", "took part in the raid":
+        # the subject of the verb the phrase completes
         head = noun.head
-        if not args.actor and noun.dep_ == "pobj" and head.dep_ == "prep" \
-                and head.head.lemma_ == "be":
-            subj, _ = subject(head.head)
+        holder = head.head if head.dep_ == "prep" and head.lower_ == "in" else None
+        if holder is not None and holder.lemma_.lower() == "part" and holder.dep_ == "dobj":
+            holder = holder.head
+        if not args.actor and noun.dep_ == "pobj" and holder is not None \
+                and holder.lemma_.lower() in PARTAKING:
+            subj, _ = subject(holder)
             if subj is not None:
                 args.actor.extend(people.refs(subj, event_type, allow_places=False))
     for obj in _prep_objects(noun, NOUN_RECIPIENT_PREPS):

@@ -207,7 +207,8 @@ class Participants:
                             canonical=generic.canonical, entity=None,
                             code=generic.sector, country=None, sector=generic.sector)
         office = head_noun_key(token, self.dictionary.institutions)
-        if office is not None and token.pos_ == "NOUN":  # "the mayor", "the governor"
+        if office is not None and token.pos_ == "NOUN" \
+                and token.lemma_.lower() in PERSON_HEADS:  # "the mayor", "the governor"
             institution = self.dictionary.institutions[office[0]]
             return ActorRef(text=self.phrase_text(token, qualified=True),
                             canonical=institution.canonical.split(" of {country}")[0],

@@ -36,7 +36,10 @@ class Candidate:
 
 
 def context_lemmas(token: Token) -> set[str]:
-    """Lemmas (and lower-case words) of a token's dependents two levels down and its heads."""
+    """Lemmas (and lower-case words) of a token's dependents two levels down and its heads.
+
+    An object's "of" phrase counts as well ("a state of emergency").
+    """
     words: set[str] = set()
     for child in token.children:
         words.add(child.lemma_.lower())
@@ -48,6 +51,11 @@ def context_lemmas(token: Token) -> set[str]:
                 continue  # "teachers supported by unions demonstrated": another predicate
             words.add(grandchild.lemma_.lower())
             words.add(grandchild.lower_)
+            if grandchild.dep_ == "prep" and grandchild.lower_ == "of" \
+                    and child.dep_ in ("dobj", "nsubjpass", "attr"):
+                # what a measure or part is of: "lifted a state of emergency",
+                # "suspended part of the aid programme", "700 kg of medicine"
+                words.update(g.lemma_.lower() for g in grandchild.children if g.dep_ == "pobj")
     head = token.head
     if head != token:
         words.add(head.lemma_.lower())
