@@ -107,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--repeat", type=int, default=1,
                      help="pass over the corpus this many times (small corpora)")
 
+    sub = command("serve", run_serve, "The HTTP API and the web page (map, timeline, table, "
+                                      "evidence) over a database.")
+    sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+    sub.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    sub.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
     command("setup", run_setup, "Build the offline gazetteer cache (run once after install).")
 
     sub = command("gazetteer", run_gazetteer, "Manage the offline gazetteer.")
@@ -275,6 +281,14 @@ def run_bench(args: argparse.Namespace) -> int:
     result = bench.run(args.path, limit=args.limit, repeat=args.repeat)
     print(bench.describe(result))
     print(json.dumps(result))
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from dateline import web
+
+    print(f"dateline: serving {args.db} at http://{args.host}:{args.port}/", file=sys.stderr)
+    web.serve(args.db, args.host, args.port)
     return EXIT_OK
 
 
