@@ -3,28 +3,58 @@
 ACLED codes how sure a location is, not how big: 1 the event happened at the named place
 (a town, a village); 2 it happened near a named town, or in a district that contains it;
 3 only a region (a province, a country) is known and its representative point stands in.
-The rules, in order:
 
-1. a resolved place governed by the trigger (`clashes in Baghouz`: the place hangs from the
-   trigger through prepositions), the most specific one;
-2. else the most specific resolved place of the sentence, the one nearest the trigger;
-3. else the article's main place (the most mentioned specific place, else the most
-   mentioned place), with precision no better than 2, since the sentence did not say.
+Which place of the sentence is the event's, in this order of evidence:
+
+1. its role: a place the event happened at (`in Baghouz`, `shelled Kharkiv`, `the village
+   of Kalma`) before a place that only says where someone came from or went (`migrants
+   from Ethiopia`, `on their way to South Africa`), and both before a place that only
+   qualifies a noun (`Ethiopian forces`, `the Kaohsiung Teachers' Union`);
+2. whether the trigger governs it in the dependency parse (`assault ... on the town of
+   Baghouz`): a sentence can hold two events in two places;
+3. how specific it is: a town before the district, the district before the province, the
+   province before the country; the names in parentheses after a place (`Kalma (Kebkabiya,
+   North Darfur)`) are its containers and come after it;
+4. nearness to the trigger.
+
+Without a resolved place in the sentence, the article's main place stands in (the most
+mentioned specific place, else the most mentioned place), with precision no better than 2,
+since the sentence did not say.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.model import EventLocation, Place, Span
 
 # How specific a feature is: lower is more specific; the event takes the most specific.
 _SPECIFICITY = {"PPL": 0, "PPLA": 0, "PPLA2": 0, "PPLC": 0, "PPLX": 0, "ADM2": 1, "RGN": 2,
-                "ADM1": 2, "PEN": 2, "GULF": 2, "PCLI": 3, "CONT": 4}
+                "ADM1": 2, "ADM1H": 2, "PEN": 2, "GULF": 2, "PCLI": 3, "CONT": 4}
 _NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "outskirts", "north", "south",
-               "east", "west", "northeast", "northwest", "southeast", "southwest"}
+               "east", "west", "northeast", "northwest", "southeast", "southwest", "between",
+               "vicinity", "periphery", "surroundings", "direction"}
+# Prepositions whose object is where someone came from or went, not where the event was.
+_AWAY = {"from", "to", "towards", "toward", "via"}
+# A place name qualifying one of these nouns still names a place (`Kherson region`).
+_PLACE_NOUNS = {"region", "province", "district", "city", "town", "village", "state",
+                "county", "township", "governorate", "oblast", "area", "municipality",
+                "locality", "commune", "department", "camp", "subdistrict", "sub-district",
+                "neighbourhood", "neighborhood", "ward", "settlement", "island", "valley",
+                "prefecture", "territory", "zone", "sector", "chiefdom", "division",
+                "raion", "rayon", "hromada", "suburb", "outskirts", "countryside", "border"}
+# Words after a town's name that say the event is placed by the area around it:
+# `in the rural area of Chinacota municipality` is precision 2.
+_AREA_AFTER = re.compile(r"\s+(?:district|municipality|township|county|sub-county|locality|"
+                         r"area|commune|department|division|chiefdom|subdistrict|"
+                         r"sub-district|raion|rayon|hromada|neighbou?rhood)\b",
+                         re.IGNORECASE)
+_PAREN_BEFORE = re.compile(r"\(\s*(?:[^()]*,\s*)?$")
+
+AT, AWAY, MODIFIER = 0, 1, 2
 
 
 def specificity(place: Place) -> int:
@@ -48,11 +78,18 @@ def event_location(places: list[Place], trigger: Span, sentence: Span,
     if not resolved:
         return None
     in_sentence = [p for p in resolved if sentence.start <= p.start < sentence.end]
-    governed = [p for p in in_sentence if _governed_by(doc, trigger, p)]
-    for pool in (governed, in_sentence):
-        if pool:
-            best = min(pool, key=lambda p: (specificity(p), abs(p.start - trigger.start)))
-            return _location(best, precision_of(best, _near(doc, best)))
+    if in_sentence:
+        text = doc.text
+        trigger_tokens = _tokens(doc, trigger.start, trigger.end)
+        ranked = []
+        for place in in_sentence:
+            root = _root(doc, place)
+            ranked.append(((_role(root), not _governed_by(root, trigger_tokens),
+                            specificity(place), _parenthetical(text, place),
+                            abs(place.start - trigger.start)), place))
+        best = min(ranked, key=lambda pair: pair[0])[1]
+        near = _near(doc, best) or bool(_AREA_AFTER.match(text, best.end))
+        return _location(best, precision_of(best, near))
     main = main_place(resolved)
     if main is None:
         return None
@@ -70,15 +107,45 @@ def main_place(places: list[Place]) -> Place | None:
     return max(specific, key=lambda p: (counts[p.geonameid or (p.lat, p.lon)], -p.start))
 
 
-def _governed_by(doc: Doc, trigger: Span, place: Place) -> bool:
+def _tokens(doc: Doc, start: int, end: int) -> set[int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return {t.i for t in span} if span is not None else set()
+
+
+def _root(doc: Doc, place: Place) -> Token | None:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _role(token: Token | None) -> int:
+    """AT (the event happened there), AWAY (someone came from or went there) or MODIFIER
+    (the name only qualifies a noun: `Ethiopian forces`, `Houthi positions`)."""
+    if token is None:
+        return AT
+    if token.dep_ in ("compound", "amod", "nmod", "poss") and \
+            token.head.lower_ not in _PLACE_NOUNS and token.head.ent_type_ not in (
+                "GPE", "LOC", "FAC"):
+        return MODIFIER
+    # Through `the town of X` / `X region` to the word the phrase hangs from.
+    head = token
+    for _ in range(3):
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and \
+                head.head.head.lower_ in _PLACE_NOUNS:
+            head = head.head.head
+        elif head.dep_ in ("compound", "appos") and head.head.lower_ in _PLACE_NOUNS:
+            head = head.head
+        else:
+            break
+    if head.dep_ == "pobj" and head.head.lower_ in _AWAY:
+        return AWAY
+    return AT
+
+
+def _governed_by(token: Token | None, trigger_tokens: set[int]) -> bool:
     """True when the place's head token hangs, through prepositions or nouns, from the
     trigger (`assault ... on the town of Baghouz`)."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    trigger_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if span is None or trigger_span is None:
+    if token is None or not trigger_tokens:
         return False
-    trigger_tokens = {t.i for t in trigger_span}
-    token = span.root
     for _ in range(8):
         if token.i in trigger_tokens:
             return True
@@ -86,6 +153,11 @@ def _governed_by(doc: Doc, trigger: Span, place: Place) -> bool:
             return False
         token = token.head
     return False
+
+
+def _parenthetical(text: str, place: Place) -> bool:
+    """`Kebkabiya` in `Kalma (Kebkabiya, North Darfur)`: a container named after a place."""
+    return bool(_PAREN_BEFORE.search(text[max(0, place.start - 80):place.start]))
 
 
 def _near(doc: Doc, place: Place) -> bool:

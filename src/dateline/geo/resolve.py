@@ -68,6 +68,8 @@ _DIVISION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast|pr
                              r"department)\b", re.IGNORECASE)
 _DIVISION_BEFORE = re.compile(r"\b(?:state|province|governorate|region|oblast|prefecture|"
                               r"department|emirate)\s+of\s+$", re.IGNORECASE)
+# A name in parentheses after a name: `Kalma (Kebkabiya, North Darfur)`.
+_PAREN_ITEM = re.compile(r"[A-Za-z][\w'’.-]*\s*\(\s*(?:[^()]*,\s*)?$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 THE_TOWN_PENALTY = 3.0
 # Features a name with `the` before it usually means: seas, regions, mountains, valleys.
@@ -246,6 +248,29 @@ def containers(gazetteer: Gazetteer, text: str, end: int, start: int | None = No
     return []
 
 
+_PAREN_AFTER = re.compile(r"\s*\(([^()]{2,160})\)")
+_DIVISION_WORD = re.compile(r"\s+(?:district|region|state|township|county|sub-county|province|"
+                            r"municipality|locality|governorate|oblast|department|division|"
+                            r"zone|prefecture|commune|raion|rayon)$", re.IGNORECASE)
+
+
+def paren_containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
+    """The divisions written in parentheses after a place: `Kalma (Kebkabiya, North
+    Darfur)`, `Twantay (Yangon-South district, Yangon region)` -> North Darfur, Yangon."""
+    match = _PAREN_AFTER.match(text, end)
+    if not match:
+        return []
+    found: list[Entry] = []
+    for item in match.group(1).split(","):
+        item = _DIVISION_WORD.sub("", item.strip())
+        if not item[:1].isupper():
+            continue
+        pairs, _loose = gazetteer.lookup(item, loose=False)
+        found.extend(e for e in (gazetteer.entry(pid) for pid, _kind in pairs)
+                     if e.feature_code in ("PCLI", "ADM1", "ADM2"))
+    return found
+
+
 _LIST_AFTER = re.compile(r"\.?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?[A-Z]")
 _LIST_BEFORE = re.compile(r"(?:[A-Za-z.]\s*,|\band|\bor|&)\s*(?:the\s+)?$")
 
@@ -298,7 +323,8 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
     by_signature: dict[tuple, _Group] = {}
     for index, mention in enumerate(mentions):
         if text and not mention.within:
-            mention.within = containers(gazetteer, text, mention.end, mention.start)
+            mention.within = containers(gazetteer, text, mention.end, mention.start) or \
+                paren_containers(gazetteer, text, mention.end)
         hint = _written_hint(text, mention) if text else None
         # `Dublin City` and `Dublin` are one name: neither is context for the other.
         sense = exact_key(_clean(mention.lookup or mention.text))
@@ -331,8 +357,9 @@ def _written_hint(text: str, mention: Mention) -> str | None:
     """What the words around a mention say about its kind: `division` (`Deir ez-Zor
     province`, `the state of Washington`), `town` (`the city of Kandahar`) or `the` (`the
     Pacific`: towns rarely take the article, seas and regions do)."""
-    before = text[max(0, mention.start - 30):mention.start]
-    if _DIVISION_AFTER.match(text, mention.end) or _DIVISION_BEFORE.search(before):
+    before = text[max(0, mention.start - 80):mention.start]
+    if _DIVISION_AFTER.match(text, mention.end) or _DIVISION_BEFORE.search(before) or \
+            _PAREN_ITEM.search(before):
         return "division"
     if _TOWN_BEFORE.search(before):
         return "town"
@@ -357,6 +384,9 @@ def _inside(entry: Entry, within: list[Entry]) -> bool:
         if container.feature_code == "PCLI" and entry.country == container.country:
             return True
         if container.feature_code == "ADM1" and container.pid in (entry.admin1_pid, entry.pid):
+            return True
+        if container.feature_code == "ADM2" and entry.country == container.country and \
+                (entry.pid == container.pid or entry.admin2 == container.name):
             return True
     return False
 
