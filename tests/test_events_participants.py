@@ -93,3 +93,15 @@ def test_person_with_a_title_in_capitals_has_the_code_of_its_body(nlp):
     event = first("Amina Diallo, the United Nations Resident Coordinator, urged both sides to "
                   "open the roads.")
     assert [(a.canonical, a.code) for a in event.actor] == [("Amina Diallo", "IGO")]
+
+
+def test_a_blow_struck_in_the_clash_told_before_is_part_of_it(nlp):
+    found = article("Smugglers opened a gunfight with border guards near Tumbes. One smuggler "
+                    "was shot and killed in the clash.").events
+    assert len(found) == 1
+    assert found[0].fatalities == 1
+
+
+def test_clashes_have_two_sides_and_no_unidentified_actor(nlp):
+    event = first("Heavy clashes erupted near Kidal on Monday.")
+    assert event.actor == []

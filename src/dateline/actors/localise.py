@@ -26,13 +26,19 @@ def main_country(places: list[Place], entities: list[Entity] = ()) -> str | None
 
     Places inside an actor's name ("US" in "the US-led coalition") are not counted.
     """
-    names = [(m.start, m.end) for e in entities for m in e.mentions]
-    counts = Counter(p.country for p in places if p.country and not any(
-        s < p.end and p.start < e for s, e in names))
+    counts = Counter(p.country for p in scene_places(places, entities) if p.country)
     if not counts:
         return None
     (country, count), = counts.most_common(1)
     return country if count / sum(counts.values()) >= SHARE else None
+
+
+def scene_places(places: list[Place], entities: list[Entity] = ()) -> list[Place]:
+    """Places mentioned as places: not a word of a longer actor name ("US" in "the
+    US-led coalition"); a country named on its own is both an actor and a place."""
+    names = [(m.start, m.end) for e in entities for m in e.mentions]
+    return [p for p in places if not any(
+        s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in names)]
 
 
 def localise(entities: list[Entity], places: list[Place], dictionary: ActorDictionary) -> None:

@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from dateline import geo
 from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
-from dateline.actors.localise import localise, main_country
+from dateline.actors.localise import localise, main_country, scene_places
 from dateline.events.acled import CROWD_CANONICALS, STATE_SECTORS, acled_label, conditions
 from dateline.events.arguments import Arguments, extract, is_passive
 from dateline.events.arguments import subject as arguments_subject
@@ -82,6 +82,7 @@ def find_events(doc: Doc, article: Article,
     sentence_of = _sentence_index(doc)
     verb_triggers = {c.token.i for c in candidates if c.token.pos_ in ("VERB", "ADJ")
                      and "outcome" not in c.entry.flags}
+    by_token = {c.token.i: c for c in candidates}
     drafts: list[Draft] = []
     outcomes: list[Candidate] = []
     for candidate in candidates:
@@ -93,7 +94,8 @@ def find_events(doc: Doc, article: Article,
         if not _is_event(candidate, verb_triggers, lexicon, sentence):
             continue
         args = extract(candidate, candidate.entry.type, people)
-        if _mentions_earlier(candidate, args, drafts, outcomes) or _background(candidate, args):
+        if _mentions_earlier(candidate, args, drafts, outcomes) or _background(candidate, args) \
+                or _part_of_earlier(candidate, drafts, outcomes, by_token, people):
             continue
         drafts.append(Draft(candidate, sentence, sentence_of[sentence.start],
                             people.paragraph_start(token.i), args))
@@ -184,6 +186,26 @@ def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft]
     kind = candidate.entry.type
     return any(d.candidate.entry.type == kind for d in drafts) or any(
         o.entry.type == kind and o.token.sent.start < token.sent.start for o in outcomes)
+
+
+def _part_of_earlier(candidate: Candidate, drafts: list[Draft], outcomes: list[Candidate],
+                     by_token: dict[int, Candidate], people: Participants) -> bool:
+    """ "One trafficker was shot and killed in the clash": a blow struck in an event told
+    before ("the clash") is part of it; its casualties go to that event."""
+    token = candidate.token
+    if token.pos_ != "VERB" or candidate.entry.type != "ASSAULT":
+        return False
+    preps = [c for verb in (token, *token.conjuncts) for c in verb.children]
+    for prep in preps:  # "was shot and killed in the clash": on either verb
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            inner = by_token.get(noun.i)
+            if noun.dep_ == "pobj" and inner is not None and inner.entry.type == "ASSAULT" \
+                    and _mentions_earlier(inner, extract(inner, "ASSAULT", people), drafts,
+                                          outcomes):
+                return True
+    return False
 
 
 def _background(candidate: Candidate, args: Arguments) -> bool:
@@ -434,7 +456,8 @@ def _build(draft: Draft, doc: Doc, article: Article, people: Participants,
     date = timex.event_date(article.times, trigger, sentence, doc, article.pub_date)
     value = historical(value, date, article.pub_date)
     location = geo.event_location(article.places, trigger, sentence, doc)
-    if event_type == "ASSAULT" and not actors and value in FACTUAL:
+    if event_type == "ASSAULT" and not actors and value in FACTUAL \
+            and "reciprocal" not in entry.flags:  # clashes have two sides, known or not
         unknown = _unidentified(candidate, location, people)
         actors = [unknown] if unknown is not None else actors
     sentence_tokens = list(draft.sentence)
@@ -574,9 +597,9 @@ def _unidentified(candidate: Candidate, location, people: Participants) -> Actor
 def _scene_country(sentence: SpacySpan, people: Participants) -> str | None:
     """The country where a sentence's event happened, by the places it names as places
     ("US" in "the US-led coalition" names an actor), else by the article's places."""
-    named = {people.places[people.place_at[t.i]].country for t in sentence
-             if t.i in people.place_at and t.i not in people.owner}
-    named.discard(None)
+    scene = scene_places(people.places, people.entities)
+    named = {p.country for p in scene
+             if p.country and sentence.start_char <= p.start < sentence.end_char}
     if len(named) == 1:
         return named.pop()
     return main_country(people.places, people.entities) if not named else None

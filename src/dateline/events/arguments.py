@@ -156,7 +156,19 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
     # An actor is not its own recipient ("clashes between A and B" aside).
     args.recipient = [r for r in args.recipient
                       if not any(_same_actor(r, a) for a in args.actor)]
+    args.actor, args.recipient = _distinct(args.actor), _distinct(args.recipient)
     return args
+
+
+def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
+    """One reference per actor and wording, in order (two rules may find the same one)."""
+    seen, kept = set(), []
+    for ref in refs:
+        key = (ref.entity, ref.canonical, ref.text)
+        if key not in seen:
+            seen.add(key)
+            kept.append(ref)
+    return kept
 
 
 def _verb_arguments(verb: Token, event_type: str, people: Participants,
