@@ -85,9 +85,22 @@ class MergedEvent:
     id: str
     family: str
     reports: list[EventReport] = field(default_factory=list)
+    _best: tuple[int, Any, Any] | None = field(default=None, repr=False, compare=False)
 
     def record(self) -> dict[str, Any]:
         return merged_record(self)
+
+    def best(self) -> tuple[EventReport | None, EventReport | None]:
+        """(most precise date, most precise location) reports, remembered until a report
+        is added (merging asks for them once per candidate event)."""
+        if self._best is None or self._best[0] != len(self.reports):
+            self._best = (len(self.reports), best_date(self.reports),
+                          best_location(self.reports))
+        return self._best[1], self._best[2]
+
+    @property
+    def first_seq(self) -> int:
+        return min(r.seq for r in self.reports)
 
 
 # Deciding -----------------------------------------------------------------------------
@@ -100,7 +113,7 @@ def same_event(merged: MergedEvent, new: EventReport) -> bool:
         return False
     same_story = any(r.story_id is not None and r.story_id == new.story_id
                      for r in merged.reports)
-    record_date = best_date(merged.reports)
+    record_date, record_place = merged.best()
     new_range = date_range(new)
     old_range = date_range(record_date) if record_date else None
     if new_range and old_range:
@@ -108,7 +121,6 @@ def same_event(merged: MergedEvent, new: EventReport) -> bool:
             return False
     elif not same_story:
         return False
-    record_place = best_location(merged.reports)
     new_place = new.event.location
     old_place = record_place.event.location if record_place else None
     if _located(new_place) and _located(old_place):
@@ -303,8 +315,22 @@ def _union(groups: Any) -> list[dict[str, Any]]:
     return out
 
 
-def _plain(value: Any) -> Any:
-    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
+def plain(value: Any) -> Any:
+    """Dataclasses as dicts, recursively; like `dataclasses.asdict` without its deep
+    copies, which cost more than everything else in storing an article."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+_plain = plain
 
 
 def merge_all(reports: list[EventReport]) -> list[MergedEvent]:

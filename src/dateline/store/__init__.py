@@ -13,7 +13,6 @@ nothing, so re-running finishes the work with nothing lost and nothing doubled.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from typing import Any
 import duckdb
 
 from dateline.dedup import near
+from dateline.dedup.events import plain
 from dateline.model import Article
 from dateline.store.derive import CopyFinder, Deriver, first, insert_rows
 from dateline.store.migrations import REBUILDS_DERIVED, SCHEMA_VERSION, STEPS, pending
@@ -245,9 +245,9 @@ class Store:
                 if not isinstance(items, list):
                     raise TypeError(f"{article.id}: {table.field} must be a list")
                 for index, item in enumerate(items):
-                    data = dataclasses.asdict(item)
                     head = [article.id] if table.name == "events" else [article.id, index]
-                    rows.append(head + [_value(c, data[c.name]) for c in table.columns])
+                    rows.append(head + [_value(c, plain(getattr(item, c.name)))
+                                        for c in table.columns])
             names = (["article_id"] if table.name == "events" else ["article_id", "idx"]) + \
                 [c.name for c in table.columns]
             insert_rows(self.db, table.name, names, rows)

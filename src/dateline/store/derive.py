@@ -156,6 +156,7 @@ class Deriver:
         # A report depends only on the articles before it, not on stories: all at once.
         reports = [make_report(p, seq, df) for p, seq in zip(profiles, seqs, strict=True)]
         self._preload_keys(reports)
+        self._preload_merged(articles)
         sources = self._source_keys(a.id for a in articles)
         for article, report in zip(articles, reports, strict=True):
             story_id = self._file(report)
@@ -249,44 +250,50 @@ class Deriver:
                       sources: list[str]) -> None:
         if not article.events:
             return
-        reports = [EventReport(article.id, e, seq, story_id, article.pub_date, sources)
-                   for e in article.events]
-        self._load_candidates(reports)
-        for new in reports:
-            family = family_of(new.event.type)
+        for merged in self._merged.values():
+            for report in merged.reports:  # a story split in this batch may have moved it
+                report.story_id = self.builder.story_ids.get(report.article_id,
+                                                             report.story_id)
+        for event in article.events:
+            new = EventReport(article.id, event, seq, story_id, article.pub_date, sources)
+            family = family_of(event.type)
             candidates = sorted((m for m in self._merged.values() if m.family == family),
-                                key=lambda m: (min(r.seq for r in m.reports), m.id))
+                                key=lambda m: (m.first_seq, m.id))
             target = next((m for m in candidates if same_event(m, new)), None)
             if target is None:
                 target = MergedEvent(id=new.key, family=family)
                 self._merged[target.id] = target
             target.reports.append(new)
             self._dirty.add(target.id)
-            self._event_reports.append((target.id, article.id, new.event.id))
+            self._event_reports.append((target.id, article.id, event.id))
 
-    def _load_candidates(self, reports: list[EventReport]) -> None:
-        """Bring into memory every stored merged event these reports could join: those of
-        their families in their story, or whose dates reach theirs. (Merging needs the same
-        story or overlapping dates, so no other event could take them.)"""
-        families = sorted({family_of(r.event.type) for r in reports})
-        spans = [s for s in (date_range(r) for r in reports) if s]
-        slack = timedelta(days=DATE_SLACK_DAYS)
-        low = min(s[0] for s in spans) - slack if spans else None
-        high = max(s[1] for s in spans) + slack if spans else None
-        rows = self.db.execute(
-            "SELECT e.merged_id FROM event_reports e JOIN reports r USING (article_id) "
+    def _preload_merged(self, articles: Sequence[Article]) -> None:
+        """Bring into memory every stored merged event the batch's events could join: those
+        of their families in the stories the batch may join, or whose dates reach theirs.
+        (Merging needs the same story or overlapping dates, so no other event could take
+        them; the stories an article may join are its candidates, loaded already.)"""
+        events = [e for a in articles for e in a.events]
+        if not events:
+            return
+        families = sorted({family_of(e.type) for e in events})
+        stories = sorted(set(self._stored_story.values()))
+        ids = {row[0] for row in self.db.execute(
+            "SELECT DISTINCT e.merged_id FROM event_reports e JOIN reports r USING (article_id) "
             "JOIN merged_events m ON m.id = e.merged_id "
-            "WHERE r.story_id = ? AND m.family IN (SELECT unnest(?)) UNION "
-            "SELECT id FROM merged_events WHERE family IN (SELECT unnest(?)) "
-            "AND date_start <= ? AND date_end >= ?",
-            [reports[0].story_id, families, families, high, low]).fetchall()
-        missing = sorted({row[0] for row in rows} - set(self._merged))
-        for merged in self.load_merged(missing):
+            "WHERE r.story_id IN (SELECT unnest(?)) AND m.family IN (SELECT unnest(?))",
+            [stories, families]).fetchall()} if stories else set()
+        slack = timedelta(days=DATE_SLACK_DAYS)
+        spans = sorted({s for s in (date_range(EventReport("", e, 0)) for e in events) if s})
+        if spans:
+            reach = " OR ".join("(date_start <= ? AND date_end >= ?)" for _ in spans)
+            params: list[Any] = [families]
+            for low, high in spans:
+                params += [high + slack, low - slack]
+            ids |= {row[0] for row in self.db.execute(
+                f"SELECT id FROM merged_events WHERE family IN (SELECT unnest(?)) AND ({reach})",
+                params).fetchall()}
+        for merged in self.load_merged(sorted(ids - set(self._merged))):
             self._merged[merged.id] = merged
-        for merged in self._merged.values():
-            for report in merged.reports:  # a story split in this batch may have moved it
-                report.story_id = self.builder.story_ids.get(report.article_id,
-                                                             report.story_id)
 
     def flush(self) -> None:
         """Write the merged events this batch touched, and its event reports."""
