@@ -57,3 +57,33 @@ def test_a_region_is_precision_three_and_nothing_resolved_is_none(nlp):
     body = "Nothing happened."
     doc = parse(body, nlp)
     assert event_location([], span(body, "happened"), Span(body, 0, len(body)), doc) is None
+
+
+def _location_of(nlp, body, trigger_text):
+    doc, places = setup(nlp, body)
+    trigger = span(body, trigger_text)
+    return event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+
+
+def test_where_people_came_from_is_not_where_it_happened(nlp):
+    body = "Police detained forty migrants from Ethiopia in Mwanza on Tuesday."
+    location = _location_of(nlp, body, "detained")
+    assert (location.text, location.country, location.precision) == ("Mwanza", "TZ", 1)
+
+
+def test_a_name_qualifying_a_noun_is_not_the_place(nlp):
+    body = "Kenyan troops repelled an attack on a base in Kismayo."
+    location = _location_of(nlp, body, "attack")
+    assert (location.text, location.country) == ("Kismayo", "SO")
+
+
+def test_the_town_before_the_divisions_in_parentheses(nlp):
+    body = "On Monday, residents protested in Tocopilla (Antofagasta) against a landfill."
+    location = _location_of(nlp, body, "protested")
+    assert (location.text, location.precision) == ("Tocopilla", 1)
+
+
+def test_a_town_named_with_its_district_word_is_precision_two(nlp):
+    body = "Soldiers found an explosive device in Chinacota municipality on Sunday."
+    location = _location_of(nlp, body, "found")
+    assert (location.text, location.precision) == ("Chinacota", 2)

@@ -112,3 +112,22 @@ def test_an_ocean_is_the_ocean():
     text = "Missouri farmers watched prices while storms crossed the Pacific."
     [_missouri, pacific] = resolve(text, "Missouri", "Pacific")
     assert (pacific.name, pacific.feature_code) == ("Pacific Ocean", "OCN")
+
+
+def test_a_lone_namesake_abroad_that_nothing_points_to_stays_unresolved():
+    text = "Floods hit Mandalay and Sagaing, and in Kamma the river rose two metres."
+    [mandalay, sagaing, kamma] = resolve(text, "Mandalay", "Sagaing", "Kamma")
+    assert (mandalay.country, sagaing.country) == ("MM", "MM")
+    assert kamma.lat is None and kamma.confidence < 0.2
+
+
+def test_airport_codes_are_not_names():
+    text = "Militants shelled a camp near the town of Ber, north of Timbuktu in Mali."
+    [ber, _timbuktu, _mali] = resolve(text, "Ber", "Timbuktu", "Mali")
+    assert ber.name != "Berlin"
+
+
+def test_names_in_parentheses_after_a_place_are_its_divisions():
+    text = "Police dispersed a march in Rio Ceballos (Cordoba) on Monday."
+    [town, province] = resolve(text, "Rio Ceballos", "Cordoba")
+    assert (town.country, province.feature_code, province.country) == ("AR", "ADM1", "AR")

@@ -82,6 +82,9 @@ def imports_dir() -> Path:
 def fingerprint() -> str:
     """What the gazetteer was built from: data files, package versions, imported dumps."""
     digest = hashlib.sha256(str(FORMAT_VERSION).encode())
+    # The code that builds and keys the index: a change to it is a change to the index.
+    for module in ("build.py", "names.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
     for path in sorted(data.DATA_DIR.glob("*.tsv")):
         digest.update(path.name.encode() + path.read_bytes())
     for package in _PACKAGES:
@@ -478,6 +481,8 @@ class _Builder:
             for alternate in city.get("alternatenames") or []:
                 if len(alternate) < 2 or alternate.isdigit() or not is_latin(alternate):
                     continue
+                if len(alternate) <= 4 and alternate.isalpha() and alternate.isupper():
+                    continue    # airport and other codes (`BER` for Berlin), not names
                 key = exact_key(alternate)
                 if key and key not in seen:
                     seen.add(key)

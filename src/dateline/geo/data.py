@@ -98,6 +98,14 @@ def after_cue_words() -> frozenset[str]:
 
 
 @functools.cache
+def place_kind_words() -> frozenset[str]:
+    """The after-cue words that name a kind of place (`village`, `district`,
+    `municipality`): `Kalma village` is a place whatever Kalma's size."""
+    return frozenset(row["word"] for row in read_tsv("after_cues.tsv")
+                     if row["strength"] == "strong")
+
+
+@functools.cache
 def direction_words() -> frozenset[str]:
     """Guard words marked `direction` or `generic place word` (`West`, `Street`): never a
     place alone, even when spaCy tags them (`backed by the West`)."""

@@ -275,6 +275,12 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
             end -= 5
             name = text[start:end]
             known = True
+        elif " " in name and name.rsplit(" ", 1)[1] in data.place_kind_words() and \
+                _is_name(gazetteer, name.rsplit(" ", 1)[0]):
+            # `Kakani municipality`, `Kalma village`: the name, its kind left outside.
+            end = start + len(name.rsplit(" ", 1)[0])
+            name = text[start:end]
+            known = True
         else:
             inner = _place_inside(ent, text, start, end, gazetteer, people)
             if inner is not None:
@@ -370,7 +376,8 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
                             "gazetteer")]
         cue = _cue_before(ent.doc, ent.start)
         after_comma = ent.start > 0 and ent.doc[ent.start - 1].text == ","
-        if cue == "strong" or \
+        if cue == "strong" or (_kind_after(ent.doc, ent.end) and
+                               _big_place(gazetteer, token.text, 0)) or \
                 ((cue or after_comma) and _big_place(gazetteer, token.text)) or \
                 (_cue_after(ent.doc, ent.end) and _big_place(gazetteer, token.text, 1000)) or \
                 _container_after(text, token.idx + len(token.text), gazetteer):
@@ -496,6 +503,11 @@ def _cue_after(doc: Doc, index: int) -> bool:
     return index < len(doc) and doc[index].lower_ in data.after_cue_words()
 
 
+def _kind_after(doc: Doc, index: int) -> bool:
+    """`Kalma village`, `Chinacota municipality`: a word naming a kind of place follows."""
+    return index < len(doc) and doc[index].lower_ in data.place_kind_words()
+
+
 def _container_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
     match = _after_place_pattern().match(text, end)
     if match:
@@ -613,6 +625,8 @@ def _worth_it(gazetteer: Gazetteer, text: str, name: str, cue: str | None, span:
         return sizeable and len(name) >= 4 and _dateline_after(text, span.end_char)
     if len(span) == 1 and len(name) < 3:
         return False
+    if _kind_after(span.doc, span.end):
+        return True    # `Chinacota municipality`, `Kalma village`
     if span[0].pos_ not in ("PROPN",) and not big:
         return False
     if cue == "strong":

@@ -75,6 +75,10 @@ THE_TOWN_PENALTY = 3.0
 # Features a name with `the` before it usually means: seas, regions, mountains, valleys.
 _NATURAL = ("OCN", "SEA", "GULF", "BAY", "RGN", "PEN", "ISL", "ISLS", "MTS", "VAL", "LK",
             "STM", "DLTA", "DSRT", "PLN", "PLAT", "CNL", "STRT")
+_ADMIN2_AFTER = re.compile(r"\s+(?:district|county|municipality|township|sub-county|parish|"
+                           r"borough|locality|raion|rayon)\b", re.IGNORECASE)
+ADMIN2_WORD_BONUS = 3.0
+_TOWN_AFTER = re.compile(r"\s+(?:city|town|village)\b")
 _TOWN_BEFORE = re.compile(r"\b(?:city|town|village)\s+of\s+$", re.IGNORECASE)
 # First-level divisions, current (ADM1) and former (ADM1H: provinces abolished since, which
 # older news still names: Kenya's Nyanza Province).
@@ -168,6 +172,8 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, flo
         match = _OF_PREFIX.match(text)   # `State of Ohio`, `City of Dublin`
         if match:
             found, loose = gazetteer.lookup(text[match.end():])
+    if not found and " " in text and text.rsplit(" ", 1)[1].lower() in data.place_kind_words():
+        found, loose = gazetteer.lookup(text.rsplit(" ", 1)[0])   # `Kalma village`
     if not found:
         return []
     wants_admin2 = bool(_ADMIN2_WORDS.search(text))
@@ -304,7 +310,8 @@ def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str 
         votes = _Votes(groups, mentions, context, gazetteer.neighbours)
         support = near.support(groups)
         for index, group in enumerate(groups):
-            _set_scores(group, _with_context(group, votes, support.get(index)))
+            _set_scores(group, _with_context(group, votes, support.get(index)),
+                        _none_score(group, votes))
     _one_sense_per_name(groups)
     votes = _Votes(groups, mentions, context, gazetteer.neighbours)
     places: list[Place | None] = [None] * len(mentions)
@@ -361,7 +368,9 @@ def _written_hint(text: str, mention: Mention) -> str | None:
     if _DIVISION_AFTER.match(text, mention.end) or _DIVISION_BEFORE.search(before) or \
             _PAREN_ITEM.search(before):
         return "division"
-    if _TOWN_BEFORE.search(before):
+    if _ADMIN2_AFTER.match(text, mention.end):
+        return "admin2"
+    if _TOWN_BEFORE.search(before) or _TOWN_AFTER.match(text, mention.end):
         return "town"
     if _THE_BEFORE.search(before):
         return "the"
@@ -371,6 +380,8 @@ def _written_hint(text: str, mention: Mention) -> str | None:
 def _hint_bonus(hint: str, entry: Entry, entries: list[Entry]) -> float:
     if hint == "division":
         return CITY_NAMESAKE_PENALTY + 1.0 if entry.feature_code in _DIVISIONS else 0.0
+    if hint == "admin2":
+        return ADMIN2_WORD_BONUS if entry.feature_code == "ADM2" else 0.0
     if hint == "town":
         return CITY_NAMESAKE_PENALTY if entry.feature_code.startswith("PPL") else 0.0
     if entry.feature_code.startswith("PPL") and any(e.feature_code in _NATURAL
@@ -391,11 +402,16 @@ def _inside(entry: Entry, within: list[Entry]) -> bool:
     return False
 
 
-def _set_scores(group: _Group, scores: list[float]) -> None:
+def _set_scores(group: _Group, scores: list[float], none: float | None = None) -> None:
+    """`none`: the score of the answer `none of these` (see `_none_score`); it takes its
+    share of the probability, so that a lone namesake abroad is not certain."""
     group.scores = scores
     if not scores:
         return
-    group.probabilities = _softmax(scores)
+    if none is None:
+        group.probabilities = _softmax(scores)
+    else:
+        group.probabilities = _softmax([*scores, none])[:-1]
     group.best = max(range(len(scores)), key=scores.__getitem__)
     group.confidence = group.probabilities[group.best]
 
@@ -466,6 +482,30 @@ class _Votes:
         if total <= 0 or admin1 is None:
             return 0.0
         return (self.admin1s[admin1] - own_a[admin1]) / total
+
+
+# `None of these`: a name's place may be missing from the gazetteer (a village of the
+# article's country that cities500 lacks) rather than be a namesake abroad that nothing
+# else in the article points to (`Kamma` of Myanmar is not the Italian hamlet). Its score
+# is the context the candidates miss: the share of the article's country votes that go to
+# countries where the name has no candidate and that border none of them.
+NONE_PRIOR = -0.5
+
+
+def _none_score(group: _Group, votes: _Votes) -> float | None:
+    own_c = votes.own.get(group.name, _NO_VOTES)[0]
+    total = votes.total_c - sum(own_c.values())
+    if total <= 0 or not group.keys:
+        return None
+    if any(kind for _prior, _country, _a1, kind in group.keys):
+        return None       # a country or a division of that name: the name is known
+    near = {country for _prior, country, _a1, _kind in group.keys if country}
+    if not near:
+        return None       # a sea, a continent: no country to miss
+    for country in list(near):
+        near.update(votes.neighbours.get(country, ()))
+    missed = sum(v - own_c[c] for c, v in votes.countries.items() if c not in near)
+    return NONE_PRIOR + COUNTRY_WEIGHT * max(0.0, missed) / total
 
 
 def _with_context(group: _Group, votes: _Votes, near: np.ndarray | None) -> list[float]:
