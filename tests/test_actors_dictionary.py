@@ -55,3 +55,13 @@ def test_environment_variable_names_user_files(tmp_path, monkeypatch):
                     "Harbour Workers Union\tHWU\torganisation\tLAB\tGH\t\t\n", encoding="utf-8")
     monkeypatch.setenv(ACTORS_ENV, str(user))
     assert any(a.canonical == "Harbour Workers Union" for a in default_dictionary().named)
+
+
+def test_state_forces_known_by_their_proper_names():
+    from dateline.actors.dictionary import load_dictionary
+
+    named = {alias: actor.canonical for actor in load_dictionary().named
+             for alias in (actor.canonical, *actor.aliases)}
+    assert named["FARDC"] == "Military Forces of the Democratic Republic of Congo"
+    assert named["IRG forces"] == "Military Forces of Yemen"
+    assert named["CRPF"] == "Police Forces of India"

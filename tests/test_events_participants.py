@@ -105,3 +105,39 @@ def test_a_blow_struck_in_the_clash_told_before_is_part_of_it(nlp):
 def test_clashes_have_two_sides_and_no_unidentified_actor(nlp):
     event = first("Heavy clashes erupted near Kidal on Monday.")
     assert event.actor == []
+
+
+def test_a_mob_that_kills_is_rioters(nlp):
+    event = first("A crowd of villagers beat a suspected thief to death in Kisumu.")
+    assert event.acled.event_type == "Riots"
+    assert "Rioters" in [a.canonical for a in event.actor]
+
+
+def test_subject_the_parser_hung_on_the_place_list(nlp):
+    event = first("On 3 May 2022, in Kindu, Maniema, soldiers and police arrested five men.")
+    assert [a.canonical for a in event.actor] == [
+        "Military Forces of the Democratic Republic of Congo",
+        "Police Forces of the Democratic Republic of Congo"]
+
+
+def test_a_vehicle_that_hits_a_mine_is_the_target_and_the_planter_the_actor(nlp):
+    event = first("An army truck hit a landmine laid by the rebels near Kidal.")
+    assert [a.canonical for a in event.actor] == ["Rebels"]
+    assert [r.text for r in event.recipient] == ["army truck"]
+    assert event.mode == "explosives"
+
+
+def test_the_group_behind_a_device_is_the_actor(nlp):
+    event = first("An IED by Al-Shabaab militants detonated, targeting police officers at a "
+                  "checkpoint in Baidoa.")
+    assert [a.canonical for a in event.actor] == ["al-Shabaab"]
+    assert event.recipient[0].text == "police officers"
+    assert len(article("An IED by Al-Shabaab militants detonated, targeting police officers "
+                       "at a checkpoint in Baidoa.").events) == 1
+
+
+def test_they_opening_a_sentence_continues_the_subject_before(nlp):
+    found = article("Members of the Lakeside Farmers Association met the governor in Kisumu. "
+                    "They demanded compensation for the land seizures.").events
+    demand = next(e for e in found if e.trigger.text == "demanded")
+    assert [a.canonical for a in demand.actor] == ["Lakeside Farmers Association"]

@@ -95,7 +95,8 @@ def find_events(doc: Doc, article: Article,
             continue
         args = extract(candidate, candidate.entry.type, people)
         if _mentions_earlier(candidate, args, drafts, outcomes) or _background(candidate, args) \
-                or _part_of_earlier(candidate, drafts, outcomes, by_token, people):
+                or _part_of_earlier(candidate, drafts, outcomes, by_token, people) \
+                or _manner_of(candidate, args, drafts):
             continue
         drafts.append(Draft(candidate, sentence, sentence_of[sentence.start],
                             people.paragraph_start(token.i), args))
@@ -206,6 +207,24 @@ def _part_of_earlier(candidate: Candidate, drafts: list[Draft], outcomes: list[C
                                           outcomes):
                 return True
     return False
+
+
+def _manner_of(candidate: Candidate, args: Arguments, drafts: list[Draft]) -> bool:
+    """ "An IED detonated, targeting police forces", "they attacked the post, firing on
+    the guards": a participle of an attack under an attack tells how it went, and who
+    it hit; it is the same event. Its recipients go to the event when it has none."""
+    token = candidate.token
+    if candidate.entry.type != "ASSAULT" or token.dep_ != "advcl" or token.tag_ != "VBG":
+        return False
+    main = next((d for d in drafts if d.candidate.predicate.i == token.head.i
+                 and d.candidate.entry.type == "ASSAULT"), None)
+    if main is None:
+        return False
+    if not main.args.recipient and args.recipient:
+        main.args.recipient = [r for r in args.recipient
+                               if not any(r.canonical == a.canonical for a in main.args.actor)]
+        main.args.recipient_head = args.recipient_head
+    return True
 
 
 def _background(candidate: Candidate, args: Arguments) -> bool:
@@ -452,6 +471,8 @@ def _build(draft: Draft, doc: Doc, article: Article, people: Participants,
     if "grenade" in cue_words:
         found.add("grenade")
     acled = acled_label(event_type, mode, entry, found, lexicon)
+    if acled is not None and acled.event_type == "Riots" and "crowd" not in entry.flags:
+        actors = _crowd(actors, "riot", token.text)  # a mob that kills is rioters (ACLED)
     value, cue = factuality(token, candidate.support, lexicon, lexicon.reporting_verbs)
     date = timex.event_date(article.times, trigger, sentence, doc, article.pub_date)
     value = historical(value, date, article.pub_date)

@@ -56,6 +56,9 @@ COMPLEMENT_TYPES = {"AGREE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "REQUES
 COMPLEMENT_PREPS = {"to", "with", "on", "upon", "against", "from", "into", "for", "over", "in"}
 SAID_OF_TYPES = {"REQUEST", "ACCUSE"}  # "demanded that X ...", "charged that X ..."
 SUBJECT_DEPS = {"nsubj", "csubj"}
+EXPLOSIVE_DEVICES = {"ied", "mine", "landmine", "explosive", "bomb", "device", "uxo", "ordnance",
+                     "grenade"}
+PLANTING = {"plant", "place", "lay", "set", "leave", "bury", "install", "hide"}
 PARTAKING = {"be", "engage", "involve", "participate", "take", "join"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 
@@ -116,6 +119,75 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, passive
 
 
+def _struck_device(verb: Token) -> Token | None:
+    """The explosive a subject ran into: "a convoy struck an IED", "stepped on a mine"."""
+    if verb.lemma_.lower() not in ("strike", "hit", "step", "run", "trigger", "drive"):
+        return None
+    for child in verb.children:
+        objects = [child] if child.dep_ == "dobj" else [
+            g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("prep", "prt") \
+            and child.lower_ in ("on", "over", "into") else []
+        for obj in objects:
+            if obj.lemma_.lower() in EXPLOSIVE_DEVICES:
+                return obj
+    return None
+
+
+def _planter(verb: Token, device: Token | None, people: Participants, args: Arguments) -> None:
+    """Who set the device that did the harm: "an IED by Al Shabaab militants detonated",
+    "struck an IED likely planted by JNIM militants"."""
+    things = [device] if device is not None else []
+    things += [c for c in verb.children if c.dep_ in ("nsubj", "dobj")
+               and c.lemma_.lower() in EXPLOSIVE_DEVICES]
+    things += [g for c in verb.children if c.dep_ == "agent" for g in c.children
+               if g.dep_ == "pobj" and g.lemma_.lower() in EXPLOSIVE_DEVICES]
+    # "an IED planted by X": on the device, or as the parser often has it, on the verb
+    placed = [c for c in verb.children if c.tag_ == "VBN" and c.lemma_.lower() in PLANTING] \
+        if things else []
+    for thing in [*things, *placed]:
+        for child in [thing] if thing in placed else list(thing.children):
+            holder = child
+            if child.dep_ in ("acl", "ccomp", "advcl") or child in placed:  # "planted by"
+                holder = next((g for g in child.children if g.dep_ == "agent"), None)
+            if holder is None or holder.lower_ != "by":
+                continue
+            for pobj in (g for g in holder.children if g.dep_ == "pobj"):
+                refs = people.refs(pobj, "ASSAULT", allow_places=False)
+                if refs:
+                    args.actor, args.actor_head = refs, pobj
+                    return
+
+
+def _stranded_subject(verb: Token, people: Participants) -> Token | None:
+    """A subject the parser hung on the place list before it.
+
+    "On 13 March, in Zapopan, Jalisco, military forces and officials of the Attorney
+    General's Office arrested ...": the forces are parsed as one more conjunct of the
+    places. The noun phrase that ends right before a subjectless verb, climbing through
+    its heads, and the highest of its nouns that is not a place, is the subject.
+    """
+    if verb.i == 0 or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return None
+    end = verb.i - 1
+    if verb.doc[end].pos_ == "CCONJ" and verb.dep_ == "conj":
+        end -= 1  # "two armed men on a motorbike shot and killed": the first verb's
+    last = verb.doc[end]
+    if last.is_punct or last.i < verb.sent.start:
+        return None
+    found, node = None, last
+    for _ in range(12):
+        if node.right_edge.i != end or node.i >= verb.i:
+            break
+        if node.i in people.place_at or node.ent_type_ in ("GPE", "LOC"):
+            break  # above it is the place list
+        if node.pos_ in ("NOUN", "PROPN") and node.ent_type_ not in ("DATE", "TIME"):
+            found = node
+        if node.head == node or node.head.i > verb.i:
+            break
+        node = node.head
+    return found
+
+
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     found = []
     for child in token.children:
@@ -143,11 +215,18 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
         _verb_arguments(predicate, event_type, people, args)
     if trigger.pos_ in ("NOUN", "PROPN"):
         _noun_arguments(trigger, event_type, people, args, candidate.support is None)
+    device = _struck_device(predicate) if event_type == "ASSAULT" else None
+    if device is not None:  # "a vehicle struck an IED planted by JNIM": the vehicle is hit
+        args.recipient, args.recipient_head = args.actor + [
+            r for r in args.recipient if r.text != device.text], args.actor_head
+        args.actor, args.actor_head = [], None
     if trigger.lemma_.lower() in UNACCUSATIVE and not any(  # "one person died": the
             c.dep_ == "dobj" for c in predicate.children):  # subject suffered it
         args.recipient = args.actor + args.recipient
         args.recipient_head = args.actor_head
         args.actor, args.actor_head = [], None
+    if event_type == "ASSAULT" and not args.actor:
+        _planter(predicate, device, people, args)
     if not args.recipient and event_type in COMPLEMENT_TYPES \
             and predicate.pos_ in ("VERB", "AUX", "ADJ"):
         _complement_recipient(predicate, event_type, people, args)
@@ -176,6 +255,8 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants,
     head, passive = subject(verb)
     if passive and verb.lemma_.lower() in PARTAKING and not _by_agent(verb):
         passive = False  # "were engaged in ethnic cleansing": they did it
+    if head is None and not passive:
+        head = _stranded_subject(verb, people)
     if passive:
         if head is not None:
             args.recipient_head = head

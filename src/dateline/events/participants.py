@@ -336,6 +336,11 @@ class Participants:
             if bound is not None:
                 bound.text = token.text
             return bound
+        if lower in PLURAL_PRONOUNS:
+            earlier = self.previous_subject(token)
+            if earlier is not None:
+                earlier.text = token.text
+                return earlier
         if lower in PERSON_PRONOUNS:
             index = self.antecedent(token.i, kinds=("person",))
         elif lower in PLURAL_PRONOUNS:
@@ -368,6 +373,22 @@ class Participants:
                         ref = next(iter(self.unknown_refs(child)), None)
                     return True, ref
         return False, None
+
+    def previous_subject(self, token: Token) -> ActorRef | None:
+        """ "Members of the farmers' association held a rally. They demanded ...": a plural
+        pronoun opening a sentence continues the subject of the sentence before it (in
+        the same paragraph), when that subject agrees and names an actor."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
+            return None
+        sentence = token.sent
+        if sentence.start == 0 or sentence.start <= self.paragraph_start(token.i):
+            return None
+        before = self.doc[sentence.start - 1].sent
+        subject = next((c for c in before.root.children
+                        if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON" or not _agrees(subject, token.lower_, self):
+            return None
+        return self.ref(subject, allow_places=False)
 
     def antecedent(self, position: int, kinds: tuple[str, ...] = (),
                    exclude: tuple[str, ...] = ()) -> int | None:
