@@ -87,3 +87,9 @@ def test_a_town_named_with_its_district_word_is_precision_two(nlp):
     body = "Soldiers found an explosive device in Chinacota municipality on Sunday."
     location = _location_of(nlp, body, "found")
     assert (location.text, location.precision) == ("Chinacota", 2)
+
+
+def test_a_town_inside_the_governed_province_is_the_place(nlp):
+    body = "In Bodrum (Mugla), hundreds of workers marched against the new tax."
+    location = _location_of(nlp, body, "marched")
+    assert (location.text, location.country, location.precision) == ("Bodrum", "TR", 1)

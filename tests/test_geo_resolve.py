@@ -131,3 +131,10 @@ def test_names_in_parentheses_after_a_place_are_its_divisions():
     text = "Police dispersed a march in Rio Ceballos (Cordoba) on Monday."
     [town, province] = resolve(text, "Rio Ceballos", "Cordoba")
     assert (town.country, province.feature_code, province.country) == ("AR", "ADM1", "AR")
+
+
+def test_the_name_after_a_place_that_contains_it_is_the_container():
+    text = "Gunmen attacked a bar in Morelia, Michoacan de Ocampo, late on Friday."
+    [city, state] = resolve(text, "Morelia", "Michoacan de Ocampo")
+    assert (city.feature_code, city.admin1) == ("PPL", "Michoacán")
+    assert (state.name, state.feature_code) == ("Michoacán", "ADM1")

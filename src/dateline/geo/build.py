@@ -402,6 +402,7 @@ class _Builder:
         for row in data.read_tsv("country_aliases.tsv"):
             if "-" in row["target"]:
                 aliases[row["target"]].append(row["alias"])
+        matched: set[str] = set()
         for (cc, code), points in sorted(members.items()):
             geonameid = None
             if cc == "US" and code in us_names:
@@ -427,10 +428,12 @@ class _Builder:
                 sub_name = _without_division_word(sub.name) or sub.name
                 if {exact_key(sub_name), loose_key(sub_name), exact_key(sub.name)} & keys:
                     self.add_name(pid, sub.name, ALTERNATE)
+                    matched.add(sub.code)
                     if cc == "US":
                         self.add_key(pid, exact_key(sub.code.split("-")[1]), ABBREVIATION)
             for alias in aliases.get(f"{cc}-{code}", []):
                 self.add_name(pid, alias, ALIAS)
+        self._iso_long_names(subdivisions, matched)
         self.admin1_by_name: dict[tuple[str, str], int] = {}
         for index, (cc, _code, name, _pid) in enumerate(self.admin1_table):
             self.admin1_by_name[(cc, exact_key(name))] = index
@@ -439,6 +442,20 @@ class _Builder:
                 for name in counter:
                     self.admin1_by_name.setdefault((cc, exact_key(name)),
                                                    self.admin1_index[(cc, code)])
+
+    def _iso_long_names(self, subdivisions: dict[str, list], matched: set[str]) -> None:
+        """ISO names that lengthen GeoNames' (`Michoacán de Ocampo` for `Michoacán`,
+        `Veracruz de Ignacio de la Llave`): an ISO subdivision no division matched by name
+        is given to the one division of its country whose name starts it, if only one does."""
+        for cc, subs in subdivisions.items():
+            rows = [row for row in self.admin1_table if row[0] == cc]
+            for sub in subs:
+                if sub.code in matched:
+                    continue
+                long_key = exact_key(sub.name) + " "
+                starts = [row for row in rows if long_key.startswith(exact_key(row[2]) + " ")]
+                if len(starts) == 1:
+                    self.add_name(starts[0][3], sub.name, ALTERNATE)
 
     def _add_admin2(self, rg_rows: list[dict]) -> None:
         members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)

@@ -81,10 +81,17 @@ def event_location(places: list[Place], trigger: Span, sentence: Span,
     if in_sentence:
         text = doc.text
         trigger_tokens = _tokens(doc, trigger.start, trigger.end)
+        roots = {id(p): _root(doc, p) for p in in_sentence}
+        governed = {id(p) for p in in_sentence if _governed_by(roots[id(p)], trigger_tokens)}
+        # A place inside a governed container is governed too: in `in Bodrum (Mugla),
+        # protesters marched` the parse may hang only `Mugla` from the verb.
+        for place in in_sentence:
+            if id(place) not in governed and any(
+                    id(other) in governed and _contains(other, place) for other in in_sentence):
+                governed.add(id(place))
         ranked = []
         for place in in_sentence:
-            root = _root(doc, place)
-            ranked.append(((_role(root), not _governed_by(root, trigger_tokens),
+            ranked.append(((_role(roots[id(place)]), id(place) not in governed,
                             specificity(place), _parenthetical(text, place),
                             abs(place.start - trigger.start)), place))
         best = min(ranked, key=lambda pair: pair[0])[1]
@@ -153,6 +160,16 @@ def _governed_by(token: Token | None, trigger_tokens: set[int]) -> bool:
             return False
         token = token.head
     return False
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether `outer` (a country or a division) contains `inner`, by the names they carry."""
+    if outer is inner or specificity(outer) <= specificity(inner) or \
+            outer.country != inner.country:
+        return False
+    if outer.feature_code == "PCLI":
+        return True
+    return outer.feature_code in ("ADM1", "ADM1H") and inner.admin1 == outer.name
 
 
 def _parenthetical(text: str, place: Place) -> bool:

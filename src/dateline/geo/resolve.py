@@ -254,6 +254,7 @@ def containers(gazetteer: Gazetteer, text: str, end: int, start: int | None = No
     return []
 
 
+_JOINED = re.compile(r"\.?,\s*|\s*\(\s*")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{2,160})\)")
 _DIVISION_WORD = re.compile(r"\s+(?:district|region|state|township|county|sub-county|province|"
                             r"municipality|locality|governorate|oblast|department|division|"
@@ -333,12 +334,17 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
             mention.within = containers(gazetteer, text, mention.end, mention.start) or \
                 paren_containers(gazetteer, text, mention.end)
         hint = _written_hint(text, mention) if text else None
+        # `Morelia, Michoacan de Ocampo`: the name after a place that contains it is that
+        # container (the state, not its namesake town).
+        previous = mentions[index - 1] if index else None
+        holds = tuple(sorted(e.pid for e in previous.within)) if previous is not None and \
+            previous.within and _JOINED.fullmatch(text[previous.end:mention.start]) else ()
         # `Dublin City` and `Dublin` are one name: neither is context for the other.
         sense = exact_key(_clean(mention.lookup or mention.text))
         name = _CITY_SUFFIX.sub("", sense)
         # By the name as written: `Mexico City` is not `Mexico`, whatever its votes say.
         signature = (sense, mention.country, tuple(sorted(e.pid for e in mention.within)),
-                     hint)
+                     hint, holds)
         group = by_signature.get(signature)
         if group is None:
             found = candidates(gazetteer, mention)
@@ -350,6 +356,9 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                           for entry, prior in zip(entries, priors, strict=True)]
             if hint is not None:
                 priors = [prior + _hint_bonus(hint, entry, entries)
+                          for entry, prior in zip(entries, priors, strict=True)]
+            if holds:
+                priors = [prior + CONTAINED_BONUS if entry.pid in holds else prior
                           for entry, prior in zip(entries, priors, strict=True)]
             order = sorted(range(len(entries)), key=lambda i: -priors[i])[:MAX_KEPT]
             group = _Group(name, sense, [], [entries[i] for i in order],
