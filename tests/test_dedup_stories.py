@@ -112,6 +112,7 @@ def test_a_year_and_another_protagonist_speak_against_a_match():
     assert found["when_far"] == 1.0 and found["when_near"] == 0.0
     assert found["people_conflict"] == 1.0 and "people_same" not in found
     assert found["place_far"] == 0.0  # the same town: it is the date and who that differ
+    assert found["figures_apart"] == 1.0  # magnitude 5.9 against 6.3
 
 
 def test_profile_keeps_who_where_and_when():
@@ -121,3 +122,4 @@ def test_profile_keeps_who_where_and_when():
     assert found.when == ("2021-04-02", "2021-04-02")
     assert found.lead["talvik"] == 1 and found.words["harbour"] == 1
     assert "said" not in found.words  # a reporting verb says nothing about the event
+    assert found.figures == ["5.9"] and found.lead_figures == ["5.9"]  # 2021 is a year

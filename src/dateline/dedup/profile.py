@@ -35,13 +35,16 @@ class Profile:
     dates: list[tuple[str, str]] = field(default_factory=list)
     when: tuple[str, str] | None = None
     types: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+    lead_figures: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"article_id": self.article_id, "words": self.words, "lead": self.lead,
                 "names": self.names, "people": self.people,
                 "places": [list(p) for p in self.places],
                 "dates": [list(d) for d in self.dates],
-                "when": list(self.when) if self.when else None, "types": self.types}
+                "when": list(self.when) if self.when else None, "types": self.types,
+                "figures": self.figures, "lead_figures": self.lead_figures}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Profile:
@@ -49,7 +52,8 @@ class Profile:
                    names=data["names"], people=data["people"],
                    places=[tuple(p) for p in data["places"]],
                    dates=[tuple(d) for d in data["dates"]],
-                   when=tuple(data["when"]) if data["when"] else None, types=data["types"])
+                   when=tuple(data["when"]) if data["when"] else None, types=data["types"],
+                   figures=data["figures"], lead_figures=data["lead_figures"])
 
 
 def profile(article: Article) -> Profile:
@@ -67,6 +71,8 @@ def profile(article: Article) -> Profile:
         dates=dates,
         when=(day, day) if day else (dates[0] if dates else None),
         types=sorted({e.type for e in article.events if e.factuality == "asserted"}),
+        figures=text.figures(body),
+        lead_figures=text.figures(lead),
     )
 
 

@@ -33,6 +33,8 @@ class Report:
     places: list[tuple[float, float]] = field(default_factory=list)
     when: tuple[str, str] | None = None
     types: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+    lead_figures: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,10 @@ def features(a: Report, b: Report, config: Settings | None = None) -> dict[str, 
         found["place_far"] = float(distance > config.far_km)
     if a.types and b.types:
         found["type_shared"] = float(bool(set(a.types) & set(b.types)))
+    if a.lead_figures and b.lead_figures and set(a.lead_figures) & set(b.lead_figures):
+        found["figures_shared"] = 1.0
+    if a.figures and b.figures and not set(a.figures) & set(b.figures):
+        found["figures_apart"] = 1.0
     return found
 
 

@@ -40,7 +40,8 @@ def make_report(profile: Profile, seq: int, df: DocumentFrequencies) -> Report:
         article_id=profile.article_id, seq=seq,
         words=weighted(profile.words, "w:", df), lead=weighted(profile.lead, "w:", df),
         names=weighted(profile.names, "n:", df), people=list(profile.people),
-        places=list(profile.places), when=profile.when, types=list(profile.types))
+        places=list(profile.places), when=profile.when, types=list(profile.types),
+        figures=list(profile.figures), lead_figures=list(profile.lead_figures))
 
 
 def blocking_keys(report: Report) -> list[str]:

@@ -16,6 +16,7 @@ from dateline.dedup.data import read_tsv
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[\"'‘“(]*[A-Z0-9])|\n+")
 # Longest first: "ings" before "s". A stem keeps at least four letters.
 SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s")
@@ -50,6 +51,13 @@ def content_words(text: str) -> list[str]:
 def numbers(text: str) -> list[str]:
     """Figures of more than one digit ("5.6", "137", "2,000"): reports of one event share them."""
     return [m.group().replace(",", "") for m in NUMBER.finditer(text) if len(m.group()) > 1]
+
+
+def figures(text: str) -> list[str]:
+    """The distinct figures of a text, years left out: a toll, a magnitude, a sum, a score.
+    Reports of one event repeat its figures; reports of a similar event give others."""
+    found = {n for n in numbers(text) if not YEAR.fullmatch(n)}
+    return sorted(found)
 
 
 def lead(title: str | None, body: str, sentences: int = LEAD_SENTENCES) -> str:
