@@ -138,3 +138,20 @@ def test_the_name_after_a_place_that_contains_it_is_the_container():
     [city, state] = resolve(text, "Morelia", "Michoacan de Ocampo")
     assert (city.feature_code, city.admin1) == ("PPL", "Michoacán")
     assert (state.name, state.feature_code) == ("Michoacán", "ADM1")
+
+
+def test_former_provinces_bases_and_features_from_the_supplement():
+    text = "Doctors in Kisumu treated patients from across Nyanza Province, Kenya."
+    [_kisumu, nyanza, _kenya] = resolve(text, "Kisumu", "Nyanza Province", "Kenya")
+    assert (nyanza.feature_code, nyanza.country, nyanza.source) == ("ADM1H", "KE", "supplement")
+    [base] = resolve("Soldiers at Fort Hood were tested.", "Fort Hood")
+    assert (base.feature_code, base.admin1) == ("INSM", "Texas")
+    [lake, _] = resolve("Fishermen on Lake Chad fled to Niger.", "Lake Chad", "Niger")
+    assert lake.feature_code == "LK"
+
+
+def test_direction_words_of_division_names_are_spelled_freely():
+    [kivu] = resolve("Fighting spread across North Kivu on Monday.", "North Kivu")
+    assert (kivu.name, kivu.country, kivu.feature_code) == ("Nord Kivu", "CD", "ADM1")
+    [darfur] = resolve("Aid reached South Darfur by truck.", "South Darfur")
+    assert (darfur.name, darfur.feature_code) == ("Southern Darfur", "ADM1")

@@ -32,8 +32,10 @@ from spacy.tokens import Doc, Token
 from dateline.model import EventLocation, Place, Span
 
 # How specific a feature is: lower is more specific; the event takes the most specific.
-_SPECIFICITY = {"PPL": 0, "PPLA": 0, "PPLA2": 0, "PPLC": 0, "PPLX": 0, "ADM2": 1, "RGN": 2,
-                "ADM1": 2, "ADM1H": 2, "PEN": 2, "GULF": 2, "PCLI": 3, "CONT": 4}
+_SPECIFICITY = {"PPL": 0, "PPLA": 0, "PPLA2": 0, "PPLC": 0, "PPLX": 0, "INSM": 0, "CMPRF": 0,
+                "ADM2": 1, "VAL": 1, "CNL": 1, "RGN": 2, "ADM1": 2, "ADM1H": 2, "PEN": 2,
+                "GULF": 2, "MTS": 2, "LK": 2, "DLTA": 2, "ISL": 2, "STRT": 2, "SEA": 2,
+                "PCLI": 3, "OCN": 3, "CONT": 4}
 _NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "outskirts", "north", "south",
                "east", "west", "northeast", "northwest", "southeast", "southwest", "between",
                "vicinity", "periphery", "surroundings", "direction"}

@@ -59,9 +59,15 @@ def exact_key(name: str) -> str:
     return " ".join(word for word in words if word)
 
 
+# Direction words that divisions' names write in several ways: `Southern Darfur` / `South
+# Darfur`, `Nord Kivu` / `North Kivu`.
+_DIRECTION_WORDS = {"southern": "south", "northern": "north", "eastern": "east",
+                    "western": "west", "nord": "north", "sud": "south", "ouest": "west"}
+
+
 def loose_key(name: str) -> str:
     """A coarser key that forgives transliteration: `deir ez zor` -> `der zor`."""
-    words = exact_key(name).split()
+    words = [_DIRECTION_WORDS.get(word, word) for word in exact_key(name).split()]
     if len(words) > 1:
         words = [w for w in words if w not in _ARTICLES] or words
     # Articles glued to the word: "alraqqa", "arraqqah".

@@ -46,7 +46,8 @@ _DIRECTION = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|We
                         r"North-West|South-East|South-West|Northeastern|Northwestern|"
                         r"Southeastern|Southwestern|Upper|Lower|Downtown|Greater|Metro|"
                         r"Rural|Suburban|Coastal)\s+")
-_BIG_FEATURES = {"PCLI", "ADM1", "CONT", "RGN", "PEN", "GULF"}
+_BIG_FEATURES = {"PCLI", "ADM1", "ADM1H", "CONT", "RGN", "PEN", "GULF", "SEA", "OCN", "MTS",
+                 "LK", "VAL", "DLTA", "STRT", "CNL", "ISL", "INSM", "CMPRF"}
 
 
 _WORD = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?\b")

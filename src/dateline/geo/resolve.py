@@ -167,7 +167,8 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, flo
     if not found:
         stripped = _DIRECTIONS.sub("", text)
         if stripped != text:
-            found, loose = gazetteer.lookup(stripped)
+            # Exactly: `North Kivu` is not a loose `Kyiv`.
+            found, loose = gazetteer.lookup(stripped, loose=False)
     if not found:
         match = _OF_PREFIX.match(text)   # `State of Ohio`, `City of Dublin`
         if match:
@@ -545,7 +546,8 @@ def _with_context(group: _Group, votes: _Votes, near: np.ndarray | None) -> list
     return scores
 
 
-_AREAL = ("PCLI", "CONT", "ADM1", "RGN", "PEN", "GULF", "SEA", "OCN", "ISL")
+_AREAL = ("PCLI", "CONT", "ADM1", "ADM1H", "RGN", "PEN", "GULF", "SEA", "OCN", "ISL", "MTS",
+          "LK", "VAL", "DLTA", "STRT")
 NEAR_TOP = 8
 
 
