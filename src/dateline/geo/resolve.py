@@ -44,7 +44,7 @@ FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 1.0, "ADM1H": 1.0, "RGN": 2.0
                  # (the `Pacific` of a news text is the ocean, not Pacific, Missouri).
                  "OCN": 4.5, "SEA": 3.5, "ISL": 1.5, "MTS": 2.0, "LK": 2.0, "STM": 2.0,
                  "VAL": 1.5, "DLTA": 1.5}
-KIND_PRIOR = {NAME: 0.0, ALTERNATE: -0.7, ALIAS: 0.0, DERIVED: -1.2, ABBREVIATION: 0.0}
+KIND_PRIOR = {NAME: 0.0, ALTERNATE: -1.7, ALIAS: 0.0, DERIVED: -1.2, ABBREVIATION: 0.0}
 LOOSE_PENALTY = -1.5
 POPULATION_WEIGHT = 0.45
 COUNTRY_WEIGHT = 3.0
