@@ -40,3 +40,29 @@ def test_measures_and_their_of_phrase(nlp):
         ("CONCEDE", "lifted")]
     assert coded("Norway suspended part of its aid programme for Mali.") == [
         ("SANCTION", "suspended")]
+
+
+def test_one_protest_told_with_two_verbs_and_a_purpose(nlp):
+    found = coded("Hundreds of traders blocked the main road in Kumasi to protest against new "
+                  "market fees. The traders burned tyres and chanted slogans.")
+    assert found == [("PROTEST", "blocked"), ("PROTEST", "burned")]
+
+
+def test_the_injured_are_not_the_target_of_a_protest(nlp):
+    article = analyse_texts(["Students marched through Dhaka on Monday. Two people were "
+                             "injured."], ["2022-03-01"])[0]
+    assert article.events[0].recipient == []
+
+
+def test_a_claim_for_the_attack_told_before_names_its_actor(nlp):
+    article = analyse_texts(["A car bomb exploded near the port of Kismayo on Monday. "
+                             "Al-Shabaab claimed responsibility for the attack."],
+                            ["2022-03-01"])[0]
+    assert [(e.trigger.text, [a.canonical for a in e.actor]) for e in article.events] == [
+        ("exploded", ["al-Shabaab"])]
+
+
+def test_a_repulsed_offensive_is_two_events(nlp):
+    found = coded("Russian forces engaged in an offensive near Avdiivka but were repulsed by "
+                  "Ukrainian forces.")
+    assert found == [("ASSAULT", "offensive"), ("ASSAULT", "repulsed")]

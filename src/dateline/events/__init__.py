@@ -30,7 +30,7 @@ from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
 from dateline.actors.localise import localise, main_country, scene_places
 from dateline.events.acled import CROWD_CANONICALS, STATE_SECTORS, acled_label, conditions
-from dateline.events.arguments import Arguments, extract, is_passive
+from dateline.events.arguments import Arguments, claimant, extract, is_passive
 from dateline.events.arguments import subject as arguments_subject
 from dateline.events.attribution import attribution, find_quotes
 from dateline.events.derived import CAMEO, intent_event, obligation_events
@@ -156,6 +156,8 @@ def _is_event(candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon,
     governor = head.head if head.dep_ == "prep" else head
     if governor.i in verb_triggers and governor != token:
         return False
+    if claimant(token) is not None:  # "X claimed responsibility for the attack"
+        return True
     # Otherwise the noun must stand as an event in its own clause or carry arguments.
     if token.dep_ in ("nsubj", "nsubjpass", "ROOT", "attr", "appos", "conj"):
         return True
@@ -179,13 +181,17 @@ def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft]
     its type: the same event named again ("claimed responsibility for the attack"), not
     a new one."""
     token = candidate.token
+    claimed = claimant(token) is not None  # "X claimed responsibility for the attack"
     if token.pos_ not in ("NOUN", "PROPN") or candidate.support is not None \
-            or args.actor or args.recipient:
+            or (args.actor and not claimed) or args.recipient:
         return False
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
         return False
     kind = candidate.entry.type
-    return any(d.candidate.entry.type == kind for d in drafts) or any(
+    earlier = [d for d in drafts if d.candidate.entry.type == kind]
+    if earlier and claimed and not earlier[-1].args.actor:
+        earlier[-1].args.actor = list(args.actor)  # the claimant is the attacker
+    return bool(earlier) or any(
         o.entry.type == kind and o.token.sent.start < token.sent.start for o in outcomes)
 
 
@@ -210,14 +216,27 @@ def _part_of_earlier(candidate: Candidate, drafts: list[Draft], outcomes: list[C
 
 
 def _manner_of(candidate: Candidate, args: Arguments, drafts: list[Draft]) -> bool:
-    """ "An IED detonated, targeting police forces", "they attacked the post, firing on
-    the guards": a participle of an attack under an attack tells how it went, and who
-    it hit; it is the same event. Its recipients go to the event when it has none."""
+    """The same event told twice in one clause.
+
+    "An IED detonated, targeting police forces", "they attacked the post, firing on the
+    guards": a participle of an attack under an attack tells how it went and who it hit.
+    "Protesters burned tyres and chanted slogans": coordinated verbs of one type with
+    one subject are one protest (one attack: "shelled and bombed the town"). Its
+    recipients go to the event when it has none.
+    """
     token = candidate.token
-    if candidate.entry.type != "ASSAULT" or token.dep_ != "advcl" or token.tag_ != "VBG":
+    kind = candidate.entry.type
+    if token.pos_ != "VERB":
+        return False
+    manner = kind == "ASSAULT" and token.dep_ == "advcl" and token.tag_ == "VBG"
+    joined = token.dep_ == "conj" and kind in ("ASSAULT", "PROTEST") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in token.children)
+    if not (manner or joined):
         return False
     main = next((d for d in drafts if d.candidate.predicate.i == token.head.i
-                 and d.candidate.entry.type == "ASSAULT"), None)
+                 and d.candidate.entry.type == kind), None)
+    if main is not None and joined and candidate.entry.mode != main.candidate.entry.mode:
+        return False  # "erected barricades and threw rocks": a riot, not more of a sit-in
     if main is None:
         return False
     if not main.args.recipient and args.recipient:
@@ -296,6 +315,11 @@ def _absorb_protest_claims(drafts: list[Draft]) -> list[Draft]:
         return drafts
     kept = []
     for draft in drafts:
+        predicate = draft.candidate.predicate
+        if draft.candidate.entry.type == "PROTEST" and predicate.dep_ in ("advcl", "xcomp") \
+                and predicate.head.i in protest_tokens and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children):
+            continue  # "blocked the highway to protest against prices": one protest
         if draft.candidate.entry.type in PROTEST_CONTENT:
             node = draft.candidate.predicate
             absorbed = False
@@ -369,7 +393,7 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
             # "Russian aircraft killed 46 civilians in an attack on a village": the killer
             # is the attacker
             target.args.actor = extract(own[0], "ASSAULT", people).actor
-        if not target.args.recipient:
+        if not target.args.recipient and target.candidate.entry.type in ("ASSAULT", "COERCE"):
             for victim in found.victims or []:
                 for ref in people.refs(victim, "ASSAULT", allow_places=False):
                     if not any(r.text == ref.text for r in target.extra_recipients):

@@ -326,9 +326,9 @@ def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Ar
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             args.actor.extend(people.refs(pobj, event_type, allow_places=False))
-        claimant = _claimant(noun)  # "Al-Shabaab claimed responsibility for the bombing"
-        if claimant is not None and not args.actor:
-            args.actor.extend(people.refs(claimant, event_type, allow_places=False))
+        claimed_by = claimant(noun)  # "Al-Shabaab claimed responsibility for the bombing"
+        if claimed_by is not None and not args.actor:
+            args.actor.extend(people.refs(claimed_by, event_type, allow_places=False))
         # "were in clashes", "were engaged in ethnic cleansing", "took part in the raid":
         # the subject of the verb the phrase completes
         head = noun.head
@@ -411,7 +411,7 @@ def _action_recipients(clause: Token, event_type: str,
     return found or places
 
 
-def _claimant(noun: Token) -> Token | None:
+def claimant(noun: Token) -> Token | None:
     """Who claimed an attack: "X claimed / took / accepted responsibility for the attack"."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in (
