@@ -14,12 +14,15 @@ import html
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import duckdb
 
 from dateline import api
 from dateline.store import Store
@@ -56,9 +59,11 @@ def corpus(folder: Path) -> Path:
 
 
 def test_the_seed_in_four_layouts_is_one_article_with_one_set_of_events(tmp_path, nlp):
-    shutil.copy(SEED, tmp_path / SEED.name)
-    seed_layouts(tmp_path)
-    result = api.ingest([tmp_path], tmp_path / "x.duckdb")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    seed_layouts(folder)
+    result = api.ingest([folder], tmp_path / "x.duckdb")
     assert (result.read, result.new, result.duplicates) == (4, 1, 3)
     with Store(tmp_path / "x.duckdb", read_only=True) as store:
         assert store.count("articles") == 1
@@ -86,24 +91,45 @@ def test_ingesting_the_same_folder_twice_changes_nothing(tmp_path, nlp):
         assert flood == [(1, 2)]
 
 
+def stored_so_far(stream, wanted: int) -> int:
+    """Read the progress bar (`N articles [...]`) until N reaches `wanted` or it ends."""
+    seen, text = 0, b""
+    while seen < wanted:
+        chunk = os.read(stream.fileno(), 256)
+        if not chunk:
+            break
+        text = (text + chunk)[-512:]
+        counts = re.findall(rb"\r(\d+) articles", text)
+        seen = int(counts[-1]) if counts else seen
+    return seen
+
+
 def test_killed_at_random_moments_then_rerun_ends_as_one_clean_run(tmp_path, nlp):
     folder = corpus(tmp_path / "in")
-    clean = tmp_path / "clean.duckdb"
-    api.ingest([folder], clean, batch_size=2)
-    killed = tmp_path / "killed.duckdb"
-    command = [sys.executable, "-m", "dateline.cli", "ingest", str(folder), "--db",
-               str(killed), "--batch-size", "2", "--no-progress"]
+    total = len(list(folder.iterdir()))
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+    def command(db: Path) -> list[str]:
+        return [sys.executable, "-m", "dateline.cli", "ingest", str(folder), "--db", str(db),
+                "--batch-size", "1", "--progress"]
+
+    clean = tmp_path / "clean.duckdb"
+    subprocess.run(command(clean), env=env, check=True, capture_output=True)
     chance = random.Random(20190311)
-    kills = 0
-    for _ in range(3):
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, start_new_session=True)
-        time.sleep(chance.uniform(2.0, 9.0))
-        if process.poll() is None:
-            os.kill(process.pid, signal.SIGKILL)
-            kills += 1
+    for attempt in range(3):  # each time from an empty database, killed at another moment
+        killed = tmp_path / f"killed-{attempt}.duckdb"
+        process = subprocess.Popen(command(killed), env=env, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE)
+        # After a random number of stored batches, and a random moment into the next one
+        # (reading, analysing or writing it).
+        stored = stored_so_far(process.stderr, chance.randint(1, total - 2))
+        time.sleep(chance.uniform(0.0, 0.4))
+        assert process.poll() is None, "the run ended before it could be killed"
+        process.send_signal(signal.SIGKILL)
         process.wait()
-    api.ingest([folder], killed, batch_size=2)
-    assert kills >= 1
-    assert dump(killed) == dump(clean)
+        process.stderr.close()
+        with duckdb.connect(str(killed)) as db:  # what the killed run left
+            left = db.execute("SELECT count(*) FROM sources").fetchall()[0][0]
+        assert stored <= left < total
+        api.ingest([folder], killed, batch_size=1)
+        assert dump(killed) == dump(clean)
