@@ -20,8 +20,10 @@ see what was said would happen, or did not.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -370,11 +372,12 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in outcomes:
         by_sentence.setdefault(candidate.token.sent.start, []).append(candidate)
+    marked = _casualty_tokens(doc)
     for index, sentence in enumerate(doc.sents):
-        if not any(t.lemma_.lower() in CASUALTY_LEMMAS or t.lower_ in CASUALTY_LEMMAS
-                   for t in sentence):
+        at = bisect.bisect_left(marked, sentence.start)
+        if at == len(marked) or marked[at] >= sentence.end:
             continue
-        found = read_sentence(sentence, lexicon)
+        found = read_sentence(sentence, lexicon, people.text)
         if found.fatalities is None and found.injured is None and not found.victims:
             continue
         paragraph = people.paragraph_start(sentence.start)
@@ -418,6 +421,24 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
         candidate = own[0]
         drafts.append(Draft(candidate, sentence, index, paragraph,
                             extract(candidate, candidate.entry.type, people)))
+
+
+def _casualty_tokens(doc: Doc) -> list[int]:
+    """Indices of the words that may report deaths or injuries, read from the Doc's
+    arrays of string hashes rather than from a Token object built for every word."""
+    wanted = _casualty_hashes(doc.vocab.strings)
+    return [i for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist())
+            if lemma in wanted or lower in wanted]
+
+
+_hashes: dict[int, frozenset[int]] = {}
+
+
+def _casualty_hashes(strings) -> frozenset[int]:
+    cached = _hashes.get(id(strings))
+    if cached is None:
+        cached = _hashes[id(strings)] = frozenset(strings.add(w) for w in CASUALTY_LEMMAS)
+    return cached
 
 
 def _target(drafts: list[Draft], index: int, paragraph: int) -> Draft | None:

@@ -122,10 +122,11 @@ def _verb_patient(verb: Token) -> Token | None:
     return None
 
 
-def read_sentence(sentence: Span, lexicon: Lexicon) -> Casualties:
-    """All casualty statements of one sentence, added up."""
+def read_sentence(sentence: Span, lexicon: Lexicon, body: str | None = None) -> Casualties:
+    """All casualty statements of one sentence, added up (`body`: the Doc's text, if at
+    hand, so that the sentence's text is sliced rather than rebuilt from its tokens)."""
     result = Casualties(tokens=[], victims=[])
-    text = sentence.text
+    text = body[sentence.start_char:sentence.end_char] if body is not None else sentence.text
     coded = CODED_AS.search(text) or COLON_COUNT.search(text)
     seen_patients: set[int] = set()
     for token in sentence:
