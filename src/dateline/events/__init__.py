@@ -89,14 +89,15 @@ def find_events(doc: Doc, article: Article,
     outcomes: list[Candidate] = []
     for candidate in candidates:
         token = candidate.token
-        sentence = token.sent
+        sentence = people.sentence(token.i)
         if "outcome" in candidate.entry.flags:
             outcomes.append(candidate)
             continue
         if not _is_event(candidate, verb_triggers, lexicon, sentence):
             continue
         args = extract(candidate, candidate.entry.type, people)
-        if _mentions_earlier(candidate, args, drafts, outcomes) or _background(candidate, args) \
+        if _mentions_earlier(candidate, args, drafts, outcomes, people) \
+                or _background(candidate, args) \
                 or _part_of_earlier(candidate, drafts, outcomes, by_token, people) \
                 or _manner_of(candidate, args, drafts):
             continue
@@ -178,7 +179,7 @@ def _is_event(candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon,
 
 
 def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft],
-                      outcomes: list[Candidate]) -> bool:
+                      outcomes: list[Candidate], people: Participants) -> bool:
     """ "the attack", "this assault" with no participants of its own, after an event of
     its type: the same event named again ("claimed responsibility for the attack"), not
     a new one."""
@@ -194,7 +195,7 @@ def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft]
     if earlier and claimed and not earlier[-1].args.actor:
         earlier[-1].args.actor = list(args.actor)  # the claimant is the attacker
     return bool(earlier) or any(
-        o.entry.type == kind and o.token.sent.start < token.sent.start for o in outcomes)
+        o.entry.type == kind and o.token.i < people.sentence(token.i).start for o in outcomes)
 
 
 def _part_of_earlier(candidate: Candidate, drafts: list[Draft], outcomes: list[Candidate],
@@ -212,7 +213,7 @@ def _part_of_earlier(candidate: Candidate, drafts: list[Draft], outcomes: list[C
             inner = by_token.get(noun.i)
             if noun.dep_ == "pobj" and inner is not None and inner.entry.type == "ASSAULT" \
                     and _mentions_earlier(inner, extract(inner, "ASSAULT", people), drafts,
-                                          outcomes):
+                                          outcomes, people):
                 return True
     return False
 
@@ -295,7 +296,7 @@ def _purpose_protests(candidates: list[Candidate], drafts: list[Draft], people: 
         if subject is None:
             continue
         pseudo = Candidate(governor, replace(template, lemma=governor.lemma_.lower()))
-        sentence = governor.sent
+        sentence = people.sentence(governor.i)
         found.append(Draft(pseudo, sentence, sentence_of[sentence.start],
                            people.paragraph_start(governor.i),
                            extract(pseudo, "PROTEST", people)))
@@ -371,7 +372,7 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
                        lexicon: Lexicon) -> None:
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in outcomes:
-        by_sentence.setdefault(candidate.token.sent.start, []).append(candidate)
+        by_sentence.setdefault(people.sentence(candidate.token.i).start, []).append(candidate)
     marked = _casualty_tokens(doc)
     for index, sentence in enumerate(doc.sents):
         at = bisect.bisect_left(marked, sentence.start)
@@ -392,7 +393,8 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
             target = Draft(candidate, sentence, index, paragraph, args)
             drafts.append(target)
         target.casualties.add(found)
-        if not target.args.actor and own and own[0].token.sent.start == target.sentence.start:
+        if not target.args.actor and own and people.sentence(own[0].token.i).start == \
+                target.sentence.start:
             # "Russian aircraft killed 46 civilians in an attack on a village": the killer
             # is the attacker
             target.args.actor = extract(own[0], "ASSAULT", people).actor
@@ -405,7 +407,7 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
     # make an event when nothing else in their paragraph reports on them.
     for sentence_start, own in by_sentence.items():
         index = sentence_of[sentence_start]
-        sentence = own[0].token.sent
+        sentence = people.sentence(own[0].token.i)
         paragraph = people.paragraph_start(sentence_start)
         own = [c for c in own if c.token.lemma_.lower() not in ("casualty", "fatality")]
         if not own or any(d.sentence_index == index for d in drafts):
@@ -468,7 +470,7 @@ def _distinct_agent(own: list[Candidate], target: Draft | None,
     """ "Gunmen killed three villagers" after a protest is an event of its own."""
     if target is None or not own:
         return False
-    if own[0].token.sent.start == target.sentence.start:
+    if people.sentence(own[0].token.i).start == target.sentence.start:
         return False
     args = extract(own[0], "ASSAULT", people)
     if not args.actor:
@@ -555,7 +557,7 @@ def _derived_builder(doc: Doc, article: Article, people: Participants):
         first, last = (cue, predicate) if cue.i <= predicate.i else (predicate, cue)
         trigger = Span(people.text[first.idx:last.idx + len(last)], first.idx,
                        last.idx + len(last))
-        sentence = _span(_without_dateline(cue.sent, people.blocked), people.text)
+        sentence = _span(_without_dateline(people.sentence(cue.i), people.blocked), people.text)
         said = Span(cue.text, cue.idx, cue.idx + len(cue))
         date = timex.event_date(article.times, said, sentence, doc, article.pub_date)
         return Event(id="", type=kind, mode=None, cameo=CAMEO[kind], acled=None,
@@ -640,7 +642,7 @@ def _unidentified(candidate: Candidate, location, people: Participants) -> Actor
     """
     iso2 = location.country if location is not None else None
     if not iso2 or iso2 not in people.dictionary.countries \
-            or iso2 != _scene_country(candidate.token.sent, people):
+            or iso2 != _scene_country(people.sentence(candidate.token.i), people):
         return None
     predicate = candidate.predicate
     said = None

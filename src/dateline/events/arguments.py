@@ -172,7 +172,7 @@ def _stranded_subject(verb: Token, people: Participants) -> Token | None:
     if verb.doc[end].pos_ == "CCONJ" and verb.dep_ == "conj":
         end -= 1  # "two armed men on a motorbike shot and killed": the first verb's
     last = verb.doc[end]
-    if last.is_punct or last.i < verb.sent.start:
+    if last.is_punct or last.i < people.sentence(verb.i).start:
         return None
     found, node = None, last
     for _ in range(12):

@@ -18,8 +18,10 @@ Coordinated arguments count each ("A and B attacked C").
 from __future__ import annotations
 
 import bisect
+import re
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.datelines import dateline_tokens, find_datelines
 from dateline.actors.dictionary import ActorDictionary
@@ -45,6 +47,7 @@ NOT_ACTORS = {"talks", "efforts", "prices", "measures", "sanctions", "plans", "r
               "results", "elections", "negotiations", "attacks", "clashes", "protests",
               "operations", "relations", "ties", "tensions", "hostilities", "things",
               "shots", "rounds", "shells", "rockets", "missiles", "bombs", "strikes"}
+PARAGRAPH_BREAK = re.compile(r"\n\n\s*")
 QUALIFYING_PREPS = {"of", "in", "from", "at"}
 PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "his"}
 PLURAL_PRONOUNS = {"they", "them", "themselves", "their"}
@@ -63,6 +66,10 @@ class Participants:
         self.text = article.body or doc.text  # the Doc's text: its offsets are body offsets
         self.entities = article.entities
         self.dictionary = dictionary
+        self.token_chars: list[int] = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.paragraph_chars = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(self.text)]
+        self.sentences: list[Span] = list(doc.sents)
+        self.sentence_starts = [s.start for s in self.sentences]
         # wire datelines ("KISMAYO, Somalia (Horn Wire) —"): their words are no arguments
         self.blocked = dateline_tokens(find_datelines(doc, article.body or None), agency_too=True)
         self.owner: dict[int, int] = {}
@@ -380,10 +387,10 @@ class Participants:
         the same paragraph), when that subject agrees and names an actor."""
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
             return None
-        sentence = token.sent
+        sentence = self.sentence(token.i)
         if sentence.start == 0 or sentence.start <= self.paragraph_start(token.i):
             return None
-        before = self.doc[sentence.start - 1].sent
+        before = self.sentence(sentence.start - 1)
         subject = next((c for c in before.root.children
                         if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ == "PRON" or not _agrees(subject, token.lower_, self):
@@ -404,13 +411,14 @@ class Participants:
         return None
 
     def paragraph_start(self, position: int) -> int:
-        i = position
-        while i > 0:
-            previous = self.doc[i - 1]
-            if (previous.is_space and "\n\n" in previous.text) or "\n\n" in previous.whitespace_:
-                return i
-            i -= 1
-        return 0
+        """The first token of the paragraph (a blank line ends one) holding `position`."""
+        char = self.token_chars[position]
+        start = self.paragraph_chars[bisect.bisect_right(self.paragraph_chars, char) - 1]
+        return bisect.bisect_left(self.token_chars, start)
+
+    def sentence(self, position: int) -> Span:
+        """The sentence of a token, looked up rather than walked to (`Token.sent` walks)."""
+        return self.sentences[bisect.bisect_right(self.sentence_starts, position) - 1]
 
 
 PERSON_HEADS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
