@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
-from dateline.events.lexicon import Lexicon
+from dateline.events.lexicon import Lexicon, tokens_with
 from dateline.events.participants import Participants
 from dateline.model import ActorRef, Attribution, Quote
 
@@ -182,8 +183,9 @@ def _verb_outside(token: Token, span, lexicon: Lexicon) -> Token | None:
 def _reported(doc: Doc, people: Participants, lexicon: Lexicon,
               covered: list[tuple[int, int]], text: str) -> list[Quote]:
     found = []
-    for token in doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.reporting_verbs:
+    for index in tokens_with(doc, LEMMA, lexicon.reporting_words):
+        token = doc[index]
+        if token.pos_ != "VERB":
             continue
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if clause is None:

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from dateline.events.attribution import channel, reporting_verb, speaker
-from dateline.events.lexicon import Lexicon
+from dateline.events.lexicon import Lexicon, tokens_with
 from dateline.events.participants import Participants
 from dateline.model import ActorRef, Attribution, Event
 
@@ -85,8 +86,9 @@ def obligation_events(doc: Doc, people: Participants, lexicon: Lexicon,
                       build: Builder) -> list[Event]:
     """REQUESTs read from "X said Y must ...": one per obligation modal under a speaker."""
     found = []
-    for token in doc:
-        if token.tag_ != "MD" or lexicon.intents.get(token.lower_) != "obligation":
+    for index in tokens_with(doc, LOWER, lexicon.obligation_words):
+        token = doc[index]
+        if token.tag_ != "MD":
             continue
         clause = token.head
         governor = _obliging_verb(clause, lexicon)

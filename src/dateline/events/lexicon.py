@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from dateline.actors.dictionary import data_text, parse_tsv
 from dateline.model import PLOVER_TYPES
 
@@ -56,6 +58,14 @@ class Lexicon:
     protest_context: frozenset[str]
     intents: dict[str, str]  # word -> modal, reported_modal, governor or obligation
     intent_types: dict[str, tuple[str | None, str | None]]  # type -> (intent, refusal)
+
+    @functools.cached_property
+    def reporting_words(self) -> frozenset[str]:
+        return frozenset(self.reporting_verbs)
+
+    @functools.cached_property
+    def obligation_words(self) -> frozenset[str]:
+        return frozenset(w for w, kind in self.intents.items() if kind == "obligation")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -109,3 +119,21 @@ def load_lexicon() -> Lexicon:
         intents={r["word"]: r["kind"] for r in _rows("intents.tsv")},
         intent_types={r["type"]: (r["intent"] or None, r["refusal"] or None)
                       for r in _rows("intent_types.tsv")})
+
+
+_hash_sets: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
+
+
+def tokens_with(doc: Doc, attr: int, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose `attr` (spacy.attrs.LEMMA or LOWER) is one of `words`.
+
+    Read from the Doc's array of string hashes: a rare word is found without building a
+    Token object for every word of the text.
+    """
+    key = (id(doc.vocab.strings), words)
+    wanted = _hash_sets.get(key)
+    if wanted is None:
+        wanted = _hash_sets[key] = frozenset(doc.vocab.strings.add(w) for w in words)
+    if not len(doc):
+        return []
+    return [i for i, value in enumerate(doc.to_array([attr]).tolist()) if value in wanted]
