@@ -219,7 +219,7 @@ def run_events(args: argparse.Namespace) -> int:
                          country=args.country, bbox=_bbox(args.bbox), since=args.since,
                          until=args.until, min_sources=args.min_sources,
                          factuality=factuality, text=args.text, limit=args.limit)
-    except ValueError as error:
+    except (ValueError, FileNotFoundError, RuntimeError) as error:
         print(f"dateline: {error}", file=sys.stderr)
         return EXIT_USAGE
     if args.format in BINARY_WRITERS:
@@ -241,7 +241,11 @@ def run_stories(args: argparse.Namespace) -> int:
     from dateline import api
     from dateline.export import render_table, write_jsonl
 
-    rows = api.stories(args.db, min_articles=args.min_articles, limit=args.limit)
+    try:
+        rows = api.stories(args.db, min_articles=args.min_articles, limit=args.limit)
+    except (FileNotFoundError, RuntimeError) as error:
+        print(f"dateline: {error}", file=sys.stderr)
+        return EXIT_USAGE
     if args.format == "jsonl":
         write_jsonl(rows, sys.stdout)
         return EXIT_OK

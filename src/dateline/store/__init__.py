@@ -54,6 +54,9 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise FileNotFoundError(f"{self.path}: no such database; create it with "
+                                    f"`dateline ingest PATH... --db {self.path}`")
         self.db = duckdb.connect(self.path, read_only=read_only)
         try:
             self._check_version(upgrade=not read_only)
