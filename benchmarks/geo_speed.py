@@ -14,6 +14,17 @@
 
 Prints a short table and one JSON object last. Targets (issue "Places"): load < 1 s,
 < 400 MB resident, >= 20,000 mentions/s.
+
+Two more modes, for short texts (where a per-document cost shows most):
+
+    .venv/bin/python benchmarks/geo_speed.py --write-notes notes.jsonl [--notes 500]
+    .venv/bin/python benchmarks/geo_speed.py --stage notes.jsonl
+
+`--write-notes` writes short event notes of the project's own (one JSON object a line,
+`{"text": ...}`), made from templates over real towns and provinces of the gazetteer, with
+a fixed seed, for `dateline bench notes.jsonl`. `--stage` parses the texts of a JSON Lines
+file with spaCy and then runs `find_places` on each, and reports the CPU seconds of both and
+their ratio: what the place stage costs beside the parse.
 """
 
 from __future__ import annotations
@@ -82,11 +93,83 @@ def own_records() -> list[dict]:
     return records * 200
 
 
+_ACTORS = ["Unidentified gunmen", "Police officers", "Protesters", "Soldiers", "Rebel fighters",
+           "Local residents", "Students", "Farmers", "Militants", "Security forces",
+           "Members of a teachers' union", "Armed men on motorcycles", "Health workers"]
+_ACTIONS = ["attacked a checkpoint", "staged a protest against fuel prices",
+            "clashed with a rival group", "blocked the main road", "abducted two traders",
+            "marched to the district office", "shelled positions", "burned a police post",
+            "arrested a local leader", "demonstrated against the new tax",
+            "fired on a market", "raided a village", "held a sit-in"]
+_TAILS = ["Casualties unknown.", "Two people were killed.", "No injuries were reported.",
+          "Three people were wounded.", "The crowd dispersed in the evening.", ""]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def write_notes(path: str, count: int) -> int:
+    """Short event notes of the project's own: templates over towns of the gazetteer."""
+    import random
+
+    from dateline.geo import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    rng = random.Random(7)
+    towns = []
+    while len(towns) < count:
+        entry = gazetteer.entry(rng.randrange(len(gazetteer)))
+        if entry.feature_code.startswith("PPL") and entry.admin1 and entry.population >= 2000 \
+                and entry.name.isascii():
+            towns.append(entry)
+    with Path(path).open("w", encoding="utf-8") as out:
+        for index, town in enumerate(towns):
+            where = rng.choice([f"in {town.name} ({town.admin1})", f"near {town.name}, "
+                                f"{town.admin1}", f"in {town.name} town ({town.admin1})"])
+            text = (f"On {rng.randint(1, 28)} {rng.choice(_MONTHS)} 2023, {where}, "
+                    f"{rng.choice(_ACTORS).lower()} {rng.choice(_ACTIONS)}. "
+                    f"{rng.choice(_TAILS)}").strip()
+            out.write(json.dumps({"id": f"note-{index}", "text": text}) + "\n")
+    return len(towns)
+
+
+def stage(path: str) -> dict:
+    """CPU seconds of spaCy's parse and of `find_places` on the texts of a JSON Lines file."""
+    from dateline.geo import find_places, load_gazetteer
+    from dateline.model import Article
+    from dateline.nlp import load_nlp, parse_bodies
+
+    with Path(path).open(encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    load_nlp()
+    load_gazetteer()
+    started = time.process_time()
+    docs = list(parse_bodies(texts))
+    parse_seconds = time.process_time() - started
+    started = time.process_time()
+    for index, (text, doc) in enumerate(zip(texts, docs, strict=True)):
+        find_places(doc, Article(id=str(index), body=text))
+    places_seconds = time.process_time() - started
+    return {"kind": "geo_stage", "source": path, "documents": len(texts),
+            "parse_cpu_seconds": round(parse_seconds, 3),
+            "places_cpu_seconds": round(places_seconds, 3),
+            "places_to_parse": round(places_seconds / parse_seconds, 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("gold", nargs="*", help="geo gold files (JSON Lines)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write-notes", metavar="PATH", help="write short notes and stop")
+    parser.add_argument("--notes", type=int, default=500, help="how many notes to write")
+    parser.add_argument("--stage", metavar="PATH", help="place stage vs parse on PATH")
     args = parser.parse_args()
+    if args.write_notes:
+        print(json.dumps({"written": write_notes(args.write_notes, args.notes),
+                          "path": args.write_notes}))
+        return
+    if args.stage:
+        print(json.dumps(stage(args.stage)))
+        return
 
     from dateline.geo import build_gazetteer, resolve_mentions
 

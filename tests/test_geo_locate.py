@@ -93,3 +93,19 @@ def test_a_town_inside_the_governed_province_is_the_place(nlp):
     body = "In Bodrum (Mugla), hundreds of workers marched against the new tax."
     location = _location_of(nlp, body, "marched")
     assert (location.text, location.country, location.precision) == ("Bodrum", "TR", 1)
+
+
+def test_a_neighbourhood_is_not_a_namesake_town_far_away(nlp):
+    body = ("In Betulia (Antioquia), soldiers and gunmen clashed in the Narino neighborhood "
+            "on Sunday.")
+    location = _location_of(nlp, body, "clashed")
+    assert (location.text, location.admin1) == ("Betulia", "Antioquia")
+
+
+def test_a_march_is_placed_where_it_went_and_coders_words_count(nlp):
+    body = "Thousands of teachers marched from Colombo to Kandy on Monday."
+    location = _location_of(nlp, body, "marched")
+    assert location.text == "Kandy"
+    body = "Farmers protested across Yucatan state (coded to Merida) on Friday."
+    location = _location_of(nlp, body, "protested")
+    assert (location.name, location.precision) == ("Mérida", 1)

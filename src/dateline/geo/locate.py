@@ -7,9 +7,9 @@ ACLED codes how sure a location is, not how big: 1 the event happened at the nam
 Which place of the sentence is the event's, in this order of evidence:
 
 1. its role: a place the event happened at (`in Baghouz`, `shelled Kharkiv`, `the village
-   of Kalma`) before a place that only says where someone came from or went (`migrants
-   from Ethiopia`, `on their way to South Africa`), and both before a place that only
-   qualifies a noun (`Ethiopian forces`, `the Kaohsiung Teachers' Union`);
+   of Kalma`) before a place someone went to (`marched to Kandy`), that before a place
+   someone came from (`migrants from Ethiopia`), and all before a place that only
+   qualifies a noun (`Ethiopia forces`, `the Kaohsiung Teachers' Union`);
 2. whether the trigger governs it in the dependency parse (`assault ... on the town of
    Baghouz`): a sentence can hold two events in two places;
 3. how specific it is: a town before the district, the district before the province, the
@@ -39,8 +39,10 @@ _SPECIFICITY = {"PPL": 0, "PPLA": 0, "PPLA2": 0, "PPLC": 0, "PPLX": 0, "INSM": 0
 _NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "outskirts", "north", "south",
                "east", "west", "northeast", "northwest", "southeast", "southwest", "between",
                "vicinity", "periphery", "surroundings", "direction"}
-# Prepositions whose object is where someone came from or went, not where the event was.
-_AWAY = {"from", "to", "towards", "toward", "via"}
+# Prepositions whose object is where someone went (a march's destination is a fair
+# second choice) or came from (the last choice), not where the event was.
+_TO = {"to", "towards", "toward", "via"}
+_FROM = {"from"}
 # A place name qualifying one of these nouns still names a place (`Kherson region`).
 _PLACE_NOUNS = {"region", "province", "district", "city", "town", "village", "state",
                 "county", "township", "governorate", "oblast", "area", "municipality",
@@ -56,7 +58,7 @@ _AREA_AFTER = re.compile(r"\s+(?:district|municipality|township|county|sub-count
                          re.IGNORECASE)
 _PAREN_BEFORE = re.compile(r"\(\s*(?:[^()]*,\s*)?$")
 
-AT, AWAY, MODIFIER = 0, 1, 2
+AT, TO, FROM, MODIFIER = 0, 1, 2, 3
 
 
 def specificity(place: Place) -> int:
@@ -84,6 +86,8 @@ def event_location(places: list[Place], trigger: Span, sentence: Span,
         text = doc.text
         trigger_tokens = _tokens(doc, trigger.start, trigger.end)
         roots = {id(p): _root(doc, p) for p in in_sentence}
+        named = {t.i for p in in_sentence
+                 for t in (doc.char_span(p.start, p.end, alignment_mode="expand") or ())}
         governed = {id(p) for p in in_sentence if _governed_by(roots[id(p)], trigger_tokens)}
         # A place inside a governed container is governed too: in `in Bodrum (Mugla),
         # protesters marched` the parse may hang only `Mugla` from the verb.
@@ -93,7 +97,7 @@ def event_location(places: list[Place], trigger: Span, sentence: Span,
                 governed.add(id(place))
         ranked = []
         for place in in_sentence:
-            ranked.append(((_role(roots[id(place)]), id(place) not in governed,
+            ranked.append(((_role(roots[id(place)], named), id(place) not in governed,
                             specificity(place), _parenthetical(text, place),
                             abs(place.start - trigger.start)), place))
         best = min(ranked, key=lambda pair: pair[0])[1]
@@ -126,14 +130,16 @@ def _root(doc: Doc, place: Place) -> Token | None:
     return span.root if span is not None else None
 
 
-def _role(token: Token | None) -> int:
-    """AT (the event happened there), AWAY (someone came from or went there) or MODIFIER
-    (the name only qualifies a noun: `Ethiopian forces`, `Houthi positions`)."""
+def _role(token: Token | None, named: set[int] | None = None) -> int:
+    """AT (the event happened there), TO (someone went there), FROM (someone came from
+    there) or MODIFIER (the name only qualifies a noun: `Ethiopian forces`, `Houthi
+    positions`). `named`: the tokens of the sentence's place names (`Kita` qualifying
+    `Kita` in `the town of Kita (Kita, Kayes)` still names a place)."""
     if token is None:
         return AT
     if token.dep_ in ("compound", "amod", "nmod", "poss") and \
             token.head.lower_ not in _PLACE_NOUNS and token.head.ent_type_ not in (
-                "GPE", "LOC", "FAC"):
+                "GPE", "LOC", "FAC") and token.head.i not in (named or ()):
         return MODIFIER
     # Through `the town of X` / `X region` to the word the phrase hangs from.
     head = token
@@ -145,8 +151,12 @@ def _role(token: Token | None) -> int:
             head = head.head
         else:
             break
-    if head.dep_ == "pobj" and head.head.lower_ in _AWAY:
-        return AWAY
+    if head.dep_ == "pobj" and head.head.lower_ in _TO:
+        # `(coded to Merida)`: the coders' own word for where the event is placed.
+        before = head.head.nbor(-1).lower_ if head.head.i > 0 else ""
+        return AT if before == "coded" else TO
+    if head.dep_ == "pobj" and head.head.lower_ in _FROM:
+        return FROM
     return AT
 
 

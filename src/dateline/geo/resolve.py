@@ -78,6 +78,10 @@ _NATURAL = ("OCN", "SEA", "GULF", "BAY", "RGN", "PEN", "ISL", "ISLS", "MTS", "VA
 _ADMIN2_AFTER = re.compile(r"\s+(?:district|county|municipality|township|sub-county|parish|"
                            r"borough|locality|raion|rayon)\b", re.IGNORECASE)
 ADMIN2_WORD_BONUS = 3.0
+# A part of a town: `the Penha neighbourhood`, `Colonia Bella Vista`, `Kibera slum`.
+_PART_AFTER = re.compile(r"\s+(?:neighbou?rhood|sector|ward|quarter|slum)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:colonia|barrio|bairro|quartier)\s+$", re.IGNORECASE)
+PART_KM = 40.0
 _TOWN_AFTER = re.compile(r"\s+(?:city|town|village)\b")
 _TOWN_BEFORE = re.compile(r"\b(?:city|town|village)\s+of\s+$", re.IGNORECASE)
 # First-level divisions, current (ADM1) and former (ADM1H: provinces abolished since, which
@@ -116,6 +120,7 @@ class _Group:
     entries: list[Entry]
     priors: list[float]
     contained: bool = False
+    hint: str | None = None             # see `_written_hint`
     scores: list[float] = field(default_factory=list)
     probabilities: list[float] = field(default_factory=list)
     best: int = -1
@@ -315,6 +320,7 @@ def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str 
             _set_scores(group, _with_context(group, votes, support.get(index)),
                         _none_score(group, votes))
     _one_sense_per_name(groups)
+    _parts_near_their_town(groups)
     votes = _Votes(groups, mentions, context, gazetteer.neighbours)
     places: list[Place | None] = [None] * len(mentions)
     for group in groups:
@@ -363,7 +369,8 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                           for entry, prior in zip(entries, priors, strict=True)]
             order = sorted(range(len(entries)), key=lambda i: -priors[i])[:MAX_KEPT]
             group = _Group(name, sense, [], [entries[i] for i in order],
-                           [priors[i] for i in order], contained=bool(mention.within))
+                           [priors[i] for i in order], contained=bool(mention.within),
+                           hint=hint)
             by_signature[signature] = group
             groups.append(group)
         group.mentions.append(index)
@@ -382,6 +389,8 @@ def _written_hint(text: str, mention: Mention) -> str | None:
         return "admin2"
     if _TOWN_BEFORE.search(before) or _TOWN_AFTER.match(text, mention.end):
         return "town"
+    if _PART_AFTER.match(text, mention.end) or _PART_BEFORE.search(before):
+        return "part"
     if _THE_BEFORE.search(before):
         return "the"
     return None
@@ -600,6 +609,23 @@ class _Nearness:
             if group >= 0:
                 result.setdefault(group, np.zeros(NEAR_TOP))[position] = value
         return result
+
+
+def _parts_near_their_town(groups: list[_Group]) -> None:
+    """A part of a town (`the Penha neighbourhood`) is a place near the article's other
+    towns, not a namesake town far away: without one within PART_KM it stays unresolved."""
+    towns = [g.entries[g.best] for g in groups if g.best >= 0 and g.hint != "part"
+             and g.confidence >= MIN_CONFIDENCE and g.entries[g.best].feature_code
+             in ("PPL", "PPLA", "PPLA2", "PPLC", "PPLX", "ADM2")]
+    if not towns:
+        return
+    for group in groups:
+        if group.hint != "part" or group.best < 0:
+            continue
+        entry = group.entries[group.best]
+        if all(haversine_km(entry.lat, entry.lon, t.lat, t.lon) > PART_KM for t in towns
+               if t is not entry):
+            group.confidence = min(group.confidence, MIN_CONFIDENCE / 2)
 
 
 def _one_sense_per_name(groups: list[_Group]) -> None:
