@@ -71,3 +71,24 @@ def test_subject_of_a_copula_and_of_taking_part(nlp):
     raid = events("Two soldiers were involved in the attack on the police post.")[0]
     assert [a.canonical for a in raid.actor] == ["Military Forces"]
     assert [r.canonical for r in raid.recipient] == ["Police Forces"]
+
+
+def test_recipients_of_grants_measures_complaints_and_mediation(nlp):
+    def recipients(text: str) -> list[str]:
+        return [r.canonical for r in events(text)[0].recipient]
+
+    assert recipients("Kenya has granted asylum to 12 Ethiopian rebels.") == ["Rebels (Ethiopia)"]
+    assert recipients("Serbia eased emergency measures on Wednesday in Vojvodina.") == [
+        "Vojvodina"]
+    assert recipients("Lebanon complained to the United Nations over two Israeli air "
+                      "raids.") == ["Israel"]
+    assert recipients("The emir launched a mediation effort between Chad and Sudan.") == [
+        "Chad", "Sudan"]
+
+
+def test_coordinated_modifiers_name_an_actor_each(nlp):
+    event = events("Heavy clashes between the army and Fano militias erupted near Bahir Dar.")[0]
+    assert [a.canonical for a in event.actor] == ["Military Forces of Ethiopia", "Fano"]
+    event = events("Hungarian and Romanian officials signed an agreement.")[0]
+    assert [a.canonical for a in event.actor] == ["Government of Hungary",
+                                                  "Government of Romania"]

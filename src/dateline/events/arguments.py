@@ -44,6 +44,8 @@ RECIPIENT_PREPS = {
     "REJECT": {},
 }
 NOUN_RECIPIENT_PREPS = {"on", "against", "upon", "at", "with", "targeting", "to"}
+MEASURE_TYPES = {"CONCEDE", "SANCTION", "COERCE", "THREATEN"}  # measures where they apply
+MEDIATION = ("mediat",)
 OWNER_TYPES = {"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE", "REQUEST"}
 OBJECT_IS_THING = {"MOBILIZE"}  # "deployed troops": what is deployed, not a recipient
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "THREATEN", "SANCTION"}
@@ -191,7 +193,8 @@ def _stranded_subject(verb: Token, people: Participants) -> Token | None:
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     found = []
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+        if (child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and child.pos_ == "ADP")) \
+                and child.lower_ in preps:  # "granted asylum to X": a dative "to"
             found.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ in ("targeting",):
             found.extend(g for g in child.children if g.dep_ in ("dobj", "pobj"))
@@ -295,6 +298,13 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants,
         for child in verb.children:  # "lifted the curfew in Montenegro"
             if child.dep_ == "dobj":
                 args.recipient.extend(_place_refs(child, event_type, people))
+    if not args.recipient and event_type in MEASURE_TYPES and any(
+            c.dep_ == "dobj" for c in verb.children):
+        args.recipient.extend(people.place_refs(verb))  # "eased measures on Wednesday in X"
+    if not args.recipient and event_type == "ACCUSE":
+        for obj in _prep_objects(verb, {"over", "about"}):  # "complained over Israeli raids"
+            args.recipient.extend(people.refs(obj, event_type, allow_places=False)
+                                  or people.owner_refs(obj))
 
 
 def _place_refs(token: Token, event_type: str, people: Participants) -> list[ActorRef]:
@@ -319,13 +329,8 @@ def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Ar
         agent = _by_agent(noun)
         if agent is not None:
             args.actor.extend(people.refs(agent, event_type, allow_places=False))
-        holders = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [])
-        for holder in holders:  # "clashes between A and B", "a clash broke out between A and B"
-            for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ == "between":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            args.actor.extend(people.refs(pobj, event_type, allow_places=False))
+        for pobj in _between(noun):  # "clashes between A and B"
+            args.actor.extend(people.refs(pobj, event_type, allow_places=False))
         claimed_by = claimant(noun)  # "Al-Shabaab claimed responsibility for the bombing"
         if claimed_by is not None and not args.actor:
             args.actor.extend(people.refs(claimed_by, event_type, allow_places=False))
@@ -340,6 +345,11 @@ def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Ar
             subj, _ = subject(holder)
             if subj is not None:
                 args.actor.extend(people.refs(subj, event_type, allow_places=False))
+    if own and noun.lemma_.lower().startswith(MEDIATION):  # the mediator's two sides
+        args.recipient.extend(r for pobj in _between(noun) for r in people.refs(pobj))
+        args.actor = [a for a in args.actor if a not in args.recipient]
+    elif not own:  # "launched a mediation effort between the Emirates and Saudi Arabia"
+        args.recipient.extend(r for pobj in _between(noun) for r in people.refs(pobj))
     for obj in _prep_objects(noun, NOUN_RECIPIENT_PREPS):
         refs = people.refs(obj, event_type) or _place_refs(obj, event_type, people)
         args.recipient.extend(refs)
@@ -409,6 +419,16 @@ def _action_recipients(clause: Token, event_type: str,
                         or people.owner_refs(obj)
                     found.extend((obj, r) for r in refs)
     return found or places
+
+
+def _between(noun: Token) -> list[Token]:
+    """The objects of "between" on a noun, its compound head or the verb it is subject of."""
+    holders = [noun]
+    if noun.dep_ in ("nsubj", "nsubjpass", "compound"):
+        holders.append(noun.head)  # "a clash broke out between", "mediation mission between"
+    return [pobj for holder in holders for child in holder.children
+            if child.dep_ == "prep" and child.lower_ == "between"
+            for pobj in child.children if pobj.dep_ == "pobj"]
 
 
 def claimant(noun: Token) -> Token | None:

@@ -73,14 +73,16 @@ class Participants:
         # wire datelines ("KISMAYO, Somalia (Horn Wire) —"): their words are no arguments
         self.blocked = dateline_tokens(find_datelines(doc, article.body or None), agency_too=True)
         self.owner: dict[int, int] = {}
-        starts: list[tuple[int, int]] = []
+        width: dict[int, int] = {}  # the shortest mention wins a token: "Hungarian and
+        starts: list[tuple[int, int]] = []  # Romanian officials" holds "Romanian officials"
         for index, entity in enumerate(article.entities):
             for mention in entity.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is None:
                     continue
                 for token in span:
-                    self.owner.setdefault(token.i, index)
+                    if token.i not in self.owner or len(span) < width[token.i]:
+                        self.owner[token.i], width[token.i] = index, len(span)
                 if span.root.dep_ not in ("compound", "amod"):  # "an SDF checkpoint"
                     starts.append((span.start, index))
         starts.sort()
@@ -152,9 +154,17 @@ class Participants:
         for item in items:
             if item.i < token.i and item != token and token.i not in self.blocked:
                 continue
-            ref = self.ref(item, event_type, allow_places)
-            if ref is not None and not any(_same(ref, r) for r in refs):
-                refs.append(ref)
+            # coordinated modifiers name one actor each, in text order: "the army and Fano
+            # militias", "Hungarian and Romanian officials"
+            found = sorted(((m.i, self.entity_ref(self.owner[m.i], self.phrase_text(item)))
+                            for child in item.lefts if child.dep_ in ("compound", "amod", "nmod")
+                            and (child.conjuncts or any(g.dep_ == "cc" for g in child.children))
+                            for m in (child, *child.conjuncts) if m.i in self.owner),
+                           key=lambda pair: pair[0])
+            found = [ref for _, ref in found] + [self.ref(item, event_type, allow_places)]
+            for ref in found:
+                if ref is not None and not any(_same(ref, r) for r in refs):
+                    refs.append(ref)
         return refs
 
     def ref(self, token: Token, event_type: str | None = None,
