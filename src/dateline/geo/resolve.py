@@ -66,11 +66,10 @@ _OF_PREFIX = re.compile(r"^(?:state|commonwealth|province|city|town|county|villa
                         r"borough|township)\s+of\s+", re.IGNORECASE)
 _DIVISION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast|prefecture|"
                              r"department)\b", re.IGNORECASE)
-_DIVISION_BEFORE = re.compile(r"\b(?:state|province|governorate|region|oblast|prefecture|"
-                              r"department|emirate)\s+of\s+$", re.IGNORECASE)
+_DIVISION_NOUNS = {"state", "province", "governorate", "region", "oblast", "prefecture",
+                   "department", "emirate"}
 # A name in parentheses after a name: `Kalma (Kebkabiya, North Darfur)`.
 _PAREN_ITEM = re.compile(r"[A-Za-z][\w'’.-]*\s*\(\s*(?:[^()]*,\s*)?$")
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 THE_TOWN_PENALTY = 3.0
 # Features a name with `the` before it usually means: seas, regions, mountains, valleys.
 _NATURAL = ("OCN", "SEA", "GULF", "BAY", "RGN", "PEN", "ISL", "ISLS", "MTS", "VAL", "LK",
@@ -80,10 +79,10 @@ _ADMIN2_AFTER = re.compile(r"\s+(?:district|county|municipality|township|sub-cou
 ADMIN2_WORD_BONUS = 3.0
 # A part of a town: `the Penha neighbourhood`, `Colonia Bella Vista`, `Kibera slum`.
 _PART_AFTER = re.compile(r"\s+(?:neighbou?rhood|sector|ward|quarter|slum)\b", re.IGNORECASE)
-_PART_BEFORE = re.compile(r"\b(?:colonia|barrio|bairro|quartier)\s+$", re.IGNORECASE)
+_PART_BEFORE = {"colonia", "barrio", "bairro", "quartier"}
 PART_KM = 40.0
 _TOWN_AFTER = re.compile(r"\s+(?:city|town|village)\b")
-_TOWN_BEFORE = re.compile(r"\b(?:city|town|village)\s+of\s+$", re.IGNORECASE)
+_TOWN_NOUNS = {"city", "town", "village"}
 # First-level divisions, current (ADM1) and former (ADM1H: provinces abolished since, which
 # older news still names: Kenya's Nyanza Province).
 _DIVISIONS = ("ADM1", "ADM1H")
@@ -121,6 +120,7 @@ class _Group:
     priors: list[float]
     contained: bool = False
     hint: str | None = None             # see `_written_hint`
+    reach: frozenset[str] | None = None  # candidates' countries and neighbours (`_none_score`)
     scores: list[float] = field(default_factory=list)
     probabilities: list[float] = field(default_factory=list)
     best: int = -1
@@ -379,19 +379,27 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
 
 def _written_hint(text: str, mention: Mention) -> str | None:
     """What the words around a mention say about its kind: `division` (`Deir ez-Zor
-    province`, `the state of Washington`), `town` (`the city of Kandahar`) or `the` (`the
-    Pacific`: towns rarely take the article, seas and regions do)."""
+    province`, `the state of Washington`, `Kalma (Kebkabiya, North Darfur)`), `admin2`
+    (`Nati district`), `town` (`the city of Kandahar`, `Jamshoro city`), `part` (`the Penha
+    neighbourhood`) or `the` (`the Pacific`: towns rarely take the article, seas do).
+
+    Decided on the last words before the mention and an anchored match after it: this
+    runs for every mention of every article."""
+    end = mention.end
     before = text[max(0, mention.start - 80):mention.start]
-    if _DIVISION_AFTER.match(text, mention.end) or _DIVISION_BEFORE.search(before) or \
-            _PAREN_ITEM.search(before):
+    words = before[-40:].split()
+    last = words[-1].lower() if words else ""
+    previous = words[-2].lower() if len(words) > 1 else ""
+    if _DIVISION_AFTER.match(text, end) or (last == "of" and previous in _DIVISION_NOUNS) \
+            or ("(" in before and _PAREN_ITEM.search(before)):
         return "division"
-    if _ADMIN2_AFTER.match(text, mention.end):
+    if _ADMIN2_AFTER.match(text, end):
         return "admin2"
-    if _TOWN_BEFORE.search(before) or _TOWN_AFTER.match(text, mention.end):
+    if (last == "of" and previous in _TOWN_NOUNS) or _TOWN_AFTER.match(text, end):
         return "town"
-    if _PART_AFTER.match(text, mention.end) or _PART_BEFORE.search(before):
+    if last in _PART_BEFORE or _PART_AFTER.match(text, end):
         return "part"
-    if _THE_BEFORE.search(before):
+    if last == "the":
         return "the"
     return None
 
@@ -403,8 +411,8 @@ def _hint_bonus(hint: str, entry: Entry, entries: list[Entry]) -> float:
         return ADMIN2_WORD_BONUS if entry.feature_code == "ADM2" else 0.0
     if hint == "town":
         return CITY_NAMESAKE_PENALTY if entry.feature_code.startswith("PPL") else 0.0
-    if entry.feature_code.startswith("PPL") and any(e.feature_code in _NATURAL
-                                                   for e in entries):
+    if hint == "the" and entry.feature_code.startswith("PPL") and \
+            any(e.feature_code in _NATURAL for e in entries):
         return -THE_TOWN_PENALTY
     return 0.0
 
@@ -470,21 +478,24 @@ class _Votes:
                 continue
             own_c, own_a, own_d = self.own.setdefault(group.name,
                                                       (Counter(), Counter(), Counter()))
+            countries, admin1s, divisions = self.countries, self.admin1s, self.divisions
+            # Each vote goes to the name's own tally and to the article's at once.
             for entry, p in zip(group.entries, group.probabilities, strict=True):
                 if p < 0.05:
                     continue
                 p *= weight
-                if entry.country:
-                    own_c[entry.country] += p
+                country = entry.country
+                if country:
+                    own_c[country] += p
+                    countries[country] += p
                 if entry.feature_code == "ADM1":
                     own_a[entry.pid] += p
-                    own_d[entry.country] += p
+                    admin1s[entry.pid] += p
+                    own_d[country] += p
+                    divisions[country] += p
                 elif entry.admin1_pid is not None:
                     own_a[entry.admin1_pid] += 0.5 * p
-        for own_c, own_a, own_d in self.own.values():
-            self.countries.update(own_c)
-            self.admin1s.update(own_a)
-            self.divisions.update(own_d)
+                    admin1s[entry.admin1_pid] += 0.5 * p
         self.total_c = sum(self.countries.values())
         self.total_a = sum(self.admin1s.values())
 
@@ -516,13 +527,18 @@ def _none_score(group: _Group, votes: _Votes) -> float | None:
     total = votes.total_c - sum(own_c.values())
     if total <= 0 or not group.keys:
         return None
-    if any(kind for _prior, _country, _a1, kind in group.keys):
-        return None       # a country or a division of that name: the name is known
-    near = {country for _prior, country, _a1, _kind in group.keys if country}
+    near = group.reach
+    if near is None:      # computed once per name and article
+        near = set()
+        if not any(kind for _prior, _country, _a1, kind in group.keys):
+            near = {country for _prior, country, _a1, _kind in group.keys if country}
+            for country in list(near):
+                near.update(votes.neighbours.get(country, ()))
+        group.reach = frozenset(near)
     if not near:
-        return None       # a sea, a continent: no country to miss
-    for country in list(near):
-        near.update(votes.neighbours.get(country, ()))
+        # A country or a division of that name (the name is known), or a sea or a
+        # continent (no country to miss).
+        return None
     missed = sum(v - own_c[c] for c, v in votes.countries.items() if c not in near)
     return NONE_PRIOR + COUNTRY_WEIGHT * max(0.0, missed) / total
 
