@@ -66,3 +66,15 @@ def test_a_repulsed_offensive_is_two_events(nlp):
     found = coded("Russian forces engaged in an offensive near Avdiivka but were repulsed by "
                   "Ukrainian forces.")
     assert found == [("ASSAULT", "offensive"), ("ASSAULT", "repulsed")]
+
+
+def test_tear_gas_is_crowd_control_and_burning_tyres_is_the_riot(nlp):
+    found = coded("Police fired tear gas at traders in Kumasi. The traders threw stones at the "
+                  "police and set fire to tyres.")
+    assert found == [("COERCE", "fired"), ("PROTEST", "threw")]
+
+
+def test_the_accused_is_the_one_who_acted(nlp):
+    article = analyse_texts(["Mali accused Algeria of backing the rebels."], ["2022-03-01"])[0]
+    backing = next(e for e in article.events if e.trigger.text == "backing")
+    assert (backing.factuality, [a.canonical for a in backing.actor]) == ("claimed", ["Algeria"])

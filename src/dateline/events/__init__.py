@@ -336,8 +336,21 @@ def _absorb_protest_claims(drafts: list[Draft]) -> list[Draft]:
                     break
             if absorbed or _voices_a_protest(draft, drafts):
                 continue
+        if draft.candidate.entry.type == "ASSAULT" and draft.candidate.entry.mode == "destroy" \
+                and _by_the_crowd_of(draft, drafts):
+            continue  # "protesters threw stones and set fire to tyres": the riot itself
         kept.append(draft)
     return kept
+
+
+def _by_the_crowd_of(draft: Draft, drafts: list[Draft]) -> bool:
+    """Whether the actors of a draft are the crowd of a protest told in its sentence."""
+    protests = [d for d in drafts if d.candidate.entry.type == "PROTEST"
+                and d.sentence_index == draft.sentence_index]
+    crowd = {(a.entity, a.canonical) for p in protests for a in p.args.actor}
+    return bool(protests and draft.args.actor) and all(
+        a.canonical in CROWD_CANONICALS or a.text.lower() in ("they", "them")
+        or (a.entity, a.canonical) in crowd for a in draft.args.actor)
 
 
 def _voices_a_protest(draft: Draft, drafts: list[Draft]) -> bool:

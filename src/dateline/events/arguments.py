@@ -27,7 +27,7 @@ from dateline.model import ActorRef
 
 RECIPIENT_PREPS = {
     "ASSAULT": {"against", "on", "upon", "at", "into", "with", "targeting"},
-    "COERCE": {"on", "against", "upon"},
+    "COERCE": {"on", "against", "upon", "at"},
     "SANCTION": {"on", "against", "upon"},
     "PROTEST": {"against"},
     "AID": {"to", "for"},
@@ -115,6 +115,11 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         inherited, _ = subject(head, depth + 1)
         return inherited, False
+    if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.pos_ == "VERB":
+        # "accused Rwanda of backing the M23": the accused is the one who backs
+        accused = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        if accused is not None:
+            return accused, passive
     if verb.dep_ in ("acomp", "oprd") and head.pos_ in ("AUX", "VERB"):
         inherited, _ = subject(head, depth + 1)  # "Israel is opposed to the mediation"
         return inherited, False
