@@ -17,6 +17,10 @@ from dateline.store import DEFAULT_DB, Store
 from dateline.store import query as store_query
 from dateline.store.query import EventFilter
 
+# Documents per ingest transaction: the database's fixed cost per batch (a few reads and
+# bulk writes) spread over more articles; the result does not depend on it.
+INGEST_BATCH = 64
+
 
 @dataclass
 class IngestResult:
@@ -37,7 +41,7 @@ def extract(paths: Iterable[str | Path], *, pub_date: str | None = None,
 
 
 def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
-           pub_date: str | None = None, batch_size: int = pipeline.DEFAULT_BATCH,
+           pub_date: str | None = None, batch_size: int = INGEST_BATCH,
            progress: bool = False, max_bytes: int | None = None) -> IngestResult:
     """Read, clean, analyse and store, one transaction per batch; safe to re-run.
 
@@ -61,7 +65,7 @@ def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
 
 
 def ingest_articles(articles: Iterable[Article], db: str | Path = DEFAULT_DB, *,
-                    batch_size: int = pipeline.DEFAULT_BATCH) -> IngestResult:
+                    batch_size: int = INGEST_BATCH) -> IngestResult:
     """Analyse and store articles whose bodies are already clean (a corpus of texts)."""
     result = IngestResult()
     with Store(db) as store:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dateline.store import DEFAULT_DB
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-DEFAULT_BATCH = 32  # dateline.pipeline.DEFAULT_BATCH, without importing spaCy to parse
+INGEST_BATCH = 64  # dateline.api.INGEST_BATCH, without importing spaCy to parse arguments
 EVENT_FORMATS = ("table", "jsonl", "csv", "acled", "gdelt", "plover", "geojson", "parquet")
 
 
@@ -57,8 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                   "merging reports of one event; idempotent, resumable.")
     _input_options(sub)
     sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
-    sub.add_argument("--batch-size", type=int, default=DEFAULT_BATCH,
-                     help=f"documents per transaction (default {DEFAULT_BATCH})")
+    sub.add_argument("--batch-size", type=int, default=INGEST_BATCH,
+                     help=f"documents per transaction (default {INGEST_BATCH})")
 
     sub = command("events", run_events,
                   "Query and export stored events, one row per merged event.")

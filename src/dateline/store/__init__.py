@@ -58,6 +58,7 @@ class Store:
             raise FileNotFoundError(f"{self.path}: no such database; create it with "
                                     f"`dateline ingest PATH... --db {self.path}`")
         self.db = duckdb.connect(self.path, read_only=read_only)
+        self._signatures: dict[str, Any] = {}
         try:
             self._check_version(upgrade=not read_only)
         except BaseException:
@@ -135,7 +136,7 @@ class Store:
         """For each article, the stored article it is a copy of (or an earlier one of this
         batch), else None: only the None ones need analysing."""
         known = self._known([a.id for a in articles])
-        signatures = {a.id: near.signature(a.body) for a in articles if a.id not in known}
+        signatures = {a.id: self._signature(a) for a in articles if a.id not in known}
         finder = CopyFinder(self.db, list(signatures.values()))
         found: list[str | None] = []
         for article in articles:
@@ -167,7 +168,8 @@ class Store:
 
     def _add(self, articles: Sequence[Article], result: AddResult) -> None:
         known = self._known([a.id for a in articles])
-        signatures = {a.id: near.signature(a.body) for a in articles if a.id not in known}
+        signatures = {a.id: self._signature(a) for a in articles if a.id not in known}
+        self._signatures.clear()
         finder = CopyFinder(self.db, list(signatures.values()))
         seq = first(self.db, "SELECT coalesce(max(seq), 0) FROM articles")
         new: list[Article] = []
@@ -200,6 +202,12 @@ class Store:
         deriver = Deriver(self.db)
         deriver.derive(new, seqs)
         deriver.refresh_sources(gained - {a.id for a in new})
+
+    def _signature(self, article: Article) -> Any:
+        """The body's MinHash, computed once for triage and add (the id is the body's hash)."""
+        if article.id not in self._signatures:
+            self._signatures[article.id] = near.signature(article.body)
+        return self._signatures[article.id]
 
     def _known(self, ids: Sequence[str]) -> dict[str, str]:
         """Stored ids among `ids`, each with the article it is stored as."""

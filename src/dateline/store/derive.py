@@ -9,7 +9,6 @@ at any moment and re-run ends in the same tables as one clean run.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -26,6 +25,7 @@ from dateline.dedup.events import (
     date_range,
     family_of,
     merged_record,
+    plain,
     same_event,
 )
 from dateline.dedup.profile import profile
@@ -74,7 +74,7 @@ def first(db: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -
 
 
 def report_to_json(report: Report) -> str:
-    return json.dumps(dataclasses.asdict(report), ensure_ascii=False, sort_keys=True)
+    return json.dumps(plain(report), ensure_ascii=False, sort_keys=True)
 
 
 def report_from_json(text: str) -> Report:
