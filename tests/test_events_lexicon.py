@@ -7,7 +7,8 @@ from dateline.events.lexicon import load_lexicon
 from dateline.model import PLOVER_TYPES
 
 EVENT_FILES = ("triggers.tsv", "light_verbs.tsv", "modes.tsv", "factuality.tsv",
-               "reporting.tsv", "acled.tsv", "numbers.tsv", "protest_context.tsv")
+               "reporting.tsv", "acled.tsv", "numbers.tsv", "protest_context.tsv",
+               "intents.tsv", "intent_types.tsv")
 
 
 def test_every_event_file_has_a_source_header():
@@ -24,6 +25,9 @@ def test_lexicon_loads_and_covers_every_plover_type():
     assert lexicon.reporting_verbs["tweet"][0] == "tweet"
     assert lexicon.modes["drone"].mode == "aerial"
     assert "launch" in lexicon.light_verbs
+    assert (lexicon.intents["vow"], lexicon.intents["must"]) == ("governor", "obligation")
+    assert lexicon.intent_types["ASSAULT"] == ("THREATEN", None)
+    assert set(lexicon.intent_types) <= set(PLOVER_TYPES)
 
 
 def test_acled_rules_name_real_acled_types():
