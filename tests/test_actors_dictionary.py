@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dateline.actors import find_entities, load_dictionary, use_dictionary
-from dateline.actors.dictionary import ACTORS_ENV, data_text, default_dictionary, parse_tsv
+from dateline.actors.dictionary import ACTORS_ENV, default_dictionary
+from dateline.datafiles import data_text, parse_tsv
 from dateline.model import Article
 
 ACTOR_FILES = ("countries.tsv", "institutions.tsv", "agents.tsv", "groups.tsv",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.actors.dictionary import data_text
+from dateline.datafiles import data_text
 from dateline.events.lexicon import load_lexicon
 from dateline.model import PLOVER_TYPES
 

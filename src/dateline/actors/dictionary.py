@@ -16,13 +16,13 @@ over the built-in ones when both claim the same name.
 
 from __future__ import annotations
 
-import csv
 import functools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
+
+from dateline import datafiles
 
 ACTORS_ENV = "DATELINE_ACTORS"
 NAMED_FILES = ("groups.tsv", "international.tsv", "media.tsv")
@@ -91,23 +91,9 @@ class ActorDictionary:
         return country.iso3 + (sector or "")
 
 
-def data_text(folder: str, name: str) -> str:
-    """The text of a data file shipped in `dateline/data/<folder>/`."""
-    return resources.files("dateline").joinpath("data", folder, name).read_text("utf-8")
-
-
-def parse_tsv(text: str) -> Iterator[dict[str, str]]:
-    """Rows of a TSV text as dicts; `#` lines are comments, the first other row the header."""
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    for row in reader:
-        yield {key: (value or "").strip() for key, value in row.items() if key is not None}
-
-
-def read_tsv(path: str | Path | None = None, *, name: str | None = None) -> Iterator[dict]:
+def read_tsv(path: str | Path | None = None, *, name: str | None = None) -> list[dict]:
     """A user TSV file at `path`, or the built-in actor data file `name`."""
-    text = data_text("actors", name) if name else Path(path).read_text(encoding="utf-8")
-    return parse_tsv(text)
+    return datafiles.read_tsv("actors", name) if name else datafiles.read_user_tsv(path)
 
 
 def _split(value: str) -> tuple[str, ...]:

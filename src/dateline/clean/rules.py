@@ -11,25 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from dateline import datafiles
 
 
 def read_table(name: str) -> list[dict[str, str]]:
     """Rows of `data/clean/<name>` as dicts keyed by the header row; comments skipped."""
-    text = resources.files("dateline").joinpath("data", "clean", name).read_text(encoding="utf-8")
-    rows: list[dict[str, str]] = []
-    header: list[str] | None = None
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if len(cells) != len(header):
-            raise ValueError(f"data/clean/{name}: expected {len(header)} columns in {line!r}")
-        rows.append(dict(zip(header, cells, strict=True)))
-    return rows
+    return datafiles.read_tsv("clean", name, pad=False)
 
 
 def _split(cell: str, sep: str = ",") -> list[str]:

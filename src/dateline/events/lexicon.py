@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dateline.actors.dictionary import data_text, parse_tsv
+from dateline import datafiles
 from dateline.model import PLOVER_TYPES
 
 TRIGGER_POS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"},
@@ -69,7 +69,7 @@ class Lexicon:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    return list(parse_tsv(data_text("events", name)))
+    return datafiles.read_tsv("events", name)
 
 
 def _words(value: str) -> frozenset[str]:

@@ -24,6 +24,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline import datafiles
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
 
 
@@ -33,23 +35,7 @@ def data_path(name: str) -> Path:
 
 def read_tsv(name: str) -> list[dict[str, str]]:
     """Rows of a data file as dicts keyed by its header; comment and blank lines skipped."""
-    rows: list[dict[str, str]] = []
-    header: list[str] | None = None
-    with data_path(name).open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = [cell.strip() for cell in line.split("\t")]
-            if header is None:
-                header = cells
-                continue
-            if len(cells) > len(header):
-                raise ValueError(f"{name}:{number}: {len(cells)} cells for "
-                                 f"{len(header)} columns")
-            cells += [""] * (len(header) - len(cells))
-            rows.append(dict(zip(header, cells, strict=True)))
-    return rows
+    return datafiles.read_tsv("geo", name)
 
 
 @dataclass(frozen=True)

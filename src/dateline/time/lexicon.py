@@ -10,22 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-DATA_FOLDER = ("data", "time")
+from dateline import datafiles
 
 
 def read_table(name: str) -> list[dict[str, str]]:
     """Rows of one TSV file under data/time as dicts keyed by its header row."""
-    text = resources.files("dateline").joinpath(*DATA_FOLDER, name).read_text("utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    header = lines[0].split("\t")
-    rows = []
-    for line in lines[1:]:
-        cells = line.split("\t")
-        cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells, strict=True)))
-    return rows
+    return datafiles.read_tsv("time", name)
 
 
 def _column(name: str, key: str, value: str) -> dict[str, str]:
