@@ -144,3 +144,9 @@ def test_demo_shows_the_seed_first(tmp_path, capsys):
     table_start = next(i for i, line in enumerate(lines) if line.startswith("pub_date"))
     assert lines[table_start + 2].startswith("2019-03-11T10:23:00+00:00  7Dnews")
     assert "4 documents read, 4 stored, 0 failed" in out
+
+
+def test_extract_with_workers_gives_the_same_records_in_order(capsys):
+    _, one, _ = run(["extract", str(EXAMPLES)], capsys)
+    _, two, _ = run(["extract", str(EXAMPLES), "--workers", "2"], capsys)
+    assert one == two and len(one.splitlines()) == 4

@@ -15,7 +15,7 @@ def test_comments_header_rows_and_trimmed_cells():
 
 
 def test_short_rows_are_errors_when_every_row_must_be_complete():
-    with pytest.raises(ValueError, match="x.tsv line 5: 2 cells for 3 columns"):
+    with pytest.raises(ValueError, match=r"x\.tsv line 5: 2 cells for 3 columns"):
         parse_tsv(TEXT, "x.tsv", pad=False)
 
 

@@ -133,3 +133,11 @@ def test_killed_at_random_moments_then_rerun_ends_as_one_clean_run(tmp_path, nlp
         assert stored <= left < total
         api.ingest([folder], killed, batch_size=1)
         assert dump(killed) == dump(clean)
+
+
+def test_workers_end_in_the_same_database_as_one_process(tmp_path, nlp):
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    api.ingest([EXAMPLES], one, batch_size=4)
+    result = api.ingest([EXAMPLES], two, batch_size=4, workers=2)
+    assert (result.read, result.new) == (4, 4)
+    assert dump(one) == dump(two)

@@ -6,6 +6,7 @@ their own, so anything a user can do in a shell they can do from a notebook.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,8 +43,12 @@ def extract(paths: Iterable[str | Path], *, pub_date: str | None = None,
 
 def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
            pub_date: str | None = None, batch_size: int = INGEST_BATCH,
-           progress: bool = False, max_bytes: int | None = None) -> IngestResult:
+           progress: bool = False, max_bytes: int | None = None,
+           workers: int = 1) -> IngestResult:
     """Read, clean, analyse and store, one transaction per batch; safe to re-run.
+
+    `workers` > 1 analyses each batch in that many processes; storing stays in this
+    process, in input order, so the database ends the same either way.
 
     Articles already stored (the same body, or a near-identical copy of one) are
     recognised after cleaning and not analysed again: re-running after an interruption
@@ -55,13 +60,21 @@ def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
     result = IngestResult()
     options = {} if max_bytes is None else {"max_bytes": max_bytes}
     bar = pipeline._progress_bar(progress)
-    with Store(db) as store:
+    with Store(db) as store, _pool(workers) as pool:
         for raws in pipeline.batched(read.iter_documents(paths, **options), batch_size):
             articles = [pipeline.clean_document(raw, pub_date) for raw in raws]
-            _ingest_batch(store, articles, result)
+            _ingest_batch(store, articles, result, pool, workers)
             bar.update(len(articles))
     bar.close()
     return result
+
+
+def _pool(workers: int) -> Any:
+    if workers <= 1:
+        return contextlib.nullcontext()
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers)
 
 
 def ingest_articles(articles: Iterable[Article], db: str | Path = DEFAULT_DB, *,
@@ -74,7 +87,8 @@ def ingest_articles(articles: Iterable[Article], db: str | Path = DEFAULT_DB, *,
     return result
 
 
-def _ingest_batch(store: Store, articles: list[Article], result: IngestResult) -> None:
+def _ingest_batch(store: Store, articles: list[Article], result: IngestResult,
+                  pool: Any = None, workers: int = 1) -> None:
     readable = []
     for article in articles:
         result.read += 1
@@ -84,7 +98,13 @@ def _ingest_batch(store: Store, articles: list[Article], result: IngestResult) -
             result.failed += 1
             result.failures.append((article.source or "?", "; ".join(article.warnings)))
     copies = store.triage(readable)
-    pipeline.analyse([a for a, copy in zip(readable, copies, strict=True) if copy is None])
+    fresh = [i for i, copy in enumerate(copies) if copy is None]
+    if pool is None:
+        pipeline.analyse([readable[i] for i in fresh])
+    else:
+        done = pipeline.analyse_in_pool([readable[i] for i in fresh], pool, workers)
+        for i, article in zip(fresh, done, strict=True):
+            readable[i] = article
     added = store.add(readable)
     result.new += added.new
     result.duplicates += added.duplicates

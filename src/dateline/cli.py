@@ -179,7 +179,8 @@ def run_ingest(args: argparse.Namespace) -> int:
 
     _validate_pub_date(args.pub_date)
     result = api.ingest(args.paths, args.db, pub_date=args.pub_date, progress=_progress(args),
-                        max_bytes=args.max_bytes, batch_size=args.batch_size)
+                        max_bytes=args.max_bytes, batch_size=args.batch_size,
+                        workers=args.workers)
     _report_failures(result.failures)
     print(f"dateline: {result.read} documents, {result.new} new, {result.duplicates} already "
           f"stored ({result.near_duplicates} as near-identical copies), {result.failed} "

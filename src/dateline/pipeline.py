@@ -112,6 +112,22 @@ def analyse(articles: Sequence[Article]) -> None:
         analyse_doc(article, doc)
 
 
+def analysed(articles: list[Article]) -> list[Article]:
+    """`analyse` returning its input: the form a process pool needs (results come back
+    as copies)."""
+    analyse(articles)
+    return articles
+
+
+def analyse_in_pool(articles: list[Article], pool: Any, workers: int) -> list[Article]:
+    """Analyse articles in `workers` processes of `pool`; returns them in order."""
+    if not articles:
+        return []
+    size = -(-len(articles) // workers)
+    parts = [articles[i:i + size] for i in range(0, len(articles), size)]
+    return [article for part in pool.map(analysed, parts) for article in part]
+
+
 def analyse_texts(texts: Sequence[str], pub_dates: Sequence[str | None] | None = None,
                   ids: Sequence[str] | None = None) -> list[Article]:
     """Analyse texts that are already article bodies (no cleaning): the evaluators' entry."""
