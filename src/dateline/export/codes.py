@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from importlib import resources
 from typing import Any
+
+from dateline import datafiles
 
 
 @functools.cache
 def read_tsv(name: str) -> tuple[dict[str, str], ...]:
-    text = (resources.files("dateline") / "data" / "export" / f"{name}.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    header = lines[0].split("\t")
-    return tuple(dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:])
+    return tuple(datafiles.read_tsv("export", f"{name}.tsv", pad=False))
 
 
 @functools.cache
