@@ -109,3 +109,12 @@ def test_a_march_is_placed_where_it_went_and_coders_words_count(nlp):
     body = "Farmers protested across Yucatan state (coded to Merida) on Friday."
     location = _location_of(nlp, body, "protested")
     assert (location.name, location.precision) == ("Mérida", 1)
+
+
+def test_a_hyphenated_name_is_never_the_events_place(nlp):
+    body = ("Fighting went on in Baghouz, in eastern Syria, on Sunday. The US-led coalition "
+            "said civilians were held as human shields.")
+    doc, places = setup(nlp, body)
+    trigger = span(body, "held")
+    location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+    assert (location.name, location.precision) == ("Al Baghuz Fawqani", 2)

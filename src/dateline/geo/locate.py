@@ -81,9 +81,10 @@ def event_location(places: list[Place], trigger: Span, sentence: Span,
     resolved = [p for p in places if p.lat is not None]
     if not resolved:
         return None
-    in_sentence = [p for p in resolved if sentence.start <= p.start < sentence.end]
+    text = doc.text
+    in_sentence = [p for p in resolved if sentence.start <= p.start < sentence.end
+                   and not _hyphenated(text, p)]
     if in_sentence:
-        text = doc.text
         trigger_tokens = _tokens(doc, trigger.start, trigger.end)
         roots = {id(p): _root(doc, p) for p in in_sentence}
         named = {t.i for p in in_sentence
@@ -158,6 +159,14 @@ def _role(token: Token | None, named: set[int] | None = None) -> int:
     if head.dep_ == "pobj" and head.head.lower_ in _FROM:
         return FROM
     return AT
+
+
+def _hyphenated(text: str, place: Place) -> bool:
+    """`US-led coalition`, `Iran-backed militia`, `Syria-based group`: a name joined by a
+    hyphen to the next word only qualifies it, whatever the parser made of it, and never
+    says where an event was: the article's main place is a better guess."""
+    return text[place.end:place.end + 1] in ("-", "\u2010", "\u2011") and \
+        text[place.end + 1:place.end + 2].isalpha()
 
 
 def _governed_by(token: Token | None, trigger_tokens: set[int]) -> bool:
