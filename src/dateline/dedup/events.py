@@ -5,9 +5,11 @@ Two events (from two articles, or twice in one) are one event when all of this h
 - their types are of one family (`data/dedup/event_families.tsv`);
 - their factuality agrees: something reported as having happened (`asserted`) or claimed
   by one party (`claimed`) never merges with something denied, expected or imagined;
-- their actors are compatible: where both reports name actors for a role they share one
-  (by code where both have one, else by name); a role left unnamed by one report is no
-  objection; for symmetric families (a clash) the sides may be swapped;
+- their actors are compatible with every report already merged: where both reports name
+  actors for a role they share one (by code where both have one, else by name); a role
+  left unnamed by one report is no objection; for symmetric families (a clash) the sides
+  may be swapped;
+- their modes, where both name one, are the same (an abduction is not an air strike);
 - their dates overlap, allowing a day either way (a date taken from the publication date
   reaches back two days, since news reports what happened the day before);
 - their places are within `NEAR_KM` km, or one contains the other (a town in a province,
@@ -18,7 +20,7 @@ The merged record keeps every report. Its values follow stated rules: the most p
 location (ACLED precision 1 before 2 before 3) and date (day before week before month
 before year; a stated date before one taken from the publication date), earliest report
 first on ties; fatalities and injured take the lowest figure reported (ACLED codes the
-most conservative estimate); actors are the union; factuality is `asserted` if any report
+most conservative estimate); actors are the union, by name; factuality is `asserted` if any report
 asserts it. Every field on which reports disagree is listed in `conflicts` with each
 value, the reports that gave it and the rule that chose the merged value.
 """
@@ -128,8 +130,14 @@ def same_event(merged: MergedEvent, new: EventReport) -> bool:
             return False
     elif not same_story:
         return False
+    # Two named ways of doing it (an abduction, an air strike) are two events.
+    if new.event.mode and any(r.event.mode and r.event.mode != new.event.mode
+                              for r in merged.reports):
+        return False
+    # Every report must be compatible, not just one: otherwise a report that names no
+    # recipient chains two events with different recipients into one.
     symmetric = families().get(new.event.type, ("", False))[1]
-    return any(_actors_agree(r.event, new.event, symmetric) for r in merged.reports)
+    return all(_actors_agree(r.event, new.event, symmetric) for r in merged.reports)
 
 
 def _factuality_agrees(a: str, b: str) -> bool:
@@ -308,7 +316,8 @@ def _union(groups: Any) -> list[dict[str, Any]]:
     seen, out = set(), []
     for refs in groups:
         for ref in refs:
-            key = ref.code or actor_key(ref)
+            # By name: a sector code (REB, CVL) is shared by distinct actors.
+            key = actor_key(ref)
             if key not in seen:
                 seen.add(key)
                 out.append(_plain(ref))
