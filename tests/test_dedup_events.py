@@ -97,3 +97,26 @@ def test_a_stated_date_wins_over_the_publication_date_and_claims_merge_with_fact
     assert record["date"]["value"] == "2021-05-04" and record["date"]["text"] == "2021-05-04"
     assert record["factuality"] == "asserted"
     assert record["conflicts"]["factuality"]["values"][0]["value"] == "claimed"
+
+
+def test_a_report_without_a_recipient_does_not_chain_two_recipients_into_one_event():
+    merged = merge_all([
+        report("a", event(recipient="Army"), 1),
+        report("b", event("e1", recipient=None), 2),
+        report("c", event("e1", recipient="Civilians"), 3),
+    ])
+    assert [[r["canonical"] for r in m.record()["recipient"]] for m in merged] == [
+        ["Army"], ["Civilians"]]
+
+
+def test_two_modes_are_two_events_and_actors_sharing_a_sector_code_stay_apart():
+    abduct = event(recipient="Civilians")
+    abduct.mode = "abduct"
+    aerial = event(recipient="Civilians")
+    aerial.mode = "aerial"
+    assert len(merge_all([report("a", abduct, 1), report("b", aerial, 2)])) == 2
+    one, two = event(actor="Islamic State"), event(actor=None)
+    one.actor[0].code = "REB"
+    two.actor = [ActorRef("militants", "Militants", code="REB")]
+    [merged] = merge_all([report("a", one, 1), report("b", two, 2)])
+    assert [r["canonical"] for r in merged.record()["actor"]] == ["Islamic State", "Militants"]
