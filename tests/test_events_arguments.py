@@ -46,7 +46,7 @@ def test_casualties_in_a_following_sentence(nlp):
 
 
 def test_total_replaces_the_running_count(nlp):
-    found = events("A man was shot and killed by two armed men outside a bar. 1 fatality.")
+    found = events("A shopkeeper was shot dead by two gunmen near his kiosk. 1 fatality.")
     assert [e.fatalities for e in found] == [1]
 
 
@@ -78,8 +78,8 @@ def test_recipients_of_grants_measures_complaints_and_mediation(nlp):
         return [r.canonical for r in events(text)[0].recipient]
 
     assert recipients("Kenya has granted asylum to 12 Ethiopian rebels.") == ["Rebels (Ethiopia)"]
-    assert recipients("Serbia eased emergency measures on Wednesday in Vojvodina.") == [
-        "Vojvodina"]
+    assert recipients("Chile eased emergency measures on Tuesday in Temuco.") == [
+        "Temuco"]
     assert recipients("Lebanon complained to the United Nations over two Israeli air "
                       "raids.") == ["Israel"]
     assert recipients("The emir launched a mediation effort between Chad and Sudan.") == [

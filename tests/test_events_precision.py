@@ -63,8 +63,8 @@ def test_a_claim_for_the_attack_told_before_names_its_actor(nlp):
 
 
 def test_a_repulsed_offensive_is_two_events(nlp):
-    found = coded("Russian forces engaged in an offensive near Avdiivka but were repulsed by "
-                  "Ukrainian forces.")
+    found = coded("Russian troops engaged in an offensive near Vuhledar but were repulsed by "
+                  "Ukrainian units.")
     assert found == [("ASSAULT", "offensive"), ("ASSAULT", "repulsed")]
 
 

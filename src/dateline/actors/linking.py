@@ -160,7 +160,7 @@ def _role_tokens(doc: Doc, name: Span) -> list[Token]:
             and head.head.i not in inside and head.head.ent_type_ != "PERSON":
         own = {t.i for t in head.subtree}
         return [t for t in head.head.subtree if t.i not in own]
-    # "Mustafa Bali, the head of the SDF media office", "Kenzo Oshima, the United Nations
+    # "Mustafa Bali, the head of the SDF media office", "Amina Diallo, the United Nations
     # Emergency Relief Coordinator" (a title in capitals is a proper noun to the parser)
     for child in head.rights:
         if child.dep_ == "appos" and child.ent_type_ != "PERSON" \

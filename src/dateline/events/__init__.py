@@ -200,13 +200,13 @@ def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft]
 
 def _part_of_earlier(candidate: Candidate, drafts: list[Draft], outcomes: list[Candidate],
                      by_token: dict[int, Candidate], people: Participants) -> bool:
-    """ "One trafficker was shot and killed in the clash": a blow struck in an event told
+    """ "One smuggler died of a gunshot wound in that fight": a blow struck in an event told
     before ("the clash") is part of it; its casualties go to that event."""
     token = candidate.token
     if token.pos_ != "VERB" or candidate.entry.type != "ASSAULT":
         return False
     preps = [c for verb in (token, *token.conjuncts) for c in verb.children]
-    for prep in preps:  # "was shot and killed in the clash": on either verb
+    for prep in preps:  # "was shot and later died in the fight": on either verb
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
             continue
         for noun in prep.children:
@@ -408,7 +408,7 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
         target.casualties.add(found)
         if not target.args.actor and own and people.sentence(own[0].token.i).start == \
                 target.sentence.start:
-            # "Russian aircraft killed 46 civilians in an attack on a village": the killer
+            # "Government jets killed 12 farmers in a raid on a hamlet": the killer
             # is the attacker
             target.args.actor = extract(own[0], "ASSAULT", people).actor
         if not target.args.recipient and target.candidate.entry.type in ("ASSAULT", "COERCE"):

@@ -141,7 +141,7 @@ def _struck_device(verb: Token) -> Token | None:
 
 
 def _planter(verb: Token, device: Token | None, people: Participants, args: Arguments) -> None:
-    """Who set the device that did the harm: "an IED by Al Shabaab militants detonated",
+    """Who set the device that did the harm: "a mine laid by ISWAP fighters went off",
     "struck an IED likely planted by JNIM militants"."""
     things = [device] if device is not None else []
     things += [c for c in verb.children if c.dep_ in ("nsubj", "dobj")
@@ -168,16 +168,16 @@ def _planter(verb: Token, device: Token | None, people: Participants, args: Argu
 def _stranded_subject(verb: Token, people: Participants) -> Token | None:
     """A subject the parser hung on the place list before it.
 
-    "On 13 March, in Zapopan, Jalisco, military forces and officials of the Attorney
-    General's Office arrested ...": the forces are parsed as one more conjunct of the
-    places. The noun phrase that ends right before a subjectless verb, climbing through
-    its heads, and the highest of its nouns that is not a place, is the subject.
+    "On 3 May, in Tarsa, Eastern Province, soldiers and officers of the interior
+    ministry arrested ...": the soldiers are parsed as one more conjunct of the places.
+    The noun phrase that ends right before a subjectless verb, climbing through its
+    heads, and the highest of its nouns that is not a place, is the subject.
     """
     if verb.i == 0 or verb.dep_ not in ("ROOT", "conj", "ccomp"):
         return None
     end = verb.i - 1
     if verb.doc[end].pos_ == "CCONJ" and verb.dep_ == "conj":
-        end -= 1  # "two armed men on a motorbike shot and killed": the first verb's
+        end -= 1  # "three gunmen in a pickup opened fire and wounded": the first verb's
     last = verb.doc[end]
     if last.is_punct or last.i < people.sentence(verb.i).start:
         return None

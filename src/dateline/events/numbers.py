@@ -138,7 +138,7 @@ def read_sentence(sentence: Span, lexicon: Lexicon, body: str | None = None) -> 
             continue
         if kind != "both" and token.pos_ == "VERB" and factuality(
                 token, None, lexicon, lexicon.reporting_verbs)[0] in UNCOUNTED:
-            continue  # "the group claimed to have killed 30", "could kill dozens"
+            continue  # "the rebels claimed to have killed 40 soldiers", "could kill dozens"
         result.tokens.append(token)
         if patient is not None:
             if patient.i in seen_patients:

@@ -51,7 +51,7 @@ _PLACE_NOUNS = {"region", "province", "district", "city", "town", "village", "st
                 "prefecture", "territory", "zone", "sector", "chiefdom", "division",
                 "raion", "rayon", "hromada", "suburb", "outskirts", "countryside", "border"}
 # Words after a town's name that say the event is placed by the area around it:
-# `in the rural area of Chinacota municipality` is precision 2.
+# `in the rural area of Tibú municipality` is precision 2.
 _AREA_AFTER = re.compile(r"\s+(?:district|municipality|township|county|sub-county|locality|"
                          r"area|commune|department|division|chiefdom|subdistrict|"
                          r"sub-district|raion|rayon|hromada|neighbou?rhood)\b",
@@ -135,7 +135,7 @@ def _role(token: Token | None, named: set[int] | None = None) -> int:
     """AT (the event happened there), TO (someone went there), FROM (someone came from
     there) or MODIFIER (the name only qualifies a noun: `Ethiopian forces`, `Houthi
     positions`). `named`: the tokens of the sentence's place names (`Kita` qualifying
-    `Kita` in `the town of Kita (Kita, Kayes)` still names a place)."""
+    `Bla` in `the town of Bla (Bla, Segou)` still names a place)."""
     if token is None:
         return AT
     if token.dep_ in ("compound", "amod", "nmod", "poss") and \

@@ -505,7 +505,7 @@ def _cue_after(doc: Doc, index: int) -> bool:
 
 
 def _kind_after(doc: Doc, index: int) -> bool:
-    """`Kalma village`, `Chinacota municipality`: a word naming a kind of place follows."""
+    """`Kalma village`, `Tibú municipality`: a word naming a kind of place follows."""
     return index < len(doc) and doc[index].lower_ in data.place_kind_words()
 
 
@@ -627,7 +627,7 @@ def _worth_it(gazetteer: Gazetteer, text: str, name: str, cue: str | None, span:
     if len(span) == 1 and len(name) < 3:
         return False
     if _kind_after(span.doc, span.end):
-        return True    # `Chinacota municipality`, `Kalma village`
+        return True    # `Tibú municipality`, `Kalma village`
     if span[0].pos_ not in ("PROPN",) and not big:
         return False
     if cue == "strong":

@@ -122,8 +122,8 @@ class Context:
     def months_in_focus(self) -> bool:
         """Whether the report has turned from its quarter to a stretch of months.
 
-        "In the first nine months, net rose to $9 million from $7 million a year
-        earlier": the comparison is of nine months with nine months, which TimeML can
+        "Over the first nine months, profit climbed to $14 million from $11 million a
+        year earlier": the comparison is of nine months with nine months, which TimeML can
         only write as the year.
         """
         return self.months_at > self.last_quarter_at and \

@@ -598,7 +598,7 @@ def relative(m, ctx):
         return Reading("DATE", _weekend(ctx, offset, None), anchors=True)
     focus = ctx.quarter_in_focus() if unit == "year" and rel == "last" else None
     if focus and COMPARISON_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start()):
-        # "compared with a loss of $3 million last year": the same quarter a year back
+        # "compared with a deficit of $2 million last year": the same quarter a year back
         moved = calendar.shift(focus[0], "year", -1)
         return Reading("DATE", calendar.format_at(moved, focus[1]))
     value = relative_point(ctx, unit, offset, anaphoric)
@@ -805,7 +805,7 @@ def clock(m, ctx):
         if word in ("yesterday", "tomorrow"):
             day = (ctx.dct + dt.timedelta(days=-1 if word == "yesterday" else 1)).isoformat()
         elif m["cwd"] or (after := DAY_AFTER_ASIDE.match(ctx.text, m.end())):
-            # "at 10:35 a.m. (0735 GMT) Friday": the day may follow an aside
+            # "at 9:20 a.m. (0620 GMT) Tuesday": the day may follow an aside
             day = calendar.weekday_near(ctx.dct, weekday_number(m["cwd"] or after[1]),
                                         weekday_direction(ctx.tense())).isoformat()
         elif not word and focus is not None:

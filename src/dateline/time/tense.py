@@ -53,13 +53,13 @@ def verb_tense(verb: Token) -> str | None:
     if lowers & PROSPECTIVE_MODALS and not lowers & {"have", "'ve"}:
         return "future"  # "can take part in the summit in April"
     if lowers & {"had", "'d"}:
-        return "past"  # "had been due to expire Friday"
+        return "past"  # "had been due to end on Thursday"
     if verb.lemma_.lower() in SCHEDULING_VERBS and verb.tag_ != "VBD":
         return "future"  # "was scheduled for March 12", "plans a rally on Saturday"
     if any(a.lower_ == "to" for a in auxes):
         governor = verb.head
         if governor is not verb and pluperfect(governor):
-            return "past"  # "had been due to expire Friday": a plan overtaken, told after
+            return "past"  # "had been due to end on Thursday": a plan overtaken, told after
         if governor is not verb and governor.lemma_.lower() in INTENT_VERBS:
             return "future"  # an infinitive of intent looks ahead: "agreed to meet Friday"
         return None
@@ -157,8 +157,8 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
         return None
     tense = verb_tense(head)
     if tense is None and head.tag_ in ("VBG", "VBN") and head.head is not head:
-        # a bare participle takes its clause's tense: "would leave ... with the third
-        # departing each Thursday from August 6"
+        # a bare participle takes its clause's tense: "ferries would resume ... with the
+        # last one sailing each Friday from June 3"
         parent = governing_verb(head.head)
         if parent is not None and parent is not head:
             tense = verb_tense(parent)
