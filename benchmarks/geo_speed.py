@@ -85,26 +85,67 @@ def own_records() -> list[dict]:
             if text[start].isupper() and (start == 0 or not text[start - 1].isalpha()):
                 for end in range(min(len(text), start + 30), start, -1):
                     word = text[start:end]
-                    if (end == len(text) or not text[end].isalnum()) and \
-                            gazetteer.known([exact_key(word)])[0]:
+                    if (end == len(text) or not text[end].isalnum()) and gazetteer.known(
+                        [exact_key(word)]
+                    )[0]:
                         toponyms.append({"start": start, "end": end})
                         break
         records.append({"text": text, "toponyms": toponyms})
     return records * 200
 
 
-_ACTORS = ["Unidentified gunmen", "Police officers", "Protesters", "Soldiers", "Rebel fighters",
-           "Local residents", "Students", "Farmers", "Militants", "Security forces",
-           "Members of a teachers' union", "Armed men on motorcycles", "Health workers"]
-_ACTIONS = ["attacked a checkpoint", "staged a protest against fuel prices",
-            "clashed with a rival group", "blocked the main road", "abducted two traders",
-            "marched to the district office", "shelled positions", "burned a police post",
-            "arrested a local leader", "demonstrated against the new tax",
-            "fired on a market", "raided a village", "held a sit-in"]
-_TAILS = ["Casualties unknown.", "Two people were killed.", "No injuries were reported.",
-          "Three people were wounded.", "The crowd dispersed in the evening.", ""]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
+_ACTORS = [
+    "Unidentified gunmen",
+    "Police officers",
+    "Protesters",
+    "Soldiers",
+    "Rebel fighters",
+    "Local residents",
+    "Students",
+    "Farmers",
+    "Militants",
+    "Security forces",
+    "Members of a teachers' union",
+    "Armed men on motorcycles",
+    "Health workers",
+]
+_ACTIONS = [
+    "attacked a checkpoint",
+    "staged a protest against fuel prices",
+    "clashed with a rival group",
+    "blocked the main road",
+    "abducted two traders",
+    "marched to the district office",
+    "shelled positions",
+    "burned a police post",
+    "arrested a local leader",
+    "demonstrated against the new tax",
+    "fired on a market",
+    "raided a village",
+    "held a sit-in",
+]
+_TAILS = [
+    "Casualties unknown.",
+    "Two people were killed.",
+    "No injuries were reported.",
+    "Three people were wounded.",
+    "The crowd dispersed in the evening.",
+    "",
+]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def write_notes(path: str, count: int) -> int:
@@ -118,16 +159,27 @@ def write_notes(path: str, count: int) -> int:
     towns = []
     while len(towns) < count:
         entry = gazetteer.entry(rng.randrange(len(gazetteer)))
-        if entry.feature_code.startswith("PPL") and entry.admin1 and entry.population >= 2000 \
-                and entry.name.isascii():
+        if (
+            entry.feature_code.startswith("PPL")
+            and entry.admin1
+            and entry.population >= 2000
+            and entry.name.isascii()
+        ):
             towns.append(entry)
     with Path(path).open("w", encoding="utf-8") as out:
         for index, town in enumerate(towns):
-            where = rng.choice([f"in {town.name} ({town.admin1})", f"near {town.name}, "
-                                f"{town.admin1}", f"in {town.name} town ({town.admin1})"])
-            text = (f"On {rng.randint(1, 28)} {rng.choice(_MONTHS)} 2023, {where}, "
-                    f"{rng.choice(_ACTORS).lower()} {rng.choice(_ACTIONS)}. "
-                    f"{rng.choice(_TAILS)}").strip()
+            where = rng.choice(
+                [
+                    f"in {town.name} ({town.admin1})",
+                    f"near {town.name}, {town.admin1}",
+                    f"in {town.name} town ({town.admin1})",
+                ]
+            )
+            text = (
+                f"On {rng.randint(1, 28)} {rng.choice(_MONTHS)} 2023, {where}, "
+                f"{rng.choice(_ACTORS).lower()} {rng.choice(_ACTIONS)}. "
+                f"{rng.choice(_TAILS)}"
+            ).strip()
             out.write(json.dumps({"id": f"note-{index}", "text": text}) + "\n")
     return len(towns)
 
@@ -149,10 +201,14 @@ def stage(path: str) -> dict:
     for index, (text, doc) in enumerate(zip(texts, docs, strict=True)):
         find_places(doc, Article(id=str(index), body=text))
     places_seconds = time.process_time() - started
-    return {"kind": "geo_stage", "source": path, "documents": len(texts),
-            "parse_cpu_seconds": round(parse_seconds, 3),
-            "places_cpu_seconds": round(places_seconds, 3),
-            "places_to_parse": round(places_seconds / parse_seconds, 3)}
+    return {
+        "kind": "geo_stage",
+        "source": path,
+        "documents": len(texts),
+        "parse_cpu_seconds": round(parse_seconds, 3),
+        "places_cpu_seconds": round(places_seconds, 3),
+        "places_to_parse": round(places_seconds / parse_seconds, 3),
+    }
 
 
 def main() -> None:
@@ -164,8 +220,11 @@ def main() -> None:
     parser.add_argument("--stage", metavar="PATH", help="place stage vs parse on PATH")
     args = parser.parse_args()
     if args.write_notes:
-        print(json.dumps({"written": write_notes(args.write_notes, args.notes),
-                          "path": args.write_notes}))
+        print(
+            json.dumps(
+                {"written": write_notes(args.write_notes, args.notes), "path": args.write_notes}
+            )
+        )
         return
     if args.stage:
         print(json.dumps(stage(args.stage)))
@@ -174,8 +233,11 @@ def main() -> None:
     from dateline.geo import build_gazetteer, resolve_mentions
 
     build_gazetteer()
-    load = json.loads(subprocess.run([sys.executable, "-c", _LOAD], check=True,
-                                     capture_output=True, text=True).stdout)
+    load = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", _LOAD], check=True, capture_output=True, text=True
+        ).stdout
+    )
     records: list[dict] = []
     for path in args.gold:
         with Path(path).open(encoding="utf-8") as handle:
@@ -194,7 +256,10 @@ def main() -> None:
         best = min(best, time.perf_counter() - started)
         best_cpu = min(best_cpu, time.process_time() - started_cpu)
     result = {
-        "kind": "geo_speed", "source": source, "documents": len(work), "mentions": mentions,
+        "kind": "geo_speed",
+        "source": source,
+        "documents": len(work),
+        "mentions": mentions,
         "load_seconds": round(load["load_seconds"], 3),
         "load_rss_mb": round(load["load_rss_mb"], 1),
         "load_process_rss_mb": round(load["process_rss_mb"], 1),
@@ -203,12 +268,16 @@ def main() -> None:
         "mentions_per_wall_second": round(mentions / best),
         "resolve_process_rss_mb": round(rss_mb(), 1),
     }
-    print(f"gazetteer: {result['places']:,} places, load {result['load_seconds']} s, "
-          f"+{result['load_rss_mb']} MB resident")
-    print(f"resolution: {mentions:,} mentions in {len(work):,} texts, "
-          f"{result['mentions_per_second']:,} mentions/s (CPU), "
-          f"{result['mentions_per_wall_second']:,}/s (wall), process "
-          f"{result['resolve_process_rss_mb']} MB resident")
+    print(
+        f"gazetteer: {result['places']:,} places, load {result['load_seconds']} s, "
+        f"+{result['load_rss_mb']} MB resident"
+    )
+    print(
+        f"resolution: {mentions:,} mentions in {len(work):,} texts, "
+        f"{result['mentions_per_second']:,} mentions/s (CPU), "
+        f"{result['mentions_per_wall_second']:,}/s (wall), process "
+        f"{result['resolve_process_rss_mb']} MB resident"
+    )
     print(json.dumps(result))
 
 

@@ -22,8 +22,12 @@ from dateline.evaluate.common import iter_gold
 
 
 def main(paths: list[str]) -> None:
-    gold_names = {t["name"].casefold() for path in paths for record in iter_gold(path)
-                  for t in record.get("toponyms", [])}
+    gold_names = {
+        t["name"].casefold()
+        for path in paths
+        for record in iter_gold(path)
+        for t in record.get("toponyms", [])
+    }
     os.environ["DATELINE_CACHE"] = tempfile.mkdtemp(prefix="dateline-ablation-")
 
     from dateline.geo import build, data
@@ -34,12 +38,15 @@ def main(paths: list[str]) -> None:
         rows = original(name)
         if name != "supplement.tsv":
             return rows
-        kept = [row for row in rows
-                if not ({row["name"].casefold()}
-                        | {a.casefold() for a in row["alternates"].split("|") if a})
-                & gold_names]
-        print(f"supplement: {len(rows) - len(kept)} of {len(rows)} rows left out",
-              file=sys.stderr)
+        kept = [
+            row
+            for row in rows
+            if not (
+                {row["name"].casefold()} | {a.casefold() for a in row["alternates"].split("|") if a}
+            )
+            & gold_names
+        ]
+        print(f"supplement: {len(rows) - len(kept)} of {len(rows)} rows left out", file=sys.stderr)
         return kept
 
     data.read_tsv = without_gold_names

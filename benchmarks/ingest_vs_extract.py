@@ -35,6 +35,7 @@ def timed(method):
             return method(*args, **kwargs)
         finally:
             STORE_SECONDS[0] += time.perf_counter() - start
+
     return wrapper
 
 
@@ -71,10 +72,20 @@ def main() -> None:
         if args.limit:  # the first N documents, as one JSON Lines file both runs read
             subset = Path(folder) / "corpus.jsonl"
             with subset.open("w", encoding="utf-8") as out:
-                for raw in list(read.iter_documents([args.corpus]))[:args.limit]:
-                    out.write(json.dumps({"id": raw.input_id, "text": raw.text,
-                                          "html": raw.html, "pub_date": raw.pub_date,
-                                          "title": raw.title, "url": raw.url}) + "\n")
+                for raw in list(read.iter_documents([args.corpus]))[: args.limit]:
+                    out.write(
+                        json.dumps(
+                            {
+                                "id": raw.input_id,
+                                "text": raw.text,
+                                "html": raw.html,
+                                "pub_date": raw.pub_date,
+                                "title": raw.title,
+                                "url": raw.url,
+                            }
+                        )
+                        + "\n"
+                    )
             paths = [str(subset)]
         nlp.parse("Warm-up sentence in Baghouz, Syria, on Sunday.")
         list(api.extract(paths[:1]))  # warm every stage's caches once
@@ -84,8 +95,10 @@ def main() -> None:
             ingest_runs.append(ingest_seconds(paths))
     extract_best = min(s for s, _ in extract_runs)
     ingest_best = min(s for s, _, _ in ingest_runs)
-    store_share = min(store / extract for (extract, _), (_, _, store)
-                      in zip(extract_runs, ingest_runs, strict=True))
+    store_share = min(
+        store / extract
+        for (extract, _), (_, _, store) in zip(extract_runs, ingest_runs, strict=True)
+    )
     documents = extract_runs[0][1]
     result = {
         "documents": documents,
@@ -102,8 +115,10 @@ def main() -> None:
     print(f"extract: {result['extract_seconds']} s ({result['extract_articles_per_second']}/s)")
     print(f"ingest:  {result['ingest_seconds']} s ({result['ingest_articles_per_second']}/s)")
     print(f"ingest slowdown: {result['ingest_slowdown']:.1%} (target <= 10%)")
-    print(f"time in the store: {result['store_ms_per_article']} ms an article, "
-          f"{result['store_share']:.1%} of extract")
+    print(
+        f"time in the store: {result['store_ms_per_article']} ms an article, "
+        f"{result['store_share']:.1%} of extract"
+    )
     print(json.dumps(result))
 
 

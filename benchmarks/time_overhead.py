@@ -35,8 +35,7 @@ def measure(path: str | Path, repeat: int = 1, limit: int | None = None) -> dict
     parse_seconds = time.perf_counter() - start
 
     start = time.perf_counter()
-    found = sum(len(find_times(doc, a.pub_date)) for doc, a in zip(docs, articles,
-                                                                      strict=True))
+    found = sum(len(find_times(doc, a.pub_date)) for doc, a in zip(docs, articles, strict=True))
     time_seconds = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -52,16 +51,20 @@ def measure(path: str | Path, repeat: int = 1, limit: int | None = None) -> dict
         "analyse_seconds": round(analyse_seconds, 4),
         "time_share_of_parse": round(time_seconds / parse_seconds, 4) if parse_seconds else None,
         "time_share_of_analysis": round(time_seconds / analyse_seconds, 4)
-        if analyse_seconds else None,
+        if analyse_seconds
+        else None,
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", default=str(EXAMPLES))
-    parser.add_argument("--repeat", type=int, default=20,
-                        help="pass over the corpus this many times (default 20: the "
-                             "bundled examples are few)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=20,
+        help="pass over the corpus this many times (default 20: the bundled examples are few)",
+    )
     parser.add_argument("--limit", type=int, help="only the first N documents")
     args = parser.parse_args()
     print(json.dumps(measure(args.path, args.repeat, args.limit)))

@@ -8,22 +8,27 @@ from dateline.model import Article
 from dateline.nlp import parse
 from dateline.pipeline import analyse_texts
 
-BODY = ("GARISSA, Kenya (Lakeside Wire) — Armed men attacked a police post near Garissa "
-        "on Tuesday, killing two officers, a county official said.\n\n"
-        "The attackers fled before dawn, the official, who asked not to be named, told "
-        "Lakeside Wire by telephone.")
+BODY = (
+    "GARISSA, Kenya (Lakeside Wire) — Armed men attacked a police post near Garissa "
+    "on Tuesday, killing two officers, a county official said.\n\n"
+    "The attackers fled before dawn, the official, who asked not to be named, told "
+    "Lakeside Wire by telephone."
+)
 
 
 def test_dateline_tokens_and_agency(nlp):
     doc = parse(BODY, nlp)
     [line] = find_datelines(doc)
-    assert doc[line.start:line.end].text == "GARISSA, Kenya (Lakeside Wire) —"
-    assert doc[line.agency[0]:line.agency[1]].text == "Lakeside Wire"
+    assert doc[line.start : line.end].text == "GARISSA, Kenya (Lakeside Wire) —"
+    assert doc[line.agency[0] : line.agency[1]].text == "Lakeside Wire"
 
 
 def test_no_dateline_in_ordinary_paragraphs(nlp):
-    doc = parse("Police in Garissa said - without giving details - that two men died.\n\n"
-                "UN - the short form - is not a city.", nlp)
+    doc = parse(
+        "Police in Garissa said - without giving details - that two men died.\n\n"
+        "UN - the short form - is not a city.",
+        nlp,
+    )
     assert find_datelines(doc) == []
 
 
@@ -40,8 +45,11 @@ def test_dateline_city_is_no_actor_and_agency_is_media(nlp):
 def test_dateline_city_before_an_acronym_is_not_its_long_form(nlp):
     body = "BEIRUT (AP) — Israeli warplanes struck a village in southern Lebanon on Monday."
     doc = parse(body, nlp)
-    press = next(e for e in find_entities(doc, Article(id="t", body=body))
-                 if e.canonical == "Associated Press")
+    press = next(
+        e
+        for e in find_entities(doc, Article(id="t", body=body))
+        if e.canonical == "Associated Press"
+    )
     assert [m.text for m in press.mentions] == ["AP"]
 
 

@@ -7,8 +7,15 @@ from dateline.actors.dictionary import ACTORS_ENV, default_dictionary
 from dateline.datafiles import data_text, parse_tsv
 from dateline.model import Article
 
-ACTOR_FILES = ("countries.tsv", "institutions.tsv", "agents.tsv", "groups.tsv",
-               "international.tsv", "media.tsv", "sector_cues.tsv")
+ACTOR_FILES = (
+    "countries.tsv",
+    "institutions.tsv",
+    "agents.tsv",
+    "groups.tsv",
+    "international.tsv",
+    "media.tsv",
+    "sector_cues.tsv",
+)
 
 
 def test_every_actor_file_loads_with_a_source_header():
@@ -34,10 +41,12 @@ def test_dictionary_contents():
 
 def test_user_actor_file_adds_a_group(tmp_path, nlp):
     user = tmp_path / "mine.tsv"
-    user.write_text("# my own actors\n"
-                    "canonical\taliases\tkind\tsector\tcountry\tcode\twikidata\n"
-                    "Lowland Farmers League\tLFL\torganisation\tAGR\tKE\t\t\n",
-                    encoding="utf-8")
+    user.write_text(
+        "# my own actors\n"
+        "canonical\taliases\tkind\tsector\tcountry\tcode\twikidata\n"
+        "Lowland Farmers League\tLFL\torganisation\tAGR\tKE\t\t\n",
+        encoding="utf-8",
+    )
     body = "The LFL blocked the road to Nakuru on Monday."
     doc = nlp(body)
     use_dictionary(load_dictionary([user]))
@@ -52,8 +61,11 @@ def test_user_actor_file_adds_a_group(tmp_path, nlp):
 
 def test_environment_variable_names_user_files(tmp_path, monkeypatch):
     user = tmp_path / "env.tsv"
-    user.write_text("canonical\taliases\tkind\tsector\tcountry\tcode\twikidata\n"
-                    "Harbour Workers Union\tHWU\torganisation\tLAB\tGH\t\t\n", encoding="utf-8")
+    user.write_text(
+        "canonical\taliases\tkind\tsector\tcountry\tcode\twikidata\n"
+        "Harbour Workers Union\tHWU\torganisation\tLAB\tGH\t\t\n",
+        encoding="utf-8",
+    )
     monkeypatch.setenv(ACTORS_ENV, str(user))
     assert any(a.canonical == "Harbour Workers Union" for a in default_dictionary().named)
 
@@ -61,8 +73,11 @@ def test_environment_variable_names_user_files(tmp_path, monkeypatch):
 def test_state_forces_known_by_their_proper_names():
     from dateline.actors.dictionary import load_dictionary
 
-    named = {alias: actor.canonical for actor in load_dictionary().named
-             for alias in (actor.canonical, *actor.aliases)}
+    named = {
+        alias: actor.canonical
+        for actor in load_dictionary().named
+        for alias in (actor.canonical, *actor.aliases)
+    }
     assert named["FARDC"] == "Military Forces of the Democratic Republic of Congo"
     assert named["IRG forces"] == "Military Forces of Yemen"
     assert named["CRPF"] == "Police Forces of India"

@@ -68,8 +68,11 @@ def test_bali_relabelled_person_on_the_doc(nlp):
 
 
 def test_institutions_by_demonym_and_country(nlp):
-    found = entities_of("The Syrian army and Kenya's police clashed with the army of Sudan. "
-                        "Hungarian and Romanian officials met.", nlp)
+    found = entities_of(
+        "The Syrian army and Kenya's police clashed with the army of Sudan. "
+        "Hungarian and Romanian officials met.",
+        nlp,
+    )
     assert found["Military Forces of Syria"].code == "SYRMIL"
     assert found["Police Forces of Kenya"].sector == "COP"
     assert "Military Forces of Sudan" in found
@@ -84,8 +87,10 @@ def test_generic_agents_with_and_without_country(nlp):
 
 
 def test_acronym_defined_in_text_links_later_mentions(nlp):
-    body = ("The Harbour Workers Federation (HWF) called a strike. "
-            "Later the HWF said the strike would go on.")
+    body = (
+        "The Harbour Workers Federation (HWF) called a strike. "
+        "Later the HWF said the strike would go on."
+    )
     found = entities_of(body, nlp)
     federation = next(e for e in found.values() if "Harbour Workers Federation" in e.canonical)
     assert [m.text for m in federation.mentions].count("HWF") == 2

@@ -37,9 +37,16 @@ def test_extract_gives_the_seed_metadata_exactly(seed_record):
     assert record["language"] == "en"
     assert record["body"].startswith("With over 5,000 civilians evacuated")
     assert record["body"].endswith(
-        "holding fire long enough to allow for evacuations and surrender.")
-    for chrome in ("Abu Dhabi", "New York", "Tue, 28 Jan 2020", "7Dnews London",
-                   "Counterterrorism & Security", "\xa0"):
+        "holding fire long enough to allow for evacuations and surrender."
+    )
+    for chrome in (
+        "Abu Dhabi",
+        "New York",
+        "Tue, 28 Jan 2020",
+        "7Dnews London",
+        "Counterterrorism & Security",
+        "\xa0",
+    ):
         assert chrome not in record["body"]
     assert record["body"].count("\n\n") == 6
     assert record["warnings"] == []
@@ -49,10 +56,10 @@ def test_offsets_point_into_the_body(seed_record):
     body = seed_record["body"]
     for kind in ("places", "times"):
         for item in seed_record[kind]:
-            assert body[item["start"]:item["end"]] == item["text"]
+            assert body[item["start"] : item["end"]] == item["text"]
     for entity in seed_record["entities"]:
         for mention in entity["mentions"]:
-            assert body[mention["start"]:mention["end"]] == mention["text"]
+            assert body[mention["start"] : mention["end"]] == mention["text"]
 
 
 def test_the_record_validates_against_the_schema(seed_record):
@@ -69,13 +76,18 @@ def test_a_batch_with_bad_documents_exits_1_and_keeps_the_good_ones(tmp_path, ca
     (tmp_path / "3-seed.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "4-latin1.txt").write_bytes(
         "Des manifestants ont bloqué la route près de Tataouine, a indiqué la garde "
-        "nationale. La police a dispersé la foule à Tataouine.".encode("latin-1"))
+        "nationale. La police a dispersé la foule à Tataouine.".encode("latin-1")
+    )
     (tmp_path / "5-truncated.html").write_text(
         "<html><head><title>Cut</title></head><body><article><p>Police arrested twelve "
         "protesters in Tunis on Monday after clashes near the parliament, officials said."
-        "</p><p>The interior ministry said")
-    rows = [json.dumps({"id": "r1", "text": "Soldiers were deployed to Goma on Friday."}),
-            '{"id": "r2", "text": ', json.dumps({"id": "r3", "text": "Farmers protested."})]
+        "</p><p>The interior ministry said"
+    )
+    rows = [
+        json.dumps({"id": "r1", "text": "Soldiers were deployed to Goma on Friday."}),
+        '{"id": "r2", "text": ',
+        json.dumps({"id": "r3", "text": "Farmers protested."}),
+    ]
     (tmp_path / "6-rows.jsonl").write_text("\n".join(rows) + "\n")
     code, out, err = run(["extract", str(tmp_path)], capsys)
     records = [json.loads(line) for line in out.splitlines()]
@@ -95,8 +107,9 @@ def test_a_batch_with_bad_documents_exits_1_and_keeps_the_good_ones(tmp_path, ca
 
 def test_pub_date_option_fills_only_missing_dates(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("Troops were deployed to Goma on Friday, officials said.")
-    code, out, _ = run(["extract", str(tmp_path / "a.txt"), str(SEED),
-                        "--pub-date", "2022-06-10"], capsys)
+    code, out, _ = run(
+        ["extract", str(tmp_path / "a.txt"), str(SEED), "--pub-date", "2022-06-10"], capsys
+    )
     first, seed = (json.loads(line) for line in out.splitlines())
     assert code == 0
     assert first["pub_date"] == "2022-06-10" and first["warnings"] == []
@@ -121,8 +134,12 @@ def test_usage_errors_exit_2(capsys):
 
 
 def test_stdin_is_read(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "dateline.cli", "extract", "-"],
-                            input=SEED.read_bytes(), capture_output=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "dateline.cli", "extract", "-"],
+        input=SEED.read_bytes(),
+        capture_output=True,
+        check=False,
+    )
     record = json.loads(result.stdout)
     assert result.returncode == 0
     assert record["source"] == "<stdin>"

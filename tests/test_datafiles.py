@@ -10,8 +10,10 @@ TEXT = "# Source: written for this test\n\nword\tkind\tnote\n gunmen \tagent\tpl
 
 
 def test_comments_header_rows_and_trimmed_cells():
-    assert parse_tsv(TEXT) == [{"word": "gunmen", "kind": "agent", "note": "plural"},
-                               {"word": "mob", "kind": "agent", "note": ""}]
+    assert parse_tsv(TEXT) == [
+        {"word": "gunmen", "kind": "agent", "note": "plural"},
+        {"word": "mob", "kind": "agent", "note": ""},
+    ]
 
 
 def test_short_rows_are_errors_when_every_row_must_be_complete():

@@ -28,5 +28,8 @@ def test_word_lists_and_codes():
     assert len(read_tsv("stopwords")) == len(stopwords())
     assert codes.acled_inter()["MIL"] == 1 and codes.acled_inter()["REB"] == 2
     assert {r["disorder_type"] for r in codes.disorder_types()} == {
-        "Political violence", "Demonstrations", "Strategic developments"}
+        "Political violence",
+        "Demonstrations",
+        "Strategic developments",
+    }
     assert codes.country("SY")["iso3"] == "SYR" and codes.country("SY")["fips"] == "SY"

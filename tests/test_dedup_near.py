@@ -17,17 +17,22 @@ WIRE = (
 
 
 def test_a_copy_with_a_line_added_and_a_word_changed_is_the_same_text():
-    copy = ("Ostra (Regional Wire) - " + WIRE.replace("some 400", "about 400")
-            + " Read more on our website.")
+    copy = (
+        "Ostra (Regional Wire) - "
+        + WIRE.replace("some 400", "about 400")
+        + " Read more on our website."
+    )
     similarity = near.similarity(near.signature(WIRE), near.signature(copy))
     assert similarity >= near.THRESHOLD
     assert set(near.band_keys(near.signature(WIRE))) & set(near.band_keys(near.signature(copy)))
 
 
 def test_another_report_of_the_same_flood_is_not_a_copy():
-    other = ("About 400 families left their homes in Ostra as the river burst its banks. "
-             "Volunteers at the hill school served soup; the mayor said the clean-up would "
-             "take weeks and farmers asked for cattle feed.")
+    other = (
+        "About 400 families left their homes in Ostra as the river burst its banks. "
+        "Volunteers at the hill school served soup; the mayor said the clean-up would "
+        "take weeks and farmers asked for cattle feed."
+    )
     assert near.similarity(near.signature(WIRE), near.signature(other)) < 0.2
 
 
@@ -39,5 +44,6 @@ def test_signatures_are_stable_and_survive_storage():
 
 
 def test_a_very_short_text_still_has_a_signature():
-    assert near.similarity(near.signature("Ostra flooded."),
-                           near.signature("ostra  flooded")) == 1.0
+    assert (
+        near.similarity(near.signature("Ostra flooded."), near.signature("ostra  flooded")) == 1.0
+    )

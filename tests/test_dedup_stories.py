@@ -16,9 +16,15 @@ TALVIK = (61.12, 23.45)
 KORSA = (48.30, 16.90)
 
 
-def make_article(body: str, *, title: str | None = None, pub_date: str | None = None,
-                 people: tuple[str, ...] = (), places: tuple[tuple[str, float, float], ...] = (),
-                 dates: tuple[tuple[str, str], ...] = ()) -> Article:
+def make_article(
+    body: str,
+    *,
+    title: str | None = None,
+    pub_date: str | None = None,
+    people: tuple[str, ...] = (),
+    places: tuple[tuple[str, float, float], ...] = (),
+    dates: tuple[tuple[str, str], ...] = (),
+) -> Article:
     """An analysed article: every listed name, place and date must occur in the body."""
     entities = []
     for person in people:
@@ -29,13 +35,40 @@ def make_article(body: str, *, title: str | None = None, pub_date: str | None = 
             spans.append(Span(last, start, start + len(last)))
             start = body.find(last, start + 1)
         entities.append(Entity(person, kind="person", mentions=spans))
-    found_places = [Place(text, body.index(text), body.index(text) + len(text), name=text,
-                          lat=lat, lon=lon, country="FI", feature_code="PPL")
-                    for text, lat, lon in places]
-    times = [Time(text, body.index(text), body.index(text) + len(text), "DATE", value=value,
-                  start_date=value, end_date=value) for text, value in dates]
-    return Article(id=article_id(body), title=title, pub_date=pub_date, body=body,
-                   entities=entities, places=found_places, times=times)
+    found_places = [
+        Place(
+            text,
+            body.index(text),
+            body.index(text) + len(text),
+            name=text,
+            lat=lat,
+            lon=lon,
+            country="FI",
+            feature_code="PPL",
+        )
+        for text, lat, lon in places
+    ]
+    times = [
+        Time(
+            text,
+            body.index(text),
+            body.index(text) + len(text),
+            "DATE",
+            value=value,
+            start_date=value,
+            end_date=value,
+        )
+        for text, value in dates
+    ]
+    return Article(
+        id=article_id(body),
+        title=title,
+        pub_date=pub_date,
+        body=body,
+        entities=entities,
+        places=found_places,
+        times=times,
+    )
 
 
 def quake(n: int) -> Article:
@@ -50,8 +83,12 @@ def quake(n: int) -> Article:
         "2 April 2021. Mayor Jonas Ebbe said two residents were in hospital.",
     ]
     body = bodies[n]
-    return make_article(body, people=("Jonas Ebbe",), places=(("Talvik", *TALVIK),),
-                        dates=(("2 April 2021", "2021-04-02"),))
+    return make_article(
+        body,
+        people=("Jonas Ebbe",),
+        places=(("Talvik", *TALVIK),),
+        dates=(("2 April 2021", "2021-04-02"),),
+    )
 
 
 def second_quake(n: int) -> Article:
@@ -66,8 +103,12 @@ def second_quake(n: int) -> Article:
         "fire chief Mira Solen said. Solen said the harbour was under water.",
     ]
     body = bodies[n]
-    return make_article(body, people=("Mira Solen",), places=(("Talvik", *TALVIK),),
-                        dates=(("10 May 2022", "2022-05-10"),))
+    return make_article(
+        body,
+        people=("Mira Solen",),
+        places=(("Talvik", *TALVIK),),
+        dates=(("10 May 2022", "2022-05-10"),),
+    )
 
 
 def strike(n: int) -> Article:
@@ -77,8 +118,12 @@ def strike(n: int) -> Article:
         "The port of Korsa stood still on 3 March 2023 as dock workers struck over wages. "
         "Petra Lind of the dockers' union said talks had failed.",
     ]
-    return make_article(bodies[n], people=("Petra Lind",), places=(("Korsa", *KORSA),),
-                        dates=(("3 March 2023", "2023-03-03"),))
+    return make_article(
+        bodies[n],
+        people=("Petra Lind",),
+        places=(("Korsa", *KORSA),),
+        dates=(("3 March 2023", "2023-03-03"),),
+    )
 
 
 def stories_of(articles: list[Article]) -> list[list[int]]:
@@ -93,21 +138,36 @@ def stories_of(articles: list[Article]) -> list[list[int]]:
 
 
 def test_reports_of_one_event_form_one_story_and_a_similar_event_another():
-    articles = [quake(0), quake(1), quake(2), second_quake(0), second_quake(1),
-                second_quake(2), strike(0), strike(1)]
+    articles = [
+        quake(0),
+        quake(1),
+        quake(2),
+        second_quake(0),
+        second_quake(1),
+        second_quake(2),
+        strike(0),
+        strike(1),
+    ]
     assert stories_of(articles) == [[0, 1, 2], [3, 4, 5], [6, 7]]
 
 
 def test_interleaved_arrival_gives_the_same_stories():
-    articles = [second_quake(0), quake(0), strike(0), quake(1), second_quake(1), quake(2),
-                strike(1), second_quake(2)]
+    articles = [
+        second_quake(0),
+        quake(0),
+        strike(0),
+        quake(1),
+        second_quake(1),
+        quake(2),
+        strike(1),
+        second_quake(2),
+    ]
     assert stories_of(articles) == [[0, 4, 7], [1, 3, 5], [2, 6]]
 
 
 def test_a_year_and_another_protagonist_speak_against_a_match():
     df = DocumentFrequencies()
-    one, two = (make_report(profile(a), i, df) for i, a in enumerate([quake(0),
-                                                                      second_quake(0)]))
+    one, two = (make_report(profile(a), i, df) for i, a in enumerate([quake(0), second_quake(0)]))
     found = features(one, two)
     assert found["when_far"] == 1.0 and found["when_near"] == 0.0
     assert found["people_conflict"] == 1.0 and "people_same" not in found

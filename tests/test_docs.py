@@ -29,7 +29,10 @@ def test_every_option_is_in_the_readme():
     for name, sub in subcommands().items():
         for action in sub._actions:
             for option in action.option_strings:
-                if option.startswith("--") and option not in ("--help", "--no-progress") \
-                        and option not in README:
+                if (
+                    option.startswith("--")
+                    and option not in ("--help", "--no-progress")
+                    and option not in README
+                ):
                     missing.append(f"{name} {option}")
     assert not missing, f"options missing from README.md: {missing}"

@@ -11,32 +11,64 @@ from dateline.model import ActorRef
 
 def test_actor_matching_rules():
     assert fold("Protesters (Nigeria)") == ("protesters", "nigeria")
-    assert ref_matches(ActorRef(text="protesters", canonical="Protesters"),
-                       {"text": "Protesters (Nigeria)", "code": None})
-    assert ref_matches(ActorRef(text="Israeli tanks", canonical="Military Forces of Israel",
-                                code="ISRMIL"), {"text": "Israeli", "code": "ISR"})
+    assert ref_matches(
+        ActorRef(text="protesters", canonical="Protesters"),
+        {"text": "Protesters (Nigeria)", "code": None},
+    )
+    assert ref_matches(
+        ActorRef(text="Israeli tanks", canonical="Military Forces of Israel", code="ISRMIL"),
+        {"text": "Israeli", "code": "ISR"},
+    )
     assert ref_matches(ActorRef(text="soldiers", code="ISRMIL"), {"text": "x", "code": "ISR"})
-    assert not ref_matches(ActorRef(text="police", canonical="Police Forces"),
-                           {"text": "Military Forces of Kenya", "code": None})
+    assert not ref_matches(
+        ActorRef(text="police", canonical="Police Forces"),
+        {"text": "Military Forces of Kenya", "code": None},
+    )
 
 
 def test_scores_on_a_small_gold_file(tmp_path, nlp):
     gold = [
-        {"id": "t1", "text": "On 3 March 2022, gunmen killed two farmers in Kaduna.",
-         "pub_date": None, "source": "test",
-         "events": [{"type": "ASSAULT", "mode": None, "source_label": "Attack",
-                     "actor": [{"text": "Unidentified Armed Group (Nigeria)", "code": None}],
-                     "recipient": [{"text": "Civilians (Nigeria)", "code": None}],
-                     "location": None, "date": "2022-03-03", "fatalities": 2,
-                     "acled": {"event_type": "Violence against civilians",
-                               "sub_event_type": "Attack"}}]},
-        {"id": "t2", "text": "Students protested in Accra against fee increases.",
-         "pub_date": "2022-05-02", "source": "test",
-         "events": [{"type": "PROTEST", "mode": "demo", "source_label": "Peaceful protest",
-                     "actor": [{"text": "Protesters (Ghana)", "code": None}],
-                     "recipient": [], "location": None, "date": None, "fatalities": 0,
-                     "acled": {"event_type": "Protests",
-                               "sub_event_type": "Peaceful protest"}}]},
+        {
+            "id": "t1",
+            "text": "On 3 March 2022, gunmen killed two farmers in Kaduna.",
+            "pub_date": None,
+            "source": "test",
+            "events": [
+                {
+                    "type": "ASSAULT",
+                    "mode": None,
+                    "source_label": "Attack",
+                    "actor": [{"text": "Unidentified Armed Group (Nigeria)", "code": None}],
+                    "recipient": [{"text": "Civilians (Nigeria)", "code": None}],
+                    "location": None,
+                    "date": "2022-03-03",
+                    "fatalities": 2,
+                    "acled": {
+                        "event_type": "Violence against civilians",
+                        "sub_event_type": "Attack",
+                    },
+                }
+            ],
+        },
+        {
+            "id": "t2",
+            "text": "Students protested in Accra against fee increases.",
+            "pub_date": "2022-05-02",
+            "source": "test",
+            "events": [
+                {
+                    "type": "PROTEST",
+                    "mode": "demo",
+                    "source_label": "Peaceful protest",
+                    "actor": [{"text": "Protesters (Ghana)", "code": None}],
+                    "recipient": [],
+                    "location": None,
+                    "date": None,
+                    "fatalities": 0,
+                    "acled": {"event_type": "Protests", "sub_event_type": "Peaceful protest"},
+                }
+            ],
+        },
     ]
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in gold) + "\n", encoding="utf-8")

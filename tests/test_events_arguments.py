@@ -28,7 +28,9 @@ def test_coordinated_actors_and_mode(nlp):
 def test_coordinated_verbs_share_the_subject(nlp):
     found = events("Soldiers shot two protesters and arrested five others.")
     assert [(e.type, [a.canonical for a in e.actor]) for e in found] == [
-        ("ASSAULT", ["Military Forces"]), ("COERCE", ["Military Forces"])]
+        ("ASSAULT", ["Military Forces"]),
+        ("COERCE", ["Military Forces"]),
+    ]
 
 
 def test_light_verb_carries_the_agent(nlp):
@@ -39,8 +41,9 @@ def test_light_verb_carries_the_agent(nlp):
 
 
 def test_casualties_in_a_following_sentence(nlp):
-    found = events("Gunmen attacked a market in Bunia. Two people were killed and five "
-                   "were wounded.")
+    found = events(
+        "Gunmen attacked a market in Bunia. Two people were killed and five were wounded."
+    )
     assert len(found) == 1
     assert (found[0].fatalities, found[0].injured) == (2, 5)
 
@@ -78,17 +81,18 @@ def test_recipients_of_grants_measures_complaints_and_mediation(nlp):
         return [r.canonical for r in events(text)[0].recipient]
 
     assert recipients("Kenya has granted asylum to 12 Ethiopian rebels.") == ["Rebels (Ethiopia)"]
-    assert recipients("Chile eased emergency measures on Tuesday in Temuco.") == [
-        "Temuco"]
-    assert recipients("Lebanon complained to the United Nations over two Israeli air "
-                      "raids.") == ["Israel"]
+    assert recipients("Chile eased emergency measures on Tuesday in Temuco.") == ["Temuco"]
+    assert recipients("Lebanon complained to the United Nations over two Israeli air raids.") == [
+        "Israel"
+    ]
     assert recipients("The emir launched a mediation effort between Chad and Sudan.") == [
-        "Chad", "Sudan"]
+        "Chad",
+        "Sudan",
+    ]
 
 
 def test_coordinated_modifiers_name_an_actor_each(nlp):
     event = events("Heavy clashes between the army and Fano militias erupted near Bahir Dar.")[0]
     assert [a.canonical for a in event.actor] == ["Military Forces of Ethiopia", "Fano"]
     event = events("Hungarian and Romanian officials signed an agreement.")[0]
-    assert [a.canonical for a in event.actor] == ["Government of Hungary",
-                                                  "Government of Romania"]
+    assert [a.canonical for a in event.actor] == ["Government of Hungary", "Government of Romania"]

@@ -10,38 +10,43 @@ def analysed(text: str):
 
 
 def test_trailing_said(nlp):
-    event = analysed("Gunmen attacked a bus near Garissa, killing four passengers, "
-                     "police said.").events[0]
+    event = analysed(
+        "Gunmen attacked a bus near Garissa, killing four passengers, police said."
+    ).events[0]
     assert event.attribution.canonical == "Police Forces of Kenya"
     assert event.fatalities == 4
 
 
 def test_according_to(nlp):
-    event = analysed("According to witnesses, Houthi drones struck an oil depot in "
-                     "Jizan.").events[0]
+    event = analysed("According to witnesses, Houthi drones struck an oil depot in Jizan.").events[
+        0
+    ]
     assert event.attribution.text == "witnesses"
     assert [a.canonical for a in event.actor] == ["Houthis"]
     assert event.mode == "aerial"
 
 
 def test_told_reuters_is_an_interview(nlp):
-    event = analysed("The army spokesman, Colonel Ahmed Ali, told Reuters that troops had "
-                     "recaptured the town.").events[0]
+    event = analysed(
+        "The army spokesman, Colonel Ahmed Ali, told Reuters that troops had recaptured the town."
+    ).events[0]
     assert event.attribution.canonical == "Ahmed Ali"
     assert event.attribution.channel == "interview"
 
 
 def test_in_a_statement(nlp):
-    event = analysed("In a statement, the Taliban said its fighters had ambushed a police "
-                     "convoy.").events[0]
-    assert (event.attribution.canonical, event.attribution.channel) == ("Taliban",
-                                                                       "statement")
+    event = analysed(
+        "In a statement, the Taliban said its fighters had ambushed a police convoy."
+    ).events[0]
+    assert (event.attribution.canonical, event.attribution.channel) == ("Taliban", "statement")
     assert [a.canonical for a in event.actor] == ["Taliban"]
 
 
 def test_direct_quote_with_tweet(nlp):
-    article = analysed('The ministry tweeted that "the attack was cowardly" and that '
-                       'investigators were at the scene.')
+    article = analysed(
+        'The ministry tweeted that "the attack was cowardly" and that '
+        "investigators were at the scene."
+    )
     direct = [q for q in article.quotes if q.direct]
     assert [(q.text, q.channel) for q in direct] == [("the attack was cowardly", "tweet")]
 

@@ -10,22 +10,29 @@ def events(text: str):
 
 
 def coded(text: str) -> list[tuple]:
-    return [(e.type, e.factuality, [a.canonical for a in e.actor],
-             [r.canonical for r in e.recipient]) for e in events(text)]
+    return [
+        (e.type, e.factuality, [a.canonical for a in e.actor], [r.canonical for r in e.recipient])
+        for e in events(text)
+    ]
 
 
 def test_reported_would_is_a_stated_threat(nlp):
-    found = coded("The Kenyan fishermen's cooperative said on Monday that it would boycott "
-                  "the auction in Mombasa.")
+    found = coded(
+        "The Kenyan fishermen's cooperative said on Monday that it would boycott "
+        "the auction in Mombasa."
+    )
     assert found[0] == ("THREATEN", "asserted", ["Fishers (Kenya)"], [])
     assert found[1][:2] == ("PROTEST", "future")
 
 
 def test_vow_is_a_threat_but_a_forecast_is_not(nlp):
     assert [e[:2] for e in coded("The rebels vowed to attack the capital.")] == [
-        ("THREATEN", "asserted"), ("ASSAULT", "future")]
+        ("THREATEN", "asserted"),
+        ("ASSAULT", "future"),
+    ]
     assert [e[:2] for e in coded("Troops will attack the town tomorrow.")] == [
-        ("ASSAULT", "future")]
+        ("ASSAULT", "future")
+    ]
 
 
 def test_will_not_is_a_refusal(nlp):
@@ -34,8 +41,7 @@ def test_will_not_is_a_refusal(nlp):
 
 
 def test_must_under_a_speaker_is_a_demand(nlp):
-    found = coded("The Nigerian foreign minister said Ghana must return the seized fishing "
-                  "boats.")
+    found = coded("The Nigerian foreign minister said Ghana must return the seized fishing boats.")
     assert found == [("REQUEST", "asserted", ["Government of Nigeria"], ["Ghana"])]
 
 
@@ -56,4 +62,6 @@ def test_recipient_of_a_demand_is_the_subject_of_its_clause(nlp):
 def test_recipient_of_a_refusal_is_the_object_of_the_refused_action(nlp):
     refusal = events("Argentina refused to meet the Chilean delegation.")[0]
     assert (refusal.type, [r.canonical for r in refusal.recipient]) == (
-        "REJECT", ["Government of Chile"])
+        "REJECT",
+        ["Government of Chile"],
+    )

@@ -35,10 +35,14 @@ def test_factuality(articles, index):
 def test_refused_to_surrender(nlp):
     article = analyse_texts(["The remaining fighters refused to surrender."], [None])[0]
     assert [(e.type, e.factuality) for e in article.events] == [
-        ("REJECT", "asserted"), ("RETREAT", "negated")]
+        ("REJECT", "asserted"),
+        ("RETREAT", "negated"),
+    ]
 
 
 def test_threatened_action_is_future(nlp):
     article = analyse_texts(["North Korea threatened to strike Seoul."], [None])[0]
     assert [(e.type, e.factuality) for e in article.events] == [
-        ("THREATEN", "asserted"), ("ASSAULT", "future")]
+        ("THREATEN", "asserted"),
+        ("ASSAULT", "future"),
+    ]

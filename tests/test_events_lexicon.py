@@ -6,9 +6,18 @@ from dateline.datafiles import data_text
 from dateline.events.lexicon import load_lexicon
 from dateline.model import PLOVER_TYPES
 
-EVENT_FILES = ("triggers.tsv", "light_verbs.tsv", "modes.tsv", "factuality.tsv",
-               "reporting.tsv", "acled.tsv", "numbers.tsv", "protest_context.tsv",
-               "intents.tsv", "intent_types.tsv")
+EVENT_FILES = (
+    "triggers.tsv",
+    "light_verbs.tsv",
+    "modes.tsv",
+    "factuality.tsv",
+    "reporting.tsv",
+    "acled.tsv",
+    "numbers.tsv",
+    "protest_context.tsv",
+    "intents.tsv",
+    "intent_types.tsv",
+)
 
 
 def test_every_event_file_has_a_source_header():
@@ -31,8 +40,14 @@ def test_lexicon_loads_and_covers_every_plover_type():
 
 
 def test_acled_rules_name_real_acled_types():
-    acled_types = {"Battles", "Explosions/Remote violence", "Violence against civilians",
-                   "Protests", "Riots", "Strategic developments"}
+    acled_types = {
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+    }
     lexicon = load_lexicon()
     assert {rule.event_type for rule in lexicon.acled_rules} <= acled_types
     for entries in lexicon.triggers.values():

@@ -17,7 +17,10 @@ def test_unattributed_attack_is_an_unidentified_armed_group_of_its_country(nlp):
     event = first("Two policemen were killed by a roadside bomb near Kandahar.")
     [actor] = event.actor
     assert (actor.text, actor.canonical, actor.code) == (
-        "roadside bomb", "Unidentified Armed Group (Afghanistan)", "AFGUAF")
+        "roadside bomb",
+        "Unidentified Armed Group (Afghanistan)",
+        "AFGUAF",
+    )
     assert event.mode == "explosives"
     assert [r.canonical for r in event.recipient] == ["Police Forces of Afghanistan"]
 
@@ -29,13 +32,13 @@ def test_no_unidentified_group_when_the_scene_is_only_an_actor_name(nlp):
 
 def test_generic_state_actor_takes_the_article_country(nlp):
     event = first("Police arrested two journalists in Dodoma on Friday.")
-    assert [(a.canonical, a.code) for a in event.actor] == [
-        ("Police Forces of Tanzania", "TZACOP")]
+    assert [(a.canonical, a.code) for a in event.actor] == [("Police Forces of Tanzania", "TZACOP")]
 
 
 def test_generic_state_actor_keeps_no_country_in_a_two_country_story(nlp):
-    found = article("Police in Nairobi arrested two men. Police in Kampala released a "
-                    "journalist.").events
+    found = article(
+        "Police in Nairobi arrested two men. Police in Kampala released a journalist."
+    ).events
     assert [a.canonical for e in found for a in e.actor] == ["Police Forces", "Police Forces"]
     assert found[0].actor[0].text == "Police in Nairobi"
 
@@ -49,7 +52,9 @@ def test_member_phrase_names_the_organisation(nlp):
 def test_official_of_a_city_is_of_its_country(nlp):
     event = first("Kampala's police chief warned that protests would not be tolerated.")
     assert (event.type, [(a.canonical, a.code) for a in event.actor]) == (
-        "THREATEN", [("Police Forces of Uganda", "UGACOP")])
+        "THREATEN",
+        [("Police Forces of Uganda", "UGACOP")],
+    )
 
 
 def test_nearest_modifier_names_the_group(nlp):
@@ -63,41 +68,49 @@ def test_modifier_of_a_modifier_names_the_attacker(nlp):
 
 
 def test_claimant_of_an_attack_is_its_actor(nlp):
-    event = first("Al-Shabaab claimed responsibility for a bombing in Mogadishu that killed "
-                  "five people.")
+    event = first(
+        "Al-Shabaab claimed responsibility for a bombing in Mogadishu that killed five people."
+    )
     assert [a.canonical for a in event.actor] == ["al-Shabaab"]
     assert event.fatalities == 5
 
 
 def test_the_attack_named_again_is_not_a_new_event(nlp):
-    found = article("Gunmen killed a trader in Kano. The attack caused panic in the "
-                    "market.").events
+    found = article("Gunmen killed a trader in Kano. The attack caused panic in the market.").events
     assert [(e.type, e.trigger.text) for e in found] == [("ASSAULT", "killed")]
 
 
 def test_claimed_deaths_are_a_claimed_event_and_not_counted(nlp):
-    found = article("The army said it killed five fighters. The rebels claimed they had "
-                    "killed twenty soldiers.").events
+    found = article(
+        "The army said it killed five fighters. The rebels claimed they had killed twenty soldiers."
+    ).events
     assert [(e.factuality, e.fatalities, [a.canonical for a in e.actor]) for e in found] == [
-        ("asserted", 5, ["Military Forces"]), ("claimed", None, ["Rebels"])]
+        ("asserted", 5, ["Military Forces"]),
+        ("claimed", None, ["Rebels"]),
+    ]
 
 
 def test_pronoun_binds_to_the_subject_that_governs_it(nlp):
-    found = article("The Red Cross delivered tents to the camp. Those evacuated from the "
-                    "town were taken to a school where they were given food.").events
+    found = article(
+        "The Red Cross delivered tents to the camp. Those evacuated from the "
+        "town were taken to a school where they were given food."
+    ).events
     given = next(e for e in found if e.trigger.text == "given")
     assert given.recipient == []
 
 
 def test_person_with_a_title_in_capitals_has_the_code_of_its_body(nlp):
-    event = first("Amina Diallo, the United Nations Resident Coordinator, urged both sides to "
-                  "open the roads.")
+    event = first(
+        "Amina Diallo, the United Nations Resident Coordinator, urged both sides to open the roads."
+    )
     assert [(a.canonical, a.code) for a in event.actor] == [("Amina Diallo", "IGO")]
 
 
 def test_a_blow_struck_in_the_clash_told_before_is_part_of_it(nlp):
-    found = article("Smugglers opened a gunfight with border guards near Tumbes. One smuggler "
-                    "was shot dead in the firefight.").events
+    found = article(
+        "Smugglers opened a gunfight with border guards near Tumbes. One smuggler "
+        "was shot dead in the firefight."
+    ).events
     assert len(found) == 1
     assert found[0].fatalities == 1
 
@@ -117,7 +130,8 @@ def test_subject_the_parser_hung_on_the_place_list(nlp):
     event = first("On 3 May 2022, in Kindu, Maniema, soldiers and police arrested five men.")
     assert [a.canonical for a in event.actor] == [
         "Military Forces of the Democratic Republic of Congo",
-        "Police Forces of the Democratic Republic of Congo"]
+        "Police Forces of the Democratic Republic of Congo",
+    ]
 
 
 def test_a_vehicle_that_hits_a_mine_is_the_target_and_the_planter_the_actor(nlp):
@@ -128,16 +142,27 @@ def test_a_vehicle_that_hits_a_mine_is_the_target_and_the_planter_the_actor(nlp)
 
 
 def test_the_group_behind_a_device_is_the_actor(nlp):
-    event = first("An IED by Al-Shabaab fighters exploded, targeting police officers at a "
-                  "roadblock in Jowhar.")
+    event = first(
+        "An IED by Al-Shabaab fighters exploded, targeting police officers at a "
+        "roadblock in Jowhar."
+    )
     assert [a.canonical for a in event.actor] == ["al-Shabaab"]
     assert event.recipient[0].text == "police officers"
-    assert len(article("An IED by Al-Shabaab fighters exploded, targeting police officers "
-                       "at a roadblock in Jowhar.").events) == 1
+    assert (
+        len(
+            article(
+                "An IED by Al-Shabaab fighters exploded, targeting police officers "
+                "at a roadblock in Jowhar."
+            ).events
+        )
+        == 1
+    )
 
 
 def test_they_opening_a_sentence_continues_the_subject_before(nlp):
-    found = article("Members of the Lakeside Farmers Association met the governor in Kisumu. "
-                    "They demanded compensation for the land seizures.").events
+    found = article(
+        "Members of the Lakeside Farmers Association met the governor in Kisumu. "
+        "They demanded compensation for the land seizures."
+    ).events
     demand = next(e for e in found if e.trigger.text == "demanded")
     assert [a.canonical for a in demand.actor] == ["Lakeside Farmers Association"]

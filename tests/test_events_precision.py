@@ -11,14 +11,18 @@ def coded(text: str) -> list[tuple[str, str]]:
 
 
 def test_demands_of_a_protests_own_people_are_its_content(nlp):
-    found = coded("Residents blocked the road to the airport. They demanded the reconnection "
-                  "of water. The mayor urged them to leave.")
+    found = coded(
+        "Residents blocked the road to the airport. They demanded the reconnection "
+        "of water. The mayor urged them to leave."
+    )
     assert found == [("PROTEST", "blocked"), ("REQUEST", "urged")]
 
 
 def test_a_backdrop_is_not_an_event(nlp):
-    found = coded("Citizens protested in Granada against rising fuel prices due to the "
-                  "pandemic and the invasion of Ukraine.")
+    found = coded(
+        "Citizens protested in Granada against rising fuel prices due to the "
+        "pandemic and the invasion of Ukraine."
+    )
     assert found == [("PROTEST", "protested")]
 
 
@@ -28,7 +32,8 @@ def test_a_defusal_is_not_an_attack(nlp):
 
 def test_a_participle_describing_people_is_not_an_event(nlp):
     assert coded("Around 50 teachers supported by four unions demonstrated in Tours.") == [
-        ("PROTEST", "demonstrated")]
+        ("PROTEST", "demonstrated")
+    ]
 
 
 def test_a_source_asking_not_to_be_named_makes_no_request(nlp):
@@ -37,40 +42,53 @@ def test_a_source_asking_not_to_be_named_makes_no_request(nlp):
 
 def test_measures_and_their_of_phrase(nlp):
     assert coded("Sudan's government lifted a state of emergency in Darfur.") == [
-        ("CONCEDE", "lifted")]
+        ("CONCEDE", "lifted")
+    ]
     assert coded("Norway suspended part of its aid programme for Mali.") == [
-        ("SANCTION", "suspended")]
+        ("SANCTION", "suspended")
+    ]
 
 
 def test_one_protest_told_with_two_verbs_and_a_purpose(nlp):
-    found = coded("Hundreds of traders blocked the main road in Kumasi to protest against new "
-                  "market fees. The traders burned tyres and chanted slogans.")
+    found = coded(
+        "Hundreds of traders blocked the main road in Kumasi to protest against new "
+        "market fees. The traders burned tyres and chanted slogans."
+    )
     assert found == [("PROTEST", "blocked"), ("PROTEST", "burned")]
 
 
 def test_the_injured_are_not_the_target_of_a_protest(nlp):
-    article = analyse_texts(["Students marched through Dhaka on Monday. Two people were "
-                             "injured."], ["2022-03-01"])[0]
+    article = analyse_texts(
+        ["Students marched through Dhaka on Monday. Two people were injured."], ["2022-03-01"]
+    )[0]
     assert article.events[0].recipient == []
 
 
 def test_a_claim_for_the_attack_told_before_names_its_actor(nlp):
-    article = analyse_texts(["A car bomb exploded near the port of Kismayo on Monday. "
-                             "Al-Shabaab claimed responsibility for the attack."],
-                            ["2022-03-01"])[0]
+    article = analyse_texts(
+        [
+            "A car bomb exploded near the port of Kismayo on Monday. "
+            "Al-Shabaab claimed responsibility for the attack."
+        ],
+        ["2022-03-01"],
+    )[0]
     assert [(e.trigger.text, [a.canonical for a in e.actor]) for e in article.events] == [
-        ("exploded", ["al-Shabaab"])]
+        ("exploded", ["al-Shabaab"])
+    ]
 
 
 def test_a_repulsed_offensive_is_two_events(nlp):
-    found = coded("Russian troops engaged in an offensive near Vuhledar but were repulsed by "
-                  "Ukrainian units.")
+    found = coded(
+        "Russian troops engaged in an offensive near Vuhledar but were repulsed by Ukrainian units."
+    )
     assert found == [("ASSAULT", "offensive"), ("ASSAULT", "repulsed")]
 
 
 def test_tear_gas_is_crowd_control_and_burning_tyres_is_the_riot(nlp):
-    found = coded("Police fired tear gas at traders in Kumasi. The traders threw stones at the "
-                  "police and set fire to tyres.")
+    found = coded(
+        "Police fired tear gas at traders in Kumasi. The traders threw stones at the "
+        "police and set fire to tyres."
+    )
     assert found == [("COERCE", "fired"), ("PROTEST", "threw")]
 
 

@@ -36,8 +36,10 @@ def test_expected_declaration_and_negated_exit_are_not_facts(seed):
     for event in seed.events:
         if "formally declare" in event.sentence.text and event.trigger.text == "declare":
             assert event.factuality in ("future", "hypothetical")
-        if "no civilians had come out" in event.sentence.text \
-                and event.trigger.text in ("come", "come out"):
+        if "no civilians had come out" in event.sentence.text and event.trigger.text in (
+            "come",
+            "come out",
+        ):
             assert event.factuality == "negated"
     asserted = {e.trigger.text for e in seed.events if e.factuality == "asserted"}
     assert "declare" not in asserted and "come" not in asserted
@@ -47,13 +49,13 @@ def test_bali_quote_from_a_tweet(seed):
     quote = next(q for q in seed.quotes if q.text == "direct violent clashes")
     assert (quote.speaker, quote.channel, quote.direct) == ("Mustafa Bali", "tweet", True)
     assert seed.entities[quote.entity].canonical == "Mustafa Bali"
-    assert seed.body[quote.start:quote.end] == quote.text
+    assert seed.body[quote.start : quote.end] == quote.text
 
 
 def test_every_event_points_at_its_evidence(seed):
     for event in seed.events:
-        assert seed.body[event.trigger.start:event.trigger.end] == event.trigger.text
-        assert seed.body[event.sentence.start:event.sentence.end] == event.sentence.text
+        assert seed.body[event.trigger.start : event.trigger.end] == event.trigger.text
+        assert seed.body[event.sentence.start : event.sentence.end] == event.sentence.text
         for ref in event.actor + event.recipient:
             if ref.entity is not None:
                 assert seed.entities[ref.entity].canonical == ref.canonical

@@ -20,8 +20,22 @@ def database(tmp_path):
 
 def test_events_filter_and_format(tmp_path, capsys):
     db = database(tmp_path)
-    assert main(["events", "--db", str(db), "--format", "jsonl", "--country", "SY",
-                 "--min-sources", "2"]) == 0
+    assert (
+        main(
+            [
+                "events",
+                "--db",
+                str(db),
+                "--format",
+                "jsonl",
+                "--country",
+                "SY",
+                "--min-sources",
+                "2",
+            ]
+        )
+        == 0
+    )
     [line] = capsys.readouterr().out.splitlines()
     record = json.loads(line)
     assert record["type"] == "ASSAULT" and record["n_reports"] == 2
@@ -37,8 +51,15 @@ def test_stories_as_json_lines_and_table(tmp_path, capsys):
     db = database(tmp_path)
     assert main(["stories", "--db", str(db), "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert {"story_id", "article_ids", "input_ids", "title", "first_seen", "last_seen",
-            "event_ids"} <= set(rows[0])
+    assert {
+        "story_id",
+        "article_ids",
+        "input_ids",
+        "title",
+        "first_seen",
+        "last_seen",
+        "event_ids",
+    } <= set(rows[0])
     assert sum(len(r["article_ids"]) for r in rows) == 2
     assert main(["stories", "--db", str(db)]) == 0
     assert capsys.readouterr().out.splitlines()[0].startswith("story_id")

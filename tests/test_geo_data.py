@@ -7,8 +7,17 @@ import pytest
 
 from dateline.geo import data
 
-FILES = ["country_points.tsv", "supplement.tsv", "country_aliases.tsv", "abbreviations.tsv",
-         "demonyms.tsv", "guards.tsv", "cues.tsv", "after_cues.tsv", "org_heads.tsv"]
+FILES = [
+    "country_points.tsv",
+    "supplement.tsv",
+    "country_aliases.tsv",
+    "abbreviations.tsv",
+    "demonyms.tsv",
+    "guards.tsv",
+    "cues.tsv",
+    "after_cues.tsv",
+    "org_heads.tsv",
+]
 
 
 def _country(code: str) -> bool:
@@ -32,8 +41,11 @@ def test_country_points_are_real_countries_with_coordinates():
     assert (float(us["lat"]), float(us["lon"])) == (39.76, -98.5)
     assert {r["reference"] for r in rows} == {"geonames", "factbook", "midpoint"}
     canada = next(r for r in rows if r["iso2"] == "CA")
-    assert (float(canada["lat"]), float(canada["lon"]), canada["reference"]) == \
-        (60.0, -95.0, "factbook")
+    assert (float(canada["lat"]), float(canada["lon"]), canada["reference"]) == (
+        60.0,
+        -95.0,
+        "factbook",
+    )
 
 
 def test_supplement_rows_carry_source_and_precision():
@@ -50,10 +62,10 @@ def test_supplement_rows_carry_source_and_precision():
 def test_abbreviations_and_demonyms_point_at_countries_or_states():
     for abbreviation in data.abbreviations():
         assert _country(abbreviation.target.split("-")[0]), abbreviation
-    assert any(a.text == "U.S." and a.target == "US" and a.anywhere
-               for a in data.abbreviations())
-    assert any(a.text == "La." and a.target == "US-LA" and not a.anywhere
-               for a in data.abbreviations())
+    assert any(a.text == "U.S." and a.target == "US" and a.anywhere for a in data.abbreviations())
+    assert any(
+        a.text == "La." and a.target == "US-LA" and not a.anywhere for a in data.abbreviations()
+    )
     demonyms = data.demonyms()
     assert demonyms["Syrian"] == "SY" and demonyms["Kurdish"] == "IQ|SY|TR|IR"
     assert demonyms["Texans"] == "US-TX"

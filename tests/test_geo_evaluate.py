@@ -9,11 +9,32 @@ from dateline.evaluate import evaluate
 
 def test_gold_spans_and_end_to_end(tmp_path):
     text = "Shelling hit Homs on Monday, and refugees reached Beirut."
-    record = {"id": "t-1", "text": text, "toponyms": [
-        {"start": 13, "end": 17, "name": "Homs", "lat": 34.73, "lon": 36.71,
-         "geonameid": None, "feature_code": None, "country": None},
-        {"start": 50, "end": 56, "name": "Beirut", "lat": 33.89, "lon": 35.5,
-         "geonameid": None, "feature_code": None, "country": None}]}
+    record = {
+        "id": "t-1",
+        "text": text,
+        "toponyms": [
+            {
+                "start": 13,
+                "end": 17,
+                "name": "Homs",
+                "lat": 34.73,
+                "lon": 36.71,
+                "geonameid": None,
+                "feature_code": None,
+                "country": None,
+            },
+            {
+                "start": 50,
+                "end": 56,
+                "name": "Beirut",
+                "lat": 33.89,
+                "lon": 35.5,
+                "geonameid": None,
+                "feature_code": None,
+                "country": None,
+            },
+        ],
+    }
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
     spans = evaluate("geo", str(gold), gold_spans=True, progress=False)

@@ -55,18 +55,58 @@ def test_transliterated_spellings_find_the_town(gazetteer):
 
 
 def test_known_checks_many_keys_at_once(gazetteer):
-    assert gazetteer.known(["syria", "not a place at all", "baghouz"]).tolist() == \
-        [True, False, True]
+    assert gazetteer.known(["syria", "not a place at all", "baghouz"]).tolist() == [
+        True,
+        False,
+        True,
+    ]
 
 
 DUMP_ROWS = [
     # geonameid, name, asciiname, alternates, lat, lon, class, code, cc, cc2, admin1,
     # admin2, admin3, admin4, population, elevation, dem, timezone, modified
-    ["99000001", "Qaryat at Tajriba", "Qaryat at Tajriba", "Tajriba,Tajreeba", "34.9",
-     "40.6", "P", "PPL", "SY", "", "07", "", "", "", "1200", "", "210", "Asia/Damascus",
-     "2024-01-01"],
-    ["99000002", "Wadi at Tajriba", "Wadi at Tajriba", "", "34.95", "40.65", "H", "WAD",
-     "SY", "", "07", "", "", "", "0", "", "200", "Asia/Damascus", "2024-01-01"],
+    [
+        "99000001",
+        "Qaryat at Tajriba",
+        "Qaryat at Tajriba",
+        "Tajriba,Tajreeba",
+        "34.9",
+        "40.6",
+        "P",
+        "PPL",
+        "SY",
+        "",
+        "07",
+        "",
+        "",
+        "",
+        "1200",
+        "",
+        "210",
+        "Asia/Damascus",
+        "2024-01-01",
+    ],
+    [
+        "99000002",
+        "Wadi at Tajriba",
+        "Wadi at Tajriba",
+        "",
+        "34.95",
+        "40.65",
+        "H",
+        "WAD",
+        "SY",
+        "",
+        "07",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "200",
+        "Asia/Damascus",
+        "2024-01-01",
+    ],
 ]
 
 
@@ -96,25 +136,71 @@ def test_imported_rows_become_places_and_replace_derived_points(tmp_path, monkey
     from dateline.geo.store import Gazetteer
 
     builder = build._Builder()
-    syria = builder.add_place(name="Syria", lat=35.0, lon=38.0, country="SY",
-                              feature="PCLI", source="country", precision=3)
+    syria = builder.add_place(
+        name="Syria",
+        lat=35.0,
+        lon=38.0,
+        country="SY",
+        feature="PCLI",
+        source="country",
+        precision=3,
+    )
     builder.country_pid["SY"] = syria
     builder.admin1_index[("SY", "07")] = 0
-    province = builder.add_place(name="Deir ez-Zor", lat=35.0, lon=40.0, country="SY",
-                                 admin1=0, feature="ADM1", source="division", precision=3)
+    province = builder.add_place(
+        name="Deir ez-Zor",
+        lat=35.0,
+        lon=40.0,
+        country="SY",
+        admin1=0,
+        feature="ADM1",
+        source="division",
+        precision=3,
+    )
     builder.admin1_table.append(["SY", "07", "Deir ez-Zor", province])
-    rows = [*DUMP_ROWS, ["170792", "Muhafazat Dayr az Zawr", "Muhafazat Dayr az Zawr", "",
-                         "35.16", "40.5", "A", "ADM1", "SY", "", "07", "", "", "", "0", "",
-                         "0", "Asia/Damascus", "2024-01-01"]]
-    monkeypatch.setattr(build, "_imported_rows", lambda: iter(
-        [[*r[:3], r[3], r[4], r[5], r[6], r[7], r[8], r[10], r[11], r[14]] for r in rows]))
+    rows = [
+        *DUMP_ROWS,
+        [
+            "170792",
+            "Muhafazat Dayr az Zawr",
+            "Muhafazat Dayr az Zawr",
+            "",
+            "35.16",
+            "40.5",
+            "A",
+            "ADM1",
+            "SY",
+            "",
+            "07",
+            "",
+            "",
+            "",
+            "0",
+            "",
+            "0",
+            "Asia/Damascus",
+            "2024-01-01",
+        ],
+    ]
+    monkeypatch.setattr(
+        build,
+        "_imported_rows",
+        lambda: iter(
+            [[*r[:3], r[3], r[4], r[5], r[6], r[7], r[8], r[10], r[11], r[14]] for r in rows]
+        ),
+    )
     builder._add_imports()
     builder.write(tmp_path / "g")
     gazetteer = Gazetteer(tmp_path / "g")
     found, _ = gazetteer.lookup("Tajreeba")
     [entry] = [gazetteer.entry(pid) for pid, _ in found]
-    assert (entry.geonameid, entry.feature_code, entry.country, entry.source, entry.admin1) \
-        == (99000001, "PPL", "SY", "import", "Deir ez-Zor")
+    assert (entry.geonameid, entry.feature_code, entry.country, entry.source, entry.admin1) == (
+        99000001,
+        "PPL",
+        "SY",
+        "import",
+        "Deir ez-Zor",
+    )
     found, _ = gazetteer.lookup("Wadi at Tajriba")
     assert gazetteer.entry(found[0][0]).feature_code == "WAD"
     replaced = gazetteer.entry(province)

@@ -24,13 +24,11 @@ def sentence_of(doc, at):
 
 
 def test_the_place_the_trigger_governs(nlp):
-    body = ("Syrian Democratic Forces launched an assault on the town of Baghouz in Syria "
-            "on Sunday.")
+    body = "Syrian Democratic Forces launched an assault on the town of Baghouz in Syria on Sunday."
     doc, places = setup(nlp, body)
     trigger = span(body, "assault")
     location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
-    assert (location.name, location.precision, location.country) == \
-        ("Al Baghuz Fawqani", 1, "SY")
+    assert (location.name, location.precision, location.country) == ("Al Baghuz Fawqani", 1, "SY")
 
 
 def test_near_a_town_is_precision_two(nlp):
@@ -42,8 +40,10 @@ def test_near_a_town_is_precision_two(nlp):
 
 
 def test_without_a_place_in_the_sentence_the_main_place_stands_in(nlp):
-    body = ("Clashes erupted in Mosul on Friday. Mosul residents fled east.\n\n"
-            "Officials said the fighting killed twelve people.")
+    body = (
+        "Clashes erupted in Mosul on Friday. Mosul residents fled east.\n\n"
+        "Officials said the fighting killed twelve people."
+    )
     doc, places = setup(nlp, body)
     trigger = span(body, "killed")
     location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
@@ -96,8 +96,9 @@ def test_a_town_inside_the_governed_province_is_the_place(nlp):
 
 
 def test_a_neighbourhood_is_not_a_namesake_town_far_away(nlp):
-    body = ("In Betulia (Antioquia), soldiers and gunmen clashed in the Narino neighborhood "
-            "on Sunday.")
+    body = (
+        "In Betulia (Antioquia), soldiers and gunmen clashed in the Narino neighborhood on Sunday."
+    )
     location = _location_of(nlp, body, "clashed")
     assert (location.text, location.admin1) == ("Betulia", "Antioquia")
 
@@ -112,8 +113,10 @@ def test_a_march_is_placed_where_it_went_and_coders_words_count(nlp):
 
 
 def test_a_hyphenated_name_is_never_the_events_place(nlp):
-    body = ("Fighting went on in Baghouz, in eastern Syria, on Sunday. The US-led coalition "
-            "said civilians were held as human shields.")
+    body = (
+        "Fighting went on in Baghouz, in eastern Syria, on Sunday. The US-led coalition "
+        "said civilians were held as human shields."
+    )
     doc, places = setup(nlp, body)
     trigger = span(body, "held")
     location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)

@@ -16,7 +16,8 @@ def seed_body() -> str:
     text = SEED.read_text(encoding="utf-8").replace("\u00a0", " ")
     start = text.index("With over 5,000 civilians evacuated")
     end = text.index("to allow for evacuations and surrender.") + len(
-        "to allow for evacuations and surrender.")
+        "to allow for evacuations and surrender."
+    )
     paragraphs = [" ".join(p.split()) for p in text[start:end].split("\n\n") if p.strip()]
     return "\n\n".join(paragraphs)
 
@@ -43,7 +44,7 @@ def test_seed_syria_and_offsets(seed_places):
     syria = [p for p in places if p.text == "Syria"]
     assert syria and all(haversine_km(p.lat, p.lon, 35.0, 38.0) < 400 for p in syria)
     for place in places:
-        assert body[place.start:place.end] == place.text
+        assert body[place.start : place.end] == place.text
 
 
 def test_seed_bali_the_spokesman_is_never_a_place(seed_places):
@@ -60,9 +61,17 @@ def test_seed_demonyms_and_directions_are_not_places(seed_places):
 
 def test_a_person_entity_from_the_actors_stage_guards_the_surname(nlp):
     body = "Speaking in Kabul, Mr. Bali said Bali had been calm."
-    article = Article(id="x", body=body, entities=[Entity(
-        canonical="Ahmad Bali", kind="person",
-        mentions=[Span("Bali", body.index("Bali"), body.index("Bali") + 4)])])
+    article = Article(
+        id="x",
+        body=body,
+        entities=[
+            Entity(
+                canonical="Ahmad Bali",
+                kind="person",
+                mentions=[Span("Bali", body.index("Bali"), body.index("Bali") + 4)],
+            )
+        ],
+    )
     places = find_places(parse(body, nlp), article)
     assert [p.text for p in places] == ["Kabul"]
 
@@ -72,8 +81,10 @@ def places_of(nlp, body):
 
 
 def test_gazetteer_finds_what_the_model_misses(nlp):
-    body = ("BEIRUT (AP) — Fighting spread to the town of Hajin, residents said. "
-            "An Alexandria man was arrested in Alexandria, Va., on Tuesday.")
+    body = (
+        "BEIRUT (AP) — Fighting spread to the town of Hajin, residents said. "
+        "An Alexandria man was arrested in Alexandria, Va., on Tuesday."
+    )
     places = {p.text: p for p in places_of(nlp, body)}
     assert places["BEIRUT"].country == "LB"
     assert places["Hajin"].country == "SY"

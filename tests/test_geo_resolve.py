@@ -20,19 +20,18 @@ def resolve(text, *names):
 
 
 def test_containment_written_in_the_text_decides():
-    [city, state] = resolve("The mayor of Alexandria, La., opened the bridge.",
-                            "Alexandria", "La.")
+    [city, state] = resolve("The mayor of Alexandria, La., opened the bridge.", "Alexandria", "La.")
     assert (city.country, city.admin1, state.name) == ("US", "Louisiana", "Louisiana")
-    [city, country] = resolve("Protesters gathered in Alexandria, Egypt, on Friday.",
-                              "Alexandria", "Egypt")
+    [city, country] = resolve(
+        "Protesters gathered in Alexandria, Egypt, on Friday.", "Alexandria", "Egypt"
+    )
     assert (city.country, city.feature_code, country.name) == ("EG", "PPL", "Egypt")
     [town, _] = resolve("A tornado hit Paris, Texas, overnight.", "Paris", "Texas")
     assert town.country == "US" and town.admin1 == "Texas"
 
 
 def test_the_article_s_other_places_decide():
-    text = ("Shelling hit Homs and Hama on Monday. Rebels in Idlib said the army "
-            "also struck Aleppo.")
+    text = "Shelling hit Homs and Hama on Monday. Rebels in Idlib said the army also struck Aleppo."
     places = resolve(text, "Homs", "Hama", "Idlib", "Aleppo")
     assert [p.country for p in places] == ["SY", "SY", "SY", "SY"]
     text = "Flooding closed roads between Huntsville and Conroe in Walker County."
@@ -66,10 +65,12 @@ def test_confidence_is_high_for_an_unambiguous_country():
 
 
 def test_a_multi_word_name_is_not_the_shorter_name_inside_it():
-    [country, city] = resolve("Mexico closed its schools, and in Mexico City the metro "
-                              "ran empty.", "Mexico", "Mexico City")
-    assert (country.feature_code, city.name, city.feature_code) == \
-        ("PCLI", "Mexico City", "PPLC")
+    [country, city] = resolve(
+        "Mexico closed its schools, and in Mexico City the metro ran empty.",
+        "Mexico",
+        "Mexico City",
+    )
+    assert (country.feature_code, city.name, city.feature_code) == ("PCLI", "Mexico City", "PPLC")
 
 
 def test_a_list_of_countries_or_states_is_no_containment():
@@ -82,8 +83,9 @@ def test_a_list_of_countries_or_states_is_no_containment():
     assert [p.feature_code for p in places] == ["ADM1"] * 4
     assert places[1].admin1 == "Washington"
     # A town followed by its state stays inside it.
-    [town, _state] = resolve("Steel mills near Washington, Pennsylvania closed.",
-                             "Washington", "Pennsylvania")
+    [town, _state] = resolve(
+        "Steel mills near Washington, Pennsylvania closed.", "Washington", "Pennsylvania"
+    )
     assert (town.feature_code, town.admin1) == ("PPL", "Pennsylvania")
 
 
@@ -93,18 +95,20 @@ def test_a_division_word_before_the_name_means_the_division():
 
 
 def test_divisions_named_together_stay_divisions():
-    [wales, england] = resolve("Hospitals in Wales and in England prepared extra beds.",
-                               "Wales", "England")
+    [wales, england] = resolve(
+        "Hospitals in Wales and in England prepared extra beds.", "Wales", "England"
+    )
     assert (wales.feature_code, england.feature_code) == ("ADM1", "ADM1")
 
 
 def test_a_country_nothing_points_to_yields_to_a_state_of_the_article_s_country():
-    text = ("Farmers in Alabama and Iowa lost birds; a laboratory in Georgia confirmed the "
-            "strain, and inspectors from Texas came.")
+    text = (
+        "Farmers in Alabama and Iowa lost birds; a laboratory in Georgia confirmed the "
+        "strain, and inspectors from Texas came."
+    )
     places = resolve(text, "Alabama", "Iowa", "Georgia", "Texas")
     assert (places[2].feature_code, places[2].country) == ("ADM1", "US")
-    [georgia, _russia] = resolve("Georgia accused Russia of moving troops.", "Georgia",
-                                 "Russia")
+    [georgia, _russia] = resolve("Georgia accused Russia of moving troops.", "Georgia", "Russia")
     assert (georgia.feature_code, georgia.country) == ("PCLI", "GE")
 
 

@@ -43,7 +43,9 @@ def seed_layouts(folder: Path) -> list[Path]:
         "<html><head><title>US-Backed Forces Attack Last Isis Stronghold in Syria</title>"
         "</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article>"
         + "".join(f"<p>{html.escape(line)}</p>" for line in lines)
-        + "</article><footer>All rights reserved</footer></body></html>", encoding="utf-8")
+        + "</article><footer>All rights reserved</footer></body></html>",
+        encoding="utf-8",
+    )
     record = folder / "feed.jsonl"
     record.write_text(json.dumps({"id": "seed-1", "text": text}) + "\n", encoding="utf-8")
     return [crlf, page, record]
@@ -70,8 +72,9 @@ def test_the_seed_in_four_layouts_is_one_article_with_one_set_of_events(tmp_path
         assert store.count("sources") == 4
         [article] = store.articles()
         assert store.count("events") == len(article.events) > 0
-        input_ids = store.db.execute("SELECT input_id FROM sources WHERE input_id IS NOT NULL"
-                                     ).fetchall()
+        input_ids = store.db.execute(
+            "SELECT input_id FROM sources WHERE input_id IS NOT NULL"
+        ).fetchall()
         assert input_ids == [("seed-1",)]
 
 
@@ -87,7 +90,8 @@ def test_ingesting_the_same_folder_twice_changes_nothing(tmp_path, nlp):
         # The flood and its syndicated copy: one article, both sources kept.
         flood = store.db.execute(
             "SELECT count(DISTINCT article_id), count(*) FROM sources "
-            "WHERE source LIKE '%ostra-flood%'").fetchall()
+            "WHERE source LIKE '%ostra-flood%'"
+        ).fetchall()
         assert flood == [(1, 2)]
 
 
@@ -110,16 +114,27 @@ def test_killed_at_random_moments_then_rerun_ends_as_one_clean_run(tmp_path, nlp
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
     def command(db: Path) -> list[str]:
-        return [sys.executable, "-m", "dateline.cli", "ingest", str(folder), "--db", str(db),
-                "--batch-size", "1", "--progress"]
+        return [
+            sys.executable,
+            "-m",
+            "dateline.cli",
+            "ingest",
+            str(folder),
+            "--db",
+            str(db),
+            "--batch-size",
+            "1",
+            "--progress",
+        ]
 
     clean = tmp_path / "clean.duckdb"
     subprocess.run(command(clean), env=env, check=True, capture_output=True)
     chance = random.Random(20190311)
     for attempt in range(3):  # each time from an empty database, killed at another moment
         killed = tmp_path / f"killed-{attempt}.duckdb"
-        process = subprocess.Popen(command(killed), env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            command(killed), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         # After a random number of stored batches, and a random moment into the next one
         # (reading, analysing or writing it).
         stored = stored_so_far(process.stderr, chance.randint(1, total - 2))

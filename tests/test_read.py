@@ -10,8 +10,10 @@ from dateline.read import iter_documents, read_stream
 from dateline.read.detect import detect
 
 ARTICLE = "Protesters gathered in Kano on Wednesday.\n\nPolice dispersed them with tear gas."
-HTML = ("<!DOCTYPE html><html><head><title>Kano protest</title></head><body><article>"
-        "<p>Protesters gathered in Kano on Wednesday.</p></article></body></html>")
+HTML = (
+    "<!DOCTYPE html><html><head><title>Kano protest</title></head><body><article>"
+    "<p>Protesters gathered in Kano on Wednesday.</p></article></body></html>"
+)
 
 
 def read_bytes(data: bytes, name: str = "doc"):
@@ -22,8 +24,7 @@ def test_format_is_decided_by_content_not_extension(tmp_path):
     (tmp_path / "page.txt").write_text(HTML)
     (tmp_path / "rows.txt").write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n")
     (tmp_path / "story.html").write_text(ARTICLE)
-    found = {d.source.split("/")[-1].split("#")[0]: d.format
-             for d in iter_documents([tmp_path])}
+    found = {d.source.split("/")[-1].split("#")[0]: d.format for d in iter_documents([tmp_path])}
     assert found == {"page.txt": "html", "rows.txt": "text", "story.html": "text"}
 
 
@@ -50,8 +51,13 @@ def test_jsonl_rows_keep_their_ids_order_and_hints():
 
 
 def test_one_broken_jsonl_line_fails_alone():
-    data = "\n".join([json.dumps({"id": "1", "text": ARTICLE}), '{"id": "2", "text": "unclosed',
-                      json.dumps({"id": "3", "text": ARTICLE})]).encode()
+    data = "\n".join(
+        [
+            json.dumps({"id": "1", "text": ARTICLE}),
+            '{"id": "2", "text": "unclosed',
+            json.dumps({"id": "3", "text": ARTICLE}),
+        ]
+    ).encode()
     docs = read_bytes(data, "batch.jsonl")
     assert [d.input_id for d in docs] == ["1", None, "3"]
     assert docs[1].error.startswith("line 2: not valid JSON")
@@ -69,7 +75,9 @@ def test_csv_rows_with_quoted_newlines():
     data = 'id,text,pub_date\nk1,"Line one.\n\nLine two.",2020-01-02\nk2,Second,\n'
     docs = read_bytes(data.encode(), "rows.csv")
     assert [(d.input_id, d.text, d.pub_date) for d in docs] == [
-        ("k1", "Line one.\n\nLine two.", "2020-01-02"), ("k2", "Second", None)]
+        ("k1", "Line one.\n\nLine two.", "2020-01-02"),
+        ("k2", "Second", None),
+    ]
 
 
 def test_rss_and_atom_items_become_documents():
@@ -80,14 +88,17 @@ def test_rss_and_atom_items_become_documents():
 </channel></rss>"""
     docs = read_bytes(rss.encode(), "feed.xml")
     assert [(d.title, d.url, d.pub_date) for d in docs] == [
-        ("One", "http://x/1", "2019-03-11T10:23:00+00:00"), ("Two", "http://x/2", None)]
+        ("One", "http://x/1", "2019-03-11T10:23:00+00:00"),
+        ("Two", "http://x/2", None),
+    ]
     assert docs[0].html == "<p>First story text.</p>"
     atom = """<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title>
 <link href="http://y/a"/><published>2020-05-01T08:00:00Z</published>
 <content type="html">Body of A.</content></entry></feed>"""
     docs = read_bytes(atom.encode(), "atom")
     assert [(d.title, d.url, d.pub_date, d.html) for d in docs] == [
-        ("A", "http://y/a", "2020-05-01T08:00:00Z", "Body of A.")]
+        ("A", "http://y/a", "2020-05-01T08:00:00Z", "Body of A.")
+    ]
 
 
 def test_warc_responses_are_read_and_crawl_time_is_not_a_pub_date(tmp_path):
@@ -97,15 +108,20 @@ def test_warc_responses_are_read_and_crawl_time_is_not_a_pub_date(tmp_path):
     path = tmp_path / "crawl.warc.gz"
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=True)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                   protocol="HTTP/1.0")
-        record = writer.create_warc_record("http://example.org/kano", "response",
-                                           payload=io.BytesIO(HTML.encode()),
-                                           http_headers=headers)
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0"
+        )
+        record = writer.create_warc_record(
+            "http://example.org/kano",
+            "response",
+            payload=io.BytesIO(HTML.encode()),
+            http_headers=headers,
+        )
         writer.write_record(record)
     docs = list(iter_documents([path]))
     assert [(d.source, d.html, d.pub_date) for d in docs] == [
-        ("http://example.org/kano", HTML, None)]
+        ("http://example.org/kano", HTML, None)
+    ]
 
 
 def test_encodings_are_detected_and_legacy_ones_reported():
@@ -114,7 +130,8 @@ def test_encodings_are_detected_and_legacy_ones_reported():
     bom8 = "\ufeffCafé in Hodeidah.".encode()
     assert read_bytes(bom8)[0].text == "Café in Hodeidah."
     latin = "Le café de la rue Sainte-Thérèse a été fermé par la police à Marseille.".encode(
-        "latin-1")
+        "latin-1"
+    )
     doc = read_bytes(latin)[0]
     assert doc.text.startswith("Le café de la rue Sainte-Thérèse")
     assert doc.warnings == ["not valid UTF-8: decoded as cp1252"]
@@ -131,8 +148,10 @@ def test_bad_files_fail_with_clear_errors_and_the_batch_goes_on(tmp_path):
     assert errors["a-empty.txt"] == "empty file"
     assert errors["b-binary.bin"].startswith("binary content")
     assert errors["c-good.txt"] is None
-    assert errors["d-huge.txt"] == ("file is 55.0 MB, over the 10 MB limit for one document; "
-                                    "split it, or raise the limit with --max-bytes")
+    assert errors["d-huge.txt"] == (
+        "file is 55.0 MB, over the 10 MB limit for one document; "
+        "split it, or raise the limit with --max-bytes"
+    )
     assert errors["e-blank.txt"] == "empty document (only whitespace)"
 
 

@@ -11,8 +11,9 @@ from tests.test_model import sample
 
 
 def test_checked_in_schema_is_up_to_date():
-    assert SCHEMA_PATH.read_text() == render(), \
+    assert SCHEMA_PATH.read_text() == render(), (
         "run `python -m dateline.record_schema` to regenerate the schema"
+    )
 
 
 def test_a_full_record_validates():

@@ -64,40 +64,66 @@ def test_a_newer_schema_is_refused_with_advice(tmp_path):
     path = tmp_path / "x.duckdb"
     Store(path).close()
     with duckdb.connect(str(path)) as db:
-        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
-                   [str(SCHEMA_VERSION + 1)])
+        db.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)]
+        )
     with pytest.raises(RuntimeError, match="upgrade Dateline"):
         Store(path)
 
 
 # Copies, stories and merged events ---------------------------------------------------
 
+
 def second_report(fatalities: int = 4, source: str = "y.html") -> Article:
     """Another outlet's words for the assault of `sample()`."""
-    body = ("Syrian Democratic Forces launched an assault on Baghouz on Sunday, "
-            f"killing {fatalities} militants, a spokesman said.")
-    article = Article(id=article_id(body), source=source, outlet="Other Wire", body=body,
-                      pub_date="2019-03-11T18:00:00+00:00")
-    article.events = [Event("e1", "ASSAULT",
-                            actor=[ActorRef("Syrian Democratic Forces",
-                                            "Syrian Democratic Forces")],
-                            recipient=[ActorRef("militants", "Islamic State")],
-                            location=EventLocation(text="Baghouz", name="Al Baghuz Fawqani",
-                                                   lat=34.46, lon=40.94, country="SY",
-                                                   precision=1),
-                            date=EventDate(text="Sunday", value="2019-03-10",
-                                           start_date="2019-03-10", end_date="2019-03-10",
-                                           precision="day"),
-                            fatalities=fatalities,
-                            sentence=Span(body, 0, len(body)))]
+    body = (
+        "Syrian Democratic Forces launched an assault on Baghouz on Sunday, "
+        f"killing {fatalities} militants, a spokesman said."
+    )
+    article = Article(
+        id=article_id(body),
+        source=source,
+        outlet="Other Wire",
+        body=body,
+        pub_date="2019-03-11T18:00:00+00:00",
+    )
+    article.events = [
+        Event(
+            "e1",
+            "ASSAULT",
+            actor=[ActorRef("Syrian Democratic Forces", "Syrian Democratic Forces")],
+            recipient=[ActorRef("militants", "Islamic State")],
+            location=EventLocation(
+                text="Baghouz",
+                name="Al Baghuz Fawqani",
+                lat=34.46,
+                lon=40.94,
+                country="SY",
+                precision=1,
+            ),
+            date=EventDate(
+                text="Sunday",
+                value="2019-03-10",
+                start_date="2019-03-10",
+                end_date="2019-03-10",
+                precision="day",
+            ),
+            fatalities=fatalities,
+            sentence=Span(body, 0, len(body)),
+        )
+    ]
     return article
 
 
 def dated_sample() -> Article:
     article = sample()
-    article.events[0].date = EventDate(text="Sunday", value="2019-03-10",
-                                       start_date="2019-03-10", end_date="2019-03-10",
-                                       precision="day")
+    article.events[0].date = EventDate(
+        text="Sunday",
+        value="2019-03-10",
+        start_date="2019-03-10",
+        end_date="2019-03-10",
+        precision="day",
+    )
     article.events[0].location.country = "SY"
     return article
 
@@ -114,8 +140,9 @@ def test_a_near_identical_copy_is_stored_once_with_its_source(tmp_path):
         result = store.add([article, copy])
         assert (result.new, result.duplicates, result.near_duplicates) == (1, 1, 1)
         assert result.stored_as == [article.id, article.id]
-        rows = store.db.execute("SELECT source, variant_id, similarity < 1 FROM sources "
-                                "ORDER BY seen").fetchall()
+        rows = store.db.execute(
+            "SELECT source, variant_id, similarity < 1 FROM sources ORDER BY seen"
+        ).fetchall()
         assert rows == [("y.html", article.id, False), ("mirror.html", copy.id, True)]
         # Met again, the copy is known by its own id and changes nothing.
         assert store.add([copy]).new == 0 and store.count("sources") == 2
@@ -134,14 +161,19 @@ def test_two_reports_of_one_assault_are_one_merged_event(tmp_path):
     assert [v["value"] for v in event["conflicts"]["fatalities"]["values"]] == [4, 2]
     assert event["location"]["lat"] == 34.45  # the first of the equally precise places
     assert {r["article_id"] for r in event["reports"]} == {
-        sample().id, second_report(4).id, second_report(2).id}
+        sample().id,
+        second_report(4).id,
+        second_report(2).id,
+    }
 
 
 def test_filters_select_merged_events(tmp_path):
     with Store(tmp_path / "x.duckdb") as store:
         store.add([dated_sample(), second_report()])
+
         def ids(**wanted):
             return len(merged_events(store, EventFilter(**wanted)))
+
         assert ids(type="assault") == 1 and ids(type="PROTEST") == 0
         assert ids(actor="democratic") == 1 and ids(actor="police") == 0
         assert ids(country="Syria") == 1 and ids(country="SYR") == 1 and ids(country="IQ") == 0
@@ -164,22 +196,37 @@ def test_stories_list_their_articles_inputs_and_events(tmp_path):
     merged_id = f"{first.id}:e1"
     story = next(r for r in rows if first.id in r["article_ids"])
     assert story["event_ids"] == [merged_id]
-    assert set(story) >= {"story_id", "article_ids", "input_ids", "title", "first_seen",
-                          "last_seen", "event_ids"}
+    assert set(story) >= {
+        "story_id",
+        "article_ids",
+        "input_ids",
+        "title",
+        "first_seen",
+        "last_seen",
+        "event_ids",
+    }
 
 
 def dump(path) -> dict[str, list[tuple]]:
     """Every table, every row, in a fixed order: two databases equal iff their dumps are."""
     with duckdb.connect(str(path), read_only=True) as db:
-        tables = [r[0] for r in db.execute(
-            "SELECT table_name FROM information_schema.tables "
-            "WHERE table_type = 'BASE TABLE' ORDER BY table_name").fetchall()]
+        tables = [
+            r[0]
+            for r in db.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_type = 'BASE TABLE' ORDER BY table_name"
+            ).fetchall()
+        ]
         return {t: db.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
 
 
 def test_batch_boundaries_do_not_change_the_result(tmp_path):
-    articles = [dated_sample(), second_report(4), second_report(2, source="z.html"),
-                copy_from(dated_sample(), "again.txt")]
+    articles = [
+        dated_sample(),
+        second_report(4),
+        second_report(2, source="z.html"),
+        copy_from(dated_sample(), "again.txt"),
+    ]
     with Store(tmp_path / "one.duckdb") as store:
         store.add(articles)
     with Store(tmp_path / "many.duckdb") as store:
@@ -204,8 +251,17 @@ def test_a_version_1_database_is_upgraded_and_its_stories_rebuilt(tmp_path):
         db.execute("UPDATE articles SET ingested_at = now()")
         db.execute("ALTER TABLE articles DROP COLUMN seq")
         db.execute("DROP VIEW stories")
-        for table in ("sources", "signatures", "signature_bands", "reports", "report_keys",
-                      "term_df", "merged_events", "event_reports", "meta"):
+        for table in (
+            "sources",
+            "signatures",
+            "signature_bands",
+            "reports",
+            "report_keys",
+            "term_df",
+            "merged_events",
+            "event_reports",
+            "meta",
+        ):
             db.execute(f"DROP TABLE {table}")
         for statement in V1_SCHEMA:
             db.execute(statement)
@@ -214,8 +270,9 @@ def test_a_version_1_database_is_upgraded_and_its_stories_rebuilt(tmp_path):
     with pytest.raises(RuntimeError, match="upgrade it"):
         Store(path, read_only=True)
     with Store(path) as store:
-        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'"
-                                ).fetchall() == [(str(SCHEMA_VERSION),)]
+        assert store.db.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'"
+        ).fetchall() == [(str(SCHEMA_VERSION),)]
         assert store.articles() == [dated_sample()]
         assert store.count("stories") == 1 and store.count("merged_events") == 1
         assert store.db.execute("SELECT seq FROM articles").fetchall() == [(1,)]

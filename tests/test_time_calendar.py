@@ -38,18 +38,39 @@ def test_early_mid_late_narrow_the_range_to_a_third():
 
 
 def test_granularity_of_values():
-    assert [calendar.granularity_of(v) for v in (
-        "2019-03-10", "XXXX-WXX-7", "2019-W10", "2019-W10-WE", "2019-03", "2019-Q1",
-        "2019-SU", "2019", "199", "PAST_REF")] == [
-        "day", "day", "week", "weekend", "month", "quarter", "season", "year", "decade", None]
+    assert [
+        calendar.granularity_of(v)
+        for v in (
+            "2019-03-10",
+            "XXXX-WXX-7",
+            "2019-W10",
+            "2019-W10-WE",
+            "2019-03",
+            "2019-Q1",
+            "2019-SU",
+            "2019",
+            "199",
+            "PAST_REF",
+        )
+    ] == ["day", "day", "week", "weekend", "month", "quarter", "season", "year", "decade", None]
 
 
 def test_writing_a_day_at_each_granularity():
     day = D(2019, 3, 11)
-    assert [calendar.format_at(day, g) for g in (
-        "day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century")] == [
-        "2019-03-11", "2019-W11", "2019-W11-WE", "2019-03", "2019-Q1", "2019-H1", "2019",
-        "201", "20"]
+    assert [
+        calendar.format_at(day, g)
+        for g in ("day", "week", "weekend", "month", "quarter", "half", "year", "decade", "century")
+    ] == [
+        "2019-03-11",
+        "2019-W11",
+        "2019-W11-WE",
+        "2019-03",
+        "2019-Q1",
+        "2019-H1",
+        "2019",
+        "201",
+        "20",
+    ]
 
 
 def test_shifting_by_units():

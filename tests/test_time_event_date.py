@@ -17,20 +17,28 @@ def date_of(nlp, body: str, trigger: str, pub: str | None = PUB, occurrence: int
         start = body.index(trigger, start + 1)
     token = doc.char_span(start, start + len(trigger))
     sentence = token.sent
-    return event_date(find_times(doc, pub), Span(trigger, start, start + len(trigger)),
-                      Span(sentence.text, sentence.start_char, sentence.end_char), doc, pub)
+    return event_date(
+        find_times(doc, pub),
+        Span(trigger, start, start + len(trigger)),
+        Span(sentence.text, sentence.start_char, sentence.end_char),
+        doc,
+        pub,
+    )
 
 
 def test_the_date_in_the_triggers_clause(nlp):
     body = "The SDF on Sunday, March 10th, announced another assault on the town."
     assert date_of(nlp, body, "announced") == EventDate(
-        text="Sunday, March 10th", value="2019-03-10", start_date="2019-03-10",
-        end_date="2019-03-10", precision="day")
+        text="Sunday, March 10th",
+        value="2019-03-10",
+        start_date="2019-03-10",
+        end_date="2019-03-10",
+        precision="day",
+    )
 
 
 def test_two_dates_in_a_sentence_each_to_its_own_verb(nlp):
-    body = ("Rebels attacked the town on Friday, days after the talks collapsed "
-            "on March 1.")
+    body = "Rebels attacked the town on Friday, days after the talks collapsed on March 1."
     assert date_of(nlp, body, "attacked").value == "2019-03-08"
     assert date_of(nlp, body, "collapsed").value == "2019-03-01"
 
@@ -44,32 +52,44 @@ def test_the_paragraphs_date_when_the_sentence_has_none(nlp):
 def test_publication_date_when_nothing_dates_the_event(nlp):
     body = "Fighting resumed on Friday.\n\nDozens of families fled the town recently."
     assert date_of(nlp, body, "fled") == EventDate(
-        text=None, value="2019-03-11", start_date="2019-03-11", end_date="2019-03-11",
-        precision="day")
+        text=None,
+        value="2019-03-11",
+        start_date="2019-03-11",
+        end_date="2019-03-11",
+        precision="day",
+    )
 
 
 def test_no_publication_date_and_no_date(nlp):
     assert date_of(nlp, "Dozens of families fled the town.", "fled", pub=None) == EventDate(
-        text=None, value=None, start_date=None, end_date=None, precision=None)
+        text=None, value=None, start_date=None, end_date=None, precision=None
+    )
 
 
 def test_precision_follows_the_value(nlp):
-    body = ("Convoys left last week. The push was announced in early March. "
-            "The town fell in 2018.")
+    body = "Convoys left last week. The push was announced in early March. The town fell in 2018."
     week = date_of(nlp, body, "left")
     assert (week.value, week.precision, week.start_date, week.end_date) == (
-        "2019-W10", "week", "2019-03-04", "2019-03-10")
+        "2019-W10",
+        "week",
+        "2019-03-04",
+        "2019-03-10",
+    )
     month = date_of(nlp, body, "announced")
     assert (month.value, month.precision, month.start_date, month.end_date) == (
-        "2019-03", "month", "2019-03-01", "2019-03-10")
+        "2019-03",
+        "month",
+        "2019-03-01",
+        "2019-03-10",
+    )
     assert date_of(nlp, body, "fell").precision == "year"
 
 
 def test_without_publication_date_the_relative_date_is_still_the_evidence(nlp):
     body = "A convoy reached the town on Thursday, delivering food."
     assert date_of(nlp, body, "delivering", pub=None) == EventDate(
-        text="Thursday", value="XXXX-WXX-4", start_date=None, end_date=None,
-        precision="day")
+        text="Thursday", value="XXXX-WXX-4", start_date=None, end_date=None, precision="day"
+    )
 
 
 def test_a_clock_time_defers_to_the_day_beside_it(nlp):
@@ -81,5 +101,9 @@ def test_a_clock_time_defers_to_the_day_beside_it(nlp):
 def test_an_event_is_dated_to_the_day_not_the_part_of_day(nlp):
     body = "On 17 January 2022, in the evening, police arrested three protesters in Kano."
     assert date_of(nlp, body, "arrested", pub=None) == EventDate(
-        text="the evening", value="2022-01-17", start_date="2022-01-17",
-        end_date="2022-01-17", precision="day")
+        text="the evening",
+        value="2022-01-17",
+        start_date="2022-01-17",
+        end_date="2022-01-17",
+        precision="day",
+    )

@@ -72,16 +72,19 @@ CASES = [
     ("They returned in the 1990s.", {"the 1990s": "199"}),
     ("It happened in nineteen ninety-six.", {"nineteen ninety-six": "1996"}),
     ("The town was founded in the 18th century.", {"the 18th century": "17"}),
-    ("The army said on Christmas Day that it had retaken the town.",
-     {"Christmas Day": "2018-12-25"}),
+    (
+        "The army said on Christmas Day that it had retaken the town.",
+        {"Christmas Day": "2018-12-25"},
+    ),
     # anchored on a named day, a holiday, a week
-    ("The index closed on Friday, down from the previous Friday.",
-     {"Friday": "2019-03-08", "the previous Friday": "2019-03-01"}),
+    (
+        "The index closed on Friday, down from the previous Friday.",
+        {"Friday": "2019-03-08", "the previous Friday": "2019-03-01"},
+    ),
     ("Pilgrims gathered as Easter week began.", {"Easter week": "2019-W16"}),
     ("The hearing was set for the week of March 6.", {"the week of March 6": "2019-W10"}),
     ("Shares rose at mid-afternoon yesterday.", {"mid-afternoon yesterday": "2019-03-10TAF"}),
-    ("A minute and a half later the pilot landed.",
-     {"A minute and a half later": "PT1M30S"}),
+    ("A minute and a half later the pilot landed.", {"A minute and a half later": "PT1M30S"}),
     # vague references
     ("Aid workers currently expect more arrivals.", {"currently": "PRESENT_REF"}),
     ("Recently fewer people came.", {"Recently": "PAST_REF"}),
@@ -96,8 +99,10 @@ def test_expression_values(nlp, text, expected):
 
 
 def test_early_mid_late_give_a_mod_and_a_narrower_range(nlp):
-    times = find_times(parse("The push began in early March, peaked in mid-2018 and "
-                             "ended late last year.", nlp), PUB)
+    times = find_times(
+        parse("The push began in early March, peaked in mid-2018 and ended late last year.", nlp),
+        PUB,
+    )
     assert [(t.text, t.value, t.mod, t.start_date, t.end_date) for t in times] == [
         ("early March", "2019-03", "START", "2019-03-01", "2019-03-10"),
         ("mid-2018", "2018", "MID", "2018-05-02", "2018-09-01"),
@@ -111,8 +116,11 @@ def test_calendar_range_of_a_week(nlp):
 
 
 def test_durations(nlp):
-    assert tag(nlp, "The siege lasted three weeks, then another 48 hours, and talks went "
-                    "on for several years, about 5 1/2 hours a round.") == {
+    assert tag(
+        nlp,
+        "The siege lasted three weeks, then another 48 hours, and talks went "
+        "on for several years, about 5 1/2 hours a round.",
+    ) == {
         "three weeks": ("DURATION", "P3W", None),
         "48 hours": ("DURATION", "PT48H", None),
         "several years": ("DURATION", "PXY", None),
@@ -121,8 +129,9 @@ def test_durations(nlp):
 
 
 def test_durations_with_bounds(nlp):
-    assert tag(nlp, "Fighting went on for more than two decades; the truce held for at "
-                    "least 72 hours.") == {
+    assert tag(
+        nlp, "Fighting went on for more than two decades; the truce held for at least 72 hours."
+    ) == {
         "more than two decades": ("DURATION", "P20Y", "MORE_THAN"),
         "at least 72 hours": ("DURATION", "PT72H", "EQUAL_OR_MORE"),
     }
@@ -135,12 +144,16 @@ def test_durations_have_no_calendar_range(nlp):
 
 def test_stretches_counted_from_an_event_are_durations(nlp):
     assert tag(nlp, "Three days later the convoy left.") == {
-        "Three days later": ("DURATION", "P3D", None)}
+        "Three days later": ("DURATION", "P3D", None)
+    }
 
 
 def test_sets(nlp):
-    assert tag(nlp, "Convoys arrive daily, inspectors visit every Monday, patrols pass "
-                    "twice a week and fuel costs $40 a month.") == {
+    assert tag(
+        nlp,
+        "Convoys arrive daily, inspectors visit every Monday, patrols pass "
+        "twice a week and fuel costs $40 a month.",
+    ) == {
         "daily": ("SET", "P1D", None),
         "every Monday": ("SET", "XXXX-WXX-1", None),
         "twice a week": ("SET", "P1W", None),
@@ -149,25 +162,27 @@ def test_sets(nlp):
 
 
 def test_clock_times_take_their_day(nlp):
-    assert tag(nlp, "The blast happened at 3:15 p.m. Sunday and a second one at around "
-                    "noon.") == {
+    assert tag(nlp, "The blast happened at 3:15 p.m. Sunday and a second one at around noon.") == {
         "3:15 p.m. Sunday": ("TIME", "2019-03-10T15:15", None),
         "around noon": ("TIME", "2019-03-11T12:00", "APPROX"),
     }
 
 
 def test_anaphoric_comparison_counts_from_the_quarter_named(nlp):
-    assert values(nlp, "Net income rose to $5 million in the third quarter from $4 million "
-                       "a year earlier.") == {
-        "the third quarter": "2018-Q3", "a year earlier": "2017-Q3"}
+    assert values(
+        nlp, "Net income rose to $5 million in the third quarter from $4 million a year earlier."
+    ) == {"the third quarter": "2018-Q3", "a year earlier": "2017-Q3"}
 
 
 def test_last_year_in_an_earnings_comparison_is_the_same_quarter(nlp):
-    assert values(nlp, "Profit in the third quarter reached $31 million, compared with a "
-                       "deficit of $2 million last year. Last year was hard.") == {
-        "the third quarter": "2018-Q3", "last year": "2017-Q3", "Last year": "2018"}
+    assert values(
+        nlp,
+        "Profit in the third quarter reached $31 million, compared with a "
+        "deficit of $2 million last year. Last year was hard.",
+    ) == {"the third quarter": "2018-Q3", "last year": "2017-Q3", "Last year": "2018"}
 
 
 def test_publication_date_as_plain_date(nlp):
     assert values(nlp, "Rebels shelled the town on Friday.", "2019-03-11") == {
-        "Friday": "2019-03-08"}
+        "Friday": "2019-03-08"
+    }

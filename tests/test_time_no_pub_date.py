@@ -7,8 +7,10 @@ from dateline.time import NO_PUB_DATE_WARNING, find_times
 
 
 def test_relative_values_stay_relative(nlp):
-    text = ("Rebels shelled the town on Friday, a week after talks on March 10 and last "
-            "week's raid; the army left yesterday, in the third quarter and last winter.")
+    text = (
+        "Rebels shelled the town on Friday, a week after talks on March 10 and last "
+        "week's raid; the army left yesterday, in the third quarter and last winter."
+    )
     found = {t.text: (t.value, t.start_date) for t in find_times(parse(text, nlp), None)}
     assert found == {
         "Friday": ("XXXX-WXX-5", None),
@@ -22,8 +24,12 @@ def test_relative_values_stay_relative(nlp):
 
 
 def test_absolute_values_need_no_publication_date(nlp):
-    found = {t.text: t.value for t in find_times(
-        parse("The war ended on 2 May 1998, and the 1990s were hard.", nlp), None)}
+    found = {
+        t.text: t.value
+        for t in find_times(
+            parse("The war ended on 2 May 1998, and the 1990s were hard.", nlp), None
+        )
+    }
     assert found == {"2 May 1998": "1998-05-02", "the 1990s": "199"}
 
 

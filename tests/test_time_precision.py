@@ -36,4 +36,4 @@ def test_a_year_in_a_years_place_is_kept(nlp):
 def test_offsets_point_into_the_body(nlp):
     body = "First paragraph.\n\nFighting resumed on Friday, officials said."
     (time,) = find_times(parse(body, nlp), PUB)
-    assert body[time.start:time.end] == time.text == "Friday"
+    assert body[time.start : time.end] == time.text == "Friday"

@@ -13,7 +13,7 @@ def seed_body() -> str:
     """The article text alone, as the cleaner gives it: from the first sentence of the
     story to the region tag, one paragraph per block."""
     raw = SEED.read_text(encoding="utf-8")
-    story = raw[raw.index("With over 5,000"):raw.rindex("Middle East")]
+    story = raw[raw.index("With over 5,000") : raw.rindex("Middle East")]
     return "\n\n".join(p.strip() for p in story.split("\n\n") if p.strip())
 
 
@@ -30,12 +30,11 @@ def test_seed_times(nlp):
     assert found["recent weeks"].value == "PAST_REF"
     assert len(times) == 5
     for time in times:
-        assert body[time.start:time.end] == time.text
+        assert body[time.start : time.end] == time.text
 
 
 def test_seed_ranges(nlp):
-    found = {t.text: (t.start_date, t.end_date)
-             for t in find_times(parse(seed_body(), nlp), PUB)}
+    found = {t.text: (t.start_date, t.end_date) for t in find_times(parse(seed_body(), nlp), PUB)}
     assert found["last week"] == ("2019-03-04", "2019-03-10")
     assert found["Sunday, March 10th"] == ("2019-03-10", "2019-03-10")
     assert found["early March"] == ("2019-03-01", "2019-03-10")

@@ -19,7 +19,7 @@ def client(tmp_path_factory):
 
 def test_the_page_and_its_files_are_served_without_outside_resources(client):
     page = client.get("/")
-    assert page.status_code == 200 and "<svg id=\"map\"" in page.text
+    assert page.status_code == 200 and '<svg id="map"' in page.text
     for name in ("app.js", "style.css"):
         response = client.get(f"/static/{name}")
         assert response.status_code == 200

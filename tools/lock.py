@@ -17,8 +17,17 @@ from pathlib import Path
 def lock(requirement_files: list[str], output: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        command = [sys.executable, "-m", "pip", "install", "--quiet", "--dry-run",
-                   "--ignore-installed", "--report", str(report)]
+        command = [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--dry-run",
+            "--ignore-installed",
+            "--report",
+            str(report),
+        ]
         for name in requirement_files:
             command += ["-r", name]
         subprocess.run(command, check=True)

@@ -33,18 +33,36 @@ class IngestResult:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-def extract(paths: Iterable[str | Path], *, pub_date: str | None = None,
-            progress: bool = False, stats: pipeline.RunStats | None = None,
-            max_bytes: int | None = None, workers: int = 1) -> Iterator[Article]:
+def extract(
+    paths: Iterable[str | Path],
+    *,
+    pub_date: str | None = None,
+    progress: bool = False,
+    stats: pipeline.RunStats | None = None,
+    max_bytes: int | None = None,
+    workers: int = 1,
+) -> Iterator[Article]:
     """Read and analyse documents; yields one `Article` per document, in input order."""
-    return pipeline.extract(paths, pub_date=pub_date, progress=progress, stats=stats,
-                            max_bytes=max_bytes, workers=workers)
+    return pipeline.extract(
+        paths,
+        pub_date=pub_date,
+        progress=progress,
+        stats=stats,
+        max_bytes=max_bytes,
+        workers=workers,
+    )
 
 
-def ingest(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
-           pub_date: str | None = None, batch_size: int = INGEST_BATCH,
-           progress: bool = False, max_bytes: int | None = None,
-           workers: int = 1) -> IngestResult:
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path = DEFAULT_DB,
+    *,
+    pub_date: str | None = None,
+    batch_size: int = INGEST_BATCH,
+    progress: bool = False,
+    max_bytes: int | None = None,
+    workers: int = 1,
+) -> IngestResult:
     """Read, clean, analyse and store, one transaction per batch; safe to re-run.
 
     `workers` > 1 analyses each batch in that many processes; storing stays in this
@@ -77,8 +95,9 @@ def _pool(workers: int) -> Any:
     return ProcessPoolExecutor(max_workers=workers)
 
 
-def ingest_articles(articles: Iterable[Article], db: str | Path = DEFAULT_DB, *,
-                    batch_size: int = INGEST_BATCH) -> IngestResult:
+def ingest_articles(
+    articles: Iterable[Article], db: str | Path = DEFAULT_DB, *, batch_size: int = INGEST_BATCH
+) -> IngestResult:
     """Analyse and store articles whose bodies are already clean (a corpus of texts)."""
     result = IngestResult()
     with Store(db) as store:
@@ -87,8 +106,9 @@ def ingest_articles(articles: Iterable[Article], db: str | Path = DEFAULT_DB, *,
     return result
 
 
-def _ingest_batch(store: Store, articles: list[Article], result: IngestResult,
-                  pool: Any = None, workers: int = 1) -> None:
+def _ingest_batch(
+    store: Store, articles: list[Article], result: IngestResult, pool: Any = None, workers: int = 1
+) -> None:
     readable = []
     for article in articles:
         result.read += 1
@@ -111,12 +131,21 @@ def _ingest_batch(store: Store, articles: list[Article], result: IngestResult,
     result.near_duplicates += added.near_duplicates
 
 
-def query(db: str | Path = DEFAULT_DB, *, type: str | None = None, mode: str | None = None,
-          actor: str | None = None, country: str | None = None,
-          bbox: tuple[float, float, float, float] | None = None, since: str | None = None,
-          until: str | None = None, min_sources: int | None = None,
-          factuality: str | None = "asserted", text: str | None = None,
-          limit: int | None = None) -> list[dict[str, Any]]:
+def query(
+    db: str | Path = DEFAULT_DB,
+    *,
+    type: str | None = None,
+    mode: str | None = None,
+    actor: str | None = None,
+    country: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_sources: int | None = None,
+    factuality: str | None = "asserted",
+    text: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
     """Merged events as plain rows: one row per real-world event, every report inside.
 
     `actor` matches actor and recipient names and codes (case-insensitive substring);
@@ -124,15 +153,26 @@ def query(db: str | Path = DEFAULT_DB, *, type: str | None = None, mode: str | N
     lat, max lon, max lat); `since` / `until` are ISO dates the event's dates must reach;
     `factuality` None means all; `text` searches the evidence sentences and titles.
     """
-    wanted = EventFilter(type=type, mode=mode, actor=actor, country=country, bbox=bbox,
-                         since=since, until=until, min_sources=min_sources,
-                         factuality=factuality, text=text, limit=limit)
+    wanted = EventFilter(
+        type=type,
+        mode=mode,
+        actor=actor,
+        country=country,
+        bbox=bbox,
+        since=since,
+        until=until,
+        min_sources=min_sources,
+        factuality=factuality,
+        text=text,
+        limit=limit,
+    )
     with Store(db, read_only=True) as store:
         return store_query.merged_events(store, wanted)
 
 
-def stories(db: str | Path = DEFAULT_DB, *, min_articles: int | None = None,
-            limit: int | None = None) -> list[dict[str, Any]]:
+def stories(
+    db: str | Path = DEFAULT_DB, *, min_articles: int | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
     """Stories as plain rows: `story_id`, `article_ids`, `input_ids`, `title`,
     `first_seen`, `last_seen`, `event_ids`, `n_articles`, `n_sources`."""
     with Store(db, read_only=True) as store:

@@ -46,11 +46,14 @@ def run(path: str | Path, limit: int | None = None, repeat: int = 1) -> dict[str
         "articles_per_second": round(len(bodies) / analyse_seconds, 2) if analyse_seconds else None,
         "words_per_second": round(words / analyse_seconds, 1) if analyse_seconds else None,
         "spacy_articles_per_second": round(len(bodies) / spacy_seconds, 2)
-        if spacy_seconds else None,
+        if spacy_seconds
+        else None,
         "ratio_analyse_to_spacy": round(analyse_seconds / spacy_seconds, 3)
-        if spacy_seconds else None,
+        if spacy_seconds
+        else None,
         "ratio_pipeline_to_spacy": round((clean_seconds + analyse_seconds) / spacy_seconds, 3)
-        if spacy_seconds else None,
+        if spacy_seconds
+        else None,
         "peak_memory_mb": round(peak_kb / 1024 if sys.platform != "darwin" else peak_kb / 2**20, 1),
         "model": model.meta.get("name"),
     }

@@ -22,8 +22,9 @@ EVENT_FORMATS = ("table", "jsonl", "csv", "acled", "gdelt", "plover", "geojson",
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
-                        format="dateline: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING, format="dateline: %(message)s"
+    )
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
@@ -40,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dateline",
         description="News articles in, structured event data out: who did what to whom, "
-                    "where, when, and who says so.")
+        "where, when, and who says so.",
+    )
     parser.add_argument("--debug", action="store_true", help="log internal errors in full")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -52,16 +54,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("extract", run_extract, "Print one JSON record per input document.")
     _input_options(sub)
 
-    sub = command("ingest", run_ingest,
-                  "Extract and store in the database, grouping reports into stories and "
-                  "merging reports of one event; idempotent, resumable.")
+    sub = command(
+        "ingest",
+        run_ingest,
+        "Extract and store in the database, grouping reports into stories and "
+        "merging reports of one event; idempotent, resumable.",
+    )
     _input_options(sub)
     sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
-    sub.add_argument("--batch-size", type=int, default=INGEST_BATCH,
-                     help=f"documents per transaction (default {INGEST_BATCH})")
+    sub.add_argument(
+        "--batch-size",
+        type=int,
+        default=INGEST_BATCH,
+        help=f"documents per transaction (default {INGEST_BATCH})",
+    )
 
-    sub = command("events", run_events,
-                  "Query and export stored events, one row per merged event.")
+    sub = command("events", run_events, "Query and export stored events, one row per merged event.")
     sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
     sub.add_argument("--type", help="PLOVER event type, e.g. ASSAULT")
     sub.add_argument("--mode", help="PLOVER mode, e.g. aerial")
@@ -71,44 +79,62 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--since", help="events on or after this date (ISO 8601)")
     sub.add_argument("--until", help="events on or before this date (ISO 8601)")
     sub.add_argument("--min-sources", type=int, help="events reported by at least N sources")
-    sub.add_argument("--factuality", default="asserted",
-                     help="asserted (default), negated, future, hypothetical, historical, "
-                          "claimed, or all")
+    sub.add_argument(
+        "--factuality",
+        default="asserted",
+        help="asserted (default), negated, future, hypothetical, historical, claimed, or all",
+    )
     sub.add_argument("--text", help="words in the evidence sentences or titles")
     sub.add_argument("--format", default="table", choices=EVENT_FORMATS)
     sub.add_argument("--output", help="write to this file instead of standard output")
     sub.add_argument("--limit", type=int, help="at most this many events")
 
-    sub = command("stories", run_stories,
-                  "List stories: the articles that report one real-world event.")
+    sub = command(
+        "stories", run_stories, "List stories: the articles that report one real-world event."
+    )
     sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
     sub.add_argument("--format", default="table", choices=("table", "jsonl"))
     sub.add_argument("--min-articles", type=int, help="stories of at least N articles")
     sub.add_argument("--limit", type=int, help="at most this many stories")
 
-    sub = command("demo", run_demo,
-                  "Ingest the bundled example articles into a fresh database and show them.")
-    sub.add_argument("--db", default="dateline-demo.duckdb",
-                     help="database file to create (default dateline-demo.duckdb)")
+    sub = command(
+        "demo", run_demo, "Ingest the bundled example articles into a fresh database and show them."
+    )
+    sub.add_argument(
+        "--db",
+        default="dateline-demo.duckdb",
+        help="database file to create (default dateline-demo.duckdb)",
+    )
 
     sub = command("eval", run_eval, "Score against gold data; prints a JSON object last.")
     sub.add_argument("kind", choices=("pages", "time", "geo", "events", "dedup"))
     sub.add_argument("gold", help="gold JSON Lines file (.jsonl or .jsonl.gz)")
     sub.add_argument("--limit", type=int, help="only the first N records")
-    sub.add_argument("--input", choices=("page_text", "html"),
-                     help="pages: which input to clean where a record has both")
-    sub.add_argument("--gold-spans", action="store_true",
-                     help="geo: resolve the gold place spans instead of finding them")
+    sub.add_argument(
+        "--input",
+        choices=("page_text", "html"),
+        help="pages: which input to clean where a record has both",
+    )
+    sub.add_argument(
+        "--gold-spans",
+        action="store_true",
+        help="geo: resolve the gold place spans instead of finding them",
+    )
 
-    sub = command("bench", run_bench,
-                  "Throughput and memory on a corpus, against a bare spaCy pass.")
+    sub = command(
+        "bench", run_bench, "Throughput and memory on a corpus, against a bare spaCy pass."
+    )
     sub.add_argument("path", help="folder, file or JSON Lines corpus")
     sub.add_argument("--limit", type=int, help="only the first N documents")
-    sub.add_argument("--repeat", type=int, default=1,
-                     help="pass over the corpus this many times (small corpora)")
+    sub.add_argument(
+        "--repeat", type=int, default=1, help="pass over the corpus this many times (small corpora)"
+    )
 
-    sub = command("serve", run_serve, "The HTTP API and the web page (map, timeline, table, "
-                                      "evidence) over a database.")
+    sub = command(
+        "serve",
+        run_serve,
+        "The HTTP API and the web page (map, timeline, table, evidence) over a database.",
+    )
     sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on")
     sub.add_argument("--port", type=int, default=8000, help="port (default 8000)")
@@ -117,22 +143,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("gazetteer", run_gazetteer, "Manage the offline gazetteer.")
     sub.add_argument("action", choices=("import", "build"))
-    sub.add_argument("file", nargs="?",
-                     help="import: a GeoNames dump (allCountries.zip or a country file)")
+    sub.add_argument(
+        "file", nargs="?", help="import: a GeoNames dump (allCountries.zip or a country file)"
+    )
     return parser
 
 
 def _input_options(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("paths", nargs="+", metavar="PATH",
-                     help="files, folders, - for standard input, or file:// URLs")
-    sub.add_argument("--pub-date", help="publication date for documents that give none "
-                                        "(ISO 8601, e.g. 2019-03-11)")
-    sub.add_argument("--max-bytes", type=int,
-                     help="largest single document file read (default 10 MB)")
-    sub.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                     help="progress bar on stderr (default: when stderr is a terminal)")
-    sub.add_argument("--workers", type=int, default=1,
-                     help="analyse in this many processes (default 1)")
+    sub.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, folders, - for standard input, or file:// URLs",
+    )
+    sub.add_argument(
+        "--pub-date",
+        help="publication date for documents that give none (ISO 8601, e.g. 2019-03-11)",
+    )
+    sub.add_argument(
+        "--max-bytes", type=int, help="largest single document file read (default 10 MB)"
+    )
+    sub.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
+    sub.add_argument(
+        "--workers", type=int, default=1, help="analyse in this many processes (default 1)"
+    )
 
 
 def _progress(args: argparse.Namespace) -> bool:
@@ -147,8 +186,9 @@ def _validate_pub_date(value: str | None) -> None:
     try:
         datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     except ValueError:
-        raise SystemExit(f"dateline: --pub-date {value!r} is not an ISO 8601 date "
-                         "(e.g. 2019-03-11)") from None
+        raise SystemExit(
+            f"dateline: --pub-date {value!r} is not an ISO 8601 date (e.g. 2019-03-11)"
+        ) from None
 
 
 def _report_failures(failures: list[tuple[str, str]]) -> None:
@@ -163,8 +203,14 @@ def run_extract(args: argparse.Namespace) -> int:
     _validate_pub_date(args.pub_date)
     stats = RunStats()
     failures = []
-    for article in api.extract(args.paths, pub_date=args.pub_date, progress=_progress(args),
-                               stats=stats, max_bytes=args.max_bytes, workers=args.workers):
+    for article in api.extract(
+        args.paths,
+        pub_date=args.pub_date,
+        progress=_progress(args),
+        stats=stats,
+        max_bytes=args.max_bytes,
+        workers=args.workers,
+    ):
         sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
         if not article.body:
             failures.append((article.source or "?", "; ".join(article.warnings)))
@@ -178,13 +224,22 @@ def run_ingest(args: argparse.Namespace) -> int:
     from dateline import api
 
     _validate_pub_date(args.pub_date)
-    result = api.ingest(args.paths, args.db, pub_date=args.pub_date, progress=_progress(args),
-                        max_bytes=args.max_bytes, batch_size=args.batch_size,
-                        workers=args.workers)
+    result = api.ingest(
+        args.paths,
+        args.db,
+        pub_date=args.pub_date,
+        progress=_progress(args),
+        max_bytes=args.max_bytes,
+        batch_size=args.batch_size,
+        workers=args.workers,
+    )
     _report_failures(result.failures)
-    print(f"dateline: {result.read} documents, {result.new} new, {result.duplicates} already "
-          f"stored ({result.near_duplicates} as near-identical copies), {result.failed} "
-          f"failed -> {args.db}", file=sys.stderr)
+    print(
+        f"dateline: {result.read} documents, {result.new} new, {result.duplicates} already "
+        f"stored ({result.near_duplicates} as near-identical copies), {result.failed} "
+        f"failed -> {args.db}",
+        file=sys.stderr,
+    )
     return EXIT_SOME_FAILED if result.failed else EXIT_OK
 
 
@@ -196,8 +251,10 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     except ValueError:
         parts = ()
     if len(parts) != 4:
-        raise SystemExit(f"dateline: --bbox {value!r}: give MIN_LON,MIN_LAT,MAX_LON,MAX_LAT "
-                         "(e.g. 35.7,32.3,42.4,37.3)")
+        raise SystemExit(
+            f"dateline: --bbox {value!r}: give MIN_LON,MIN_LAT,MAX_LON,MAX_LAT "
+            "(e.g. 35.7,32.3,42.4,37.3)"
+        )
     return parts  # type: ignore[return-value]
 
 
@@ -212,14 +269,25 @@ def run_events(args: argparse.Namespace) -> int:
             try:
                 date.fromisoformat(value)
             except ValueError:
-                raise SystemExit(f"dateline: {option} {value!r} is not an ISO 8601 date "
-                                 "(e.g. 2019-03-11)") from None
+                raise SystemExit(
+                    f"dateline: {option} {value!r} is not an ISO 8601 date (e.g. 2019-03-11)"
+                ) from None
     factuality = None if args.factuality == "all" else args.factuality
     try:
-        rows = api.query(args.db, type=args.type, mode=args.mode, actor=args.actor,
-                         country=args.country, bbox=_bbox(args.bbox), since=args.since,
-                         until=args.until, min_sources=args.min_sources,
-                         factuality=factuality, text=args.text, limit=args.limit)
+        rows = api.query(
+            args.db,
+            type=args.type,
+            mode=args.mode,
+            actor=args.actor,
+            country=args.country,
+            bbox=_bbox(args.bbox),
+            since=args.since,
+            until=args.until,
+            min_sources=args.min_sources,
+            factuality=factuality,
+            text=args.text,
+            limit=args.limit,
+        )
     except (ValueError, FileNotFoundError, RuntimeError) as error:
         print(f"dateline: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -250,15 +318,23 @@ def run_stories(args: argparse.Namespace) -> int:
     if args.format == "jsonl":
         write_jsonl(rows, sys.stdout)
         return EXIT_OK
-    table = [{**r, "articles": r["n_articles"], "sources": r["n_sources"],
-              "events": len(r["event_ids"])} for r in rows]
+    table = [
+        {**r, "articles": r["n_articles"], "sources": r["n_sources"], "events": len(r["event_ids"])}
+        for r in rows
+    ]
     sys.stdout.write(render_table(table, STORY_COLUMNS))
     print(f"{len(rows)} stor{'ies' if len(rows) != 1 else 'y'}")
     return EXIT_OK
 
 
-STORY_COLUMNS = (("story_id", 16), ("first_seen", 25), ("articles", 8), ("sources", 7),
-                 ("events", 6), ("title", 60))
+STORY_COLUMNS = (
+    ("story_id", 16),
+    ("first_seen", 25),
+    ("articles", 8),
+    ("sources", 7),
+    ("events", 6),
+    ("title", 60),
+)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -313,12 +389,13 @@ def run_gazetteer(args: argparse.Namespace) -> int:
     from dateline import geo
 
     if args.action == "build":
-        print(f"dateline: gazetteer rebuilt at {geo.build_gazetteer(force=True)}",
-              file=sys.stderr)
+        print(f"dateline: gazetteer rebuilt at {geo.build_gazetteer(force=True)}", file=sys.stderr)
         return EXIT_OK
     if not args.file:
-        print("dateline: gazetteer import needs a FILE (allCountries.zip or a country file)",
-              file=sys.stderr)
+        print(
+            "dateline: gazetteer import needs a FILE (allCountries.zip or a country file)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     added = geo.import_geonames(args.file)
     print(f"dateline: {added} places imported from {args.file}", file=sys.stderr)

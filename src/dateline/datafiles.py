@@ -34,8 +34,9 @@ def parse_tsv(text: str, where: str = "", *, pad: bool = True) -> list[dict[str,
             header = cells
             continue
         if len(cells) > len(header) or (not pad and len(cells) < len(header)):
-            raise ValueError(f"{where or 'TSV'} line {number}: {len(cells)} cells for "
-                             f"{len(header)} columns")
+            raise ValueError(
+                f"{where or 'TSV'} line {number}: {len(cells)} cells for {len(header)} columns"
+            )
         cells += [""] * (len(header) - len(cells))
         rows.append(dict(zip(header, cells, strict=True)))
     return rows

@@ -41,20 +41,34 @@ def run(db: str, out: IO[str]) -> int:
         out.write(details(article))
     out.write("Events (asserted only; `dateline events --factuality all` shows the rest):\n")
     write_table(api.query(db), out)
-    out.write(f"\n{result.read} documents read, {result.new} stored, {result.failed} failed. "
-              f"Query them again with: dateline events --db {db}\n")
+    out.write(
+        f"\n{result.read} documents read, {result.new} stored, {result.failed} failed. "
+        f"Query them again with: dateline events --db {db}\n"
+    )
     return 1 if result.failed else 0
 
 
-ARTICLE_COLUMNS = (("pub_date", 25), ("outlet", 12), ("title", 50), ("entities", 8),
-                   ("places", 6), ("times", 5), ("events", 6))
+ARTICLE_COLUMNS = (
+    ("pub_date", 25),
+    ("outlet", 12),
+    ("title", 50),
+    ("entities", 8),
+    ("places", 6),
+    ("times", 5),
+    ("events", 6),
+)
 
 
 def summary(article: Article) -> dict[str, object]:
-    return {"pub_date": article.pub_date or "(none)", "outlet": article.outlet,
-            "title": article.title, "entities": len(article.entities),
-            "places": len(article.places), "times": len(article.times),
-            "events": len(article.events)}
+    return {
+        "pub_date": article.pub_date or "(none)",
+        "outlet": article.outlet,
+        "title": article.title,
+        "entities": len(article.entities),
+        "places": len(article.places),
+        "times": len(article.times),
+        "events": len(article.events),
+    }
 
 
 def details(article: Article) -> str:
@@ -63,12 +77,13 @@ def details(article: Article) -> str:
     if article.warnings:
         lines.append(f"   warnings: {'; '.join(article.warnings)}")
     entities = ", ".join(
-        f"{e.canonical} ({e.kind}{', ' + e.country if e.country else ''})"
-        for e in article.entities)
+        f"{e.canonical} ({e.kind}{', ' + e.country if e.country else ''})" for e in article.entities
+    )
     lines.append(f"   entities: {entities or '-'}")
     places = ", ".join(
         f"{p.text}" + (f" -> {p.name} {p.lat:.2f},{p.lon:.2f}" if p.lat is not None else "")
-        for p in article.places)
+        for p in article.places
+    )
     lines.append(f"   places:   {places or '-'}")
     times = ", ".join(f"{t.text} = {t.value}" for t in article.times)
     lines.append(f"   times:    {times or '-'}")

@@ -22,15 +22,17 @@ from typing import Any
 from dateline import pipeline, read
 
 
-def extract_bag(paths: Iterable[str | Path], *, pub_date: str | None = None,
-                files_per_task: int = 100) -> Any:
+def extract_bag(
+    paths: Iterable[str | Path], *, pub_date: str | None = None, files_per_task: int = 100
+) -> Any:
     """A `dask.bag.Bag` of article records (plain dicts), in input order."""
     import dask.bag as db
 
     files = [name for path in paths for name in read.expand(str(path))]
-    groups = [files[i:i + files_per_task] for i in range(0, len(files), files_per_task)]
+    groups = [files[i : i + files_per_task] for i in range(0, len(files), files_per_task)]
     return db.from_sequence(groups, npartitions=max(1, len(groups))).map_partitions(
-        _process_groups, pub_date=pub_date)
+        _process_groups, pub_date=pub_date
+    )
 
 
 def _process_groups(groups: list[list[str]], pub_date: str | None) -> list[dict[str, Any]]:

@@ -48,8 +48,9 @@ def paragraphs(body: str) -> list[str]:
     return [p + "\n\n" if i < len(parts) - 1 else p for i, p in enumerate(parts)]
 
 
-def parse_bodies(bodies: Iterable[str], nlp: Language | None = None,
-                 batch_size: int = 64) -> Iterator[Doc]:
+def parse_bodies(
+    bodies: Iterable[str], nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[Doc]:
     """Parse many bodies in one `nlp.pipe` stream; yields one whole-body Doc per body."""
     nlp = nlp or load_nlp()
     bodies = list(bodies)
@@ -58,8 +59,11 @@ def parse_bodies(bodies: Iterable[str], nlp: Language | None = None,
     docs = nlp.pipe(flat, batch_size=batch_size)
     for parts in pieces:
         para_docs = [next(docs) for _ in parts]
-        yield Doc.from_docs(para_docs, ensure_whitespace=False) if len(para_docs) > 1 \
+        yield (
+            Doc.from_docs(para_docs, ensure_whitespace=False)
+            if len(para_docs) > 1
             else para_docs[0]
+        )
 
 
 def parse(body: str, nlp: Language | None = None) -> Doc:

@@ -39,10 +39,16 @@ class RunStats:
             self.failed += 1
 
 
-def extract(paths: Iterable[str | Path], *, pub_date: str | None = None,
-            batch_size: int = DEFAULT_BATCH, progress: bool = False,
-            stats: RunStats | None = None, max_bytes: int | None = None,
-            workers: int = 1) -> Iterator[Article]:
+def extract(
+    paths: Iterable[str | Path],
+    *,
+    pub_date: str | None = None,
+    batch_size: int = DEFAULT_BATCH,
+    progress: bool = False,
+    stats: RunStats | None = None,
+    max_bytes: int | None = None,
+    workers: int = 1,
+) -> Iterator[Article]:
     """Read, clean and analyse every document under `paths`; yields records in input order.
 
     `pub_date` is used for documents whose input and page give no publication date.
@@ -63,8 +69,9 @@ def extract(paths: Iterable[str | Path], *, pub_date: str | None = None,
     bar.close()
 
 
-def _map_batches(batches: Iterable[list[RawDocument]], pub_date: str | None,
-                 workers: int) -> Iterator[list[Article]]:
+def _map_batches(
+    batches: Iterable[list[RawDocument]], pub_date: str | None, workers: int
+) -> Iterator[list[Article]]:
     if workers <= 1:
         for batch in batches:
             yield process(batch, pub_date)
@@ -96,9 +103,12 @@ def clean_document(raw: RawDocument, default_pub_date: str | None = None) -> Art
         article = clean(raw)
     except Exception as error:  # one document's failure must not stop the batch
         log.debug("clean failed on %s\n%s", raw.source, traceback.format_exc())
-        article = Article(id=article_id("", raw.source), source=raw.source,
-                          input_id=raw.input_id,
-                          warnings=[*raw.warnings, f"internal error while cleaning: {error!r}"])
+        article = Article(
+            id=article_id("", raw.source),
+            source=raw.source,
+            input_id=raw.input_id,
+            warnings=[*raw.warnings, f"internal error while cleaning: {error!r}"],
+        )
     if article.pub_date is None and default_pub_date:
         article.pub_date = default_pub_date
         article.warnings = [w for w in article.warnings if w != NO_PUB_DATE]
@@ -124,16 +134,21 @@ def analyse_in_pool(articles: list[Article], pool: Any, workers: int) -> list[Ar
     if not articles:
         return []
     size = -(-len(articles) // workers)
-    parts = [articles[i:i + size] for i in range(0, len(articles), size)]
+    parts = [articles[i : i + size] for i in range(0, len(articles), size)]
     return [article for part in pool.map(analysed, parts) for article in part]
 
 
-def analyse_texts(texts: Sequence[str], pub_dates: Sequence[str | None] | None = None,
-                  ids: Sequence[str] | None = None) -> list[Article]:
+def analyse_texts(
+    texts: Sequence[str],
+    pub_dates: Sequence[str | None] | None = None,
+    ids: Sequence[str] | None = None,
+) -> list[Article]:
     """Analyse texts that are already article bodies (no cleaning): the evaluators' entry."""
     pub_dates = pub_dates or [None] * len(texts)
-    articles = [Article(id=ids[i] if ids else article_id(text), body=text, pub_date=pub_dates[i])
-                for i, text in enumerate(texts)]
+    articles = [
+        Article(id=ids[i] if ids else article_id(text), body=text, pub_date=pub_dates[i])
+        for i, text in enumerate(texts)
+    ]
     analyse(articles)
     return articles
 

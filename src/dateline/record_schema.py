@@ -19,8 +19,11 @@ from dateline import model
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "article.schema.json"
 JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
-ENUMS = {("Event", "type"): model.PLOVER_TYPES, ("Event", "factuality"): model.FACTUALITY,
-         ("Time", "type"): model.TIME_TYPES}
+ENUMS = {
+    ("Event", "type"): model.PLOVER_TYPES,
+    ("Event", "factuality"): model.FACTUALITY,
+    ("Time", "type"): model.TIME_TYPES,
+}
 
 
 def schema() -> dict[str, Any]:
@@ -45,9 +48,12 @@ def _object(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
         if enum:
             prop = {**prop, "enum": list(enum)}
         properties[f.name] = prop
-    return {"type": "object", "properties": properties,
-            "required": [f.name for f in dataclasses.fields(cls)],
-            "additionalProperties": True}
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [f.name for f in dataclasses.fields(cls)],
+        "additionalProperties": True,
+    }
 
 
 def _type(hint: Any, definitions: dict[str, Any]) -> dict[str, Any]:

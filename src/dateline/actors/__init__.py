@@ -29,12 +29,19 @@ from dateline.actors.linking import link_acronyms, link_short_names, read_roles,
 from dateline.actors.matcher import matcher_for
 from dateline.model import Article, Entity
 
-__all__ = ["ACTORS_ENV", "ActorDictionary", "default_dictionary", "find_entities",
-           "load_dictionary", "use_dictionary"]
+__all__ = [
+    "ACTORS_ENV",
+    "ActorDictionary",
+    "default_dictionary",
+    "find_entities",
+    "load_dictionary",
+    "use_dictionary",
+]
 
 
-def find_entities(doc: Doc, article: Article,
-                  dictionary: ActorDictionary | None = None) -> list[Entity]:
+def find_entities(
+    doc: Doc, article: Article, dictionary: ActorDictionary | None = None
+) -> list[Entity]:
     """The actors of one article, in order of first mention.
 
     Side effect, on purpose: mentions found to be people (a bare surname the model took

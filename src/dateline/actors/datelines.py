@@ -23,7 +23,8 @@ DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+){0,3})"
     r"(?:,[^\n()–—]{1,40}?)?"
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
-    r"\s*(?:--|-|–|—)\s+(?=\S)")
+    r"\s*(?:--|-|–|—)\s+(?=\S)"
+)
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,9 @@ def find_datelines(doc: Doc, text: str | None = None) -> list[Dateline]:
             continue
         agency = None
         if match.group("agency"):
-            inner = doc.char_span(match.start("agency"), match.end("agency"),
-                                  alignment_mode="expand")
+            inner = doc.char_span(
+                match.start("agency"), match.end("agency"), alignment_mode="expand"
+            )
             if inner is not None:
                 agency = (inner.start, inner.end)
         end = span.end

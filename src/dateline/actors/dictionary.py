@@ -105,14 +105,22 @@ def _named(rows: Iterable[dict], source: str) -> list[NamedActor]:
     for row in rows:
         missing = [c for c in ("canonical", "kind") if not row.get(c)]
         if missing:
-            raise ValueError(f"{source}: actor row {row!r} lacks {', '.join(missing)}; "
-                             f"every row needs at least the columns {NAMED_COLUMNS[:3]}")
-        actors.append(NamedActor(
-            canonical=row["canonical"], aliases=_split(row.get("aliases", "")),
-            kind=row["kind"], sector=row.get("sector") or None,
-            country=(row.get("country") or "").upper() or None,
-            code=row.get("code") or None, wikidata=row.get("wikidata") or None,
-            source=source))
+            raise ValueError(
+                f"{source}: actor row {row!r} lacks {', '.join(missing)}; "
+                f"every row needs at least the columns {NAMED_COLUMNS[:3]}"
+            )
+        actors.append(
+            NamedActor(
+                canonical=row["canonical"],
+                aliases=_split(row.get("aliases", "")),
+                kind=row["kind"],
+                sector=row.get("sector") or None,
+                country=(row.get("country") or "").upper() or None,
+                code=row.get("code") or None,
+                wikidata=row.get("wikidata") or None,
+                source=source,
+            )
+        )
     return actors
 
 
@@ -121,9 +129,13 @@ def load_dictionary(extra_paths: Iterable[str | Path] = ()) -> ActorDictionary:
     countries = {}
     for row in read_tsv(name="countries.tsv"):
         countries[row["iso2"]] = Country(
-            iso2=row["iso2"], iso3=row["iso3"], name=row["name"],
-            aliases=_split(row["aliases"]), demonyms=_split(row["demonyms"]),
-            wikidata=row.get("wikidata") or None)
+            iso2=row["iso2"],
+            iso3=row["iso3"],
+            name=row["name"],
+            aliases=_split(row["aliases"]),
+            demonyms=_split(row["demonyms"]),
+            wikidata=row.get("wikidata") or None,
+        )
     named: list[NamedActor] = []
     files = []
     for file_name in NAMED_FILES:
@@ -132,14 +144,25 @@ def load_dictionary(extra_paths: Iterable[str | Path] = ()) -> ActorDictionary:
     for path in extra_paths:
         named.extend(_named(read_tsv(path), str(path)))
         files.append(str(path))
-    institutions = {row["noun"]: Institution(row["sector"], row["kind"], row["canonical"])
-                    for row in read_tsv(name="institutions.tsv")}
-    agents = {row["noun"]: Agent(row["canonical"], row["sector"], row["kind"],
-                                 row["strength"] == "strong")
-              for row in read_tsv(name="agents.tsv")}
+    institutions = {
+        row["noun"]: Institution(row["sector"], row["kind"], row["canonical"])
+        for row in read_tsv(name="institutions.tsv")
+    }
+    agents = {
+        row["noun"]: Agent(
+            row["canonical"], row["sector"], row["kind"], row["strength"] == "strong"
+        )
+        for row in read_tsv(name="agents.tsv")
+    }
     cues = {row["word"]: (row["sector"], row["kind"]) for row in read_tsv(name="sector_cues.tsv")}
-    return ActorDictionary(countries=countries, named=named, institutions=institutions,
-                           agents=agents, sector_cues=cues, files=files)
+    return ActorDictionary(
+        countries=countries,
+        named=named,
+        institutions=institutions,
+        agents=agents,
+        sector_cues=cues,
+        files=files,
+    )
 
 
 def env_paths() -> list[str]:

@@ -46,12 +46,21 @@ class Draft:
     def to_entity(self, doc: Doc) -> Entity:
         from dateline.model import Span
 
-        mentions = [Span(doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
-                    for s, e in sorted(set(self.spans))]
-        return Entity(canonical=self.canonical, kind=self.kind, code=self.code,
-                      country=self.country, sector=self.sector, role=self.role,
-                      affiliation=self.affiliation, wikidata=self.wikidata,
-                      mentions=mentions)
+        mentions = [
+            Span(doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            for s, e in sorted(set(self.spans))
+        ]
+        return Entity(
+            canonical=self.canonical,
+            kind=self.kind,
+            code=self.code,
+            country=self.country,
+            sector=self.sector,
+            role=self.role,
+            affiliation=self.affiliation,
+            wikidata=self.wikidata,
+            mentions=mentions,
+        )
 
 
 class Drafts:
@@ -83,39 +92,74 @@ class Drafts:
 def named_draft(dictionary: ActorDictionary, index: int) -> Draft:
     actor = dictionary.named[index]
     code = actor.code or dictionary.country_code(actor.country, actor.sector)
-    return Draft(key=("N", actor.canonical), canonical=actor.canonical, kind=actor.kind,
-                 sector=actor.sector, country=actor.country, code=code,
-                 wikidata=actor.wikidata)
+    return Draft(
+        key=("N", actor.canonical),
+        canonical=actor.canonical,
+        kind=actor.kind,
+        sector=actor.sector,
+        country=actor.country,
+        code=code,
+        wikidata=actor.wikidata,
+    )
 
 
 def country_draft(dictionary: ActorDictionary, iso2: str) -> Draft:
     country = dictionary.countries[iso2]
-    return Draft(key=("C", iso2), canonical=country.name, kind="country", country=iso2,
-                 code=country.iso3, wikidata=country.wikidata)
+    return Draft(
+        key=("C", iso2),
+        canonical=country.name,
+        kind="country",
+        country=iso2,
+        code=country.iso3,
+        wikidata=country.wikidata,
+    )
 
 
 def institution_draft(dictionary: ActorDictionary, iso2: str, inst: Institution) -> Draft:
     name = dictionary.countries[iso2].name
     canonical = inst.canonical.format(country=with_article(name))
-    return Draft(key=("N", canonical), canonical=canonical, kind=inst.kind,
-                 sector=inst.sector, country=iso2,
-                 code=dictionary.country_code(iso2, inst.sector))
+    return Draft(
+        key=("N", canonical),
+        canonical=canonical,
+        kind=inst.kind,
+        sector=inst.sector,
+        country=iso2,
+        code=dictionary.country_code(iso2, inst.sector),
+    )
 
 
 def agent_draft(dictionary: ActorDictionary, agent: Agent, iso2: str | None) -> Draft:
     canonical = agent.canonical
     if iso2:
         canonical = f"{canonical} ({dictionary.countries[iso2].name})"
-    return Draft(key=("G", canonical), canonical=canonical, kind=agent.kind,
-                 sector=agent.sector, country=iso2,
-                 code=dictionary.country_code(iso2, agent.sector))
+    return Draft(
+        key=("G", canonical),
+        canonical=canonical,
+        kind=agent.kind,
+        sector=agent.sector,
+        country=iso2,
+        code=dictionary.country_code(iso2, agent.sector),
+    )
 
 
 def with_article(name: str) -> str:
     """ "the United States", "the Philippines": names that take an article in English."""
-    plural_or_union = name.endswith(("States", "Kingdom", "Republic", "Emirates", "Islands",
-                                     "Netherlands", "Philippines", "Congo", "Bahamas",
-                                     "Maldives", "Comoros", "Gambia"))
+    plural_or_union = name.endswith(
+        (
+            "States",
+            "Kingdom",
+            "Republic",
+            "Emirates",
+            "Islands",
+            "Netherlands",
+            "Philippines",
+            "Congo",
+            "Bahamas",
+            "Maldives",
+            "Comoros",
+            "Gambia",
+        )
+    )
     return f"the {name}" if plural_or_union and not name.startswith("the ") else name
 
 

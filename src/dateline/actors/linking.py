@@ -31,23 +31,38 @@ def link_acronyms(drafts: Drafts) -> None:
             # "Long Name (ACR)"
             if end + 2 < len(doc) and doc[end].text in OPEN and doc[end + 2].text in CLOSE:
                 acronym = doc[end + 1]
-                if _looks_like_acronym(acronym.text) and _free_or_unknown(drafts, acronym.i) \
-                        and acronym.i not in drafts.blocked:
+                if (
+                    _looks_like_acronym(acronym.text)
+                    and _free_or_unknown(drafts, acronym.i)
+                    and acronym.i not in drafts.blocked
+                ):
                     aliases.setdefault(acronym.text, draft.key)
             # "ACR (Long Name)"
-            if start >= 2 and doc[start - 1].text in OPEN and end < len(doc) \
-                    and doc[end].text in CLOSE:
+            if (
+                start >= 2
+                and doc[start - 1].text in OPEN
+                and end < len(doc)
+                and doc[end].text in CLOSE
+            ):
                 acronym = doc[start - 2]  # not a dateline's city: "BEIRUT (AP) -"
-                if _looks_like_acronym(acronym.text) and _free_or_unknown(drafts, acronym.i) \
-                        and acronym.i not in drafts.blocked:
+                if (
+                    _looks_like_acronym(acronym.text)
+                    and _free_or_unknown(drafts, acronym.i)
+                    and acronym.i not in drafts.blocked
+                ):
                     aliases.setdefault(acronym.text, draft.key)
     if not aliases:
         return
     # Names the model found on their own that are in fact the acronym join the long name.
     for key, draft in list(drafts.by_key.items()):
         target = aliases.get(draft.canonical)
-        if key[0] in ("ORG", "PER") and target is not None and target != key \
-                and target in drafts.by_key and key in drafts.by_key:
+        if (
+            key[0] in ("ORG", "PER")
+            and target is not None
+            and target != key
+            and target in drafts.by_key
+            and key in drafts.by_key
+        ):
             for start, end in draft.spans:
                 drafts.add(drafts.by_key[target], start, end)
             del drafts.by_key[key]
@@ -65,8 +80,7 @@ def _free_or_unknown(drafts: Drafts, index: int) -> bool:
 
 def _looks_like_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= 2 \
-        and text[:1].isupper()
+    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= 2 and text[:1].isupper()
 
 
 def link_short_names(drafts: Drafts) -> list[tuple[int, int]]:
@@ -76,8 +90,10 @@ def link_short_names(drafts: Drafts) -> list[tuple[int, int]]:
     """
     doc = drafts.doc
     persons = [d for d in drafts.by_key.values() if d.kind == "person"]
-    full = sorted(((min(d.spans), d) for d in persons if len(d.canonical.split()) >= 2),
-                  key=lambda pair: pair[0])
+    full = sorted(
+        ((min(d.spans), d) for d in persons if len(d.canonical.split()) >= 2),
+        key=lambda pair: pair[0],
+    )
     if not full:
         return []
     surname_of: dict[str, list[tuple[int, Draft]]] = {}
@@ -106,8 +122,11 @@ def link_short_names(drafts: Drafts) -> list[tuple[int, int]]:
             continue
         if owner is not None:
             other = drafts.by_key.get(owner)
-            if other is None or other.kind not in ("organisation", "group_of_people",
-                                                   "country") or len(other.canonical.split()) > 1:
+            if (
+                other is None
+                or other.kind not in ("organisation", "group_of_people", "country")
+                or len(other.canonical.split()) > 1
+            ):
                 continue
             other.spans = [s for s in other.spans if not s[0] <= token.i < s[1]]
             if not other.spans:
@@ -156,27 +175,38 @@ def _role_tokens(doc: Doc, name: Span) -> list[Token]:
     head = name.root
     inside = set(range(name.start, name.end))
     # "the Head of the SDF media office, Mustafa Bali"
-    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN") \
-            and head.head.i not in inside and head.head.ent_type_ != "PERSON":
+    if (
+        head.dep_ == "appos"
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and head.head.i not in inside
+        and head.head.ent_type_ != "PERSON"
+    ):
         own = {t.i for t in head.subtree}
         return [t for t in head.head.subtree if t.i not in own]
     # "Mustafa Bali, the head of the SDF media office", "Amina Diallo, the United Nations
     # Emergency Relief Coordinator" (a title in capitals is a proper noun to the parser)
     for child in head.rights:
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON" \
-                and child.pos_ in ("NOUN", "PROPN"):
+        if (
+            child.dep_ == "appos"
+            and child.ent_type_ != "PERSON"
+            and child.pos_ in ("NOUN", "PROPN")
+        ):
             return list(child.subtree)
     # "Italian priest Paolo Dall'Oglio", "SDF spokesman Mustafa Bali"
-    titles = [c for c in head.lefts if c.i < name.start and c.dep_ in ("compound", "amod")
-              and c.ent_type_ != "PERSON"]
+    titles = [
+        c
+        for c in head.lefts
+        if c.i < name.start and c.dep_ in ("compound", "amod") and c.ent_type_ != "PERSON"
+    ]
     if titles and any(t.pos_ == "NOUN" or t.is_title for t in titles):
         first = min(t.left_edge.i for t in titles)
         return [doc[i] for i in range(first, name.start)]
     return []
 
 
-def _apply_role(drafts: Drafts, draft: Draft, tokens: list[Token],
-                by_token: dict[int, Match]) -> None:
+def _apply_role(
+    drafts: Drafts, draft: Draft, tokens: list[Token], by_token: dict[int, Match]
+) -> None:
     while tokens and (tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].pos_ == "CCONJ"):
@@ -184,15 +214,18 @@ def _apply_role(drafts: Drafts, draft: Draft, tokens: list[Token],
     if not tokens:
         return
     doc = drafts.doc
-    role = doc[tokens[0].i:tokens[-1].i + 1].text
+    role = doc[tokens[0].i : tokens[-1].i + 1].text
     if len(role) > 80:
         return
     draft.role = role
     for token in tokens:
         owner = drafts.owner.get(token.i)
         other = drafts.by_key.get(owner) if owner else None
-        if other is not None and other is not draft \
-                and other.kind not in ("person", "country", "group_of_people"):
+        if (
+            other is not None
+            and other is not draft
+            and other.kind not in ("person", "country", "group_of_people")
+        ):
             draft.affiliation = draft.affiliation or other.canonical
             draft.sector = draft.sector or other.sector
             draft.country = draft.country or other.country

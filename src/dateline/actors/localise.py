@@ -29,7 +29,7 @@ def main_country(places: list[Place], entities: list[Entity] = ()) -> str | None
     counts = Counter(p.country for p in scene_places(places, entities) if p.country)
     if not counts:
         return None
-    (country, count), = counts.most_common(1)
+    ((country, count),) = counts.most_common(1)
     return country if count / sum(counts.values()) >= SHARE else None
 
 
@@ -37,14 +37,20 @@ def scene_places(places: list[Place], entities: list[Entity] = ()) -> list[Place
     """Places mentioned as places: not a word of a longer actor name ("US" in "the
     US-led coalition"); a country named on its own is both an actor and a place."""
     names = [(m.start, m.end) for e in entities for m in e.mentions]
-    return [p for p in places if not any(
-        s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in names)]
+    return [
+        p
+        for p in places
+        if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in names)
+    ]
 
 
 def localise(entities: list[Entity], places: list[Place], dictionary: ActorDictionary) -> None:
     """Give generic state entities the article's country, in place."""
-    generic = [e for e in entities if e.country is None and e.sector in STATE_SECTORS
-               and e.kind != "person"]
+    generic = [
+        e
+        for e in entities
+        if e.country is None and e.sector in STATE_SECTORS and e.kind != "person"
+    ]
     if not generic:
         return
     iso2 = main_country(places, entities)

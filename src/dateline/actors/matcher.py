@@ -42,7 +42,7 @@ def spellings(name: str) -> set[str]:
     name = name.strip()
     for article in ("the ", "The "):
         if name.startswith(article) and len(name) > len(article) + 1:
-            name = name[len(article):]
+            name = name[len(article) :]
     forms = {name}
     letters = name.replace("-", "").replace(".", "")
     if letters.isalpha() and letters.isupper() and len(letters) >= 4:

@@ -47,9 +47,9 @@ HAPPENED = ("asserted", "claimed")
 RULES = {
     "type": "the type most reports give; the earliest report's on a tie",
     "location": "the most precise location (ACLED precision 1, then 2, then 3); "
-                "the earliest report's on a tie",
+    "the earliest report's on a tie",
     "date": "the most precise date (day, week, month, year; a stated date before the "
-            "publication date); the earliest report's on a tie",
+    "publication date); the earliest report's on a tie",
     "fatalities": "the lowest figure reported (ACLED: the most conservative estimate)",
     "injured": "the lowest figure reported (the most conservative estimate)",
     "factuality": "asserted if any report asserts it, else the earliest report's",
@@ -58,8 +58,10 @@ RULES = {
 
 @functools.cache
 def families() -> dict[str, tuple[str, bool]]:
-    return {row["type"]: (row["family"], row["symmetric"] == "yes")
-            for row in read_tsv("event_families")}
+    return {
+        row["type"]: (row["family"], row["symmetric"] == "yes")
+        for row in read_tsv("event_families")
+    }
 
 
 def family_of(event_type: str) -> str:
@@ -96,8 +98,7 @@ class MergedEvent:
         """(most precise date, most precise location) reports, remembered until a report
         is added (merging asks for them once per candidate event)."""
         if self._best is None or self._best[0] != len(self.reports):
-            self._best = (len(self.reports), best_date(self.reports),
-                          best_location(self.reports))
+            self._best = (len(self.reports), best_date(self.reports), best_location(self.reports))
         return self._best[1], self._best[2]
 
     @property
@@ -107,14 +108,14 @@ class MergedEvent:
 
 # Deciding -----------------------------------------------------------------------------
 
+
 def same_event(merged: MergedEvent, new: EventReport) -> bool:
     """Does `new` tell of the event `merged` holds? (The rules of the module docstring.)"""
     if family_of(new.event.type) != merged.family:
         return False
     if not _factuality_agrees(merged.reports[0].event.factuality, new.event.factuality):
         return False
-    same_story = any(r.story_id is not None and r.story_id == new.story_id
-                     for r in merged.reports)
+    same_story = any(r.story_id is not None and r.story_id == new.story_id for r in merged.reports)
     record_date, record_place = merged.best()
     new_range = date_range(new)
     old_range = date_range(record_date) if record_date else None
@@ -131,8 +132,9 @@ def same_event(merged: MergedEvent, new: EventReport) -> bool:
     elif not same_story:
         return False
     # Two named ways of doing it (an abduction, an air strike) are two events.
-    if new.event.mode and any(r.event.mode and r.event.mode != new.event.mode
-                              for r in merged.reports):
+    if new.event.mode and any(
+        r.event.mode and r.event.mode != new.event.mode for r in merged.reports
+    ):
         return False
     # Every report must be compatible, not just one: otherwise a report that names no
     # recipient chains two events with different recipients into one.
@@ -195,13 +197,18 @@ def _places_agree(a: Any, b: Any) -> bool:
     if km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM:
         return True
     for outer, inner in ((a, b), (b, a)):
-        if (_is_region(outer) and outer.country and outer.country == inner.country
-                and outer.admin1 in (None, inner.admin1)):
+        if (
+            _is_region(outer)
+            and outer.country
+            and outer.country == inner.country
+            and outer.admin1 in (None, inner.admin1)
+        ):
             return True
     return False
 
 
 # Merging ------------------------------------------------------------------------------
+
 
 def best_location(reports: list[EventReport]) -> EventReport | None:
     located = [r for r in reports if _located(r.event.location)]
@@ -214,9 +221,14 @@ def best_date(reports: list[EventReport]) -> EventReport | None:
     dated = [r for r in reports if r.event.date and r.event.date.value]
     if not dated:
         return None
-    return min(dated, key=lambda r: (r.event.date.text is None,
-                                     DATE_PRECISION_RANK.get(r.event.date.precision or "", 9),
-                                     r.seq))
+    return min(
+        dated,
+        key=lambda r: (
+            r.event.date.text is None,
+            DATE_PRECISION_RANK.get(r.event.date.precision or "", 9),
+            r.seq,
+        ),
+    )
 
 
 def merged_record(merged: MergedEvent) -> dict[str, Any]:
@@ -243,22 +255,26 @@ def merged_record(merged: MergedEvent) -> dict[str, Any]:
         "injured": _lowest(r.event.injured for r in reports),
         "quantity": _plain(next((r.event.quantity for r in reports if r.event.quantity), None)),
         "factuality": "asserted" if "asserted" in factualities else factualities[0],
-        "attribution": _plain(next((r.event.attribution for r in reports
-                                    if r.event.attribution), None)),
+        "attribution": _plain(
+            next((r.event.attribution for r in reports if r.event.attribution), None)
+        ),
         "trigger": _plain(first.trigger),
         "sentence": _plain(first.sentence),
-        "confidence": max((r.event.confidence for r in reports
-                           if r.event.confidence is not None), default=None),
+        "confidence": max(
+            (r.event.confidence for r in reports if r.event.confidence is not None), default=None
+        ),
     }
     pub_dates = sorted(r.pub_date for r in reports if r.pub_date)
-    record.update({
-        "n_reports": len({r.article_id for r in reports}),
-        "n_sources": len({s for r in reports for s in (r.sources or [r.article_id])}),
-        "first_report": pub_dates[0] if pub_dates else None,
-        "last_report": pub_dates[-1] if pub_dates else None,
-        "conflicts": conflicts(reports),
-        "reports": [{"article_id": r.article_id, "event_id": r.event.id} for r in reports],
-    })
+    record.update(
+        {
+            "n_reports": len({r.article_id for r in reports}),
+            "n_sources": len({s for r in reports for s in (r.sources or [r.article_id])}),
+            "first_report": pub_dates[0] if pub_dates else None,
+            "last_report": pub_dates[-1] if pub_dates else None,
+            "conflicts": conflicts(reports),
+            "reports": [{"article_id": r.article_id, "event_id": r.event.id} for r in reports],
+        }
+    )
     return record
 
 
@@ -279,8 +295,10 @@ def conflicts(reports: list[EventReport]) -> dict[str, Any]:
             if value is not None:
                 given.setdefault(value, []).append(report.key)
         if len(given) > 1:
-            found[name] = {"values": [{"value": v, "reports": k} for v, k in given.items()],
-                           "rule": RULES[name]}
+            found[name] = {
+                "values": [{"value": v, "reports": k} for v, k in given.items()],
+                "rule": RULES[name],
+            }
     places = _place_conflict(reports)
     if places:
         found["location"] = {"values": places, "rule": RULES["location"]}
@@ -301,10 +319,18 @@ def _place_conflict(reports: list[EventReport]) -> list[dict[str, Any]]:
     if not given:
         return []
     name = chosen.event.location.name or chosen.event.location.text or ""
-    return [{"value": name, "reports": [r.key for r in reports if _located(r.event.location)
-                                        and _places_agree(r.event.location,
-                                                          chosen.event.location)]},
-            *({"value": v, "reports": k} for v, k in given.items())]
+    return [
+        {
+            "value": name,
+            "reports": [
+                r.key
+                for r in reports
+                if _located(r.event.location)
+                and _places_agree(r.event.location, chosen.event.location)
+            ],
+        },
+        *({"value": v, "reports": k} for v, k in given.items()),
+    ]
 
 
 def _lowest(values: Any) -> int | None:
@@ -348,8 +374,9 @@ def merge_all(reports: list[EventReport]) -> list[MergedEvent]:
     for report in sorted(reports, key=lambda r: (r.seq, r.event.id)):
         target = next((m for m in merged if same_event(m, report)), None)
         if target is None:
-            merged.append(MergedEvent(id=report.key, family=family_of(report.event.type),
-                                      reports=[report]))
+            merged.append(
+                MergedEvent(id=report.key, family=family_of(report.event.type), reports=[report])
+            )
         else:
             target.reports.append(report)
     return merged

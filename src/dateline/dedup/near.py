@@ -40,15 +40,18 @@ def shingles(body: str) -> set[bytes]:
     words = WORD.findall(body.casefold())
     if len(words) < SHINGLE_WORDS:
         return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + SHINGLE_WORDS]).encode()
-            for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return {
+        " ".join(words[i : i + SHINGLE_WORDS]).encode()
+        for i in range(len(words) - SHINGLE_WORDS + 1)
+    }
 
 
 def signature(body: str) -> np.ndarray:
     """128 unsigned 32-bit minima; equal positions estimate the Jaccard similarity."""
     template = _template()
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME,
-                      permutations=template.permutations)
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=template.permutations
+    )
     minhash.update_batch(list(shingles(body)))
     return minhash.hashvalues.astype(np.uint32)
 
@@ -65,7 +68,7 @@ def band_keys(sig: np.ndarray) -> list[int]:
     """One signed 64-bit key per band: two bodies sharing a key are candidate copies."""
     keys = []
     for band in range(BANDS):
-        chunk = sig[band * ROWS:(band + 1) * ROWS].astype("<u4").tobytes()
+        chunk = sig[band * ROWS : (band + 1) * ROWS].astype("<u4").tobytes()
         digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return keys

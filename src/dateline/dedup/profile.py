@@ -39,21 +39,35 @@ class Profile:
     lead_figures: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"article_id": self.article_id, "words": self.words, "lead": self.lead,
-                "names": self.names, "people": self.people,
-                "places": [list(p) for p in self.places],
-                "dates": [list(d) for d in self.dates],
-                "when": list(self.when) if self.when else None, "types": self.types,
-                "figures": self.figures, "lead_figures": self.lead_figures}
+        return {
+            "article_id": self.article_id,
+            "words": self.words,
+            "lead": self.lead,
+            "names": self.names,
+            "people": self.people,
+            "places": [list(p) for p in self.places],
+            "dates": [list(d) for d in self.dates],
+            "when": list(self.when) if self.when else None,
+            "types": self.types,
+            "figures": self.figures,
+            "lead_figures": self.lead_figures,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Profile:
-        return cls(article_id=data["article_id"], words=data["words"], lead=data["lead"],
-                   names=data["names"], people=data["people"],
-                   places=[tuple(p) for p in data["places"]],
-                   dates=[tuple(d) for d in data["dates"]],
-                   when=tuple(data["when"]) if data["when"] else None, types=data["types"],
-                   figures=data["figures"], lead_figures=data["lead_figures"])
+        return cls(
+            article_id=data["article_id"],
+            words=data["words"],
+            lead=data["lead"],
+            names=data["names"],
+            people=data["people"],
+            places=[tuple(p) for p in data["places"]],
+            dates=[tuple(d) for d in data["dates"]],
+            when=tuple(data["when"]) if data["when"] else None,
+            types=data["types"],
+            figures=data["figures"],
+            lead_figures=data["lead_figures"],
+        )
 
 
 def profile(article: Article) -> Profile:

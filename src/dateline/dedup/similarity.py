@@ -55,19 +55,29 @@ class Settings:
 @functools.cache
 def settings() -> Settings:
     values = {row["name"]: float(row["value"]) for row in read_tsv("story_weights")}
-    weights = {k.removeprefix("weight_"): v for k, v in values.items()
-               if k.startswith("weight_")}
-    return Settings(weights=weights, bias=values["bias"], threshold=values["threshold"],
-                    near_days=int(values["near_days"]), far_days=int(values["far_days"]),
-                    near_km=values["near_km"], far_km=values["far_km"],
-                    related=values["related"], recent_members=int(values["recent_members"]),
-                    split_margin=values["split_margin"], split_size=int(values["split_size"]))
+    weights = {k.removeprefix("weight_"): v for k, v in values.items() if k.startswith("weight_")}
+    return Settings(
+        weights=weights,
+        bias=values["bias"],
+        threshold=values["threshold"],
+        near_days=int(values["near_days"]),
+        far_days=int(values["far_days"]),
+        near_km=values["near_km"],
+        far_km=values["far_km"],
+        related=values["related"],
+        recent_members=int(values["recent_members"]),
+        split_margin=values["split_margin"],
+        split_size=int(values["split_size"]),
+    )
 
 
 def features(a: Report, b: Report, config: Settings | None = None) -> dict[str, float]:
     config = config or settings()
-    found = {"text": cosine(a.words, b.words), "lead": cosine(a.lead, b.lead),
-             "names": cosine(a.names, b.names)}
+    found = {
+        "text": cosine(a.words, b.words),
+        "lead": cosine(a.lead, b.lead),
+        "names": cosine(a.names, b.names),
+    }
     found.update(_people(a.people, b.people))
     # Being on the same day or in the same town confirms a match the words suggest; alone
     # it makes none (every day has many unrelated events in every capital). Being a year
@@ -110,5 +120,4 @@ def _people(a: list[str], b: list[str]) -> dict[str, float]:
 def score(a: Report, b: Report, config: Settings | None = None) -> float:
     config = config or settings()
     found = features(a, b, config)
-    return config.bias + sum(config.weights.get(name, 0.0) * value
-                             for name, value in found.items())
+    return config.bias + sum(config.weights.get(name, 0.0) * value for name, value in found.items())

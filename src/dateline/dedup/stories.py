@@ -37,11 +37,18 @@ def make_report(profile: Profile, seq: int, df: DocumentFrequencies) -> Report:
     """Count the article into the document frequencies, then weight its words by them."""
     df.add(frequency_keys(profile))
     return Report(
-        article_id=profile.article_id, seq=seq,
-        words=weighted(profile.words, "w:", df), lead=weighted(profile.lead, "w:", df),
-        names=weighted(profile.names, "n:", df), people=list(profile.people),
-        places=list(profile.places), when=profile.when, types=list(profile.types),
-        figures=list(profile.figures), lead_figures=list(profile.lead_figures))
+        article_id=profile.article_id,
+        seq=seq,
+        words=weighted(profile.words, "w:", df),
+        lead=weighted(profile.lead, "w:", df),
+        names=weighted(profile.names, "n:", df),
+        people=list(profile.people),
+        places=list(profile.places),
+        when=profile.when,
+        types=list(profile.types),
+        figures=list(profile.figures),
+        lead_figures=list(profile.lead_figures),
+    )
 
 
 def blocking_keys(report: Report) -> list[str]:
@@ -85,7 +92,7 @@ class StoryBuilder:
     def best_story(self, report: Report, candidates: Iterable[str]) -> str | None:
         best, best_score = None, self.config.threshold
         for story_id in sorted(set(candidates)):
-            recent = self.stories.get(story_id, [])[-self.config.recent_members:]
+            recent = self.stories.get(story_id, [])[-self.config.recent_members :]
             if not recent:
                 continue
             match = sum(self._score(report, member) for member in recent) / len(recent)
@@ -94,8 +101,11 @@ class StoryBuilder:
         return best
 
     def _score(self, a: Report, b: Report) -> float:
-        key = (a.article_id, b.article_id) if a.article_id < b.article_id \
+        key = (
+            (a.article_id, b.article_id)
+            if a.article_id < b.article_id
             else (b.article_id, a.article_id)
+        )
         if key not in self._scores:
             self._scores[key] = score(a, b, self.config)
         return self._scores[key]
@@ -104,20 +114,18 @@ class StoryBuilder:
         """Let a later run of reports that agree among themselves far more than with the
         earlier ones leave as a story of its own (see the module docstring)."""
         members = self.stories[story_id]
-        recent = members[-self.config.recent_members:]
-        point = split_point(recent, self._score, self.config.split_margin,
-                            self.config.split_size)
+        recent = members[-self.config.recent_members :]
+        point = split_point(recent, self._score, self.config.split_margin, self.config.split_size)
         if point is None:
             return {}
         leaving = recent[point:]
         new_id = leaving[0].article_id
-        self.stories[story_id] = members[:len(members) - len(leaving)]
+        self.stories[story_id] = members[: len(members) - len(leaving)]
         self.stories[new_id] = list(leaving)
         return {report.article_id: new_id for report in leaving}
 
 
-def split_point(reports: Sequence[Report], pair_score, margin: float,
-                min_size: int) -> int | None:
+def split_point(reports: Sequence[Report], pair_score, margin: float, min_size: int) -> int | None:
     """Where a later run of reports parts from the earlier ones, if it does.
 
     For every cut leaving at least `min_size` reports on each side, the gap is the lower of
@@ -147,8 +155,11 @@ def _mean(values: Iterable[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def assign_all(reports: Sequence[Report], config: Settings | None = None,
-               keys: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
+def assign_all(
+    reports: Sequence[Report],
+    config: Settings | None = None,
+    keys: Mapping[str, Iterable[str]] | None = None,
+) -> dict[str, str]:
     """Stories for reports in ingestion order, all in memory (tests and experiments)."""
     builder = StoryBuilder(config=config or settings())
     index: dict[str, set[str]] = {}

@@ -25,9 +25,15 @@ from dateline.model import Article, article_id
 from dateline.pipeline import DEFAULT_BATCH, batched
 
 
-def evaluate(gold_path: str | Path, *, limit: int | None = None, progress: bool = True,
-             batch_size: int = DEFAULT_BATCH, db: str | Path | None = None,
-             **options: Any) -> dict[str, Any]:
+def evaluate(
+    gold_path: str | Path,
+    *,
+    limit: int | None = None,
+    progress: bool = True,
+    batch_size: int = DEFAULT_BATCH,
+    db: str | Path | None = None,
+    **options: Any,
+) -> dict[str, Any]:
     from dateline import api
     from dateline.store import Store
     from dateline.store.query import story_of_inputs
@@ -51,18 +57,30 @@ def evaluate(gold_path: str | Path, *, limit: int | None = None, progress: bool 
     gold = [str(r["event_cluster"]) for r in records]
     metrics = bcubed(predicted, gold)
     pairs = pairwise(predicted, gold)
-    return {"b3_precision": metrics["precision"], "b3_recall": metrics["recall"],
-            "b3_f1": metrics["f1"], "pairwise_precision": pairs["precision"],
-            "pairwise_recall": pairs["recall"], "pairwise_f1": pairs["f1"],
-            "n": len(records), "articles": articles, "stories": story_count,
-            "gold_clusters": len(set(gold))}
+    return {
+        "b3_precision": metrics["precision"],
+        "b3_recall": metrics["recall"],
+        "b3_f1": metrics["f1"],
+        "pairwise_precision": pairs["precision"],
+        "pairwise_recall": pairs["recall"],
+        "pairwise_f1": pairs["f1"],
+        "n": len(records),
+        "articles": articles,
+        "stories": story_count,
+        "gold_clusters": len(set(gold)),
+    }
 
 
 def _articles(records: Sequence[dict[str, Any]], where: str) -> Iterator[Article]:
     for record in records:
-        yield Article(id=article_id(record["text"]), source=f"{where}#{record['id']}",
-                      input_id=str(record["id"]), title=record.get("title"),
-                      pub_date=record.get("pub_date"), body=record["text"])
+        yield Article(
+            id=article_id(record["text"]),
+            source=f"{where}#{record['id']}",
+            input_id=str(record["id"]),
+            title=record.get("title"),
+            pub_date=record.get("pub_date"),
+            body=record["text"],
+        )
 
 
 def bcubed(predicted: Sequence[str], gold: Sequence[str]) -> dict[str, float]:

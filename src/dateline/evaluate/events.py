@@ -41,8 +41,9 @@ from dateline.model import ActorRef, Event
 BATCH = 64
 
 
-def evaluate(gold_path: str, *, limit: int | None = None, progress: bool = True,
-             **options: Any) -> dict[str, Any]:
+def evaluate(
+    gold_path: str, *, limit: int | None = None, progress: bool = True, **options: Any
+) -> dict[str, Any]:
     records = list(iter_gold(gold_path, limit))
     started = time.perf_counter()
     predicted, errors = _analyse(records, show=progress)
@@ -58,9 +59,10 @@ def _analyse(records: list[dict], show: bool = True) -> tuple[list[list[Event]],
     errors = 0
     bar = progress(range(0, len(records), BATCH), enabled=show, desc="events", unit="batch")
     for begin in bar:
-        batch = records[begin:begin + BATCH]
-        articles = pipeline.analyse_texts([r["text"] for r in batch],
-                                          [r.get("pub_date") for r in batch])
+        batch = records[begin : begin + BATCH]
+        articles = pipeline.analyse_texts(
+            [r["text"] for r in batch], [r.get("pub_date") for r in batch]
+        )
         out.extend([e for e in a.events if e.factuality == "asserted"] for a in articles)
         errors += sum(any(w.startswith("internal error") for w in a.warnings) for a in articles)
     return out, errors
@@ -68,8 +70,20 @@ def _analyse(records: list[dict], show: bool = True) -> tuple[list[list[Event]],
 
 def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
     tp = fp = fn = 0
-    counts = {key: [0, 0] for key in ("type", "actor", "recipient", "location", "date",
-                                      "fatalities", "fatalities_died", "acled", "acled_first")}
+    counts = {
+        key: [0, 0]
+        for key in (
+            "type",
+            "actor",
+            "recipient",
+            "location",
+            "date",
+            "fatalities",
+            "fatalities_died",
+            "acled",
+            "acled_first",
+        )
+    }
     n_events = 0
     for record, events in zip(records, predicted, strict=True):
         gold_events = record.get("events") or []
@@ -89,10 +103,17 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
     result["type_f1"] = prf["f1"]
     result["type_precision"] = prf["precision"]
     result["type_recall"] = prf["recall"]
-    names = {"type": "type_accuracy", "actor": "actor_match", "recipient": "recipient_match",
-             "location": "location_25km", "date": "date_accuracy",
-             "fatalities": "fatalities_accuracy", "fatalities_died": "fatalities_accuracy_died",
-             "acled": "acled_type_accuracy", "acled_first": "acled_type_accuracy_first"}
+    names = {
+        "type": "type_accuracy",
+        "actor": "actor_match",
+        "recipient": "recipient_match",
+        "location": "location_25km",
+        "date": "date_accuracy",
+        "fatalities": "fatalities_accuracy",
+        "fatalities_died": "fatalities_accuracy_died",
+        "acled": "acled_type_accuracy",
+        "acled_first": "acled_type_accuracy_first",
+    }
     for key, name in names.items():
         right, total = counts[key]
         result[name] = round(right / total, 4) if total else None
@@ -102,8 +123,13 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
     return result
 
 
-def _tally(counts: dict[str, list[int]], gold: dict, best: Event | None, undirected: bool,
-           first_acled: Event | None) -> None:
+def _tally(
+    counts: dict[str, list[int]],
+    gold: dict,
+    best: Event | None,
+    undirected: bool,
+    first_acled: Event | None,
+) -> None:
     def add(key: str, ok: bool) -> None:
         counts[key][0] += int(ok)
         counts[key][1] += 1
@@ -111,17 +137,17 @@ def _tally(counts: dict[str, list[int]], gold: dict, best: Event | None, undirec
     if gold.get("type"):
         add("type", best is not None and best.type == gold["type"])
     if gold.get("actor"):
-        add("actor", best is not None and _side_matches(gold["actor"], best, "actor",
-                                                         undirected))
+        add("actor", best is not None and _side_matches(gold["actor"], best, "actor", undirected))
     if gold.get("recipient"):
-        add("recipient", best is not None and _side_matches(gold["recipient"], best,
-                                                             "recipient", undirected))
+        add(
+            "recipient",
+            best is not None and _side_matches(gold["recipient"], best, "recipient", undirected),
+        )
     location = gold.get("location") or {}
     if location.get("lat") is not None and location.get("lon") is not None:
         add("location", best is not None and _within(best, location, 25.0))
     if gold.get("date"):
-        add("date", best is not None and best.date is not None
-            and best.date.value == gold["date"])
+        add("date", best is not None and best.date is not None and best.date.value == gold["date"])
     if gold.get("fatalities") is not None:
         predicted = (best.fatalities or 0) if best is not None else 0
         add("fatalities", predicted == gold["fatalities"])
@@ -129,8 +155,9 @@ def _tally(counts: dict[str, list[int]], gold: dict, best: Event | None, undirec
             add("fatalities_died", predicted == gold["fatalities"])
     if gold.get("acled"):
         wanted = gold["acled"]["event_type"]
-        add("acled", best is not None and best.acled is not None
-            and best.acled.event_type == wanted)
+        add(
+            "acled", best is not None and best.acled is not None and best.acled.event_type == wanted
+        )
         add("acled_first", first_acled is not None and first_acled.acled.event_type == wanted)
 
 
@@ -140,13 +167,17 @@ def _best(gold: dict, events: list[Event], undirected: bool) -> Event | None:
         points = 0
         if gold.get("type") and event.type == gold["type"]:
             points += 32
-        if gold.get("acled") and event.acled is not None \
-                and event.acled.event_type == gold["acled"]["event_type"]:
+        if (
+            gold.get("acled")
+            and event.acled is not None
+            and event.acled.event_type == gold["acled"]["event_type"]
+        ):
             points += 16
         if gold.get("actor") and _side_matches(gold["actor"], event, "actor", undirected):
             points += 8
-        if gold.get("recipient") and _side_matches(gold["recipient"], event, "recipient",
-                                                   undirected):
+        if gold.get("recipient") and _side_matches(
+            gold["recipient"], event, "recipient", undirected
+        ):
             points += 4
         location = gold.get("location") or {}
         if location.get("lat") is not None and _within(event, location, 25.0):
@@ -170,7 +201,7 @@ def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
     if not inner or len(inner) > len(outer):
         return False
     width = len(inner)
-    return any(outer[i:i + width] == inner for i in range(len(outer) - width + 1))
+    return any(outer[i : i + width] == inner for i in range(len(outer) - width + 1))
 
 
 def ref_matches(ref: ActorRef, gold: dict) -> bool:
@@ -185,8 +216,11 @@ def ref_matches(ref: ActorRef, gold: dict) -> bool:
 
 
 def _side_matches(gold_side: list[dict], event: Event, side: str, undirected: bool) -> bool:
-    refs = list(event.actor) + list(event.recipient) if undirected else \
-        list(event.actor if side == "actor" else event.recipient)
+    refs = (
+        list(event.actor) + list(event.recipient)
+        if undirected
+        else list(event.actor if side == "actor" else event.recipient)
+    )
     return any(ref_matches(ref, gold) for ref in refs for gold in gold_side)
 
 

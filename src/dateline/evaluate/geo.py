@@ -27,8 +27,14 @@ from dateline.evaluate.common import f1, progress, read_gold
 MISS_KM = 20039.0
 
 
-def evaluate(gold_path: str, *, limit: int | None = None, progress: bool = True,
-             gold_spans: bool = False, **options: Any) -> dict[str, Any]:
+def evaluate(
+    gold_path: str,
+    *,
+    limit: int | None = None,
+    progress: bool = True,
+    gold_spans: bool = False,
+    **options: Any,
+) -> dict[str, Any]:
     records = read_gold(gold_path, limit)
     if gold_spans:
         return _with_gold_spans(records, progress, options.get("min_confidence"))
@@ -43,8 +49,9 @@ def _distance(toponym: dict, place: Any) -> float:
     return haversine_km(toponym["lat"], toponym["lon"], place.lat, place.lon)
 
 
-def _with_gold_spans(records: list[dict], show: bool,
-                     min_confidence: float | None = None) -> dict[str, Any]:
+def _with_gold_spans(
+    records: list[dict], show: bool, min_confidence: float | None = None
+) -> dict[str, Any]:
     """`min_confidence` overrides the resolver's threshold for this run (0 resolves every
     mention that has a candidate): to see how right the places it leaves unresolved would
     have been. The `by_confidence` table gives, per tenth of confidence, how many resolved
@@ -80,12 +87,15 @@ def _with_gold_spans(records: list[dict], show: bool,
         resolver.MIN_CONFIDENCE = saved
     n = len(errors)
     return {
-        "kind": "geo", "mode": "gold_spans", "n": n,
+        "kind": "geo",
+        "mode": "gold_spans",
+        "n": n,
         "acc_161km": round(sum(e <= 161 for e in errors) / n, 4) if n else 0.0,
         "median_km": round(statistics.median(errors), 1) if n else None,
         "unresolved": round(unresolved / n, 4) if n else 0.0,
-        "by_confidence": {k: {"n": v[0], "acc_161km": round(v[1] / v[0], 3)}
-                          for k, v in sorted(bins.items())},
+        "by_confidence": {
+            k: {"n": v[0], "acc_161km": round(v[1] / v[0], 3)} for k, v in sorted(bins.items())
+        },
     }
 
 
@@ -95,17 +105,19 @@ def _end_to_end(records: list[dict], show: bool, spacy_only: bool = False) -> di
     from dateline.nlp import parse_bodies
 
     demonyms = data.demonyms()
-    counts = {"exact": [0, 0, 0], "overlap": [0, 0, 0]}    # tp, fp, fn
+    counts = {"exact": [0, 0, 0], "overlap": [0, 0, 0]}  # tp, fp, fn
     missed_demonyms = 0
     errors: list[float] = []
     docs = parse_bodies(r["text"] for r in records)
     for record, doc in zip(progress(records, show, desc="geo"), docs, strict=False):
         if spacy_only:
-            places = [Place(e.text, e.start_char, e.end_char) for e in doc.ents
-                      if e.label_ in ("GPE", "LOC", "FAC")]
+            places = [
+                Place(e.text, e.start_char, e.end_char)
+                for e in doc.ents
+                if e.label_ in ("GPE", "LOC", "FAC")
+            ]
         else:
-            article = Article(id=record["id"], body=record["text"],
-                              pub_date=record.get("pub_date"))
+            article = Article(id=record["id"], body=record["text"], pub_date=record.get("pub_date"))
             places = find_places(doc, article)
         predicted = {(p.start, p.end): p for p in places}
         gold = {(t["start"], t["end"]): t for t in record["toponyms"]}
@@ -126,18 +138,23 @@ def _end_to_end(records: list[dict], show: bool, spacy_only: bool = False) -> di
     lenient = f1(*counts["overlap"])
     n = len(errors)
     result = {
-        "kind": "geo", "mode": "spacy_only" if spacy_only else "end_to_end",
+        "kind": "geo",
+        "mode": "spacy_only" if spacy_only else "end_to_end",
         "n": counts["exact"][0] + counts["exact"][2],
-        "span_f1": lenient["f1"], "precision": lenient["precision"],
+        "span_f1": lenient["f1"],
+        "precision": lenient["precision"],
         "recall": lenient["recall"],
-        "span_f1_exact": strict["f1"], "precision_exact": strict["precision"],
+        "span_f1_exact": strict["f1"],
+        "precision_exact": strict["precision"],
         "recall_exact": strict["recall"],
         "missed_demonyms": missed_demonyms,
     }
     if not spacy_only:
-        result.update({
-            "acc_161km": round(sum(e <= 161 for e in errors) / n, 4) if n else 0.0,
-            "median_km": round(statistics.median(errors), 1) if n else None,
-            "matched_with_coordinates": n,
-        })
+        result.update(
+            {
+                "acc_161km": round(sum(e <= 161 for e in errors) / n, 4) if n else 0.0,
+                "median_km": round(statistics.median(errors), 1) if n else None,
+                "matched_with_coordinates": n,
+            }
+        )
     return result

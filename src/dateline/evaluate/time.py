@@ -59,9 +59,11 @@ def score_document(gold: list[dict[str, Any]], system: list[Any]) -> Counter:
     gold_spans = {(g["start"], g["end"]) for g in gold}
     counts["strict"] = sum((s.start, s.end) in gold_spans for s in system)
     counts["relaxed_system"] = sum(
-        any(overlaps(s.start, s.end, g["start"], g["end"]) for g in gold) for s in system)
+        any(overlaps(s.start, s.end, g["start"], g["end"]) for g in gold) for s in system
+    )
     counts["relaxed_gold"] = sum(
-        any(overlaps(s.start, s.end, g["start"], g["end"]) for s in system) for g in gold)
+        any(overlaps(s.start, s.end, g["start"], g["end"]) for s in system) for g in gold
+    )
     for gi, si in match_pairs(gold, system):
         g, s = gold[gi], system[si]
         counts["pairs"] += 1
@@ -84,19 +86,28 @@ def summarise(counts: Counter) -> dict[str, Any]:
     pairs = counts["pairs"]
     value_accuracy = counts["value"] / pairs if pairs else 0.0
     return {
-        "strict_precision": strict["precision"], "strict_recall": strict["recall"],
+        "strict_precision": strict["precision"],
+        "strict_recall": strict["recall"],
         "strict_f1": strict["f1"],
-        "relaxed_precision": round(precision, 4), "relaxed_recall": round(recall, 4),
+        "relaxed_precision": round(precision, 4),
+        "relaxed_recall": round(recall, 4),
         "relaxed_f1": round(relaxed_f1, 4),
         "value_f1": round(relaxed_f1 * value_accuracy, 4),
         "value_accuracy": round(value_accuracy, 4),
         "type_accuracy": round(counts["type"] / pairs, 4) if pairs else 0.0,
-        "gold_timexes": gold, "system_timexes": system,
+        "gold_timexes": gold,
+        "system_timexes": system,
     }
 
 
-def evaluate(gold_path: str, *, limit: int | None = None, progress: bool = True,
-             errors: str | None = None, **options: Any) -> dict[str, Any]:
+def evaluate(
+    gold_path: str,
+    *,
+    limit: int | None = None,
+    progress: bool = True,
+    errors: str | None = None,
+    **options: Any,
+) -> dict[str, Any]:
     """Tag every gold text with its `dct` as publication date and score against the gold.
 
     `errors`: a path to write every mismatch to (JSON Lines), for studying error kinds.
@@ -125,13 +136,22 @@ def evaluate(gold_path: str, *, limit: int | None = None, progress: bool = True,
     result = summarise(total)
     for name, counts in sorted(subsets.items()):
         part = summarise(counts)
-        result[name] = {key: part[key] for key in (
-            "strict_f1", "relaxed_f1", "value_f1", "value_accuracy", "type_accuracy",
-            "gold_timexes")}
+        result[name] = {
+            key: part[key]
+            for key in (
+                "strict_f1",
+                "relaxed_f1",
+                "value_f1",
+                "value_accuracy",
+                "type_accuracy",
+                "gold_timexes",
+            )
+        }
     result["n"] = len(records)
     result["seconds"] = round(_time.perf_counter() - started, 2)
-    result["tagging_share_of_parse"] = round(tag_seconds / parse_seconds, 4) \
-        if parse_seconds else None
+    result["tagging_share_of_parse"] = (
+        round(tag_seconds / parse_seconds, 4) if parse_seconds else None
+    )
     return result
 
 
@@ -148,26 +168,49 @@ def _mismatches(record: dict[str, Any], system: list[Any]) -> list[dict[str, Any
     out = []
 
     def context(start: int, end: int) -> str:
-        return (text[max(0, start - 50):start] + "[" + text[start:end] + "]"
-                + text[end:end + 30]).replace("\n", " ")
+        return (
+            text[max(0, start - 50) : start] + "[" + text[start:end] + "]" + text[end : end + 30]
+        ).replace("\n", " ")
 
     for gi, si in pairs:
         g, s = gold[gi], system[si]
-        if (g["start"], g["end"]) != (s.start, s.end) or g["value"] != s.value \
-                or g["type"] != s.type:
-            out.append({"kind": "mismatch", "id": record["id"], "dct": record.get("dct"),
-                        "gold": [g["text"], g["type"], g["value"]],
-                        "system": [s.text, s.type, s.value], "context": context(s.start, s.end)})
+        if (
+            (g["start"], g["end"]) != (s.start, s.end)
+            or g["value"] != s.value
+            or g["type"] != s.type
+        ):
+            out.append(
+                {
+                    "kind": "mismatch",
+                    "id": record["id"],
+                    "dct": record.get("dct"),
+                    "gold": [g["text"], g["type"], g["value"]],
+                    "system": [s.text, s.type, s.value],
+                    "context": context(s.start, s.end),
+                }
+            )
     for gi, g in enumerate(gold):
         if gi not in paired_gold:
-            out.append({"kind": "missed", "id": record["id"], "dct": record.get("dct"),
-                        "gold": [g["text"], g["type"], g["value"]],
-                        "context": context(g["start"], g["end"])})
+            out.append(
+                {
+                    "kind": "missed",
+                    "id": record["id"],
+                    "dct": record.get("dct"),
+                    "gold": [g["text"], g["type"], g["value"]],
+                    "context": context(g["start"], g["end"]),
+                }
+            )
     for si, s in enumerate(system):
         if si not in paired_system:
-            out.append({"kind": "spurious", "id": record["id"], "dct": record.get("dct"),
-                        "system": [s.text, s.type, s.value],
-                        "context": context(s.start, s.end)})
+            out.append(
+                {
+                    "kind": "spurious",
+                    "id": record["id"],
+                    "dct": record.get("dct"),
+                    "system": [s.text, s.type, s.value],
+                    "context": context(s.start, s.end),
+                }
+            )
     return out
 
 
@@ -182,7 +225,8 @@ def _write_jsonl(path: str, rows: list[dict[str, Any]]) -> None:
 PART_CODES = ("TMO", "TAF", "TEV", "TNI", "TMI")
 COMPARISON_WORDS = re.compile(
     r"year (?:ago|earlier)|last year|year-(?:ago|earlier|before)|\d{4} (?:period|quarter)|"
-    r"latest (?:period|quarter)|^the quarter$|this quarter|year['’]s quarter")
+    r"latest (?:period|quarter)|^the quarter$|this quarter|year['’]s quarter"
+)
 VAGUE_STRETCH_WORDS = re.compile(r"recent|past|coming|last few|next few")
 
 
@@ -203,14 +247,19 @@ def error_kind(gold: list[str], system: list[str]) -> str:
         return "gold writes a year as 1994-XX"
     if re.fullmatch(r"\d{3}X", gold_value) and system_value == gold_value[:3]:
         return "gold writes a decade as 199X"
-    if COMPARISON_WORDS.search(text) and re.match(r"\d{4}", gold_value) and \
-            re.match(r"\d{4}", system_value):
+    if (
+        COMPARISON_WORDS.search(text)
+        and re.match(r"\d{4}", gold_value)
+        and re.match(r"\d{4}", system_value)
+    ):
         return "earnings comparison: gold counts in another period"
-    if system[1] == "TIME" and "T" not in gold_value and \
-            system_value.split("T")[0] == gold_value:
+    if system[1] == "TIME" and "T" not in gold_value and system_value.split("T")[0] == gold_value:
         return "part of day: gold writes a plain date"
-    if system_value.endswith(PART_CODES) and gold_value.endswith(PART_CODES) and \
-            system_value[:10] == gold_value[:10]:
+    if (
+        system_value.endswith(PART_CODES)
+        and gold_value.endswith(PART_CODES)
+        and system_value[:10] == gold_value[:10]
+    ):
         return "part of day: gold uses another code"
     days = re.compile(r"\d{4}-\d\d-\d\d")
     if days.match(gold_value) and days.match(system_value):

@@ -45,17 +45,49 @@ from dateline.model import ActorRef, Article, Event, Quantity, Quote, Span
 
 __all__ = ["find_events", "load_lexicon"]
 
-CASUALTY_LEMMAS = {"kill", "die", "dead", "death", "fatality", "casualty", "injure", "wound",
-                   "hurt", "murder", "injured", "wounded", "injury", "coded", "massacre",
-                   "behead", "execute", "perish", "lynch", "slaughter", "assassinate", "body"}
+CASUALTY_LEMMAS = {
+    "kill",
+    "die",
+    "dead",
+    "death",
+    "fatality",
+    "casualty",
+    "injure",
+    "wound",
+    "hurt",
+    "murder",
+    "injured",
+    "wounded",
+    "injury",
+    "coded",
+    "massacre",
+    "behead",
+    "execute",
+    "perish",
+    "lynch",
+    "slaughter",
+    "assassinate",
+    "body",
+}
 ABSORBING_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 FACTUAL = ("asserted", "historical", "claimed")
 DEFINITE = {"the", "this", "that", "these", "those"}
 DESCRIBING = {"SUPPORT", "ACCUSE"}  # types whose participle on a noun describes it
 BACKGROUND_PREPS = {"amid", "amidst", "due to", "because of", "owing to", "given", "despite"}
 CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "HLH", "JUD", "MED", "REF", "REL", "ENV"}
-PURPOSE_PROTEST_WORDS = {"demand", "protest", "call", "denounce", "condemn", "complain",
-                         "oppose", "demonstrate", "reject", "request", "urge"}
+PURPOSE_PROTEST_WORDS = {
+    "demand",
+    "protest",
+    "call",
+    "denounce",
+    "condemn",
+    "complain",
+    "oppose",
+    "demonstrate",
+    "reject",
+    "request",
+    "urge",
+}
 PROTEST_CONTENT = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 OUTCOME_REACH = 3  # sentences back a casualty sentence may report on
 
@@ -74,16 +106,20 @@ class Draft:
     context: set[str] = field(default_factory=set)
 
 
-def find_events(doc: Doc, article: Article,
-                dictionary: ActorDictionary | None = None) -> tuple[list[Event], list[Quote]]:
+def find_events(
+    doc: Doc, article: Article, dictionary: ActorDictionary | None = None
+) -> tuple[list[Event], list[Quote]]:
     lexicon = load_lexicon()
     dictionary = dictionary or default_dictionary()
     localise(article.entities, article.places, dictionary)
     people = Participants(doc, article, dictionary)
     candidates = find_candidates(doc, lexicon, skip=_inside_names(people))
     sentence_of = _sentence_index(doc)
-    verb_triggers = {c.token.i for c in candidates if c.token.pos_ in ("VERB", "ADJ")
-                     and "outcome" not in c.entry.flags}
+    verb_triggers = {
+        c.token.i
+        for c in candidates
+        if c.token.pos_ in ("VERB", "ADJ") and "outcome" not in c.entry.flags
+    }
     by_token = {c.token.i: c for c in candidates}
     drafts: list[Draft] = []
     outcomes: list[Candidate] = []
@@ -96,13 +132,22 @@ def find_events(doc: Doc, article: Article,
         if not _is_event(candidate, verb_triggers, lexicon, sentence):
             continue
         args = extract(candidate, candidate.entry.type, people)
-        if _mentions_earlier(candidate, args, drafts, outcomes, people) \
-                or _background(candidate, args) \
-                or _part_of_earlier(candidate, drafts, outcomes, by_token, people) \
-                or _manner_of(candidate, args, drafts):
+        if (
+            _mentions_earlier(candidate, args, drafts, outcomes, people)
+            or _background(candidate, args)
+            or _part_of_earlier(candidate, drafts, outcomes, by_token, people)
+            or _manner_of(candidate, args, drafts)
+        ):
             continue
-        drafts.append(Draft(candidate, sentence, sentence_of[sentence.start],
-                            people.paragraph_start(token.i), args))
+        drafts.append(
+            Draft(
+                candidate,
+                sentence,
+                sentence_of[sentence.start],
+                people.paragraph_start(token.i),
+                args,
+            )
+        )
     drafts.extend(_purpose_protests(candidates, drafts, people, lexicon, sentence_of))
     drafts.sort(key=lambda d: d.candidate.token.i)
     drafts = _absorb_protest_claims(drafts)
@@ -115,13 +160,24 @@ def find_events(doc: Doc, article: Article,
     for draft in drafts:
         event, cue = _build(draft, doc, article, people, lexicon)
         events.append(event)
-        intent = intent_event(event, draft.args.actor, cue, draft.candidate.predicate,
-                              people, lexicon, triggers, build)
+        intent = intent_event(
+            event,
+            draft.args.actor,
+            cue,
+            draft.candidate.predicate,
+            people,
+            lexicon,
+            triggers,
+            build,
+        )
         if intent is not None:
             events.append(intent)
     taken = {(e.type, e.trigger.start) for e in events}
-    events.extend(e for e in obligation_events(doc, people, lexicon, build)
-                  if (e.type, e.trigger.start) not in taken)
+    events.extend(
+        e
+        for e in obligation_events(doc, people, lexicon, build)
+        if (e.type, e.trigger.start) not in taken
+    )
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
@@ -132,16 +188,20 @@ def find_events(doc: Doc, article: Article,
 # --- which triggers are events -------------------------------------------------------
 def _inside_names(people: Participants) -> set[int]:
     """Tokens inside actor names ("Popular Resistance", "Strike Force") are not triggers."""
-    return {i for i, index in people.owner.items()
-            if people.entities[index].kind not in ("group_of_people",)}
+    return {
+        i
+        for i, index in people.owner.items()
+        if people.entities[index].kind not in ("group_of_people",)
+    }
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:
     return {sentence.start: index for index, sentence in enumerate(doc.sents)}
 
 
-def _is_event(candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon,
-              sentence: SpacySpan) -> bool:
+def _is_event(
+    candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon, sentence: SpacySpan
+) -> bool:
     token = candidate.token
     if "weak" in candidate.entry.flags:
         lemmas = {t.lemma_.lower() for t in sentence}
@@ -169,24 +229,43 @@ def _is_event(candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon,
     for child in token.children:
         if child.dep_ in ("poss", "agent"):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("by", "on", "against", "between", "with",
-                                                     "targeting", "in", "near", "at"):
+        if child.dep_ == "prep" and child.lower_ in (
+            "by",
+            "on",
+            "against",
+            "between",
+            "with",
+            "targeting",
+            "in",
+            "near",
+            "at",
+        ):
             return True
         if child.dep_ in ("compound", "amod", "nummod") and (
-                child.ent_type_ in ("NORP", "GPE", "ORG") or child.like_num):
+            child.ent_type_ in ("NORP", "GPE", "ORG") or child.like_num
+        ):
             return True
     return False
 
 
-def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft],
-                      outcomes: list[Candidate], people: Participants) -> bool:
+def _mentions_earlier(
+    candidate: Candidate,
+    args: Arguments,
+    drafts: list[Draft],
+    outcomes: list[Candidate],
+    people: Participants,
+) -> bool:
     """ "the attack", "this assault" with no participants of its own, after an event of
     its type: the same event named again ("claimed responsibility for the attack"), not
     a new one."""
     token = candidate.token
     claimed = claimant(token) is not None  # "X claimed responsibility for the attack"
-    if token.pos_ not in ("NOUN", "PROPN") or candidate.support is not None \
-            or (args.actor and not claimed) or args.recipient:
+    if (
+        token.pos_ not in ("NOUN", "PROPN")
+        or candidate.support is not None
+        or (args.actor and not claimed)
+        or args.recipient
+    ):
         return False
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
         return False
@@ -195,11 +274,17 @@ def _mentions_earlier(candidate: Candidate, args: Arguments, drafts: list[Draft]
     if earlier and claimed and not earlier[-1].args.actor:
         earlier[-1].args.actor = list(args.actor)  # the claimant is the attacker
     return bool(earlier) or any(
-        o.entry.type == kind and o.token.i < people.sentence(token.i).start for o in outcomes)
+        o.entry.type == kind and o.token.i < people.sentence(token.i).start for o in outcomes
+    )
 
 
-def _part_of_earlier(candidate: Candidate, drafts: list[Draft], outcomes: list[Candidate],
-                     by_token: dict[int, Candidate], people: Participants) -> bool:
+def _part_of_earlier(
+    candidate: Candidate,
+    drafts: list[Draft],
+    outcomes: list[Candidate],
+    by_token: dict[int, Candidate],
+    people: Participants,
+) -> bool:
     """ "One smuggler died of a gunshot wound in that fight": a blow struck in an event told
     before ("the clash") is part of it; its casualties go to that event."""
     token = candidate.token
@@ -211,9 +296,14 @@ def _part_of_earlier(candidate: Candidate, drafts: list[Draft], outcomes: list[C
             continue
         for noun in prep.children:
             inner = by_token.get(noun.i)
-            if noun.dep_ == "pobj" and inner is not None and inner.entry.type == "ASSAULT" \
-                    and _mentions_earlier(inner, extract(inner, "ASSAULT", people), drafts,
-                                          outcomes, people):
+            if (
+                noun.dep_ == "pobj"
+                and inner is not None
+                and inner.entry.type == "ASSAULT"
+                and _mentions_earlier(
+                    inner, extract(inner, "ASSAULT", people), drafts, outcomes, people
+                )
+            ):
                 return True
     return False
 
@@ -232,19 +322,31 @@ def _manner_of(candidate: Candidate, args: Arguments, drafts: list[Draft]) -> bo
     if token.pos_ != "VERB":
         return False
     manner = kind == "ASSAULT" and token.dep_ == "advcl" and token.tag_ == "VBG"
-    joined = token.dep_ == "conj" and kind in ("ASSAULT", "PROTEST") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in token.children)
+    joined = (
+        token.dep_ == "conj"
+        and kind in ("ASSAULT", "PROTEST")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in token.children)
+    )
     if not (manner or joined):
         return False
-    main = next((d for d in drafts if d.candidate.predicate.i == token.head.i
-                 and d.candidate.entry.type == kind), None)
+    main = next(
+        (
+            d
+            for d in drafts
+            if d.candidate.predicate.i == token.head.i and d.candidate.entry.type == kind
+        ),
+        None,
+    )
     if main is not None and joined and candidate.entry.mode != main.candidate.entry.mode:
         return False  # "erected barricades and threw rocks": a riot, not more of a sit-in
     if main is None:
         return False
     if not main.args.recipient and args.recipient:
-        main.args.recipient = [r for r in args.recipient
-                               if not any(r.canonical == a.canonical for a in main.args.actor)]
+        main.args.recipient = [
+            r
+            for r in args.recipient
+            if not any(r.canonical == a.canonical for a in main.args.actor)
+        ]
         main.args.recipient_head = args.recipient_head
     return True
 
@@ -263,13 +365,19 @@ def _background(candidate: Candidate, args: Arguments) -> bool:
     if node.dep_ != "pobj" or prep.pos_ not in ("ADP", "SCONJ", "ADJ", "VERB"):
         return False
     # "due to", "because of": the second word is the first one's child
-    words = {prep.lower_} | {f"{prep.lower_} {c.lower_}" for c in prep.children
-                             if c.dep_ in ("pcomp", "prep")}
+    words = {prep.lower_} | {
+        f"{prep.lower_} {c.lower_}" for c in prep.children if c.dep_ in ("pcomp", "prep")
+    }
     return bool(words & BACKGROUND_PREPS)
 
 
-def _purpose_protests(candidates: list[Candidate], drafts: list[Draft], people: Participants,
-                      lexicon: Lexicon, sentence_of: dict[int, int]) -> list[Draft]:
+def _purpose_protests(
+    candidates: list[Candidate],
+    drafts: list[Draft],
+    people: Participants,
+    lexicon: Lexicon,
+    sentence_of: dict[int, int],
+) -> list[Draft]:
     """An action done "to demand", "to protest", "in protest" is a protest.
 
     "residents blocked the highway to demand repairs", "farmers set up a camp to call for
@@ -282,13 +390,19 @@ def _purpose_protests(candidates: list[Candidate], drafts: list[Draft], people: 
     for candidate in candidates:
         token = candidate.token
         governor = None
-        if candidate.entry.type in ("REQUEST", "ACCUSE", "REJECT", "PROTEST") \
-                and token.lemma_.lower() in PURPOSE_PROTEST_WORDS \
-                and token.dep_ in ("advcl", "xcomp", "acl") \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        if (
+            candidate.entry.type in ("REQUEST", "ACCUSE", "REJECT", "PROTEST")
+            and token.lemma_.lower() in PURPOSE_PROTEST_WORDS
+            and token.dep_ in ("advcl", "xcomp", "acl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        ):
             governor = token.head
-        elif token.lemma_.lower() == "protest" and token.dep_ == "pobj" \
-                and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
+        elif (
+            token.lemma_.lower() == "protest"
+            and token.dep_ == "pobj"
+            and token.head.lower_ == "in"
+            and token.head.head.pos_ == "VERB"
+        ):
             governor = token.head.head
         if governor is None or governor.pos_ != "VERB" or governor.i in taken:
             continue
@@ -297,9 +411,15 @@ def _purpose_protests(candidates: list[Candidate], drafts: list[Draft], people: 
             continue
         pseudo = Candidate(governor, replace(template, lemma=governor.lemma_.lower()))
         sentence = people.sentence(governor.i)
-        found.append(Draft(pseudo, sentence, sentence_of[sentence.start],
-                           people.paragraph_start(governor.i),
-                           extract(pseudo, "PROTEST", people)))
+        found.append(
+            Draft(
+                pseudo,
+                sentence,
+                sentence_of[sentence.start],
+                people.paragraph_start(governor.i),
+                extract(pseudo, "PROTEST", people),
+            )
+        )
         taken.add(governor.i)
     return found
 
@@ -319,16 +439,21 @@ def _absorb_protest_claims(drafts: list[Draft]) -> list[Draft]:
     kept = []
     for draft in drafts:
         predicate = draft.candidate.predicate
-        if draft.candidate.entry.type == "PROTEST" and predicate.dep_ in ("advcl", "xcomp") \
-                and predicate.head.i in protest_tokens and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children):
+        if (
+            draft.candidate.entry.type == "PROTEST"
+            and predicate.dep_ in ("advcl", "xcomp")
+            and predicate.head.i in protest_tokens
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children)
+        ):
             continue  # "blocked the highway to protest against prices": one protest
         if draft.candidate.entry.type in PROTEST_CONTENT:
             node = draft.candidate.predicate
             absorbed = False
             for _ in range(3):
-                if node.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp", "relcl") \
-                        or node.head == node:
+                if (
+                    node.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp", "relcl")
+                    or node.head == node
+                ):
                     break
                 node = node.head
                 if node.i in protest_tokens:
@@ -336,8 +461,11 @@ def _absorb_protest_claims(drafts: list[Draft]) -> list[Draft]:
                     break
             if absorbed or _voices_a_protest(draft, drafts):
                 continue
-        if draft.candidate.entry.type == "ASSAULT" and draft.candidate.entry.mode == "destroy" \
-                and _by_the_crowd_of(draft, drafts):
+        if (
+            draft.candidate.entry.type == "ASSAULT"
+            and draft.candidate.entry.mode == "destroy"
+            and _by_the_crowd_of(draft, drafts)
+        ):
             continue  # "protesters threw stones and set fire to tyres": the riot itself
         kept.append(draft)
     return kept
@@ -345,12 +473,18 @@ def _absorb_protest_claims(drafts: list[Draft]) -> list[Draft]:
 
 def _by_the_crowd_of(draft: Draft, drafts: list[Draft]) -> bool:
     """Whether the actors of a draft are the crowd of a protest told in its sentence."""
-    protests = [d for d in drafts if d.candidate.entry.type == "PROTEST"
-                and d.sentence_index == draft.sentence_index]
+    protests = [
+        d
+        for d in drafts
+        if d.candidate.entry.type == "PROTEST" and d.sentence_index == draft.sentence_index
+    ]
     crowd = {(a.entity, a.canonical) for p in protests for a in p.args.actor}
     return bool(protests and draft.args.actor) and all(
-        a.canonical in CROWD_CANONICALS or a.text.lower() in ("they", "them")
-        or (a.entity, a.canonical) in crowd for a in draft.args.actor)
+        a.canonical in CROWD_CANONICALS
+        or a.text.lower() in ("they", "them")
+        or (a.entity, a.canonical) in crowd
+        for a in draft.args.actor
+    )
 
 
 def _voices_a_protest(draft: Draft, drafts: list[Draft]) -> bool:
@@ -358,9 +492,14 @@ def _voices_a_protest(draft: Draft, drafts: list[Draft]) -> bool:
     denunciation or refusal by a protest's own people, later in its paragraph, says what
     the protest is about; a demand by anyone else (the mayor, the police) stays an event.
     """
-    protests = [d for d in drafts if d.candidate.entry.type == "PROTEST"
-                and d.paragraph == draft.paragraph and d.sentence_index <= draft.sentence_index
-                and d.candidate.token.i < draft.candidate.token.i]
+    protests = [
+        d
+        for d in drafts
+        if d.candidate.entry.type == "PROTEST"
+        and d.paragraph == draft.paragraph
+        and d.sentence_index <= draft.sentence_index
+        and d.candidate.token.i < draft.candidate.token.i
+    ]
     if not protests:
         return False
     head = draft.args.actor_head
@@ -380,9 +519,14 @@ def _voices_a_protest(draft: Draft, drafts: list[Draft]) -> bool:
 
 
 # --- casualties ------------------------------------------------------------------------
-def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
-                       sentence_of: dict[int, int], people: Participants,
-                       lexicon: Lexicon) -> None:
+def _attach_casualties(
+    doc: Doc,
+    drafts: list[Draft],
+    outcomes: list[Candidate],
+    sentence_of: dict[int, int],
+    people: Participants,
+    lexicon: Lexicon,
+) -> None:
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in outcomes:
         by_sentence.setdefault(people.sentence(candidate.token.i).start, []).append(candidate)
@@ -406,8 +550,11 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
             target = Draft(candidate, sentence, index, paragraph, args)
             drafts.append(target)
         target.casualties.add(found)
-        if not target.args.actor and own and people.sentence(own[0].token.i).start == \
-                target.sentence.start:
+        if (
+            not target.args.actor
+            and own
+            and people.sentence(own[0].token.i).start == target.sentence.start
+        ):
             # "Government jets killed 12 farmers in a raid on a hamlet": the killer
             # is the attacker
             target.args.actor = extract(own[0], "ASSAULT", people).actor
@@ -427,23 +574,36 @@ def _attach_casualties(doc: Doc, drafts: list[Draft], outcomes: list[Candidate],
             continue
         # a claim or a forecast of deaths is its own (not asserted) event, never a report
         # on an event before it: "The rebels claimed they had killed twenty soldiers."
-        said = [c for c in own if factuality(c.token, None, lexicon, lexicon.reporting_verbs)[0]
-                in UNCOUNTED]
+        said = [
+            c
+            for c in own
+            if factuality(c.token, None, lexicon, lexicon.reporting_verbs)[0] in UNCOUNTED
+        ]
         if said:
             own = said
         elif _target(drafts, index, paragraph) is not None:
             continue
         candidate = own[0]
-        drafts.append(Draft(candidate, sentence, index, paragraph,
-                            extract(candidate, candidate.entry.type, people)))
+        drafts.append(
+            Draft(
+                candidate,
+                sentence,
+                index,
+                paragraph,
+                extract(candidate, candidate.entry.type, people),
+            )
+        )
 
 
 def _casualty_tokens(doc: Doc) -> list[int]:
     """Indices of the words that may report deaths or injuries, read from the Doc's
     arrays of string hashes rather than from a Token object built for every word."""
     wanted = _casualty_hashes(doc.vocab.strings)
-    return [i for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist())
-            if lemma in wanted or lower in wanted]
+    return [
+        i
+        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist())
+        if lemma in wanted or lower in wanted
+    ]
 
 
 _hashes: dict[int, frozenset[int]] = {}
@@ -462,12 +622,15 @@ def _target(drafts: list[Draft], index: int, paragraph: int) -> Draft | None:
     An assault of the same sentence, else of the latest of the few sentences before, else
     any event of the sentence or those before that can have victims (a protest, an arrest).
     """
-    near = [d for d in drafts if d.paragraph == paragraph
-            and d.candidate.entry.type in ABSORBING_TYPES
-            and index - OUTCOME_REACH <= d.sentence_index <= index]
+    near = [
+        d
+        for d in drafts
+        if d.paragraph == paragraph
+        and d.candidate.entry.type in ABSORBING_TYPES
+        and index - OUTCOME_REACH <= d.sentence_index <= index
+    ]
     same = [d for d in near if d.sentence_index == index]
-    before = sorted((d for d in near if d.sentence_index < index),
-                    key=lambda d: -d.sentence_index)
+    before = sorted((d for d in near if d.sentence_index < index), key=lambda d: -d.sentence_index)
     for pool in (same, before):
         for draft in pool:
             if draft.candidate.entry.type == "ASSAULT" and draft.candidate.entry.mode != "destroy":
@@ -478,8 +641,7 @@ def _target(drafts: list[Draft], index: int, paragraph: int) -> Draft | None:
     return None
 
 
-def _distinct_agent(own: list[Candidate], target: Draft | None,
-                    people: Participants) -> bool:
+def _distinct_agent(own: list[Candidate], target: Draft | None, people: Participants) -> bool:
     """ "Gunmen killed three villagers" after a protest is an event of its own."""
     if target is None or not own:
         return False
@@ -514,8 +676,9 @@ def _protest_context(drafts: list[Draft]) -> None:
 
 
 # --- building the record -----------------------------------------------------------------
-def _build(draft: Draft, doc: Doc, article: Article, people: Participants,
-           lexicon: Lexicon) -> tuple[Event, object]:
+def _build(
+    draft: Draft, doc: Doc, article: Article, people: Participants, lexicon: Lexicon
+) -> tuple[Event, object]:
     candidate = draft.candidate
     entry = candidate.entry
     token = candidate.token
@@ -537,14 +700,21 @@ def _build(draft: Draft, doc: Doc, article: Article, people: Participants,
     date = timex.event_date(article.times, trigger, sentence, doc, article.pub_date)
     value = historical(value, date, article.pub_date)
     location = geo.event_location(article.places, trigger, sentence, doc)
-    if event_type == "ASSAULT" and not actors and value in FACTUAL \
-            and "reciprocal" not in entry.flags:  # clashes have two sides, known or not
+    if (
+        event_type == "ASSAULT"
+        and not actors
+        and value in FACTUAL
+        and "reciprocal" not in entry.flags
+    ):  # clashes have two sides, known or not
         unknown = _unidentified(candidate, location, people)
         actors = [unknown] if unknown is not None else actors
     sentence_tokens = list(draft.sentence)
     source = attribution(candidate.predicate, sentence_tokens, people, lexicon)
-    quantity = quantity_of(draft.args.actor_head, lexicon) if event_type in (
-        "PROTEST", "RETREAT", "AID", "MOBILIZE") else None
+    quantity = (
+        quantity_of(draft.args.actor_head, lexicon)
+        if event_type in ("PROTEST", "RETREAT", "AID", "MOBILIZE")
+        else None
+    )
     if quantity is None and event_type in ("RETREAT", "AID"):
         quantity = quantity_of(draft.args.recipient_head, lexicon)
     casualties = draft.casualties
@@ -554,31 +724,55 @@ def _build(draft: Draft, doc: Doc, article: Article, people: Participants,
     if "weak" in entry.flags:
         confidence -= 0.2
     return Event(
-        id="", type=event_type, mode=mode, cameo=entry.cameo, acled=acled,
-        actor=actors, recipient=recipients, location=location, date=date,
-        fatalities=casualties.fatalities, injured=casualties.injured,
-        quantity=Quantity(*quantity) if quantity else None, factuality=value,
-        attribution=source, trigger=trigger, sentence=sentence,
-        confidence=round(min(confidence, 0.95), 2)), cue
+        id="",
+        type=event_type,
+        mode=mode,
+        cameo=entry.cameo,
+        acled=acled,
+        actor=actors,
+        recipient=recipients,
+        location=location,
+        date=date,
+        fatalities=casualties.fatalities,
+        injured=casualties.injured,
+        quantity=Quantity(*quantity) if quantity else None,
+        factuality=value,
+        attribution=source,
+        trigger=trigger,
+        sentence=sentence,
+        confidence=round(min(confidence, 0.95), 2),
+    ), cue
 
 
 def _derived_builder(doc: Doc, article: Article, people: Participants):
     """Builds the events of `derived` with this article's dates and places."""
 
-    def build(kind: str, cue, predicate, actors: list[ActorRef], recipients: list[ActorRef],
-              source) -> Event:
+    def build(
+        kind: str, cue, predicate, actors: list[ActorRef], recipients: list[ActorRef], source
+    ) -> Event:
         first, last = (cue, predicate) if cue.i <= predicate.i else (predicate, cue)
-        trigger = Span(people.text[first.idx:last.idx + len(last)], first.idx,
-                       last.idx + len(last))
+        trigger = Span(
+            people.text[first.idx : last.idx + len(last)], first.idx, last.idx + len(last)
+        )
         sentence = _span(_without_dateline(people.sentence(cue.i), people.blocked), people.text)
         said = Span(cue.text, cue.idx, cue.idx + len(cue))
         date = timex.event_date(article.times, said, sentence, doc, article.pub_date)
-        return Event(id="", type=kind, mode=None, cameo=CAMEO[kind], acled=None,
-                     actor=list(actors), recipient=list(recipients),
-                     location=geo.event_location(article.places, trigger, sentence, doc),
-                     date=date, factuality="asserted", attribution=source,
-                     trigger=trigger, sentence=sentence,
-                     confidence=0.6 if any(a.entity is not None for a in actors) else 0.5)
+        return Event(
+            id="",
+            type=kind,
+            mode=None,
+            cameo=CAMEO[kind],
+            acled=None,
+            actor=list(actors),
+            recipient=list(recipients),
+            location=geo.event_location(article.places, trigger, sentence, doc),
+            date=date,
+            factuality="asserted",
+            attribution=source,
+            trigger=trigger,
+            sentence=sentence,
+            confidence=0.6 if any(a.entity is not None for a in actors) else 0.5,
+        )
 
     return build
 
@@ -605,8 +799,7 @@ def _mode(candidate: Candidate, lexicon: Lexicon) -> tuple[str | None, set[str]]
             best = cue
     if best is None:
         return entry.mode, words
-    own_rank = min((c.rank for c in lexicon.modes.values() if c.mode == entry.mode),
-                   default=99)
+    own_rank = min((c.rank for c in lexicon.modes.values() if c.mode == entry.mode), default=99)
     if entry.mode in ("abduct", "sexual", "destroy", "torture", "targeted"):
         return entry.mode, words
     if entry.mode is None or best.rank < own_rank:
@@ -631,8 +824,7 @@ def _mode_scope(candidate: Candidate) -> list:
                     if item.dep_ == "agent" or item.lower_ == "by":
                         for pobj in (g for g in item.children if g.dep_ == "pobj"):
                             scope.append(pobj)  # "killed by an improvised explosive device"
-                            scope.extend(c for c in pobj.children
-                                         if c.dep_ in ("compound", "amod"))
+                            scope.extend(c for c in pobj.children if c.dep_ in ("compound", "amod"))
             elif child.dep_ == "dobj":
                 scope.extend([child, *child.conjuncts])
             elif child.dep_ == "prep" and child.lower_ in ("with", "using", "by", "from"):
@@ -654,33 +846,46 @@ def _unidentified(candidate: Candidate, location, people: Participants) -> Actor
     device") or the attack itself ("a car bomb explosion").
     """
     iso2 = location.country if location is not None else None
-    if not iso2 or iso2 not in people.dictionary.countries \
-            or iso2 != _scene_country(people.sentence(candidate.token.i), people):
+    if (
+        not iso2
+        or iso2 not in people.dictionary.countries
+        or iso2 != _scene_country(people.sentence(candidate.token.i), people)
+    ):
         return None
     predicate = candidate.predicate
     said = None
     for child in predicate.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             said = next((g for g in child.children if g.dep_ == "pobj"), None)
-        elif child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" \
-                and not is_passive(predicate) and people.ref(child) is None:
+        elif (
+            child.dep_ in ("nsubj", "nsubjpass")
+            and child.pos_ == "NOUN"
+            and not is_passive(predicate)
+            and people.ref(child) is None
+        ):
             said = child  # "a bomb exploded", not "a prisoner died"
     if said is None and candidate.token.pos_ in ("NOUN", "PROPN"):
         said = candidate.token
     text = people.phrase_text(said) if said is not None else candidate.token.text
     generic = next(a for a in people.dictionary.agents.values() if a.sector == "UAF")
     name = people.dictionary.countries[iso2].name
-    return ActorRef(text=text, canonical=f"{generic.canonical} ({name})", entity=None,
-                    code=people.dictionary.country_code(iso2, "UAF"), country=iso2,
-                    sector="UAF")
+    return ActorRef(
+        text=text,
+        canonical=f"{generic.canonical} ({name})",
+        entity=None,
+        code=people.dictionary.country_code(iso2, "UAF"),
+        country=iso2,
+        sector="UAF",
+    )
 
 
 def _scene_country(sentence: SpacySpan, people: Participants) -> str | None:
     """The country where a sentence's event happened, by the places it names as places
     ("US" in "the US-led coalition" names an actor), else by the article's places."""
     scene = scene_places(people.places, people.entities)
-    named = {p.country for p in scene
-             if p.country and sentence.start_char <= p.start < sentence.end_char}
+    named = {
+        p.country for p in scene if p.country and sentence.start_char <= p.start < sentence.end_char
+    }
     if len(named) == 1:
         return named.pop()
     return main_country(people.places, people.entities) if not named else None
@@ -694,18 +899,21 @@ def _crowd(actors: list[ActorRef], mode: str | None, trigger_text: str) -> list[
     generic = [a for a in actors if a.entity is None or a.sector in CROWD_SECTORS]
     text = generic[0].text if generic else (actors[0].text if actors else trigger_text)
     country = next((a.country for a in actors if a.country), None)
-    return [*actors, ActorRef(text=text, canonical=role, entity=None, code="CVL",
-                              country=country, sector="CVL")]
+    return [
+        *actors,
+        ActorRef(text=text, canonical=role, entity=None, code="CVL", country=country, sector="CVL"),
+    ]
 
 
 def _without_dateline(sentence: SpacySpan, blocked: set[int]) -> SpacySpan:
     """The sentence after a wire dateline glued to it: the filing city is not the scene."""
     start = sentence.start
-    while start < sentence.end - 1 and (start in blocked or (
-            start - 1 in blocked and (sentence.doc[start].is_punct
-                                      or sentence.doc[start].is_space))):
+    while start < sentence.end - 1 and (
+        start in blocked
+        or (start - 1 in blocked and (sentence.doc[start].is_punct or sentence.doc[start].is_space))
+    ):
         start += 1
-    return sentence.doc[start:sentence.end] if start > sentence.start else sentence
+    return sentence.doc[start : sentence.end] if start > sentence.start else sentence
 
 
 def _span(sentence: SpacySpan, text: str) -> Span:

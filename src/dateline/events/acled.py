@@ -17,8 +17,9 @@ CIVILIAN_KINDS = {"group_of_people", "person"}
 CROWD_CANONICALS = ("Protesters", "Rioters")
 
 
-def conditions(entry: TriggerEntry, actors: list[ActorRef], recipients: list[ActorRef],
-               context: set[str]) -> set[str]:
+def conditions(
+    entry: TriggerEntry, actors: list[ActorRef], recipients: list[ActorRef], context: set[str]
+) -> set[str]:
     found = set(context)
     if "reciprocal" in entry.flags:
         found.add("reciprocal")
@@ -30,21 +31,34 @@ def conditions(entry: TriggerEntry, actors: list[ActorRef], recipients: list[Act
         found.add("state_actor")
     if any(r.sector in STATE_SECTORS - {"GOV"} for r in recipients):
         found.add("state_recipient")
-    if actors and all(a.sector not in ARMED_SECTORS and a.sector not in ("GOV", "IGO")
-                      and (a.sector is not None or a.canonical in CROWD_CANONICALS)
-                      for a in actors) and any(a.sector in ("CVL", "LAB", "EDU", "AGR", "BUS")
-                                               for a in actors):
+    if (
+        actors
+        and all(
+            a.sector not in ARMED_SECTORS
+            and a.sector not in ("GOV", "IGO")
+            and (a.sector is not None or a.canonical in CROWD_CANONICALS)
+            for a in actors
+        )
+        and any(a.sector in ("CVL", "LAB", "EDU", "AGR", "BUS") for a in actors)
+    ):
         found.add("civilian_actor")
     return found
 
 
-def acled_label(event_type: str, mode: str | None, entry: TriggerEntry, found: set[str],
-                lexicon: Lexicon) -> AcledLabel | None:
-    explicit = entry.acled_event_type and (entry.mode == mode or (entry.mode is None and mode
-                                           in (None, "firearms", "primitive", "beat",
-                                               "targeted", "torture")))
-    contextual = found & {"excessive", "intervention", "civilian_actor"} \
+def acled_label(
+    event_type: str, mode: str | None, entry: TriggerEntry, found: set[str], lexicon: Lexicon
+) -> AcledLabel | None:
+    explicit = entry.acled_event_type and (
+        entry.mode == mode
+        or (
+            entry.mode is None
+            and mode in (None, "firearms", "primitive", "beat", "targeted", "torture")
+        )
+    )
+    contextual = (
+        found & {"excessive", "intervention", "civilian_actor"}
         or {"territory", "state_actor"} <= found
+    )
     if explicit and entry.acled_sub_event_type and not contextual:
         return AcledLabel(entry.acled_event_type, entry.acled_sub_event_type)
     for rule in lexicon.acled_rules:

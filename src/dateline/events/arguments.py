@@ -58,8 +58,17 @@ COMPLEMENT_TYPES = {"AGREE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "REQUES
 COMPLEMENT_PREPS = {"to", "with", "on", "upon", "against", "from", "into", "for", "over", "in"}
 SAID_OF_TYPES = {"REQUEST", "ACCUSE"}  # "demanded that X ...", "charged that X ..."
 SUBJECT_DEPS = {"nsubj", "csubj"}
-EXPLOSIVE_DEVICES = {"ied", "mine", "landmine", "explosive", "bomb", "device", "uxo", "ordnance",
-                     "grenade"}
+EXPLOSIVE_DEVICES = {
+    "ied",
+    "mine",
+    "landmine",
+    "explosive",
+    "bomb",
+    "device",
+    "uxo",
+    "ordnance",
+    "grenade",
+}
 PLANTING = {"plant", "place", "lay", "set", "leave", "bury", "install", "hide"}
 PARTAKING = {"be", "engage", "involve", "participate", "take", "join"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -131,9 +140,13 @@ def _struck_device(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in ("strike", "hit", "step", "run", "trigger", "drive"):
         return None
     for child in verb.children:
-        objects = [child] if child.dep_ == "dobj" else [
-            g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("prep", "prt") \
-            and child.lower_ in ("on", "over", "into") else []
+        objects = (
+            [child]
+            if child.dep_ == "dobj"
+            else [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "over", "into")
+            else []
+        )
         for obj in objects:
             if obj.lemma_.lower() in EXPLOSIVE_DEVICES:
                 return obj
@@ -144,13 +157,24 @@ def _planter(verb: Token, device: Token | None, people: Participants, args: Argu
     """Who set the device that did the harm: "a mine laid by ISWAP fighters went off",
     "struck an IED likely planted by JNIM militants"."""
     things = [device] if device is not None else []
-    things += [c for c in verb.children if c.dep_ in ("nsubj", "dobj")
-               and c.lemma_.lower() in EXPLOSIVE_DEVICES]
-    things += [g for c in verb.children if c.dep_ == "agent" for g in c.children
-               if g.dep_ == "pobj" and g.lemma_.lower() in EXPLOSIVE_DEVICES]
+    things += [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in EXPLOSIVE_DEVICES
+    ]
+    things += [
+        g
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj" and g.lemma_.lower() in EXPLOSIVE_DEVICES
+    ]
     # "an IED planted by X": on the device, or as the parser often has it, on the verb
-    placed = [c for c in verb.children if c.tag_ == "VBN" and c.lemma_.lower() in PLANTING] \
-        if things else []
+    placed = (
+        [c for c in verb.children if c.tag_ == "VBN" and c.lemma_.lower() in PLANTING]
+        if things
+        else []
+    )
     for thing in [*things, *placed]:
         for child in [thing] if thing in placed else list(thing.children):
             holder = child
@@ -198,8 +222,9 @@ def _stranded_subject(verb: Token, people: Participants) -> Token | None:
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     found = []
     for child in token.children:
-        if (child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and child.pos_ == "ADP")) \
-                and child.lower_ in preps:  # "granted asylum to X": a dative "to"
+        if (
+            child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and child.pos_ == "ADP")
+        ) and child.lower_ in preps:  # "granted asylum to X": a dative "to"
             found.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ in ("targeting",):
             found.extend(g for g in child.children if g.dep_ in ("dobj", "pobj"))
@@ -225,24 +250,29 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
         _noun_arguments(trigger, event_type, people, args, candidate.support is None)
     device = _struck_device(predicate) if event_type == "ASSAULT" else None
     if device is not None:  # "a vehicle struck an IED planted by JNIM": the vehicle is hit
-        args.recipient, args.recipient_head = args.actor + [
-            r for r in args.recipient if r.text != device.text], args.actor_head
+        args.recipient, args.recipient_head = (
+            args.actor + [r for r in args.recipient if r.text != device.text],
+            args.actor_head,
+        )
         args.actor, args.actor_head = [], None
     if trigger.lemma_.lower() in UNACCUSATIVE and not any(  # "one person died": the
-            c.dep_ == "dobj" for c in predicate.children):  # subject suffered it
+        c.dep_ == "dobj" for c in predicate.children
+    ):  # subject suffered it
         args.recipient = args.actor + args.recipient
         args.recipient_head = args.actor_head
         args.actor, args.actor_head = [], None
     if event_type == "ASSAULT" and not args.actor:
         _planter(predicate, device, people, args)
-    if not args.recipient and event_type in COMPLEMENT_TYPES \
-            and predicate.pos_ in ("VERB", "AUX", "ADJ"):
+    if (
+        not args.recipient
+        and event_type in COMPLEMENT_TYPES
+        and predicate.pos_ in ("VERB", "AUX", "ADJ")
+    ):
         _complement_recipient(predicate, event_type, people, args)
     if event_type == "ASSAULT" and not args.recipient:
         _purpose_recipient(predicate, people, args)
     # An actor is not its own recipient ("clashes between A and B" aside).
-    args.recipient = [r for r in args.recipient
-                      if not any(_same_actor(r, a) for a in args.actor)]
+    args.recipient = [r for r in args.recipient if not any(_same_actor(r, a) for a in args.actor)]
     args.actor, args.recipient = _distinct(args.actor), _distinct(args.recipient)
     return args
 
@@ -258,8 +288,7 @@ def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
     return kept
 
 
-def _verb_arguments(verb: Token, event_type: str, people: Participants,
-                    args: Arguments) -> None:
+def _verb_arguments(verb: Token, event_type: str, people: Participants, args: Arguments) -> None:
     head, passive = subject(verb)
     if passive and verb.lemma_.lower() in PARTAKING and not _by_agent(verb):
         passive = False  # "were engaged in ethnic cleansing": they did it
@@ -279,13 +308,20 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants,
     else:
         if head is not None:
             args.actor_head = head
-            args.actor.extend(people.refs(head, event_type, allow_places=False)
-                              or people.unknown_refs(head))
+            args.actor.extend(
+                people.refs(head, event_type, allow_places=False) or people.unknown_refs(head)
+            )
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON") \
-                    and event_type not in OBJECT_IS_THING:
-                refs = people.refs(child, event_type) or _place_refs(child, event_type, people) \
+            if (
+                child.dep_ in ("dobj", "dative")
+                and child.pos_ in ("NOUN", "PROPN", "PRON")
+                and event_type not in OBJECT_IS_THING
+            ):
+                refs = (
+                    people.refs(child, event_type)
+                    or _place_refs(child, event_type, people)
                     or (people.owner_refs(child) if event_type in OWNER_TYPES else [])
+                )
                 if refs:
                     args.recipient_head = args.recipient_head or child
                     args.recipient.extend(refs)
@@ -303,13 +339,17 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants,
         for child in verb.children:  # "lifted the curfew in Montenegro"
             if child.dep_ == "dobj":
                 args.recipient.extend(_place_refs(child, event_type, people))
-    if not args.recipient and event_type in MEASURE_TYPES and any(
-            c.dep_ == "dobj" for c in verb.children):
+    if (
+        not args.recipient
+        and event_type in MEASURE_TYPES
+        and any(c.dep_ == "dobj" for c in verb.children)
+    ):
         args.recipient.extend(people.place_refs(verb))  # "eased measures on Wednesday in X"
     if not args.recipient and event_type == "ACCUSE":
         for obj in _prep_objects(verb, {"over", "about"}):  # "complained over Israeli raids"
-            args.recipient.extend(people.refs(obj, event_type, allow_places=False)
-                                  or people.owner_refs(obj))
+            args.recipient.extend(
+                people.refs(obj, event_type, allow_places=False) or people.owner_refs(obj)
+            )
 
 
 def _place_refs(token: Token, event_type: str, people: Participants) -> list[ActorRef]:
@@ -317,8 +357,9 @@ def _place_refs(token: Token, event_type: str, people: Participants) -> list[Act
     return people.place_refs(token) if event_type in PLACE_TARGET_TYPES else []
 
 
-def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Arguments,
-                    own: bool) -> None:
+def _noun_arguments(
+    noun: Token, event_type: str, people: Participants, args: Arguments, own: bool
+) -> None:
     if own:
         for child in _modifier_chain(noun):
             if child.dep_ == "poss":
@@ -345,8 +386,12 @@ def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Ar
         holder = head.head if head.dep_ == "prep" and head.lower_ == "in" else None
         if holder is not None and holder.lemma_.lower() == "part" and holder.dep_ == "dobj":
             holder = holder.head
-        if not args.actor and noun.dep_ == "pobj" and holder is not None \
-                and holder.lemma_.lower() in PARTAKING:
+        if (
+            not args.actor
+            and noun.dep_ == "pobj"
+            and holder is not None
+            and holder.lemma_.lower() in PARTAKING
+        ):
             subj, _ = subject(holder)
             if subj is not None:
                 args.actor.extend(people.refs(subj, event_type, allow_places=False))
@@ -367,8 +412,9 @@ def _noun_arguments(noun: Token, event_type: str, people: Participants, args: Ar
                 args.recipient.extend(refs)
 
 
-def _complement_recipient(verb: Token, event_type: str, people: Participants,
-                          args: Arguments) -> None:
+def _complement_recipient(
+    verb: Token, event_type: str, people: Participants, args: Arguments
+) -> None:
     """The recipient named in the action an event refers to.
 
     The objects of the complement ("refused to meet Jordan's king"), its prepositions
@@ -399,8 +445,9 @@ def _complement_recipient(verb: Token, event_type: str, people: Participants,
                 break
 
 
-def _action_recipients(clause: Token, event_type: str,
-                       people: Participants) -> list[tuple[Token, ActorRef]]:
+def _action_recipients(
+    clause: Token, event_type: str, people: Participants
+) -> list[tuple[Token, ActorRef]]:
     """Actors among the objects and prepositions of an action; a place only "in" it."""
     found: list[tuple[Token, ActorRef]] = []
     places: list[tuple[Token, ActorRef]] = []
@@ -413,15 +460,21 @@ def _action_recipients(clause: Token, event_type: str,
         elif child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
             holders.append(child)
         for holder in holders:
-            preps = [holder] if holder.dep_ == "prep" else \
-                [p for p in holder.children if p.dep_ == "prep" and p.lower_ in COMPLEMENT_PREPS]
+            preps = (
+                [holder]
+                if holder.dep_ == "prep"
+                else [
+                    p for p in holder.children if p.dep_ == "prep" and p.lower_ in COMPLEMENT_PREPS
+                ]
+            )
             for prep in preps:
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):
                     if prep.lower_ == "in":  # "institute a curfew in Algiers"
                         places.extend((obj, r) for r in people.refs(obj, event_type))
                         continue
-                    refs = people.refs(obj, event_type, allow_places=False) \
-                        or people.owner_refs(obj)
+                    refs = people.refs(obj, event_type, allow_places=False) or people.owner_refs(
+                        obj
+                    )
                     found.extend((obj, r) for r in refs)
     return found or places
 
@@ -431,16 +484,24 @@ def _between(noun: Token) -> list[Token]:
     holders = [noun]
     if noun.dep_ in ("nsubj", "nsubjpass", "compound"):
         holders.append(noun.head)  # "a clash broke out between", "mediation mission between"
-    return [pobj for holder in holders for child in holder.children
-            if child.dep_ == "prep" and child.lower_ == "between"
-            for pobj in child.children if pobj.dep_ == "pobj"]
+    return [
+        pobj
+        for holder in holders
+        for child in holder.children
+        if child.dep_ == "prep" and child.lower_ == "between"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def claimant(noun: Token) -> Token | None:
     """Who claimed an attack: "X claimed / took / accepted responsibility for the attack"."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in (
-            "responsibility", "credit"):
+    if (
+        noun.dep_ != "pobj"
+        or prep.lower_ != "for"
+        or prep.head.lemma_.lower() not in ("responsibility", "credit")
+    ):
         return None
     verb = prep.head.head
     if verb.lemma_.lower() not in ("claim", "take", "accept", "admit", "assume"):
@@ -454,24 +515,34 @@ def _modifier_chain(noun: Token) -> list[Token]:
     found = []
     for child in noun.children:
         found.append(child)
-        if child.dep_ in ("compound", "nmod") and child.pos_ in ("NOUN", "PROPN") \
-                and child.ent_type_ not in ("ORG", "NORP", "GPE"):
-            found.extend(g for g in child.children if g.dep_ in ("compound", "amod", "nmod")
-                         and g.i < child.i)
+        if (
+            child.dep_ in ("compound", "nmod")
+            and child.pos_ in ("NOUN", "PROPN")
+            and child.ent_type_ not in ("ORG", "NORP", "GPE")
+        ):
+            found.extend(
+                g
+                for g in child.children
+                if g.dep_ in ("compound", "amod", "nmod") and g.i < child.i
+            )
     return found
 
 
 def _purpose_recipient(predicate: Token, people: Participants, args: Arguments) -> None:
     for clause in predicate.children:
         if clause.dep_ not in ("advcl", "xcomp") or not any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
             continue
         for token in clause.subtree:
             if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
                 continue
             ref = people.ref(token, "ASSAULT", allow_places=False)
-            if ref is not None and ref.entity is not None and \
-                    people.entities[ref.entity].kind not in ("country", "person", "media"):
+            if (
+                ref is not None
+                and ref.entity is not None
+                and people.entities[ref.entity].kind not in ("country", "person", "media")
+            ):
                 args.recipient.append(ref)
                 return
 

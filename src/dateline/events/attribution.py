@@ -24,8 +24,23 @@ from dateline.model import ActorRef, Attribution, Quote
 
 QUOTES = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"|‘([^’\n]{6,}?)’")
 CLAUSE_LINKS = {"ccomp", "xcomp", "parataxis", "advcl", "conj"}
-CLIMB = CLAUSE_LINKS | {"relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass",
-                        "attr", "acomp", "appos", "npadvmod", "advmod", "amod", "oprd"}
+CLIMB = CLAUSE_LINKS | {
+    "relcl",
+    "acl",
+    "pcomp",
+    "pobj",
+    "prep",
+    "dobj",
+    "nsubj",
+    "nsubjpass",
+    "attr",
+    "acomp",
+    "appos",
+    "npadvmod",
+    "advmod",
+    "amod",
+    "oprd",
+}
 CHANNEL_PREPS = {"in", "on", "via", "at", "through", "during", "over"}
 
 
@@ -37,16 +52,24 @@ def reporting_verb(node: Token, lexicon: Lexicon) -> Token | None:
         head = current.head
         if head == current:
             break
-        if current.dep_ in CLAUSE_LINKS and head.pos_ == "VERB" \
-                and head.lemma_.lower() in verbs and head != node:
+        if (
+            current.dep_ in CLAUSE_LINKS
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in verbs
+            and head != node
+        ):
             return head
         if current.dep_ not in CLIMB:
             break
         current = head
     for child in current.children:  # "X attacked Y, police said"
-        if child.dep_ in ("parataxis", "advcl", "conj") and child.pos_ == "VERB" \
-                and child.lemma_.lower() in verbs and child != node \
-                and any(c.dep_ == "nsubj" for c in child.children):
+        if (
+            child.dep_ in ("parataxis", "advcl", "conj")
+            and child.pos_ == "VERB"
+            and child.lemma_.lower() in verbs
+            and child != node
+            and any(c.dep_ == "nsubj" for c in child.children)
+        ):
             return child
     return None
 
@@ -60,8 +83,11 @@ def speaker(verb: Token, people: Participants) -> ActorRef | None:
     for appos in subject.children:
         if appos.dep_ == "appos":
             ref = people.ref(appos)
-            if ref is not None and ref.entity is not None \
-                    and people.entities[ref.entity].kind == "person":
+            if (
+                ref is not None
+                and ref.entity is not None
+                and people.entities[ref.entity].kind == "person"
+            ):
                 return ref
     ref = people.ref(subject)
     if ref is not None:
@@ -93,8 +119,9 @@ def channel(verb: Token, lexicon: Lexicon, people: Participants) -> str | None:
     return None
 
 
-def according_to(sentence_tokens: list[Token], people: Participants,
-                 lexicon: Lexicon) -> Attribution | None:
+def according_to(
+    sentence_tokens: list[Token], people: Participants, lexicon: Lexicon
+) -> Attribution | None:
     for token in sentence_tokens:
         if token.lower_ != "according":
             continue
@@ -107,24 +134,32 @@ def according_to(sentence_tokens: list[Token], people: Participants,
                 ref = people.ref(source)
                 text = people.phrase_text(source)
                 canonical = ref.canonical if ref is not None and ref.entity is not None else text
-                return Attribution(text=text, canonical=canonical,
-                                   channel=lexicon.channel_nouns.get(source.lemma_.lower()))
+                return Attribution(
+                    text=text,
+                    canonical=canonical,
+                    channel=lexicon.channel_nouns.get(source.lemma_.lower()),
+                )
     return None
 
 
-def attribution(predicate: Token, sentence_tokens: list[Token], people: Participants,
-                lexicon: Lexicon) -> Attribution | None:
+def attribution(
+    predicate: Token, sentence_tokens: list[Token], people: Participants, lexicon: Lexicon
+) -> Attribution | None:
     verb = reporting_verb(predicate, lexicon)
     if verb is not None:
         who = speaker(verb, people)
         if who is not None:
-            return Attribution(text=who.text, canonical=who.canonical or who.text,
-                               channel=channel(verb, lexicon, people))
+            return Attribution(
+                text=who.text,
+                canonical=who.canonical or who.text,
+                channel=channel(verb, lexicon, people),
+            )
     return according_to(sentence_tokens, people, lexicon)
 
 
-def find_quotes(doc: Doc, people: Participants, lexicon: Lexicon,
-                text: str | None = None) -> list[Quote]:
+def find_quotes(
+    doc: Doc, people: Participants, lexicon: Lexicon, text: str | None = None
+) -> list[Quote]:
     """Quotes of the body `text` (the Doc's text, passed to avoid rebuilding it)."""
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
@@ -150,9 +185,17 @@ def find_quotes(doc: Doc, people: Participants, lexicon: Lexicon,
         who = speaker(verb, people)
         if who is None:
             continue
-        quotes.append(Quote(speaker=who.canonical or who.text, entity=who.entity,
-                            text=text[start:end], start=start, end=end,
-                            channel=channel(verb, lexicon, people), direct=True))
+        quotes.append(
+            Quote(
+                speaker=who.canonical or who.text,
+                entity=who.entity,
+                text=text[start:end],
+                start=start,
+                end=end,
+                channel=channel(verb, lexicon, people),
+                direct=True,
+            )
+        )
         covered.append((match.start(), match.end()))
     quotes.extend(_reported(doc, people, lexicon, covered, text))
     quotes.sort(key=lambda q: q.start)
@@ -163,25 +206,36 @@ def _verb_outside(token: Token, span, lexicon: Lexicon) -> Token | None:
     verbs = lexicon.reporting_verbs
     current = token
     for _ in range(8):
-        if not (span.start <= current.i < span.end) and current.pos_ == "VERB" \
-                and current.lemma_.lower() in verbs:
+        if (
+            not (span.start <= current.i < span.end)
+            and current.pos_ == "VERB"
+            and current.lemma_.lower() in verbs
+        ):
             return current
         if current.head == current:
             break
         current = current.head
     root = token.sent.root
-    if root.pos_ == "VERB" and root.lemma_.lower() in verbs and not (
-            span.start <= root.i < span.end):
+    if (
+        root.pos_ == "VERB"
+        and root.lemma_.lower() in verbs
+        and not (span.start <= root.i < span.end)
+    ):
         return root
     for child in root.children:
-        if child.dep_ in ("parataxis", "ccomp", "advcl") and child.pos_ == "VERB" \
-                and child.lemma_.lower() in verbs and not (span.start <= child.i < span.end):
+        if (
+            child.dep_ in ("parataxis", "ccomp", "advcl")
+            and child.pos_ == "VERB"
+            and child.lemma_.lower() in verbs
+            and not (span.start <= child.i < span.end)
+        ):
             return child
     return None
 
 
-def _reported(doc: Doc, people: Participants, lexicon: Lexicon,
-              covered: list[tuple[int, int]], text: str) -> list[Quote]:
+def _reported(
+    doc: Doc, people: Participants, lexicon: Lexicon, covered: list[tuple[int, int]], text: str
+) -> list[Quote]:
     found = []
     for index in tokens_with(doc, LEMMA, lexicon.reporting_words):
         token = doc[index]
@@ -202,11 +256,22 @@ def _reported(doc: Doc, people: Participants, lexicon: Lexicon,
         if any(s < end and start < e for s, e in covered):
             continue
         who = speaker(token, people)
-        if who is None or (who.entity is None and who.canonical == who.text
-                           and people.doc[token.i].sent.start > 0 and who.text.lower() in
-                           ("it", "they", "he", "she")):
+        if who is None or (
+            who.entity is None
+            and who.canonical == who.text
+            and people.doc[token.i].sent.start > 0
+            and who.text.lower() in ("it", "they", "he", "she")
+        ):
             continue
-        found.append(Quote(speaker=who.canonical or who.text, entity=who.entity,
-                           text=text[start:end], start=start, end=end,
-                           channel=channel(token, lexicon, people), direct=False))
+        found.append(
+            Quote(
+                speaker=who.canonical or who.text,
+                entity=who.entity,
+                text=text[start:end],
+                start=start,
+                end=end,
+                channel=channel(token, lexicon, people),
+                direct=False,
+            )
+        )
     return found

@@ -32,15 +32,43 @@ from dateline.model import ActorRef, Attribution, Event
 CAMEO = {"AGREE": "030", "REJECT": "120", "THREATEN": "130", "REQUEST": "100"}
 # Nouns that carry what a speaker says, with the speaker as subject of their verb:
 # "issued a stern reminder to Iraq that it must cooperate".
-MESSAGE_NOUNS = {"reminder", "demand", "warning", "message", "call", "appeal", "statement",
-                 "insistence", "ultimatum", "note", "letter"}
+MESSAGE_NOUNS = {
+    "reminder",
+    "demand",
+    "warning",
+    "message",
+    "call",
+    "appeal",
+    "statement",
+    "insistence",
+    "ultimatum",
+    "note",
+    "letter",
+}
 # Verbs that report what must be done, beyond the reporting verbs of `reporting.tsv`.
-OBLIGING_VERBS = {"reiterate", "conclude", "remind", "insist", "stress", "declare", "say",
-                  "tell", "warn", "argue", "maintain", "emphasise", "emphasize", "repeat",
-                  "write", "demand", "urge", "announce", "state"}
+OBLIGING_VERBS = {
+    "reiterate",
+    "conclude",
+    "remind",
+    "insist",
+    "stress",
+    "declare",
+    "say",
+    "tell",
+    "warn",
+    "argue",
+    "maintain",
+    "emphasise",
+    "emphasize",
+    "repeat",
+    "write",
+    "demand",
+    "urge",
+    "announce",
+    "state",
+}
 
-Builder = Callable[[str, Token, Token, list[ActorRef], list[ActorRef], Attribution | None],
-                   Event]
+Builder = Callable[[str, Token, Token, list[ActorRef], list[ActorRef], Attribution | None], Event]
 
 
 def cue_kind(cue: Token | None, lexicon: Lexicon) -> str | None:
@@ -51,9 +79,16 @@ def cue_kind(cue: Token | None, lexicon: Lexicon) -> str | None:
     return lexicon.intents.get(cue.lower_) or lexicon.intents.get(cue.lemma_.lower())
 
 
-def intent_event(event: Event, actors: list[ActorRef], cue: Token | None, predicate: Token,
-                 people: Participants, lexicon: Lexicon, triggers: set[int],
-                 build: Builder) -> Event | None:
+def intent_event(
+    event: Event,
+    actors: list[ActorRef],
+    cue: Token | None,
+    predicate: Token,
+    people: Participants,
+    lexicon: Lexicon,
+    triggers: set[int],
+    build: Builder,
+) -> Event | None:
     """The AGREE, REJECT or THREATEN that a stated intent to act is, or None.
 
     `actors`: the action's own actors, as the parse gives them (not the protesters a
@@ -64,7 +99,8 @@ def intent_event(event: Event, actors: list[ActorRef], cue: Token | None, predic
         return None  # "threatened to strike", "promised to help": coded by that verb
     negated = any(c.dep_ == "neg" for c in predicate.children)
     if event.factuality not in ("future", "negated") or (
-            event.factuality == "negated" and kind == "governor"):
+        event.factuality == "negated" and kind == "governor"
+    ):
         return None
     intent, refusal = lexicon.intent_types.get(event.type, (None, None))
     derived = refusal if negated else intent
@@ -73,8 +109,9 @@ def intent_event(event: Event, actors: list[ActorRef], cue: Token | None, predic
     verb = reporting_verb(predicate, lexicon)
     who = speaker(verb, people) if verb is not None else None
     actors = list(actors)
-    own_voice = who is not None and (not actors or any(_same(a, who) or _pronoun(a)
-                                                         for a in actors))
+    own_voice = who is not None and (
+        not actors or any(_same(a, who) or _pronoun(a) for a in actors)
+    )
     if derived == "THREATEN" and kind != "governor" and not own_voice:
         return None
     if not actors or (who is not None and all(_pronoun(a) for a in actors)):
@@ -82,8 +119,9 @@ def intent_event(event: Event, actors: list[ActorRef], cue: Token | None, predic
     return build(derived, cue, predicate, actors, list(event.recipient), event.attribution)
 
 
-def obligation_events(doc: Doc, people: Participants, lexicon: Lexicon,
-                      build: Builder) -> list[Event]:
+def obligation_events(
+    doc: Doc, people: Participants, lexicon: Lexicon, build: Builder
+) -> list[Event]:
     """REQUESTs read from "X said Y must ...": one per obligation modal under a speaker."""
     found = []
     for index in tokens_with(doc, LOWER, lexicon.obligation_words):
@@ -95,8 +133,11 @@ def obligation_events(doc: Doc, people: Participants, lexicon: Lexicon,
         if governor is None:
             continue
         who = speaker(governor, people)
-        if who is None or (who.entity is None and who.canonical == who.text
-                           and who.text.lower() in ("it", "they", "he", "she", "we", "i")):
+        if who is None or (
+            who.entity is None
+            and who.canonical == who.text
+            and who.text.lower() in ("it", "they", "he", "she", "we", "i")
+        ):
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is None:
@@ -104,8 +145,11 @@ def obligation_events(doc: Doc, people: Participants, lexicon: Lexicon,
         recipients = [r for r in people.refs(subject) if not _same(r, who)]
         if not recipients or any(_same(r, who) for r in people.refs(subject)):
             continue  # "Russia said it must act": a resolve, not a demand
-        source = Attribution(text=who.text, canonical=who.canonical or who.text,
-                             channel=channel(governor, lexicon, people))
+        source = Attribution(
+            text=who.text,
+            canonical=who.canonical or who.text,
+            channel=channel(governor, lexicon, people),
+        )
         found.append(build("REQUEST", token, clause, [who], recipients, source))
     return found
 
@@ -115,8 +159,9 @@ def _obliging_verb(clause: Token, lexicon: Lexicon) -> Token | None:
     if clause.dep_ not in ("ccomp", "acl", "advcl") or clause.head == clause:
         return None
     head = clause.head
-    if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in lexicon.reporting_verbs
-                                         or head.lemma_.lower() in OBLIGING_VERBS):
+    if head.pos_ in ("VERB", "AUX") and (
+        head.lemma_.lower() in lexicon.reporting_verbs or head.lemma_.lower() in OBLIGING_VERBS
+    ):
         return head
     # "issued a reminder to Iraq that it must cooperate", "its demand that Israel must"
     if head.pos_ == "NOUN" and head.lemma_.lower() in MESSAGE_NOUNS:
@@ -136,5 +181,3 @@ def _same(a: ActorRef, b: ActorRef) -> bool:
     if a.entity is not None and a.entity == b.entity:
         return True
     return a.canonical is not None and a.canonical == b.canonical
-
-

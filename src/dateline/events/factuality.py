@@ -26,8 +26,25 @@ from dateline.events.lexicon import Lexicon
 from dateline.model import EventDate
 
 HISTORICAL_AFTER_DAYS = 90
-CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "pobj", "prep",
-              "dobj", "nsubj", "nsubjpass", "attr", "oprd", "amod", "npadvmod", "appos"}
+CLIMB_DEPS = {
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "acl",
+    "relcl",
+    "conj",
+    "pcomp",
+    "pobj",
+    "prep",
+    "dobj",
+    "nsubj",
+    "nsubjpass",
+    "attr",
+    "oprd",
+    "amod",
+    "npadvmod",
+    "appos",
+}
 NOBODY = {"nobody", "none"}
 
 
@@ -51,15 +68,18 @@ def local_cue(token: Token, lexicon: Lexicon, is_noun: bool) -> tuple[str, Token
     # "no civilians had come out", "nobody was hurt": a negative subject of an event verb
     if not is_noun:
         for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in NOBODY or any(
-                    g.dep_ == "det" and g.lower_ == "no" for g in child.children) or (
-                    child.lower_ == "one" and any(g.lower_ == "no" for g in child.children))):
+            if child.dep_ in ("nsubj", "nsubjpass") and (
+                child.lower_ in NOBODY
+                or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+                or (child.lower_ == "one" and any(g.lower_ == "no" for g in child.children))
+            ):
                 return "negated", child
     return None
 
 
-def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
-               reporting: dict) -> tuple[str, Token | None]:
+def factuality(
+    trigger: Token, support: Token | None, lexicon: Lexicon, reporting: dict
+) -> tuple[str, Token | None]:
     """The factuality class of an event and the cue token that decided it."""
     table = lexicon.factuality
     is_noun = trigger.pos_ in ("NOUN", "PROPN")
@@ -78,8 +98,9 @@ def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
     for _ in range(12):
         cue = local_cue(node, lexicon, node.pos_ in ("NOUN", "PROPN"))
         if cue:
-            if lexicon.intents.get(cue[1].lower_) == "reported_modal" \
-                    and reported_in_past(node, reporting):
+            if lexicon.intents.get(cue[1].lower_) == "reported_modal" and reported_in_past(
+                node, reporting
+            ):
                 return "future", cue[1]  # "they said they would blockade Paris"
             return cue
         for child in node.children:
@@ -90,10 +111,10 @@ def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
         governor = node.head
         dep = node.dep_
         if dep in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl") or (
-                dep == "pobj" and governor.dep_ == "prep"):
+            dep == "pobj" and governor.dep_ == "prep"
+        ):
             governor_token = governor
-            if dep in ("pobj", "pcomp") and governor.dep_ == "prep" \
-                    and governor.head != governor:
+            if dep in ("pobj", "pcomp") and governor.dep_ == "prep" and governor.head != governor:
                 governor_token = governor.head  # "accused X of attacking": accuse
             word = governor_token.lemma_.lower()
             cls = table.get((word, "governor"))
@@ -106,9 +127,11 @@ def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
                 # reported as fact: asserted, with attribution, unless the report is
                 # itself a claim ("claimed the attack, saying its fighters had killed")
                 outer = governor_token.head
-                if governor_token.dep_ in ("advcl", "conj", "xcomp") and outer != governor_token \
-                        and table.get((outer.lemma_.lower(), "governor")) in ("claimed",
-                                                                                "negated"):
+                if (
+                    governor_token.dep_ in ("advcl", "conj", "xcomp")
+                    and outer != governor_token
+                    and table.get((outer.lemma_.lower(), "governor")) in ("claimed", "negated")
+                ):
                     return table[(outer.lemma_.lower(), "governor")], outer
                 break
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
@@ -124,8 +147,9 @@ def factuality(trigger: Token, support: Token | None, lexicon: Lexicon,
         # a noun argument of a verb: the verb's factuality is the event's only for
         # nominal triggers ("refused the offensive"); clause-level deps stop here
         nominal = trigger.pos_ in ("NOUN", "PROPN")
-        if dep in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "prep", "npadvmod", "amod") \
-                and (nominal or dep in ("prep", "amod", "npadvmod")):
+        if dep in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "prep", "npadvmod", "amod") and (
+            nominal or dep in ("prep", "amod", "npadvmod")
+        ):
             node = governor
             continue
         break
@@ -141,8 +165,10 @@ def reported_in_past(clause: Token, reporting: dict) -> bool:
         return reported_in_past(governor, reporting)
     if governor.lemma_.lower() not in reporting:
         return False
-    return governor.tag_ == "VBD" or (governor.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in governor.children))
+    return governor.tag_ == "VBD" or (
+        governor.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in governor.children)
+    )
 
 
 def historical(value: str, date: EventDate | None, pub_date: str | None) -> str:

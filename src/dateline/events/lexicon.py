@@ -10,8 +10,12 @@ from spacy.tokens import Doc
 from dateline import datafiles
 from dateline.model import PLOVER_TYPES
 
-TRIGGER_POS = {"VERB": {"VERB"}, "NOUN": {"NOUN", "PROPN"}, "ADJ": {"ADJ"},
-               "ANY": {"VERB", "NOUN", "PROPN", "ADJ"}}
+TRIGGER_POS = {
+    "VERB": {"VERB"},
+    "NOUN": {"NOUN", "PROPN"},
+    "ADJ": {"ADJ"},
+    "ANY": {"VERB", "NOUN", "PROPN", "ADJ"},
+}
 
 
 @dataclass(frozen=True)
@@ -81,25 +85,39 @@ def load_lexicon() -> Lexicon:
     triggers: dict[str, list[TriggerEntry]] = {}
     for row in _rows("triggers.tsv"):
         if row["type"] not in PLOVER_TYPES:
-            raise ValueError(f"triggers.tsv: {row['lemma']!r} has type {row['type']!r}, "
-                             f"not one of the PLOVER types {PLOVER_TYPES}")
+            raise ValueError(
+                f"triggers.tsv: {row['lemma']!r} has type {row['type']!r}, "
+                f"not one of the PLOVER types {PLOVER_TYPES}"
+            )
         required = row["with"] if not row["with"].startswith("!") else ""
         forbidden = row["with"][1:] if row["with"].startswith("!") else ""
         entry = TriggerEntry(
-            lemma=row["lemma"], pos=frozenset(TRIGGER_POS[row["pos"]]),
-            required=_words(required), forbidden=_words(forbidden), type=row["type"],
-            mode=row["mode"] or None, cameo=row["cameo"] or None,
+            lemma=row["lemma"],
+            pos=frozenset(TRIGGER_POS[row["pos"]]),
+            required=_words(required),
+            forbidden=_words(forbidden),
+            type=row["type"],
+            mode=row["mode"] or None,
+            cameo=row["cameo"] or None,
             acled_event_type=row["acled_event_type"] or None,
             acled_sub_event_type=row["acled_sub_event_type"] or None,
-            flags=frozenset(f.strip() for f in row["flags"].split(",") if f.strip()))
+            flags=frozenset(f.strip() for f in row["flags"].split(",") if f.strip()),
+        )
         triggers.setdefault(entry.lemma, []).append(entry)
     # Rows that need a dependent are tried before the bare rows of the same lemma.
-    ordered = {lemma: tuple(sorted(entries, key=lambda e: not e.required))
-               for lemma, entries in triggers.items()}
-    modes = {row["word"]: ModeCue(row["mode"], int(row["rank"]),
-                                  row["acled_event_type"] or None,
-                                  row["acled_sub_event_type"] or None)
-             for row in _rows("modes.tsv")}
+    ordered = {
+        lemma: tuple(sorted(entries, key=lambda e: not e.required))
+        for lemma, entries in triggers.items()
+    }
+    modes = {
+        row["word"]: ModeCue(
+            row["mode"],
+            int(row["rank"]),
+            row["acled_event_type"] or None,
+            row["acled_sub_event_type"] or None,
+        )
+        for row in _rows("modes.tsv")
+    }
     factuality = {(row["cue"], row["relation"]): row["class"] for row in _rows("factuality.tsv")}
     reporting_verbs, channel_nouns = {}, {}
     for row in _rows("reporting.tsv"):
@@ -107,18 +125,28 @@ def load_lexicon() -> Lexicon:
             reporting_verbs[row["word"]] = (row["channel"] or None, row["factuality"] or None)
         else:
             channel_nouns[row["word"]] = row["channel"]
-    rules = tuple(AcledRule(r["type"], r["mode"], r["condition"], r["acled_event_type"],
-                            r["acled_sub_event_type"]) for r in _rows("acled.tsv"))
+    rules = tuple(
+        AcledRule(
+            r["type"], r["mode"], r["condition"], r["acled_event_type"], r["acled_sub_event_type"]
+        )
+        for r in _rows("acled.tsv")
+    )
     return Lexicon(
         triggers=ordered,
         light_verbs=frozenset(r["lemma"] for r in _rows("light_verbs.tsv")),
-        modes=modes, factuality=factuality, reporting_verbs=reporting_verbs,
-        channel_nouns=channel_nouns, acled_rules=rules,
+        modes=modes,
+        factuality=factuality,
+        reporting_verbs=reporting_verbs,
+        channel_nouns=channel_nouns,
+        acled_rules=rules,
         numbers={r["word"]: int(r["value"]) for r in _rows("numbers.tsv")},
         protest_context=frozenset(r["lemma"] for r in _rows("protest_context.tsv")),
         intents={r["word"]: r["kind"] for r in _rows("intents.tsv")},
-        intent_types={r["type"]: (r["intent"] or None, r["refusal"] or None)
-                      for r in _rows("intent_types.tsv")})
+        intent_types={
+            r["type"]: (r["intent"] or None, r["refusal"] or None)
+            for r in _rows("intent_types.tsv")
+        },
+    )
 
 
 _hash_sets: dict[tuple[int, frozenset[str]], frozenset[int]] = {}

@@ -49,8 +49,9 @@ class Casualties:
 
     def add(self, other: Casualties) -> None:
         if other.summary and other.fatalities is not None:
-            self.fatalities = other.fatalities if not self.summary else \
-                (self.fatalities or 0) + other.fatalities
+            self.fatalities = (
+                other.fatalities if not self.summary else (self.fatalities or 0) + other.fatalities
+            )
             self.summary = True
         elif other.fatalities is not None and not self.summary:
             self.fatalities = (self.fatalities or 0) + other.fatalities
@@ -95,8 +96,9 @@ def count_of(noun: Token, lexicon: Lexicon) -> int | None:
                 total = min([value, *[b for b in bounds if b is not None]])
     if total is None and noun.tag_ in ("NN", "NNP"):
         for child in noun.lefts:
-            if (child.dep_ == "det" and child.lower_ in ("a", "an", "the", "one", "this")) \
-                    or (child.dep_ == "poss" and child.lower_ in ("his", "her", "their", "its")):
+            if (child.dep_ == "det" and child.lower_ in ("a", "an", "the", "one", "this")) or (
+                child.dep_ == "poss" and child.lower_ in ("his", "her", "their", "its")
+            ):
                 total = 1
     if total is None:
         return None
@@ -126,7 +128,7 @@ def read_sentence(sentence: Span, lexicon: Lexicon, body: str | None = None) -> 
     """All casualty statements of one sentence, added up (`body`: the Doc's text, if at
     hand, so that the sentence's text is sliced rather than rebuilt from its tokens)."""
     result = Casualties(tokens=[], victims=[])
-    text = body[sentence.start_char:sentence.end_char] if body is not None else sentence.text
+    text = body[sentence.start_char : sentence.end_char] if body is not None else sentence.text
     coded = CODED_AS.search(text) or COLON_COUNT.search(text)
     seen_patients: set[int] = set()
     for token in sentence:
@@ -136,8 +138,11 @@ def read_sentence(sentence: Span, lexicon: Lexicon, body: str | None = None) -> 
         value, kind, patient = _statement(token, lemma, lexicon)
         if kind is None:
             continue
-        if kind != "both" and token.pos_ == "VERB" and factuality(
-                token, None, lexicon, lexicon.reporting_verbs)[0] in UNCOUNTED:
+        if (
+            kind != "both"
+            and token.pos_ == "VERB"
+            and factuality(token, None, lexicon, lexicon.reporting_verbs)[0] in UNCOUNTED
+        ):
             continue  # "the rebels claimed to have killed 40 soldiers", "could kill dozens"
         result.tokens.append(token)
         if patient is not None:
@@ -164,11 +169,19 @@ def read_sentence(sentence: Span, lexicon: Lexicon, body: str | None = None) -> 
 def lemma_is_total(token: Token) -> bool:
     """ "1 fatality", "no fatalities", "3 deaths": a count of the whole event."""
     return token.lemma_.lower() in ("fatality", "death") and token.dep_ in (
-        "ROOT", "nsubj", "attr", "appos", "dobj", "npadvmod", "conj")
+        "ROOT",
+        "nsubj",
+        "attr",
+        "appos",
+        "dobj",
+        "npadvmod",
+        "conj",
+    )
 
 
-def _statement(token: Token, lemma: str, lexicon: Lexicon) -> tuple[int | None, str | None,
-                                                                      Token | None]:
+def _statement(
+    token: Token, lemma: str, lexicon: Lexicon
+) -> tuple[int | None, str | None, Token | None]:
     negated = any(c.dep_ == "neg" for c in token.children)
     if (lemma in KILL and token.pos_ == "VERB") or (lemma in INJURE and token.pos_ == "VERB"):
         kind = "fatal" if lemma in KILL else "injured"
@@ -186,12 +199,16 @@ def _statement(token: Token, lemma: str, lexicon: Lexicon) -> tuple[int | None, 
         kind = "fatal" if lemma in DEATH_NOUNS else "injured"
         if lemma in CASUALTY:
             kind = "both"
-            if not any(c.lower_ in ("no", "without") for c in token.children) \
-                    and token.head.lower_ != "without":
+            if (
+                not any(c.lower_ in ("no", "without") for c in token.children)
+                and token.head.lower_ != "without"
+            ):
                 return None, None, None
             return 0, kind, None
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) \
-                or token.head.lower_ == "without":
+        if (
+            any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+            or token.head.lower_ == "without"
+        ):
             return 0, kind, None
         # "12 dead", "3 deaths", "1 fatality", "the deaths of 3 people"
         for child in token.children:
@@ -207,7 +224,8 @@ def _statement(token: Token, lemma: str, lexicon: Lexicon) -> tuple[int | None, 
         # "were found dead", "left three people dead"
         if token.pos_ == "ADJ" and token.head.pos_ == "VERB":
             patient = _verb_patient(token.head) or next(
-                (c for c in token.head.children if c.dep_ == "nsubj"), None)
+                (c for c in token.head.children if c.dep_ == "nsubj"), None
+            )
             if patient is not None and patient is not token:
                 return count_of(patient, lexicon), kind, patient
         if token.pos_ == "ADJ" and token.dep_ == "amod":

@@ -29,33 +29,157 @@ from dateline.actors.entities import head_noun_key, sector_guess, with_article
 from dateline.model import ActorRef, Article, Entity
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
-MEMBER_NOUNS = {"member", "supporter", "fighter", "militant", "activist", "force", "unit",
-                "loyalist", "cadre", "element", "remnant", "wing", "faction", "leader",
-                "official", "worker", "employee", "staff", "soldier", "troop", "personnel",
-                "delegation", "representative", "group", "brigade", "battalion", "position",
-                "base", "stronghold", "convoy", "camp", "office", "headquarters", "vehicle",
-                "jet", "drone", "warplane", "tank", "artillery", "gunman", "rebel",
-                "commander", "spokesman", "spokesperson", "envoy", "team", "patrol", "post",
-                "checkpoint", "target", "hideout", "side", "ranks", "student", "teacher"}
-QUANTITY_HEADS = {"hundred", "thousand", "dozen", "dozens", "hundreds", "thousands", "score",
-                  "crowd", "number", "couple", "handful", "section", "majority", "some",
-                  "many", "several", "all", "most", "group", "groups", "scores", "tens",
-                  "million", "millions", "band", "gang"}
-GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "party",
-               "faction", "outfit", "network", "union", "coalition", "alliance"}
-NOT_ACTORS = {"talks", "efforts", "prices", "measures", "sanctions", "plans", "reports",
-              "results", "elections", "negotiations", "attacks", "clashes", "protests",
-              "operations", "relations", "ties", "tensions", "hostilities", "things",
-              "shots", "rounds", "shells", "rockets", "missiles", "bombs", "strikes"}
+MEMBER_NOUNS = {
+    "member",
+    "supporter",
+    "fighter",
+    "militant",
+    "activist",
+    "force",
+    "unit",
+    "loyalist",
+    "cadre",
+    "element",
+    "remnant",
+    "wing",
+    "faction",
+    "leader",
+    "official",
+    "worker",
+    "employee",
+    "staff",
+    "soldier",
+    "troop",
+    "personnel",
+    "delegation",
+    "representative",
+    "group",
+    "brigade",
+    "battalion",
+    "position",
+    "base",
+    "stronghold",
+    "convoy",
+    "camp",
+    "office",
+    "headquarters",
+    "vehicle",
+    "jet",
+    "drone",
+    "warplane",
+    "tank",
+    "artillery",
+    "gunman",
+    "rebel",
+    "commander",
+    "spokesman",
+    "spokesperson",
+    "envoy",
+    "team",
+    "patrol",
+    "post",
+    "checkpoint",
+    "target",
+    "hideout",
+    "side",
+    "ranks",
+    "student",
+    "teacher",
+}
+QUANTITY_HEADS = {
+    "hundred",
+    "thousand",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "score",
+    "crowd",
+    "number",
+    "couple",
+    "handful",
+    "section",
+    "majority",
+    "some",
+    "many",
+    "several",
+    "all",
+    "most",
+    "group",
+    "groups",
+    "scores",
+    "tens",
+    "million",
+    "millions",
+    "band",
+    "gang",
+}
+GROUP_WORDS = {
+    "group",
+    "organisation",
+    "organization",
+    "movement",
+    "militia",
+    "party",
+    "faction",
+    "outfit",
+    "network",
+    "union",
+    "coalition",
+    "alliance",
+}
+NOT_ACTORS = {
+    "talks",
+    "efforts",
+    "prices",
+    "measures",
+    "sanctions",
+    "plans",
+    "reports",
+    "results",
+    "elections",
+    "negotiations",
+    "attacks",
+    "clashes",
+    "protests",
+    "operations",
+    "relations",
+    "ties",
+    "tensions",
+    "hostilities",
+    "things",
+    "shots",
+    "rounds",
+    "shells",
+    "rockets",
+    "missiles",
+    "bombs",
+    "strikes",
+}
 PARAGRAPH_BREAK = re.compile(r"\n\n\s*")
 QUALIFYING_PREPS = {"of", "in", "from", "at"}
 PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "his"}
 PLURAL_PRONOUNS = {"they", "them", "themselves", "their"}
 THING_PRONOUNS = {"it", "itself", "its"}
 RELATIVE = {"who", "which", "that", "whom"}
-PLACE_RECIPIENT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "AID", "CONSULT",
-                         "PROTEST", "REQUEST", "ACCUSE", "REJECT", "CONCEDE", "AGREE",
-                         "SUPPORT", "RETREAT", "COOPERATE", "MOBILIZE"}
+PLACE_RECIPIENT_TYPES = {
+    "ASSAULT",
+    "COERCE",
+    "SANCTION",
+    "THREATEN",
+    "AID",
+    "CONSULT",
+    "PROTEST",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "CONCEDE",
+    "AGREE",
+    "SUPPORT",
+    "RETREAT",
+    "COOPERATE",
+    "MOBILIZE",
+}
 
 
 class Participants:
@@ -100,8 +224,14 @@ class Participants:
     # --- entities --------------------------------------------------------------------
     def entity_ref(self, index: int, text: str) -> ActorRef:
         entity: Entity = self.entities[index]
-        return ActorRef(text=text, canonical=entity.canonical, entity=index, code=entity.code,
-                        country=entity.country, sector=entity.sector)
+        return ActorRef(
+            text=text,
+            canonical=entity.canonical,
+            entity=index,
+            code=entity.code,
+            country=entity.country,
+            sector=entity.sector,
+        )
 
     def phrase_text(self, token: Token, qualified: bool = False) -> str:
         """The words of a noun phrase up to its head: "some Isis militants".
@@ -125,7 +255,7 @@ class Participants:
         while start < token.i and (doc[start].is_punct or doc[start].pos_ == "DET"):
             start += 1
         last = doc[end - 1]
-        return self.text[doc[start].idx:last.idx + len(last)]
+        return self.text[doc[start].idx : last.idx + len(last)]
 
     def _qualifier_end(self, token: Token) -> int:
         """Where a noun's "of / in / from / at" phrase naming an actor or a place ends."""
@@ -133,9 +263,12 @@ class Participants:
             if child.dep_ != "prep" or child.lower_ not in QUALIFYING_PREPS:
                 continue
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is None or not (pobj.pos_ == "PROPN" or pobj.i in self.owner
-                                    or pobj.i in self.place_at or any(
-                    c.i in self.owner or c.pos_ == "PROPN" for c in pobj.lefts)):
+            if pobj is None or not (
+                pobj.pos_ == "PROPN"
+                or pobj.i in self.owner
+                or pobj.i in self.place_at
+                or any(c.i in self.owner or c.pos_ == "PROPN" for c in pobj.lefts)
+            ):
                 return token.i + 1
             end = pobj.i + 1
             name = self.owner.get(pobj.i)
@@ -144,8 +277,9 @@ class Participants:
             return end if end - token.i <= 12 else token.i + 1
         return token.i + 1
 
-    def refs(self, token: Token, event_type: str | None = None,
-             allow_places: bool = True) -> list[ActorRef]:
+    def refs(
+        self, token: Token, event_type: str | None = None, allow_places: bool = True
+    ) -> list[ActorRef]:
         """The actors an argument word names, each conjunct counted."""
         refs: list[ActorRef] = []
         items = [token, *token.conjuncts]
@@ -156,19 +290,26 @@ class Participants:
                 continue
             # coordinated modifiers name one actor each, in text order: "the army and Fano
             # militias", "Hungarian and Romanian officials"
-            found = sorted(((m.i, self.entity_ref(self.owner[m.i], self.phrase_text(item)))
-                            for child in item.lefts if child.dep_ in ("compound", "amod", "nmod")
-                            and (child.conjuncts or any(g.dep_ == "cc" for g in child.children))
-                            for m in (child, *child.conjuncts) if m.i in self.owner),
-                           key=lambda pair: pair[0])
+            found = sorted(
+                (
+                    (m.i, self.entity_ref(self.owner[m.i], self.phrase_text(item)))
+                    for child in item.lefts
+                    if child.dep_ in ("compound", "amod", "nmod")
+                    and (child.conjuncts or any(g.dep_ == "cc" for g in child.children))
+                    for m in (child, *child.conjuncts)
+                    if m.i in self.owner
+                ),
+                key=lambda pair: pair[0],
+            )
             found = [ref for _, ref in found] + [self.ref(item, event_type, allow_places)]
             for ref in found:
                 if ref is not None and not any(_same(ref, r) for r in refs):
                     refs.append(ref)
         return refs
 
-    def ref(self, token: Token, event_type: str | None = None,
-            allow_places: bool = True) -> ActorRef | None:
+    def ref(
+        self, token: Token, event_type: str | None = None, allow_places: bool = True
+    ) -> ActorRef | None:
         text = self.phrase_text(token)
         index = self.owner.get(token.i)
         if token.pos_ == "PRON" or (token.lower_ in RELATIVE and token.dep_.startswith("nsubj")):
@@ -198,7 +339,7 @@ class Participants:
                         if pobj.dep_ == "pobj":
                             inner = self.ref(pobj, event_type, allow_places)
                             if inner is not None:
-                                inner.text = self.doc[token.left_edge.i:pobj.i + 1].text
+                                inner.text = self.doc[token.left_edge.i : pobj.i + 1].text
                                 return inner
         if lemma in MEMBER_NOUNS or lemma in GROUP_WORDS:
             for child in token.rights:  # "members of the union", "leaders of the coalition"
@@ -210,8 +351,9 @@ class Participants:
                                 inner.text = self.phrase_text(token, qualified=True)
                                 return inner
         if lemma in GROUP_WORDS and any(c.lower_ == "the" for c in token.lefts):
-            antecedent = self.antecedent(token.i, kinds=("armed_group", "organisation",
-                                                          "political_party"))
+            antecedent = self.antecedent(
+                token.i, kinds=("armed_group", "organisation", "political_party")
+            )
             if antecedent is not None:
                 return self.entity_ref(antecedent, text)
         local = self.placed_institution(token)
@@ -220,23 +362,39 @@ class Participants:
         agent = head_noun_key(token, self.dictionary.agents)
         if agent is not None:
             generic = self.dictionary.agents[agent[0]]
-            return ActorRef(text=self.phrase_text(token, qualified=True),
-                            canonical=generic.canonical, entity=None,
-                            code=generic.sector, country=None, sector=generic.sector)
+            return ActorRef(
+                text=self.phrase_text(token, qualified=True),
+                canonical=generic.canonical,
+                entity=None,
+                code=generic.sector,
+                country=None,
+                sector=generic.sector,
+            )
         office = head_noun_key(token, self.dictionary.institutions)
-        if office is not None and token.pos_ == "NOUN" \
-                and token.lemma_.lower() in PERSON_HEADS:  # "the mayor", "the governor"
+        if (
+            office is not None and token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_HEADS
+        ):  # "the mayor", "the governor"
             institution = self.dictionary.institutions[office[0]]
-            return ActorRef(text=self.phrase_text(token, qualified=True),
-                            canonical=institution.canonical.split(" of {country}")[0],
-                            entity=None, code=institution.sector, country=None,
-                            sector=institution.sector)
+            return ActorRef(
+                text=self.phrase_text(token, qualified=True),
+                canonical=institution.canonical.split(" of {country}")[0],
+                entity=None,
+                code=institution.sector,
+                country=None,
+                sector=institution.sector,
+            )
         if allow_places:
             place = self.place_at.get(token.i)
             if place is not None:
                 found = self.places[place]
-                return ActorRef(text=found.text, canonical=found.name or found.text,
-                                entity=None, code=None, country=found.country, sector=None)
+                return ActorRef(
+                    text=found.text,
+                    canonical=found.name or found.text,
+                    entity=None,
+                    code=None,
+                    country=found.country,
+                    sector=None,
+                )
         if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
             return ActorRef(text=text, canonical=text, entity=None)
         return None
@@ -255,10 +413,14 @@ class Participants:
                 continue
             institution = self.dictionary.institutions[key[0]]
             name = self.dictionary.countries[iso2].name
-            return ActorRef(text=self.phrase_text(token),
-                            canonical=institution.canonical.format(country=with_article(name)),
-                            entity=None, country=iso2, sector=institution.sector,
-                            code=self.dictionary.country_code(iso2, institution.sector))
+            return ActorRef(
+                text=self.phrase_text(token),
+                canonical=institution.canonical.format(country=with_article(name)),
+                entity=None,
+                country=iso2,
+                sector=institution.sector,
+                code=self.dictionary.country_code(iso2, institution.sector),
+            )
         return None
 
     def outside_dateline(self, token: Token) -> list[Token]:
@@ -268,10 +430,16 @@ class Participants:
         parser's subject and the militants its apposition; "MOGADISHU (Reuters) - Gunmen
         killed": the gunmen are a second subject of the verb.
         """
-        found = [t for t in token.subtree if t.i not in self.blocked
-                 and t.dep_ in ("appos", "conj") and t.head.i in self.blocked]
-        found += [t for t in token.head.children if t.dep_ == token.dep_ and t != token
-                  and t.i not in self.blocked]
+        found = [
+            t
+            for t in token.subtree
+            if t.i not in self.blocked and t.dep_ in ("appos", "conj") and t.head.i in self.blocked
+        ]
+        found += [
+            t
+            for t in token.head.children
+            if t.dep_ == token.dep_ and t != token and t.i not in self.blocked
+        ]
         return found
 
     def unknown_refs(self, token: Token) -> list[ActorRef]:
@@ -282,8 +450,11 @@ class Participants:
         """
         if token.i in self.blocked:
             return [r for t in self.outside_dateline(token) for r in self.unknown_refs(t)]
-        if token.tag_ not in ("NNS", "NNPS", "NNP") or token.lower_ in NOT_ACTORS \
-                or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC"):
+        if (
+            token.tag_ not in ("NNS", "NNPS", "NNP")
+            or token.lower_ in NOT_ACTORS
+            or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC")
+        ):
             return []
         text = self.phrase_text(token, qualified=True)
         guess = sector_guess(self.phrase_text(token).split(), self.dictionary)
@@ -293,9 +464,16 @@ class Participants:
             if ref is not None:
                 country = ref.country
         sector = guess[0] if guess else None
-        return [ActorRef(text=text, canonical=text, entity=None,
-                         code=self.dictionary.country_code(country, sector) if country else sector,
-                         country=country, sector=sector)]
+        return [
+            ActorRef(
+                text=text,
+                canonical=text,
+                entity=None,
+                code=self.dictionary.country_code(country, sector) if country else sector,
+                country=country,
+                sector=sector,
+            )
+        ]
 
     def place_refs(self, token: Token) -> list[ActorRef]:
         """A place under a non-actor argument: "fired at targets in Jericho"."""
@@ -314,16 +492,26 @@ class Participants:
         if iso2 is None:
             return None
         country = self.dictionary.countries[iso2]
-        return ActorRef(text=token.text, canonical=country.name, entity=None,
-                        code=country.iso3, country=iso2, sector=None)
+        return ActorRef(
+            text=token.text,
+            canonical=country.name,
+            entity=None,
+            code=country.iso3,
+            country=iso2,
+            sector=None,
+        )
 
     def owner_refs(self, token: Token) -> list[ActorRef]:
         """Whose thing an object is: "rejected the proposal of the EU", "an Indian proposal"."""
         for child in token.children:
-            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in
-                                        ("of", "from", "by")):
-                targets = [child] if child.dep_ == "poss" else \
-                    [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ == "poss" or (
+                child.dep_ == "prep" and child.lower_ in ("of", "from", "by")
+            ):
+                targets = (
+                    [child]
+                    if child.dep_ == "poss"
+                    else [g for g in child.children if g.dep_ == "pobj"]
+                )
                 for target in targets:
                     refs = self.refs(target, allow_places=False)
                     if refs:
@@ -381,8 +569,12 @@ class Participants:
                 break
             node = node.head
             for child in node.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i \
-                        and child != token and _agrees(child, token.lower_, self):
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and child.i < token.i
+                    and child != token
+                    and _agrees(child, token.lower_, self)
+                ):
                     if child.pos_ == "PRON" and child.lower_ not in DEMONSTRATIVES:
                         return True, self.pronoun(child)
                     ref = self.ref(child)
@@ -401,21 +593,24 @@ class Participants:
         if sentence.start == 0 or sentence.start <= self.paragraph_start(token.i):
             return None
         before = self.sentence(sentence.start - 1)
-        subject = next((c for c in before.root.children
-                        if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ == "PRON" or not _agrees(subject, token.lower_, self):
             return None
         return self.ref(subject, allow_places=False)
 
-    def antecedent(self, position: int, kinds: tuple[str, ...] = (),
-                   exclude: tuple[str, ...] = ()) -> int | None:
+    def antecedent(
+        self, position: int, kinds: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+    ) -> int | None:
         """The entity mentioned last before `position` in the same paragraph, of a fitting kind."""
         limit = self.paragraph_start(position)
         at = bisect.bisect_left(self.mention_starts, position) - 1
         while at >= 0 and self.mention_starts[at] >= limit:
             entity = self.entities[self.mention_entities[at]]
-            if (not kinds or entity.kind in kinds) and entity.kind not in exclude \
-                    and entity.kind not in ("media",):
+            if (
+                (not kinds or entity.kind in kinds)
+                and entity.kind not in exclude
+                and entity.kind not in ("media",)
+            ):
                 return self.mention_entities[at]
             at -= 1
         return None
@@ -431,10 +626,35 @@ class Participants:
         return self.sentences[bisect.bisect_right(self.sentence_starts, position) - 1]
 
 
-PERSON_HEADS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
-                "governor", "commander", "leader", "chief", "man", "woman", "witness",
-                "source", "officer", "secretary", "mayor", "ambassador", "envoy", "general",
-                "king", "queen", "premier", "chairman", "head", "director", "lawyer"}
+PERSON_HEADS = {
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "governor",
+    "commander",
+    "leader",
+    "chief",
+    "man",
+    "woman",
+    "witness",
+    "source",
+    "officer",
+    "secretary",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "general",
+    "king",
+    "queen",
+    "premier",
+    "chairman",
+    "head",
+    "director",
+    "lawyer",
+}
 DEMONSTRATIVES = {"those", "these", "that", "this"}
 
 
@@ -442,15 +662,20 @@ def _agrees(subject: Token, pronoun: str, people: Participants) -> bool:
     """Whether a subject can be what a pronoun stands for (number and person)."""
     index = people.owner.get(subject.i)
     kind = people.entities[index].kind if index is not None else None
-    person = kind == "person" or subject.ent_type_ == "PERSON" or (
-        subject.tag_ in ("NN", "NNP") and subject.lemma_.lower() in PERSON_HEADS)
+    person = (
+        kind == "person"
+        or subject.ent_type_ == "PERSON"
+        or (subject.tag_ in ("NN", "NNP") and subject.lemma_.lower() in PERSON_HEADS)
+    )
     if pronoun in PERSON_PRONOUNS:
         return person
     if pronoun in PLURAL_PRONOUNS:
-        return not person and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in (
-            "those", "these", "they") or kind not in (None, "person", "country"))
-    return not person and subject.tag_ in ("NN", "NNP") and subject.lower_ not in (
-        "those", "these")
+        return not person and (
+            subject.tag_ in ("NNS", "NNPS")
+            or subject.lower_ in ("those", "these", "they")
+            or kind not in (None, "person", "country")
+        )
+    return not person and subject.tag_ in ("NN", "NNP") and subject.lower_ not in ("those", "these")
 
 
 _demonym_cache: dict[int, tuple[ActorDictionary, dict[str, str]]] = {}
@@ -459,8 +684,11 @@ _demonym_cache: dict[int, tuple[ActorDictionary, dict[str, str]]] = {}
 def _demonyms(dictionary: ActorDictionary) -> dict[str, str]:
     cached = _demonym_cache.get(id(dictionary))
     if cached is None:
-        table = {name: iso2 for iso2, country in dictionary.countries.items()
-                 for name in country.demonyms}
+        table = {
+            name: iso2
+            for iso2, country in dictionary.countries.items()
+            for name in country.demonyms
+        }
         cached = _demonym_cache[id(dictionary)] = (dictionary, table)
     return cached[1]
 

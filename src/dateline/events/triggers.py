@@ -17,8 +17,18 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.lexicon import Lexicon, TriggerEntry
 
-NOT_EVENT_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
-                      "WORK_OF_ART", "LAW", "PERSON"}
+NOT_EVENT_ENTITIES = {
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "WORK_OF_ART",
+    "LAW",
+    "PERSON",
+}
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "conj"}
 CLAUSES = {"acl", "relcl", "advcl", "ccomp"}
 
@@ -51,8 +61,11 @@ def context_lemmas(token: Token) -> set[str]:
                 continue  # "teachers supported by unions demonstrated": another predicate
             words.add(grandchild.lemma_.lower())
             words.add(grandchild.lower_)
-            if grandchild.dep_ == "prep" and grandchild.lower_ == "of" \
-                    and child.dep_ in ("dobj", "nsubjpass", "attr"):
+            if (
+                grandchild.dep_ == "prep"
+                and grandchild.lower_ == "of"
+                and child.dep_ in ("dobj", "nsubjpass", "attr")
+            ):
                 # what a measure or part is of: "lifted a state of emergency",
                 # "suspended part of the aid programme", "700 kg of medicine"
                 words.update(g.lemma_.lower() for g in grandchild.children if g.dep_ == "pobj")
@@ -117,11 +130,17 @@ def light_verb(token: Token, lexicon: Lexicon) -> Token | None:
     while node.dep_ in ("conj", "compound") and node.head != node:
         node = node.head  # "protests and sit-ins", "a protest march"
     head = node.head
-    if node.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX") \
-            and any(f in lexicon.light_verbs for f in word_forms(head)):
+    if (
+        node.dep_ in OBJECT_DEPS
+        and head.pos_ in ("VERB", "AUX")
+        and any(f in lexicon.light_verbs for f in word_forms(head))
+    ):
         return head
-    if node.dep_ == "pobj" and head.dep_ in ("prep", "prt") \
-            and any(f in lexicon.light_verbs for f in word_forms(head.head)):
+    if (
+        node.dep_ == "pobj"
+        and head.dep_ in ("prep", "prt")
+        and any(f in lexicon.light_verbs for f in word_forms(head.head))
+    ):
         return head.head
     return None
 
@@ -130,8 +149,12 @@ def find_candidates(doc: Doc, lexicon: Lexicon, skip: set[int] | None = None) ->
     """Every trigger in the body, in text order; `skip` holds tokens inside actor names."""
     found = []
     for token in doc:
-        if token.is_punct or token.is_space or (skip and token.i in skip) \
-                or token.ent_type_ in NOT_EVENT_ENTITIES:
+        if (
+            token.is_punct
+            or token.is_space
+            or (skip and token.i in skip)
+            or token.ent_type_ in NOT_EVENT_ENTITIES
+        ):
             continue
         entry = match_entry(token, lexicon)
         if entry is None:

@@ -17,15 +17,53 @@ from typing import IO, Any
 from dateline.export import codes
 
 COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
-    "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
-    "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
-    "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 TIME_PRECISION = {"day": 1, "week": 2}  # anything coarser is 3
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def name(ref: dict[str, Any]) -> str:
@@ -65,23 +103,30 @@ def note(row: dict[str, Any]) -> str:
     phrase = _phrase(row.get("type"), row.get("mode"), recipients)
     location = row.get("location") or {}
     where = location.get("name") or location.get("text")
-    region = ", ".join(v for v in (location.get("admin1"),
-                                   codes.country(location.get("country")).get("name")) if v)
-    text = f"On {long_date(when)}, " if _is_day(when) else (
-        f"In {_period(when)}, " if _period(when) else "")
+    region = ", ".join(
+        v for v in (location.get("admin1"), codes.country(location.get("country")).get("name")) if v
+    )
+    text = (
+        f"On {long_date(when)}, "
+        if _is_day(when)
+        else (f"In {_period(when)}, " if _period(when) else "")
+    )
     text += f"{actors} {phrase}"
     if where:
         text += f" in {where}" + (f" ({region})" if region and region != where else "")
     text += "."
     attribution = row.get("attribution") or {}
-    if row.get("factuality") == "claimed" and (attribution.get("canonical")
-                                               or attribution.get("text")):
+    if row.get("factuality") == "claimed" and (
+        attribution.get("canonical") or attribution.get("text")
+    ):
         text += f" Claimed by {attribution.get('canonical') or attribution.get('text')}."
     conflicts = row.get("conflicts") or {}
     if "fatalities" in conflicts:
         figures = sorted(v["value"] for v in conflicts["fatalities"]["values"])
-        text += (f" Reports give {', '.join(map(str, figures[:-1]))} and {figures[-1]} "
-                 f"fatalities; the lowest is coded.")
+        text += (
+            f" Reports give {', '.join(map(str, figures[:-1]))} and {figures[-1]} "
+            f"fatalities; the lowest is coded."
+        )
     elif row.get("fatalities") is not None:
         count = row["fatalities"]
         text += f" {count} {'fatality' if count == 1 else 'fatalities'} reported."
@@ -93,14 +138,23 @@ def note(row: dict[str, Any]) -> str:
 
 def _and(names: list[str]) -> str:
     names = [n for n in names if n]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] \
-        if names else ""
+    return (
+        names[0]
+        if len(names) == 1
+        else ", ".join(names[:-1]) + " and " + names[-1]
+        if names
+        else ""
+    )
 
 
 def _period(value: str) -> str | None:
-    """"2019-03" -> "March 2019", "2019" -> "2019"; other TimeML values are not printed."""
-    if len(value) == 7 and value[:4].isdigit() and value[5:].isdigit() \
-            and 1 <= int(value[5:]) <= 12:
+    """ "2019-03" -> "March 2019", "2019" -> "2019"; other TimeML values are not printed."""
+    if (
+        len(value) == 7
+        and value[:4].isdigit()
+        and value[5:].isdigit()
+        and 1 <= int(value[5:]) <= 12
+    ):
         return f"{MONTHS[int(value[5:]) - 1]} {value[:4]}"
     return value if len(value) == 4 and value.isdigit() else None
 
@@ -123,8 +177,8 @@ def _phrase(event_type: str | None, mode: str | None, recipients: str) -> str:
     start, end = template.find("["), template.find("]")
     if start < 0:
         return template.format(recipient=recipients)
-    optional = template[start + 1:end].format(recipient=recipients) if recipients else ""
-    return template[:start] + optional + template[end + 1:]
+    optional = template[start + 1 : end].format(recipient=recipients) if recipients else ""
+    return template[:start] + optional + template[end + 1 :]
 
 
 def acled_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -151,21 +205,32 @@ def acled_row(row: dict[str, Any]) -> dict[str, Any]:
         "year": int(value[:4]) if value[:4].isdigit() else None,
         "time_precision": TIME_PRECISION.get(when.get("precision") or "", 3),
         "disorder_type": disorder(event_type, sub_event_type),
-        "event_type": event_type, "sub_event_type": sub_event_type,
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
         "actor1": name(actors[0]) if actors else None,
         "assoc_actor_1": "; ".join(name(r) for r in actors[1:]),
         "inter1": inter1,
         "actor2": name(recipients[0]) if recipients else None,
         "assoc_actor_2": "; ".join(name(r) for r in recipients[1:]),
-        "inter2": inter2, "interaction": interaction,
+        "inter2": inter2,
+        "interaction": interaction,
         "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
-        "iso": country.get("isonumeric"), "region": "", "country": country.get("name"),
-        "admin1": location.get("admin1"), "admin2": "", "admin3": "",
+        "iso": country.get("isonumeric"),
+        "region": "",
+        "country": country.get("name"),
+        "admin1": location.get("admin1"),
+        "admin2": "",
+        "admin3": "",
         "location": location.get("name") or location.get("text"),
-        "latitude": location.get("lat"), "longitude": location.get("lon"),
+        "latitude": location.get("lat"),
+        "longitude": location.get("lon"),
         "geo_precision": location.get("precision"),
-        "source": "; ".join(outlets), "source_scale": "", "notes": note(row),
-        "fatalities": row.get("fatalities") or 0, "tags": "", "timestamp": "",
+        "source": "; ".join(outlets),
+        "source_scale": "",
+        "notes": note(row),
+        "fatalities": row.get("fatalities") or 0,
+        "tags": "",
+        "timestamp": "",
     }
 
 

@@ -44,8 +44,10 @@ def cameo_root(record: dict[str, Any]) -> str | None:
     row = plover_codes().get(record.get("type") or "")
     if row is None:
         return None
-    if record.get("type") == "ASSAULT" and (record.get("acled") or {}).get("event_type") == \
-            "Battles":
+    if (
+        record.get("type") == "ASSAULT"
+        and (record.get("acled") or {}).get("event_type") == "Battles"
+    ):
         return "19"
     return row["cameo_root"]
 
@@ -76,4 +78,4 @@ def stable_number(text: str, digits: int = 9) -> int:
     """A number that stands for `text` in formats that want integer ids (ACLED, GDELT):
     the same merged event gets the same number in every export."""
     value = int.from_bytes(hashlib.sha1(text.encode()).digest()[:8], "big")
-    return value % (10 ** digits)
+    return value % (10**digits)

@@ -19,13 +19,34 @@ from typing import IO, Any
 from dateline.export import codes
 
 COLUMNS = (
-    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
-    "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "NumMentions", "NumSources", "NumArticles",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
-    "ActionGeo_Long", "ActionGeo_FeatureID", "DATEADDED", "SOURCEURL",
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 )
 
 
@@ -33,8 +54,12 @@ def _actor(refs: list[dict[str, Any]]) -> tuple[Any, ...]:
     if not refs:
         return None, None, None, None
     ref = refs[0]
-    return (ref.get("code"), ref.get("canonical") or ref.get("text"),
-            codes.country(ref.get("country")).get("iso3"), ref.get("sector"))
+    return (
+        ref.get("code"),
+        ref.get("canonical") or ref.get("text"),
+        codes.country(ref.get("country")).get("iso3"),
+        ref.get("sector"),
+    )
 
 
 def _geo_type(location: dict[str, Any]) -> int | None:
@@ -59,9 +84,18 @@ def gdelt_row(row: dict[str, Any]) -> dict[str, Any]:
     code = str(row["cameo"]) if row.get("cameo") else root
     location = row.get("location") or {}
     place = location.get("name") or location.get("text")
-    full_name = ", ".join(v for v in (place, location.get("admin1"),
-                                      codes.country(location.get("country")).get("name"))
-                          if v) or None
+    full_name = (
+        ", ".join(
+            v
+            for v in (
+                place,
+                location.get("admin1"),
+                codes.country(location.get("country")).get("name"),
+            )
+            if v
+        )
+        or None
+    )
     a1, a2 = _actor(row.get("actor") or []), _actor(row.get("recipient") or [])
     first = row.get("first_report") or ""
     digits = "".join(c for c in first[:19] if c.isdigit())
@@ -72,17 +106,26 @@ def gdelt_row(row: dict[str, Any]) -> dict[str, Any]:
         "MonthYear": day.strftime("%Y%m") if day else None,
         "Year": day.year if day else None,
         "FractionDate": round(day.year + day.timetuple().tm_yday / 365, 4) if day else None,
-        "Actor1Code": a1[0], "Actor1Name": a1[1], "Actor1CountryCode": a1[2],
+        "Actor1Code": a1[0],
+        "Actor1Name": a1[1],
+        "Actor1CountryCode": a1[2],
         "Actor1Type1Code": a1[3],
-        "Actor2Code": a2[0], "Actor2Name": a2[1], "Actor2CountryCode": a2[2],
+        "Actor2Code": a2[0],
+        "Actor2Name": a2[1],
+        "Actor2CountryCode": a2[2],
         "Actor2Type1Code": a2[3],
-        "EventCode": code, "EventBaseCode": code[:3] if code else None, "EventRootCode": root,
+        "EventCode": code,
+        "EventBaseCode": code[:3] if code else None,
+        "EventRootCode": root,
         "QuadClass": codes.gdelt_quad(root),
         "NumMentions": len(reports) or row.get("n_reports"),
-        "NumSources": row.get("n_sources"), "NumArticles": row.get("n_reports"),
-        "ActionGeo_Type": _geo_type(location), "ActionGeo_FullName": full_name,
+        "NumSources": row.get("n_sources"),
+        "NumArticles": row.get("n_reports"),
+        "ActionGeo_Type": _geo_type(location),
+        "ActionGeo_FullName": full_name,
         "ActionGeo_CountryCode": codes.country(location.get("country")).get("fips"),
-        "ActionGeo_Lat": location.get("lat"), "ActionGeo_Long": location.get("lon"),
+        "ActionGeo_Lat": location.get("lat"),
+        "ActionGeo_Long": location.get("lon"),
         "ActionGeo_FeatureID": location.get("geonameid"),
         "DATEADDED": digits.ljust(14, "0") if digits else None,
         "SOURCEURL": reports[0].get("source") if reports else row.get("source"),

@@ -19,8 +19,7 @@ def feature(row: dict[str, Any]) -> dict[str, Any]:
     geometry = None
     if location.get("lat") is not None and location.get("lon") is not None:
         geometry = {"type": "Point", "coordinates": [location["lon"], location["lat"]]}
-    return {"type": "Feature", "id": row["id"], "geometry": geometry,
-            "properties": flat(row)}
+    return {"type": "Feature", "id": row["id"], "geometry": geometry, "properties": flat(row)}
 
 
 def write_geojson(rows: Sequence[dict[str, Any]], out: IO[str]) -> None:

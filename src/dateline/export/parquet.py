@@ -9,9 +9,17 @@ from typing import IO, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-TYPES = {"latitude": pa.float64(), "longitude": pa.float64(), "confidence": pa.float64(),
-         "geonameid": pa.int64(), "geo_precision": pa.int64(), "fatalities": pa.int64(),
-         "injured": pa.int64(), "n_reports": pa.int64(), "n_sources": pa.int64()}
+TYPES = {
+    "latitude": pa.float64(),
+    "longitude": pa.float64(),
+    "confidence": pa.float64(),
+    "geonameid": pa.int64(),
+    "geo_precision": pa.int64(),
+    "fatalities": pa.int64(),
+    "injured": pa.int64(),
+    "n_reports": pa.int64(),
+    "n_sources": pa.int64(),
+}
 
 
 def write_parquet(rows: Sequence[dict[str, Any]], out: IO[bytes]) -> None:

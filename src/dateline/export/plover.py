@@ -22,20 +22,28 @@ CODEBOOK = "plover-2"
 
 
 def _actor(ref: dict[str, Any]) -> dict[str, Any]:
-    found = {"code": ref.get("code"), "sector": ref.get("sector"),
-             "actor_text": ref.get("text"), "identifier_text": ref.get("canonical")}
+    found = {
+        "code": ref.get("code"),
+        "sector": ref.get("sector"),
+        "actor_text": ref.get("text"),
+        "identifier_text": ref.get("canonical"),
+    }
     return {k: v for k, v in found.items() if v is not None}
 
 
 def _location(location: dict[str, Any] | None) -> dict[str, Any] | None:
     if not location or location.get("lat") is None:
         return None
-    found = {"geonameid": location.get("geonameid"),
-             "name": location.get("name") or location.get("text"),
-             "latitude": location.get("lat"), "longitude": location.get("lon"),
-             "country code": location.get("country"),
-             "cc3": codes.country(location.get("country")).get("iso3"),
-             "admin1 name": location.get("admin1"), "precision": location.get("precision")}
+    found = {
+        "geonameid": location.get("geonameid"),
+        "name": location.get("name") or location.get("text"),
+        "latitude": location.get("lat"),
+        "longitude": location.get("lon"),
+        "country code": location.get("country"),
+        "cc3": codes.country(location.get("country")).get("iso3"),
+        "admin1 name": location.get("admin1"),
+        "precision": location.get("precision"),
+    }
     return {k: v for k, v in found.items() if v is not None}
 
 
@@ -54,8 +62,10 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "event_text": [r["sentence"] for r in reports if r.get("sentence")],
         "quad_code": int(quad) if quad else None,
         "coder": f"dateline {__version__}",
-        "cite_info": [{"url": r.get("source"), "title": r.get("title"),
-                       "publication": r.get("outlet")} for r in reports],
+        "cite_info": [
+            {"url": r.get("source"), "title": r.get("title"), "publication": r.get("outlet")}
+            for r in reports
+        ],
         "factuality": row.get("factuality"),
         "dead": row.get("fatalities"),
         "injured": row.get("injured"),

@@ -26,25 +26,35 @@ from dateline.geo.resolve import Mention, resolve_article
 from dateline.geo.store import load_gazetteer
 from dateline.model import Article, Place
 
-__all__ = ["build_gazetteer", "data", "event_location", "find_places", "import_geonames",
-           "load_gazetteer", "resolve_mentions"]
+__all__ = [
+    "build_gazetteer",
+    "data",
+    "event_location",
+    "find_places",
+    "import_geonames",
+    "load_gazetteer",
+    "resolve_mentions",
+]
 
 
 def find_places(doc: Doc, article: Article) -> list[Place]:
     """Every place mention of the article's body, resolved where the evidence allows."""
     gazetteer = load_gazetteer()
-    text = doc.text     # spaCy joins its tokens' text anew at each `doc.text`: once here
+    text = doc.text  # spaCy joins its tokens' text anew at each `doc.text`: once here
     mentions = _recognise(doc, article, gazetteer, text)
     context, anchors = _article_context(article, text, gazetteer)
     return resolve_article(mentions, gazetteer, text=text, context=context, anchors=anchors)
 
 
-def resolve_mentions(text: str, spans: list[tuple[int, int]],
-                     doc: Doc | None = None) -> list[Place]:
+def resolve_mentions(
+    text: str, spans: list[tuple[int, int]], doc: Doc | None = None
+) -> list[Place]:
     """Resolve given spans of `text` (gold spans), using the rest of the text as context."""
     gazetteer = load_gazetteer()
-    mentions = [Mention(text=text[start:end], start=start, end=end, source="gazetteer")
-                for start, end in spans]
+    mentions = [
+        Mention(text=text[start:end], start=start, end=end, source="gazetteer")
+        for start, end in spans
+    ]
     context = demonym_votes(text)
     return resolve_article(mentions, gazetteer, text=text, context=context)
 
@@ -55,10 +65,10 @@ def _article_context(article: Article, text: str, gazetteer) -> tuple[Counter, l
     anchors = []
     if article.dateline_place:
         found, _ = gazetteer.lookup(article.dateline_place, loose=False)
-        entries = sorted((gazetteer.entry(pid) for pid, _kind in found),
-                         key=lambda e: -e.population)
+        entries = sorted(
+            (gazetteer.entry(pid) for pid, _kind in found), key=lambda e: -e.population
+        )
         if entries:
             context[entries[0].country] += 1.0
             anchors.append(entries[0])
     return context, anchors
-

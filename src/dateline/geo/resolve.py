@@ -38,12 +38,27 @@ MAX_CANDIDATES = 40
 MAX_KEPT = 15
 
 # Prior weight of each kind of feature (log-odds); populated places are the default.
-FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 2.5, "ADM1": 1.0, "ADM1H": 1.0, "RGN": 2.0, "PEN": 1.5,
-                 "GULF": 1.5, "PPLC": 1.0, "ADM2": 0.0,
-                 # Oceans and seas have no population: their prior stands for their fame
-                 # (the `Pacific` of a news text is the ocean, not Pacific, Missouri).
-                 "OCN": 4.5, "SEA": 3.5, "ISL": 1.5, "MTS": 2.0, "LK": 2.0, "STM": 2.0,
-                 "VAL": 1.5, "DLTA": 1.5}
+FEATURE_PRIOR = {
+    "PCLI": 3.0,
+    "CONT": 2.5,
+    "ADM1": 1.0,
+    "ADM1H": 1.0,
+    "RGN": 2.0,
+    "PEN": 1.5,
+    "GULF": 1.5,
+    "PPLC": 1.0,
+    "ADM2": 0.0,
+    # Oceans and seas have no population: their prior stands for their fame
+    # (the `Pacific` of a news text is the ocean, not Pacific, Missouri).
+    "OCN": 4.5,
+    "SEA": 3.5,
+    "ISL": 1.5,
+    "MTS": 2.0,
+    "LK": 2.0,
+    "STM": 2.0,
+    "VAL": 1.5,
+    "DLTA": 1.5,
+}
 KIND_PRIOR = {NAME: 0.0, ALTERNATE: -1.7, ALIAS: 0.0, DERIVED: -1.2, ABBREVIATION: 0.0}
 LOOSE_PENALTY = -1.5
 POPULATION_WEIGHT = 0.45
@@ -55,27 +70,65 @@ NOT_CONTAINED_PENALTY = -4.0
 NEAR_KM = 150.0
 CITY_NAMESAKE_PENALTY = 3.0
 DIVISION_DISCOUNT = 1.0
-_DIRECTIONS = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|"
-                         r"central|northeast|northwest|southeast|southwest|"
-                         r"north-east|north-west|south-east|south-west|"
-                         r"northeastern|northwestern|southeastern|southwestern|upper|lower|"
-                         r"downtown|greater|metro|rural)\s+", re.IGNORECASE)
+_DIRECTIONS = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|"
+    r"central|northeast|northwest|southeast|southwest|"
+    r"north-east|north-west|south-east|south-west|"
+    r"northeastern|northwestern|southeastern|southwestern|upper|lower|"
+    r"downtown|greater|metro|rural)\s+",
+    re.IGNORECASE,
+)
 _AFTER = re.compile(r",\s*((?:[A-Z][\w'’]*\.?(?:\s?[A-Z][\w'’]*\.?){0,3}))")
-_OF_PREFIX = re.compile(r"^(?:state|commonwealth|province|city|town|county|village|republic|"
-                        r"kingdom|island|isle|district|municipality|governorate|region|"
-                        r"borough|township)\s+of\s+", re.IGNORECASE)
-_DIVISION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast|prefecture|"
-                             r"department)\b", re.IGNORECASE)
-_DIVISION_NOUNS = {"state", "province", "governorate", "region", "oblast", "prefecture",
-                   "department", "emirate"}
+_OF_PREFIX = re.compile(
+    r"^(?:state|commonwealth|province|city|town|county|village|republic|"
+    r"kingdom|island|isle|district|municipality|governorate|region|"
+    r"borough|township)\s+of\s+",
+    re.IGNORECASE,
+)
+_DIVISION_AFTER = re.compile(
+    r"\s+(?:province|governorate|state|region|oblast|prefecture|"
+    r"department)\b",
+    re.IGNORECASE,
+)
+_DIVISION_NOUNS = {
+    "state",
+    "province",
+    "governorate",
+    "region",
+    "oblast",
+    "prefecture",
+    "department",
+    "emirate",
+}
 # A name in parentheses after a name: `Kalma (Kebkabiya, North Darfur)`.
 _PAREN_ITEM = re.compile(r"[A-Za-z][\w'’.-]*\s*\(\s*(?:[^()]*,\s*)?$")
 THE_TOWN_PENALTY = 3.0
 # Features a name with `the` before it usually means: seas, regions, mountains, valleys.
-_NATURAL = ("OCN", "SEA", "GULF", "BAY", "RGN", "PEN", "ISL", "ISLS", "MTS", "VAL", "LK",
-            "STM", "DLTA", "DSRT", "PLN", "PLAT", "CNL", "STRT")
-_ADMIN2_AFTER = re.compile(r"\s+(?:district|county|municipality|township|sub-county|parish|"
-                           r"borough|locality|raion|rayon)\b", re.IGNORECASE)
+_NATURAL = (
+    "OCN",
+    "SEA",
+    "GULF",
+    "BAY",
+    "RGN",
+    "PEN",
+    "ISL",
+    "ISLS",
+    "MTS",
+    "VAL",
+    "LK",
+    "STM",
+    "DLTA",
+    "DSRT",
+    "PLN",
+    "PLAT",
+    "CNL",
+    "STRT",
+)
+_ADMIN2_AFTER = re.compile(
+    r"\s+(?:district|county|municipality|township|sub-county|parish|"
+    r"borough|locality|raion|rayon)\b",
+    re.IGNORECASE,
+)
 ADMIN2_WORD_BONUS = 3.0
 # A part of a town: `the Penha neighbourhood`, `Colonia Bella Vista`, `Kibera slum`.
 _PART_AFTER = re.compile(r"\s+(?:neighbou?rhood|sector|ward|quarter|slum)\b", re.IGNORECASE)
@@ -97,10 +150,10 @@ class Mention:
     text: str
     start: int
     end: int
-    label: str | None = None            # spaCy's GPE / LOC / FAC, or None
-    source: str = "ner"                 # how it was found: ner, gazetteer, abbreviation, cue
-    country: str | None = None          # set for demonyms and country abbreviations
-    within: list[Entry] = field(default_factory=list)   # `, La.` -> [Louisiana]
+    label: str | None = None  # spaCy's GPE / LOC / FAC, or None
+    source: str = "ner"  # how it was found: ner, gazetteer, abbreviation, cue
+    country: str | None = None  # set for demonyms and country abbreviations
+    within: list[Entry] = field(default_factory=list)  # `, La.` -> [Louisiana]
     # The name to look up when it is not the text: the place inside a facility's name
     # (`Henderson County Jail` is placed at Henderson County).
     lookup: str | None = None
@@ -113,13 +166,13 @@ class Mention:
 class _Group:
     """The mentions of one name (with the same written containment): resolved together."""
 
-    name: str                           # folded name, `city` dropped: votes are kept by it
-    sense: str                          # folded name as written: one sense per name
+    name: str  # folded name, `city` dropped: votes are kept by it
+    sense: str  # folded name as written: one sense per name
     mentions: list[int]
     entries: list[Entry]
     priors: list[float]
     contained: bool = False
-    hint: str | None = None             # see `_written_hint`
+    hint: str | None = None  # see `_written_hint`
     reach: frozenset[str] | None = None  # candidates' countries and neighbours (`_none_score`)
     scores: list[float] = field(default_factory=list)
     probabilities: list[float] = field(default_factory=list)
@@ -130,16 +183,23 @@ class _Group:
     keys: list[tuple[float, str | None, int | None, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.keys = [(prior, e.country, e.pid if e.feature_code == "ADM1" else e.admin1_pid,
-                      2 if e.feature_code == "PCLI" else 1 if e.feature_code in _DIVISIONS
-                      else 0)
-                     for e, prior in zip(self.entries, self.priors, strict=True)]
+        self.keys = [
+            (
+                prior,
+                e.country,
+                e.pid if e.feature_code == "ADM1" else e.admin1_pid,
+                2 if e.feature_code == "PCLI" else 1 if e.feature_code in _DIVISIONS else 0,
+            )
+            for e, prior in zip(self.entries, self.priors, strict=True)
+        ]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     rad = math.pi / 180
-    a = (math.sin((lat2 - lat1) * rad / 2) ** 2 + math.cos(lat1 * rad) * math.cos(lat2 * rad)
-         * math.sin((lon2 - lon1) * rad / 2) ** 2)
+    a = (
+        math.sin((lat2 - lat1) * rad / 2) ** 2
+        + math.cos(lat1 * rad) * math.cos(lat2 * rad) * math.sin((lon2 - lon1) * rad / 2) ** 2
+    )
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -175,11 +235,11 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, flo
             # Exactly: `North Kivu` is not a loose `Kyiv`.
             found, loose = gazetteer.lookup(stripped, loose=False)
     if not found:
-        match = _OF_PREFIX.match(text)   # `State of Ohio`, `City of Dublin`
+        match = _OF_PREFIX.match(text)  # `State of Ohio`, `City of Dublin`
         if match:
-            found, loose = gazetteer.lookup(text[match.end():])
+            found, loose = gazetteer.lookup(text[match.end() :])
     if not found and " " in text and text.rsplit(" ", 1)[1].lower() in data.place_kind_words():
-        found, loose = gazetteer.lookup(text.rsplit(" ", 1)[0])   # `Kalma village`
+        found, loose = gazetteer.lookup(text.rsplit(" ", 1)[0])  # `Kalma village`
     if not found:
         return []
     wants_admin2 = bool(_ADMIN2_WORDS.search(text))
@@ -205,8 +265,15 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, flo
         for e, _ in scored:
             if e.feature_code.startswith("PPL") and e.admin1_pid is not None:
                 biggest[e.admin1_pid] = max(biggest.get(e.admin1_pid, 0), e.population)
-        scored = [(e, p - CITY_NAMESAKE_PENALTY if e.feature_code == "ADM1"
-                   and biggest.get(e.pid, 0) >= 0.5 * e.population else p) for e, p in scored]
+        scored = [
+            (
+                e,
+                p - CITY_NAMESAKE_PENALTY
+                if e.feature_code == "ADM1" and biggest.get(e.pid, 0) >= 0.5 * e.population
+                else p,
+            )
+            for e, p in scored
+        ]
     scored.sort(key=lambda pair: -pair[1])
     return scored[:MAX_CANDIDATES]
 
@@ -232,8 +299,7 @@ def _clean(text: str) -> str:
     return text
 
 
-def containers(gazetteer: Gazetteer, text: str, end: int, start: int | None = None
-               ) -> list[Entry]:
+def containers(gazetteer: Gazetteer, text: str, end: int, start: int | None = None) -> list[Entry]:
     """Countries or states written right after a mention: `Alexandria, La.` -> Louisiana.
 
     Not in a list of countries or states: in `Georgia, Oklahoma, Pennsylvania and
@@ -249,8 +315,11 @@ def containers(gazetteer: Gazetteer, text: str, end: int, start: int | None = No
     for size in range(len(parts), 0, -1):
         phrase = " ".join(parts[:size])
         found, _loose = gazetteer.lookup(phrase, loose=False)
-        entries = [gazetteer.entry(pid) for pid, kind in found
-                   if kind in (NAME, ALIAS, ALTERNATE, ABBREVIATION)]
+        entries = [
+            gazetteer.entry(pid)
+            for pid, kind in found
+            if kind in (NAME, ALIAS, ALTERNATE, ABBREVIATION)
+        ]
         entries = [e for e in entries if e.feature_code in ("PCLI", "ADM1")]
         if entries:
             phrase_end = match.start(1) + len(phrase)
@@ -262,9 +331,12 @@ def containers(gazetteer: Gazetteer, text: str, end: int, start: int | None = No
 
 _JOINED = re.compile(r"\.?,\s*|\s*\(\s*")
 _PAREN_AFTER = re.compile(r"\s*\(([^()]{2,160})\)")
-_DIVISION_WORD = re.compile(r"\s+(?:district|region|state|township|county|sub-county|province|"
-                            r"municipality|locality|governorate|oblast|department|division|"
-                            r"zone|prefecture|commune|raion|rayon)$", re.IGNORECASE)
+_DIVISION_WORD = re.compile(
+    r"\s+(?:district|region|state|township|county|sub-county|province|"
+    r"municipality|locality|governorate|oblast|department|division|"
+    r"zone|prefecture|commune|raion|rayon)$",
+    re.IGNORECASE,
+)
 
 
 def paren_containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
@@ -279,8 +351,11 @@ def paren_containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
         if not item[:1].isupper():
             continue
         pairs, _loose = gazetteer.lookup(item, loose=False)
-        found.extend(e for e in (gazetteer.entry(pid) for pid, _kind in pairs)
-                     if e.feature_code in ("PCLI", "ADM1", "ADM2"))
+        found.extend(
+            e
+            for e in (gazetteer.entry(pid) for pid, _kind in pairs)
+            if e.feature_code in ("PCLI", "ADM1", "ADM2")
+        )
     return found
 
 
@@ -291,17 +366,26 @@ _LIST_BEFORE = re.compile(r"(?:[A-Za-z.]\s*,|\band|\bor|&)\s*(?:the\s+)?$")
 def _in_list(gazetteer: Gazetteer, text: str, start: int, end: int, after: int) -> bool:
     """Whether `text[start:end]`, followed by `, Container`, is one item of a list of
     countries or states rather than a place inside the container."""
-    if not (_LIST_AFTER.match(text, after) or _LIST_BEFORE.search(text[max(0, start - 40):start])):
+    if not (
+        _LIST_AFTER.match(text, after) or _LIST_BEFORE.search(text[max(0, start - 40) : start])
+    ):
         return False
     found, _loose = gazetteer.lookup(_clean(text[start:end]), loose=False)
-    return any(kind in (NAME, ALIAS, ABBREVIATION)
-               and gazetteer.entry(pid).feature_code in (*_DIVISIONS, "PCLI")
-               for pid, kind in found)
+    return any(
+        kind in (NAME, ALIAS, ABBREVIATION)
+        and gazetteer.entry(pid).feature_code in (*_DIVISIONS, "PCLI")
+        for pid, kind in found
+    )
 
 
-def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str = "",
-                    context: Counter | None = None, anchors: list[Entry] | None = None
-                    ) -> list[Place]:
+def resolve_article(
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    *,
+    text: str = "",
+    context: Counter | None = None,
+    anchors: list[Entry] | None = None,
+) -> list[Place]:
     """Resolve mentions of one article together; returns one Place per mention, in order,
     except weak mentions that do not fit the article (see `Mention.weak`).
 
@@ -311,14 +395,15 @@ def resolve_article(mentions: list[Mention], gazetteer: Gazetteer, *, text: str 
     groups = _groups(mentions, gazetteer, text)
     context = context or Counter()
     near = _Nearness(groups, anchors or [])
-    for group in groups:                           # pass 1: priors and containment only
+    for group in groups:  # pass 1: priors and containment only
         _set_scores(group, group.priors)
-    for _ in range(2):                             # passes 2 and 3: the article's context
+    for _ in range(2):  # passes 2 and 3: the article's context
         votes = _Votes(groups, mentions, context, gazetteer.neighbours)
         support = near.support(groups)
         for index, group in enumerate(groups):
-            _set_scores(group, _with_context(group, votes, support.get(index)),
-                        _none_score(group, votes))
+            _set_scores(
+                group, _with_context(group, votes, support.get(index)), _none_score(group, votes)
+            )
     _one_sense_per_name(groups)
     _parts_near_their_town(groups)
     votes = _Votes(groups, mentions, context, gazetteer.neighbours)
@@ -338,39 +423,62 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
     by_signature: dict[tuple, _Group] = {}
     for index, mention in enumerate(mentions):
         if text and not mention.within:
-            mention.within = containers(gazetteer, text, mention.end, mention.start) or \
-                paren_containers(gazetteer, text, mention.end)
+            mention.within = containers(
+                gazetteer, text, mention.end, mention.start
+            ) or paren_containers(gazetteer, text, mention.end)
         hint = _written_hint(text, mention) if text else None
         # `Morelia, Michoacan de Ocampo`: the name after a place that contains it is that
         # container (the state, not its namesake town).
         previous = mentions[index - 1] if index else None
-        holds = tuple(sorted(e.pid for e in previous.within)) if previous is not None and \
-            previous.within and _JOINED.fullmatch(text[previous.end:mention.start]) else ()
+        holds = (
+            tuple(sorted(e.pid for e in previous.within))
+            if previous is not None
+            and previous.within
+            and _JOINED.fullmatch(text[previous.end : mention.start])
+            else ()
+        )
         # `Dublin City` and `Dublin` are one name: neither is context for the other.
         sense = exact_key(_clean(mention.lookup or mention.text))
         name = _CITY_SUFFIX.sub("", sense)
         # By the name as written: `Mexico City` is not `Mexico`, whatever its votes say.
-        signature = (sense, mention.country, tuple(sorted(e.pid for e in mention.within)),
-                     hint, holds)
+        signature = (
+            sense,
+            mention.country,
+            tuple(sorted(e.pid for e in mention.within)),
+            hint,
+            holds,
+        )
         group = by_signature.get(signature)
         if group is None:
             found = candidates(gazetteer, mention)
             priors = [prior for _entry, prior in found]
             entries = [entry for entry, _prior in found]
             if mention.within:
-                priors = [prior + (CONTAINED_BONUS if _inside(entry, mention.within)
-                                   else NOT_CONTAINED_PENALTY)
-                          for entry, prior in zip(entries, priors, strict=True)]
+                priors = [
+                    prior
+                    + (CONTAINED_BONUS if _inside(entry, mention.within) else NOT_CONTAINED_PENALTY)
+                    for entry, prior in zip(entries, priors, strict=True)
+                ]
             if hint is not None:
-                priors = [prior + _hint_bonus(hint, entry, entries)
-                          for entry, prior in zip(entries, priors, strict=True)]
+                priors = [
+                    prior + _hint_bonus(hint, entry, entries)
+                    for entry, prior in zip(entries, priors, strict=True)
+                ]
             if holds:
-                priors = [prior + CONTAINED_BONUS if entry.pid in holds else prior
-                          for entry, prior in zip(entries, priors, strict=True)]
+                priors = [
+                    prior + CONTAINED_BONUS if entry.pid in holds else prior
+                    for entry, prior in zip(entries, priors, strict=True)
+                ]
             order = sorted(range(len(entries)), key=lambda i: -priors[i])[:MAX_KEPT]
-            group = _Group(name, sense, [], [entries[i] for i in order],
-                           [priors[i] for i in order], contained=bool(mention.within),
-                           hint=hint)
+            group = _Group(
+                name,
+                sense,
+                [],
+                [entries[i] for i in order],
+                [priors[i] for i in order],
+                contained=bool(mention.within),
+                hint=hint,
+            )
             by_signature[signature] = group
             groups.append(group)
         group.mentions.append(index)
@@ -386,12 +494,15 @@ def _written_hint(text: str, mention: Mention) -> str | None:
     Decided on the last words before the mention and an anchored match after it: this
     runs for every mention of every article."""
     end = mention.end
-    before = text[max(0, mention.start - 80):mention.start]
+    before = text[max(0, mention.start - 80) : mention.start]
     words = before[-40:].split()
     last = words[-1].lower() if words else ""
     previous = words[-2].lower() if len(words) > 1 else ""
-    if _DIVISION_AFTER.match(text, end) or (last == "of" and previous in _DIVISION_NOUNS) \
-            or ("(" in before and _PAREN_ITEM.search(before)):
+    if (
+        _DIVISION_AFTER.match(text, end)
+        or (last == "of" and previous in _DIVISION_NOUNS)
+        or ("(" in before and _PAREN_ITEM.search(before))
+    ):
         return "division"
     if _ADMIN2_AFTER.match(text, end):
         return "admin2"
@@ -411,8 +522,11 @@ def _hint_bonus(hint: str, entry: Entry, entries: list[Entry]) -> float:
         return ADMIN2_WORD_BONUS if entry.feature_code == "ADM2" else 0.0
     if hint == "town":
         return CITY_NAMESAKE_PENALTY if entry.feature_code.startswith("PPL") else 0.0
-    if hint == "the" and entry.feature_code.startswith("PPL") and \
-            any(e.feature_code in _NATURAL for e in entries):
+    if (
+        hint == "the"
+        and entry.feature_code.startswith("PPL")
+        and any(e.feature_code in _NATURAL for e in entries)
+    ):
         return -THE_TOWN_PENALTY
     return 0.0
 
@@ -423,8 +537,11 @@ def _inside(entry: Entry, within: list[Entry]) -> bool:
             return True
         if container.feature_code == "ADM1" and container.pid in (entry.admin1_pid, entry.pid):
             return True
-        if container.feature_code == "ADM2" and entry.country == container.country and \
-                (entry.pid == container.pid or entry.admin2 == container.name):
+        if (
+            container.feature_code == "ADM2"
+            and entry.country == container.country
+            and (entry.pid == container.pid or entry.admin2 == container.name)
+        ):
             return True
     return False
 
@@ -460,11 +577,16 @@ class _Votes:
     votes (all its repetitions: five `Dublin`s do not make an article Irish) can be taken
     back out when it is scored."""
 
-    def __init__(self, groups: list[_Group], mentions: list[Mention], context: Counter,
-                 neighbours: dict[str, list[str]] | None = None):
+    def __init__(
+        self,
+        groups: list[_Group],
+        mentions: list[Mention],
+        context: Counter,
+        neighbours: dict[str, list[str]] | None = None,
+    ):
         self.countries: Counter = Counter(context)
         self.admin1s: Counter = Counter()
-        self.divisions: Counter = Counter()     # country -> votes for its divisions
+        self.divisions: Counter = Counter()  # country -> votes for its divisions
         self.neighbours = neighbours or {}
         self.own: dict[str, tuple[Counter, Counter, Counter]] = {}
         for group in groups:
@@ -472,12 +594,12 @@ class _Votes:
                 continue
             # A facility placed by the place inside its name (`Dublin Village Shopping
             # Center`) says less about the article than the name alone.
-            weight = sum(1.0 if mentions[i].lookup is None else FACILITY_VOTE
-                         for i in group.mentions)
+            weight = sum(
+                1.0 if mentions[i].lookup is None else FACILITY_VOTE for i in group.mentions
+            )
             if not weight:
                 continue
-            own_c, own_a, own_d = self.own.setdefault(group.name,
-                                                      (Counter(), Counter(), Counter()))
+            own_c, own_a, own_d = self.own.setdefault(group.name, (Counter(), Counter(), Counter()))
             countries, admin1s, divisions = self.countries, self.admin1s, self.divisions
             # Each vote goes to the name's own tally and to the article's at once.
             for entry, p in zip(group.entries, group.probabilities, strict=True):
@@ -528,7 +650,7 @@ def _none_score(group: _Group, votes: _Votes) -> float | None:
     if total <= 0 or not group.keys:
         return None
     near = group.reach
-    if near is None:      # computed once per name and article
+    if near is None:  # computed once per name and article
         near = set()
         if not any(kind for _prior, _country, _a1, kind in group.keys):
             near = {country for _prior, country, _a1, _kind in group.keys if country}
@@ -559,8 +681,11 @@ def _with_context(group: _Group, votes: _Votes, near: np.ndarray | None) -> list
             if kind == 1:
                 score += SIBLING_WEIGHT / total_c * (votes.divisions[country] - own_d[country])
             elif kind == 2 and total_c >= UNSUPPORTED_MIN_VOTES:
-                support = countries[country] - own_c[country] + 0.5 * sum(
-                    countries[n] - own_c[n] for n in votes.neighbours.get(country, ()))
+                support = (
+                    countries[country]
+                    - own_c[country]
+                    + 0.5 * sum(countries[n] - own_c[n] for n in votes.neighbours.get(country, ()))
+                )
                 if support < UNSUPPORTED_SHARE * total_c:
                     score += UNSUPPORTED_COUNTRY_PENALTY
         if admin1_scale and admin1 is not None:
@@ -571,8 +696,23 @@ def _with_context(group: _Group, votes: _Votes, near: np.ndarray | None) -> list
     return scores
 
 
-_AREAL = ("PCLI", "CONT", "ADM1", "ADM1H", "RGN", "PEN", "GULF", "SEA", "OCN", "ISL", "MTS",
-          "LK", "VAL", "DLTA", "STRT")
+_AREAL = (
+    "PCLI",
+    "CONT",
+    "ADM1",
+    "ADM1H",
+    "RGN",
+    "PEN",
+    "GULF",
+    "SEA",
+    "OCN",
+    "ISL",
+    "MTS",
+    "LK",
+    "VAL",
+    "DLTA",
+    "STRT",
+)
 NEAR_TOP = 8
 
 
@@ -587,7 +727,7 @@ class _Nearness:
 
     def __init__(self, groups: list[_Group], anchors: list[Entry]) -> None:
         names: dict[str, int] = {}
-        rows: list[tuple[int, int, int, float, float]] = []   # group, position, name, lat, lon
+        rows: list[tuple[int, int, int, float, float]] = []  # group, position, name, lat, lon
         for index, group in enumerate(groups):
             name = names.setdefault(group.name, len(names))
             for position, entry in enumerate(group.entries[:NEAR_TOP]):
@@ -602,8 +742,12 @@ class _Nearness:
             return
         table = np.array([row[3:] for row in rows], dtype=np.float64)
         lat, lon = np.radians(table[:, 0]), np.radians(table[:, 1])
-        a = np.sin((lat[:, None] - lat[None, :]) / 2) ** 2 + np.cos(lat)[:, None] * \
-            np.cos(lat)[None, :] * np.sin((lon[:, None] - lon[None, :]) / 2) ** 2
+        a = (
+            np.sin((lat[:, None] - lat[None, :]) / 2) ** 2
+            + np.cos(lat)[:, None]
+            * np.cos(lat)[None, :]
+            * np.sin((lon[:, None] - lon[None, :]) / 2) ** 2
+        )
         km = 12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
         self.closeness = np.clip(1.0 - km / NEAR_KM, 0.0, None)
         name_ids = np.array([row[2] for row in rows])
@@ -613,10 +757,13 @@ class _Nearness:
     def support(self, groups: list[_Group]) -> dict[int, np.ndarray]:
         if not self.active:
             return {}
-        weight = np.array([1.0 if g < 0 else groups[g].probabilities[p]
-                           if groups[g].probabilities else 0.0
-                           for g, p, *_rest in self.rows])
-        parts = (self.closeness * weight[None, :]) @ self.one_hot     # rows x names
+        weight = np.array(
+            [
+                1.0 if g < 0 else groups[g].probabilities[p] if groups[g].probabilities else 0.0
+                for g, p, *_rest in self.rows
+            ]
+        )
+        parts = (self.closeness * weight[None, :]) @ self.one_hot  # rows x names
         parts[self.own] = 0.0
         strongest = parts.max(axis=1)
         total = np.minimum(strongest + 0.25 * (parts.sum(axis=1) - strongest), 1.5)
@@ -630,17 +777,25 @@ class _Nearness:
 def _parts_near_their_town(groups: list[_Group]) -> None:
     """A part of a town (`the Penha neighbourhood`) is a place near the article's other
     towns, not a namesake town far away: without one within PART_KM it stays unresolved."""
-    towns = [g.entries[g.best] for g in groups if g.best >= 0 and g.hint != "part"
-             and g.confidence >= MIN_CONFIDENCE and g.entries[g.best].feature_code
-             in ("PPL", "PPLA", "PPLA2", "PPLC", "PPLX", "ADM2")]
+    towns = [
+        g.entries[g.best]
+        for g in groups
+        if g.best >= 0
+        and g.hint != "part"
+        and g.confidence >= MIN_CONFIDENCE
+        and g.entries[g.best].feature_code in ("PPL", "PPLA", "PPLA2", "PPLC", "PPLX", "ADM2")
+    ]
     if not towns:
         return
     for group in groups:
         if group.hint != "part" or group.best < 0:
             continue
         entry = group.entries[group.best]
-        if all(haversine_km(entry.lat, entry.lon, t.lat, t.lon) > PART_KM for t in towns
-               if t is not entry):
+        if all(
+            haversine_km(entry.lat, entry.lon, t.lat, t.lon) > PART_KM
+            for t in towns
+            if t is not entry
+        ):
             group.confidence = min(group.confidence, MIN_CONFIDENCE / 2)
 
 
@@ -672,9 +827,10 @@ def _fits(place: Place, votes: _Votes, name: str) -> bool:
     """Whether a weakly recognised mention is kept: in one of the countries the rest of the
     article is about (or itself a country or a state); unresolved, only when the article
     names no other place."""
-    if place.feature_code in ("PCLI", "ADM1", "CONT") or \
-            (place.lat is not None and place.country is None):
-        return True   # a country, a state, a continent, a sea: no country to disagree with
+    if place.feature_code in ("PCLI", "ADM1", "CONT") or (
+        place.lat is not None and place.country is None
+    ):
+        return True  # a country, a state, a continent, a sea: no country to disagree with
     own_c = votes.own.get(name, _NO_VOTES)[0]
     if place.lat is None:
         return votes.total_c - sum(own_c.values()) <= 0
@@ -696,8 +852,7 @@ def _softmax(scores: list[float]) -> list[float]:
 
 
 def _place(mention: Mention, group: _Group) -> Place:
-    place = Place(text=mention.text, start=mention.start, end=mention.end,
-                  source=mention.source)
+    place = Place(text=mention.text, start=mention.start, end=mention.end, source=mention.source)
     if group.best < 0:
         place.confidence = 0.0
         return place

@@ -20,8 +20,22 @@ import numpy as np
 from dateline.geo.build import LOOSE_PREFIX, build_gazetteer
 from dateline.geo.names import exact_key, key_hash, loose_key
 
-_ARRAYS = ("key_hash", "key_pid", "key_kind", "geonameid", "lat", "lon", "population",
-           "country", "admin1", "admin2", "feature", "source", "precision", "name_offset")
+_ARRAYS = (
+    "key_hash",
+    "key_pid",
+    "key_kind",
+    "geonameid",
+    "lat",
+    "lon",
+    "population",
+    "country",
+    "admin1",
+    "admin2",
+    "feature",
+    "source",
+    "precision",
+    "name_offset",
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +48,7 @@ class Entry:
     lat: float
     lon: float
     country: str | None
-    admin1: str | None        # the admin1 division's name (`Louisiana`), not its code
+    admin1: str | None  # the admin1 division's name (`Louisiana`), not its code
     admin1_pid: int | None
     admin2: str | None
     feature_code: str
@@ -50,8 +64,10 @@ class Gazetteer:
         self.folder = folder
         # Plain ndarray views of the memory maps: indexing a `np.memmap` builds a new
         # memmap object each time, which costs more than the lookup itself.
-        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray)
-                  for name in _ARRAYS}
+        arrays = {
+            name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray)
+            for name in _ARRAYS
+        }
         self.key_hash = arrays["key_hash"]
         self.key_pid = arrays["key_pid"]
         self.key_kind = arrays["key_kind"]
@@ -66,8 +82,11 @@ class Gazetteer:
         self.source = arrays["source"]
         self.precision = arrays["precision"]
         self.name_offset = arrays["name_offset"]
-        self.names = np.memmap(folder / "names.bin", dtype=np.uint8, mode="r") \
-            if (folder / "names.bin").stat().st_size else np.zeros(0, dtype=np.uint8)
+        self.names = (
+            np.memmap(folder / "names.bin", dtype=np.uint8, mode="r")
+            if (folder / "names.bin").stat().st_size
+            else np.zeros(0, dtype=np.uint8)
+        )
         tables = json.loads((folder / "tables.json").read_text(encoding="utf-8"))
         self.countries: list[str] = tables["countries"]
         self.features: list[str] = tables["features"]
@@ -96,9 +115,12 @@ class Gazetteer:
         value = np.uint64(key_hash(key))
         low = int(self.key_hash.searchsorted(value, "left"))
         high = int(self.key_hash.searchsorted(value, "right"))
-        found = tuple(sorted(zip(self.key_pid[low:high].tolist(),
-                                 self.key_kind[low:high].tolist(), strict=True),
-                             key=lambda pair: pair[1]))
+        found = tuple(
+            sorted(
+                zip(self.key_pid[low:high].tolist(), self.key_kind[low:high].tolist(), strict=True),
+                key=lambda pair: pair[1],
+            )
+        )
         if len(self._lookups) > 200_000:
             self._lookups.clear()
         self._lookups[key] = found
@@ -134,8 +156,11 @@ class Gazetteer:
         geonameid = int(self.geonameid[pid])
         country = self.countries[int(self.country[pid])] or None
         entry = Entry(
-            pid=pid, name=name, geonameid=geonameid if geonameid > 0 else None,
-            lat=round(float(self.lat[pid]), 5), lon=round(float(self.lon[pid]), 5),
+            pid=pid,
+            name=name,
+            geonameid=geonameid if geonameid > 0 else None,
+            lat=round(float(self.lat[pid]), 5),
+            lon=round(float(self.lon[pid]), 5),
             country=country,
             admin1=self.admin1_table[admin1][2] if admin1 >= 0 else None,
             admin1_pid=self.admin1_table[admin1][3] if admin1 >= 0 else None,

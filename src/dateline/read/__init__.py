@@ -29,8 +29,9 @@ MAX_DOCUMENT_BYTES = 10_000_000
 CONTAINERS = {"jsonl", "csv", "feed", "warc"}
 
 
-def iter_documents(paths: Iterable[str | Path],
-                   max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[RawDocument]:
+def iter_documents(
+    paths: Iterable[str | Path], max_bytes: int = MAX_DOCUMENT_BYTES
+) -> Iterator[RawDocument]:
     for path in paths:
         yield from _read_path(str(path), max_bytes)
 
@@ -51,8 +52,11 @@ def expand(path: str) -> list[str]:
 
 def _read_path(path: str, max_bytes: int) -> Iterator[RawDocument]:
     if path.startswith(("http://", "https://")):
-        yield RawDocument(source=path, error="only local files are read: Dateline never "
-                          "fetches from the network (save the page and pass its path)")
+        yield RawDocument(
+            source=path,
+            error="only local files are read: Dateline never "
+            "fetches from the network (save the page and pass its path)",
+        )
         return
     for name in expand(path):
         if name == "-":
@@ -65,8 +69,9 @@ def _read_path(path: str, max_bytes: int) -> Iterator[RawDocument]:
             yield RawDocument(source=name, error=f"cannot read file: {error.strerror or error}")
 
 
-def read_stream(stream: IO[bytes], source: str,
-                max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[RawDocument]:
+def read_stream(
+    stream: IO[bytes], source: str, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> Iterator[RawDocument]:
     """Every document in one byte stream (a file, stdin, or a gzip of either)."""
     # A buffer as large as the sniffing window, so that `peek` can show all of it.
     buffered = io.BufferedReader(stream, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
@@ -101,9 +106,13 @@ def _single(stream: IO[bytes], source: str, kind: str, max_bytes: int) -> Iterat
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         size = len(data) + len(stream.read())
-        yield RawDocument(source=source, error=(
-            f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
-            "document; split it, or raise the limit with --max-bytes"))
+        yield RawDocument(
+            source=source,
+            error=(
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
+                "document; split it, or raise the limit with --max-bytes"
+            ),
+        )
         return
     try:
         decoded = decode(data)
@@ -119,7 +128,9 @@ def _single(stream: IO[bytes], source: str, kind: str, max_bytes: int) -> Iterat
             yield document
         return
     yield RawDocument(
-        source=source, format=kind, warnings=list(decoded.warnings),
+        source=source,
+        format=kind,
+        warnings=list(decoded.warnings),
         html=decoded.text if kind == "html" else None,
         text=decoded.text if kind != "html" else None,
     )

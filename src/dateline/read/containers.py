@@ -73,8 +73,10 @@ def from_row(row: dict[str, Any], where: str, label: str) -> RawDocument:
         document.error = f"{label}: no `text` or `html` field"
     elif len(text or html or "") > MAX_DOCUMENT_CHARS:
         document.text = document.html = None
-        document.error = f"{label}: document of {len(text or html or '')} characters is over " \
-                         f"the {MAX_DOCUMENT_CHARS} limit for one article"
+        document.error = (
+            f"{label}: document of {len(text or html or '')} characters is over "
+            f"the {MAX_DOCUMENT_CHARS} limit for one article"
+        )
     return document
 
 
@@ -116,8 +118,13 @@ def _feed_item(item: ET.Element, where: str) -> RawDocument:
         return None
 
     title = first("title", f"{ATOM}title")
-    content = first(CONTENT_ENCODED, f"{ATOM}content", "description", f"{ATOM}summary",
-                    "{http://purl.org/rss/1.0/}description")
+    content = first(
+        CONTENT_ENCODED,
+        f"{ATOM}content",
+        "description",
+        f"{ATOM}summary",
+        "{http://purl.org/rss/1.0/}description",
+    )
     date = first("pubDate", f"{ATOM}published", DC_DATE, f"{ATOM}updated")
     link = first("link", f"{ATOM}link", "{http://purl.org/rss/1.0/}link")
     url = None
@@ -125,7 +132,10 @@ def _feed_item(item: ET.Element, where: str) -> RawDocument:
         url = (link.get("href") or link.text or "").strip() or None
     body = "".join(content.itertext()) if content is not None else ""
     document = RawDocument(
-        source=url or where, html=body or None, url=url, format="html",
+        source=url or where,
+        html=body or None,
+        url=url,
+        format="html",
         title=(title.text or "").strip() or None if title is not None else None,
         pub_date=_feed_date(date.text if date is not None else None),
     )
@@ -150,6 +160,7 @@ def _local(tag: str) -> str:
 
 
 # WARC ----------------------------------------------------------------------------------
+
 
 def read_warc(stream: IO[bytes], source: str) -> Iterator[RawDocument]:
     """HTML responses of a WARC file (gzip or not). WARC-Date is the crawl time, so it is
@@ -178,8 +189,15 @@ def read_warc(stream: IO[bytes], source: str) -> Iterator[RawDocument]:
             except NotText as error:
                 yield RawDocument(source=where, url=url, error=str(error))
                 continue
-            yield RawDocument(source=where, url=url, html=decoded.text, format="html",
-                              warnings=list(decoded.warnings))
+            yield RawDocument(
+                source=where,
+                url=url,
+                html=decoded.text,
+                format="html",
+                warnings=list(decoded.warnings),
+            )
     except ArchiveLoadFailed as error:
-        yield RawDocument(source=f"{source}#record{number + 1}",
-                          error=f"WARC archive unreadable after {number} records ({error})")
+        yield RawDocument(
+            source=f"{source}#record{number + 1}",
+            error=f"WARC archive unreadable after {number} records ({error})",
+        )

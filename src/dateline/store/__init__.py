@@ -55,8 +55,10 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = str(path)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
-            raise FileNotFoundError(f"{self.path}: no such database; create it with "
-                                    f"`dateline ingest PATH... --db {self.path}`")
+            raise FileNotFoundError(
+                f"{self.path}: no such database; create it with "
+                f"`dateline ingest PATH... --db {self.path}`"
+            )
         self.db = duckdb.connect(self.path, read_only=read_only)
         self._signatures: dict[str, Any] = {}
         try:
@@ -77,8 +79,10 @@ class Store:
     # Schema ------------------------------------------------------------------------
 
     def _version(self) -> int | None:
-        tables = {r[0] for r in self.db.execute(
-            "SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {
+            r[0]
+            for r in self.db.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
         if "meta" not in tables:
             return None
         found = first(self.db, "SELECT value FROM meta WHERE key = 'schema_version'")
@@ -89,13 +93,15 @@ class Store:
         if found is not None and found > SCHEMA_VERSION:
             raise RuntimeError(
                 f"{self.path} has schema version {found}, newer than this Dateline "
-                f"({SCHEMA_VERSION}); upgrade Dateline to read it")
+                f"({SCHEMA_VERSION}); upgrade Dateline to read it"
+            )
         if not upgrade:
             if found is not None and found < SCHEMA_VERSION:
                 raise RuntimeError(
                     f"{self.path} has schema version {found}; open it once for writing "
                     f"(e.g. `dateline ingest` with no new input) to upgrade it to "
-                    f"{SCHEMA_VERSION}")
+                    f"{SCHEMA_VERSION}"
+                )
             return
         self.db.execute("BEGIN TRANSACTION")
         try:
@@ -106,8 +112,9 @@ class Store:
                     rebuild = rebuild or version in REBUILDS_DERIVED
             for statement in create_statements():
                 self.db.execute(statement)
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                            [str(SCHEMA_VERSION)])
+            self.db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
             if rebuild:
                 self._rebuild_derived()
             self.db.execute("COMMIT")
@@ -122,7 +129,7 @@ class Store:
         self.db.execute("DELETE FROM meta WHERE key = 'documents'")
         order = self.db.execute("SELECT id, seq FROM articles ORDER BY seq").fetchall()
         for start in range(0, len(order), REBUILD_CHUNK):
-            chunk = order[start:start + REBUILD_CHUNK]
+            chunk = order[start : start + REBUILD_CHUNK]
             articles = [self.article(i) for i, _ in chunk]
             finder = CopyFinder(self.db, [])
             for article in articles:
@@ -217,16 +224,20 @@ class Store:
         rows = self.db.execute(
             "SELECT id, id FROM articles WHERE id IN (SELECT unnest(?)) UNION "
             "SELECT variant_id, article_id FROM sources WHERE variant_id IN (SELECT unnest(?))",
-            [unique, unique]).fetchall()
+            [unique, unique],
+        ).fetchall()
         return dict(rows)
 
     def _add_sources(self, placed: list[tuple[Article, str, float]]) -> set[str]:
         """A source row for each input not seen at that source before; returns the
         articles that gained one."""
         canonicals = sorted({c for _, c, _ in placed})
-        existing = set(self.db.execute(
-            "SELECT article_id, source FROM sources WHERE article_id IN (SELECT unnest(?))",
-            [canonicals]).fetchall())
+        existing = set(
+            self.db.execute(
+                "SELECT article_id, source FROM sources WHERE article_id IN (SELECT unnest(?))",
+                [canonicals],
+            ).fetchall()
+        )
         seen = first(self.db, "SELECT coalesce(max(seen), 0) FROM sources")
         rows = []
         for article, canonical, similarity in placed:
@@ -235,10 +246,23 @@ class Store:
                 continue
             existing.add(key)
             seen += 1
-            rows.append((canonical, key[1], article.input_id, article.id, round(similarity, 4),
-                         article.outlet, seen))
-        insert_rows(self.db, "sources", ("article_id", "source", "input_id", "variant_id",
-                                         "similarity", "outlet", "seen"), rows)
+            rows.append(
+                (
+                    canonical,
+                    key[1],
+                    article.input_id,
+                    article.id,
+                    round(similarity, 4),
+                    article.outlet,
+                    seen,
+                )
+            )
+        insert_rows(
+            self.db,
+            "sources",
+            ("article_id", "source", "input_id", "variant_id", "similarity", "outlet", "seen"),
+            rows,
+        )
         return {row[0] for row in rows}
 
     def _insert_articles(self, articles: Sequence[Article], seqs: Sequence[int]) -> None:
@@ -257,17 +281,18 @@ class Store:
                     raise TypeError(f"{article.id}: {table.field} must be a list")
                 for index, item in enumerate(items):
                     head = [article.id] if table.name == "events" else [article.id, index]
-                    rows.append(head + [_value(c, plain(getattr(item, c.name)))
-                                        for c in table.columns])
-            names = (["article_id"] if table.name == "events" else ["article_id", "idx"]) + \
-                [c.name for c in table.columns]
+                    rows.append(
+                        head + [_value(c, plain(getattr(item, c.name))) for c in table.columns]
+                    )
+            names = (["article_id"] if table.name == "events" else ["article_id", "idx"]) + [
+                c.name for c in table.columns
+            ]
             insert_rows(self.db, table.name, names, rows)
 
     # Reading -----------------------------------------------------------------------
 
     def count(self, table: str) -> int:
-        tables = {"articles", "sources", "stories", *(t.name for t in ITEM_TABLES),
-                  *DERIVED_TABLES}
+        tables = {"articles", "sources", "stories", *(t.name for t in ITEM_TABLES), *DERIVED_TABLES}
         if table not in tables:
             raise ValueError(f"no table {table!r}")
         return first(self.db, f"SELECT count(*) FROM {table}")
@@ -291,18 +316,22 @@ class Store:
         for table in ITEM_TABLES:
             order = "id" if table.name == "events" else "idx"
             cursor = self.db.execute(
-                f"SELECT * FROM {table.name} WHERE article_id = ? ORDER BY {order}", [article_id])
-            data[table.field] = [{c.name: _read(c, item[c.name]) for c in table.columns}
-                                 for item in _dicts(cursor)]
+                f"SELECT * FROM {table.name} WHERE article_id = ? ORDER BY {order}", [article_id]
+            )
+            data[table.field] = [
+                {c.name: _read(c, item[c.name]) for c in table.columns} for item in _dicts(cursor)
+            ]
         return Article.from_dict(data)
 
     def events(self, where: str = "", params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         """Event rows as each article reports them (not merged), with their article."""
         event_table = next(t for t in ITEM_TABLES if t.name == "events")
         select = ", ".join(f"e.{quoted(c.name)}" for c in event_table.columns)
-        sql = (f"SELECT e.article_id, a.title, a.pub_date, a.source, {select} "
-               "FROM events e JOIN articles a ON a.id = e.article_id "
-               f"{'WHERE ' + where if where else ''} ORDER BY a.seq, e.id")
+        sql = (
+            f"SELECT e.article_id, a.title, a.pub_date, a.source, {select} "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            f"{'WHERE ' + where if where else ''} ORDER BY a.seq, e.id"
+        )
         rows = []
         for row in _dicts(self.db.execute(sql, list(params))):
             for c in event_table.columns:

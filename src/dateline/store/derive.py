@@ -51,8 +51,13 @@ MAX_CANDIDATE_STORIES = 50
 KEY_REACH = 200
 
 
-def insert_rows(db: duckdb.DuckDBPyConnection, table: str, names: Sequence[str],
-                rows: Sequence[Sequence[Any]], verb: str = "INSERT") -> None:
+def insert_rows(
+    db: duckdb.DuckDBPyConnection,
+    table: str,
+    names: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    verb: str = "INSERT",
+) -> None:
     """Many rows in one statement (through Arrow): `executemany` costs a statement a row."""
     if not rows:
         return
@@ -97,9 +102,11 @@ class CopyFinder:
         self.signatures: dict[str, Any] = {}
         if bands:
             for band, article_id, blob in db.execute(
-                    "SELECT b.band_key, s.article_id, s.signature FROM signature_bands b "
-                    "JOIN signatures s USING (article_id) "
-                    "WHERE b.band_key IN (SELECT unnest(?))", [bands]).fetchall():
+                "SELECT b.band_key, s.article_id, s.signature FROM signature_bands b "
+                "JOIN signatures s USING (article_id) "
+                "WHERE b.band_key IN (SELECT unnest(?))",
+                [bands],
+            ).fetchall():
                 self.by_band.setdefault(band, set()).add(article_id)
                 self.signatures[article_id] = near.from_bytes(blob)
         self.new: list[tuple[str, Any]] = []
@@ -120,10 +127,18 @@ class CopyFinder:
             self.by_band.setdefault(key, set()).add(article_id)
 
     def write(self, db: duckdb.DuckDBPyConnection) -> None:
-        insert_rows(db, "signatures", ("article_id", "signature"),
-                    [(a, near.to_bytes(sig)) for a, sig in self.new])
-        insert_rows(db, "signature_bands", ("band_key", "article_id"),
-                    [(key, a) for a, sig in self.new for key in sorted(set(near.band_keys(sig)))])
+        insert_rows(
+            db,
+            "signatures",
+            ("article_id", "signature"),
+            [(a, near.to_bytes(sig)) for a, sig in self.new],
+        )
+        insert_rows(
+            db,
+            "signature_bands",
+            ("band_key", "article_id"),
+            [(key, a) for a, sig in self.new for key in sorted(set(near.band_keys(sig)))],
+        )
         self.new = []
 
 
@@ -161,11 +176,21 @@ class Deriver:
         for article, report in zip(articles, reports, strict=True):
             story_id = self._file(report)
             self._merge_events(article, report.seq, story_id, sources[article.id])
-        insert_rows(self.db, "reports", ("article_id", "seq", "story_id", "report"),
-                    [(r.article_id, r.seq, self.builder.story_ids[r.article_id],
-                      report_to_json(r)) for r in self._reports])
-        insert_rows(self.db, "report_keys", ("key", "article_id"),
-                    [(key, r.article_id) for r in self._reports for key in blocking_keys(r)])
+        insert_rows(
+            self.db,
+            "reports",
+            ("article_id", "seq", "story_id", "report"),
+            [
+                (r.article_id, r.seq, self.builder.story_ids[r.article_id], report_to_json(r))
+                for r in self._reports
+            ],
+        )
+        insert_rows(
+            self.db,
+            "report_keys",
+            ("key", "article_id"),
+            [(key, r.article_id) for r in self._reports for key in blocking_keys(r)],
+        )
         self._save_frequencies(df)
         self.flush()
 
@@ -175,17 +200,22 @@ class Deriver:
         documents = first(self.db, "SELECT value FROM meta WHERE key = 'documents'")
         df = DocumentFrequencies(documents=int(documents) if documents is not None else 0)
         if keys:
-            df.counts = dict(self.db.execute(
-                "SELECT key, n FROM term_df WHERE key IN (SELECT unnest(?))",
-                [sorted(keys)]).fetchall())
+            df.counts = dict(
+                self.db.execute(
+                    "SELECT key, n FROM term_df WHERE key IN (SELECT unnest(?))", [sorted(keys)]
+                ).fetchall()
+            )
         return df
 
     def _save_frequencies(self, df: DocumentFrequencies) -> None:
-        insert_rows(self.db, "term_df", ("key", "n"),
-                    [(key, df.counts[key]) for key in sorted(df.changed)],
-                    verb="INSERT OR REPLACE")
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('documents', ?)",
-                        [str(df.documents)])
+        insert_rows(
+            self.db,
+            "term_df",
+            ("key", "n"),
+            [(key, df.counts[key]) for key in sorted(df.changed)],
+            verb="INSERT OR REPLACE",
+        )
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('documents', ?)", [str(df.documents)])
 
     # Stories -----------------------------------------------------------------------------
 
@@ -196,19 +226,21 @@ class Deriver:
         self._stored_hits: dict[str, list[tuple[int, str]]] = {}
         self._stored_story: dict[str, str] = {}
         for key, article_id, seq, story_id in self.db.execute(
-                "SELECT k.key, r.article_id, r.seq, r.story_id FROM report_keys k "
-                "JOIN reports r USING (article_id) WHERE k.key IN (SELECT unnest(?)) "
-                "QUALIFY row_number() OVER (PARTITION BY k.key ORDER BY r.seq DESC) <= ?",
-                [keys, KEY_REACH]).fetchall():
+            "SELECT k.key, r.article_id, r.seq, r.story_id FROM report_keys k "
+            "JOIN reports r USING (article_id) WHERE k.key IN (SELECT unnest(?)) "
+            "QUALIFY row_number() OVER (PARTITION BY k.key ORDER BY r.seq DESC) <= ?",
+            [keys, KEY_REACH],
+        ).fetchall():
             self._stored_hits.setdefault(key, []).append((seq, article_id))
             self._stored_story[article_id] = story_id
         stories = sorted(set(self._stored_story.values()))
         loaded: dict[str, list[Report]] = {s: [] for s in stories}
         if stories:
             for story_id, text in self.db.execute(
-                    "SELECT story_id, report FROM reports WHERE story_id IN (SELECT unnest(?)) "
-                    "QUALIFY row_number() OVER (PARTITION BY story_id ORDER BY seq DESC) <= ?",
-                    [stories, self.builder.config.recent_members]).fetchall():
+                "SELECT story_id, report FROM reports WHERE story_id IN (SELECT unnest(?)) "
+                "QUALIFY row_number() OVER (PARTITION BY story_id ORDER BY seq DESC) <= ?",
+                [stories, self.builder.config.recent_members],
+            ).fetchall():
                 loaded[story_id].append(report_from_json(text))
         for story_id in stories:
             self.builder.load(story_id, loaded[story_id])
@@ -224,8 +256,10 @@ class Deriver:
         stored_moves = {a: s for a, s in changes.items() if a not in batch}
         for new_story in sorted(set(stored_moves.values())):
             ids = sorted(a for a, s in stored_moves.items() if s == new_story)
-            self.db.execute("UPDATE reports SET story_id = ? "
-                            "WHERE article_id IN (SELECT unnest(?))", [new_story, ids])
+            self.db.execute(
+                "UPDATE reports SET story_id = ? WHERE article_id IN (SELECT unnest(?))",
+                [new_story, ids],
+            )
         return changes[report.article_id]
 
     def _candidate_stories(self, keys: list[str]) -> list[str]:
@@ -235,8 +269,9 @@ class Deriver:
         shared: dict[str, set[str]] = {}
         latest: dict[str, int] = {}
         for key in keys:
-            found = sorted(self._stored_hits.get(key, []) + self._batch_keys.get(key, []),
-                           reverse=True)[:KEY_REACH]
+            found = sorted(
+                self._stored_hits.get(key, []) + self._batch_keys.get(key, []), reverse=True
+            )[:KEY_REACH]
             for seq, article_id in found:
                 story = self.builder.story_ids.get(article_id) or self._stored_story[article_id]
                 shared.setdefault(story, set()).add(key)
@@ -246,19 +281,19 @@ class Deriver:
 
     # Merged events -----------------------------------------------------------------------
 
-    def _merge_events(self, article: Article, seq: int, story_id: str,
-                      sources: list[str]) -> None:
+    def _merge_events(self, article: Article, seq: int, story_id: str, sources: list[str]) -> None:
         if not article.events:
             return
         for merged in self._merged.values():
             for report in merged.reports:  # a story split in this batch may have moved it
-                report.story_id = self.builder.story_ids.get(report.article_id,
-                                                             report.story_id)
+                report.story_id = self.builder.story_ids.get(report.article_id, report.story_id)
         for event in article.events:
             new = EventReport(article.id, event, seq, story_id, article.pub_date, sources)
             family = family_of(event.type)
-            candidates = sorted((m for m in self._merged.values() if m.family == family),
-                                key=lambda m: (m.first_seq, m.id))
+            candidates = sorted(
+                (m for m in self._merged.values() if m.family == family),
+                key=lambda m: (m.first_seq, m.id),
+            )
             target = next((m for m in candidates if same_event(m, new)), None)
             if target is None:
                 target = MergedEvent(id=new.key, family=family)
@@ -277,11 +312,20 @@ class Deriver:
             return
         families = sorted({family_of(e.type) for e in events})
         stories = sorted(set(self._stored_story.values()))
-        ids = {row[0] for row in self.db.execute(
-            "SELECT DISTINCT e.merged_id FROM event_reports e JOIN reports r USING (article_id) "
-            "JOIN merged_events m ON m.id = e.merged_id "
-            "WHERE r.story_id IN (SELECT unnest(?)) AND m.family IN (SELECT unnest(?))",
-            [stories, families]).fetchall()} if stories else set()
+        ids = (
+            {
+                row[0]
+                for row in self.db.execute(
+                    "SELECT DISTINCT e.merged_id FROM event_reports e "
+                    "JOIN reports r USING (article_id) "
+                    "JOIN merged_events m ON m.id = e.merged_id "
+                    "WHERE r.story_id IN (SELECT unnest(?)) AND m.family IN (SELECT unnest(?))",
+                    [stories, families],
+                ).fetchall()
+            }
+            if stories
+            else set()
+        )
         slack = timedelta(days=DATE_SLACK_DAYS)
         spans = sorted({s for s in (date_range(EventReport("", e, 0)) for e in events) if s})
         if spans:
@@ -289,9 +333,14 @@ class Deriver:
             params: list[Any] = [families]
             for low, high in spans:
                 params += [high + slack, low - slack]
-            ids |= {row[0] for row in self.db.execute(
-                f"SELECT id FROM merged_events WHERE family IN (SELECT unnest(?)) AND ({reach})",
-                params).fetchall()}
+            ids |= {
+                row[0]
+                for row in self.db.execute(
+                    "SELECT id FROM merged_events WHERE family IN (SELECT unnest(?)) "
+                    f"AND ({reach})",
+                    params,
+                ).fetchall()
+            }
         for merged in self.load_merged(sorted(ids - set(self._merged))):
             self._merged[merged.id] = merged
 
@@ -299,8 +348,9 @@ class Deriver:
         """Write the merged events this batch touched, and its event reports."""
         records = [self._row(self._merged[i]) for i in sorted(self._dirty)]
         insert_rows(self.db, "merged_events", MERGED_COLUMNS, records, verb="INSERT OR REPLACE")
-        insert_rows(self.db, "event_reports", ("merged_id", "article_id", "event_id"),
-                    self._event_reports)
+        insert_rows(
+            self.db, "event_reports", ("merged_id", "article_id", "event_id"), self._event_reports
+        )
         self._dirty.clear()
         self._event_reports = []
 
@@ -318,16 +368,21 @@ class Deriver:
             "JOIN reports r ON r.article_id = er.article_id "
             "JOIN articles a ON a.id = er.article_id "
             "WHERE er.merged_id IN (SELECT unnest(?)) ORDER BY r.seq, e.id",
-            [list(ids)]).fetchall()
+            [list(ids)],
+        ).fetchall()
         sources = self._source_keys({row[2] for row in rows})
         merged: dict[str, MergedEvent] = {}
         for row in rows:
             merged_id, family, article_id, seq, story_id, pub_date = row[:6]
-            values = {c.name: (json.loads(v) if c.is_json and isinstance(v, str) else v)
-                      for c, v in zip(event_table.columns, row[6:], strict=True)}
+            values = {
+                c.name: (json.loads(v) if c.is_json and isinstance(v, str) else v)
+                for c, v in zip(event_table.columns, row[6:], strict=True)
+            }
             merged.setdefault(merged_id, MergedEvent(id=merged_id, family=family)).reports.append(
-                EventReport(article_id, _event(values), seq, story_id, pub_date,
-                            sources[article_id]))
+                EventReport(
+                    article_id, _event(values), seq, story_id, pub_date, sources[article_id]
+                )
+            )
         return [merged[i] for i in ids if i in merged]
 
     def _source_keys(self, article_ids: Iterable[str]) -> dict[str, list[str]]:
@@ -337,8 +392,10 @@ class Deriver:
         if not ids:
             return found
         for article_id, key in self.db.execute(
-                "SELECT article_id, coalesce(outlet, source) FROM sources "
-                "WHERE article_id IN (SELECT unnest(?)) ORDER BY seen", [ids]).fetchall():
+            "SELECT article_id, coalesce(outlet, source) FROM sources "
+            "WHERE article_id IN (SELECT unnest(?)) ORDER BY seen",
+            [ids],
+        ).fetchall():
             if key not in found[article_id]:
                 found[article_id].append(key)
         return found
@@ -347,33 +404,70 @@ class Deriver:
         record = merged_record(merged)
         hull = _hull(merged)
         location = record["location"] or {}
-        actors = "; ".join(sorted({v for ref in record["actor"] + record["recipient"]
-                                   for v in (ref.get("canonical"), ref.get("text"),
-                                             ref.get("code")) if v}))
-        return (merged.id, merged.family, record["type"], record["mode"], record["factuality"],
-                location.get("country"), location.get("lat"), location.get("lon"),
-                hull[0] if hull else None, hull[1] if hull else None,
-                record["n_reports"], record["n_sources"], min(r.seq for r in merged.reports),
-                actors, json.dumps(record, ensure_ascii=False, sort_keys=True,
-                                   default=_json_default))
+        actors = "; ".join(
+            sorted(
+                {
+                    v
+                    for ref in record["actor"] + record["recipient"]
+                    for v in (ref.get("canonical"), ref.get("text"), ref.get("code"))
+                    if v
+                }
+            )
+        )
+        return (
+            merged.id,
+            merged.family,
+            record["type"],
+            record["mode"],
+            record["factuality"],
+            location.get("country"),
+            location.get("lat"),
+            location.get("lon"),
+            hull[0] if hull else None,
+            hull[1] if hull else None,
+            record["n_reports"],
+            record["n_sources"],
+            min(r.seq for r in merged.reports),
+            actors,
+            json.dumps(record, ensure_ascii=False, sort_keys=True, default=_json_default),
+        )
 
     def refresh_sources(self, article_ids: Iterable[str]) -> None:
         """Articles found again elsewhere: their merged events count one more source."""
         ids = sorted(set(article_ids))
         if not ids:
             return
-        merged_ids = [row[0] for row in self.db.execute(
-            "SELECT DISTINCT merged_id FROM event_reports "
-            "WHERE article_id IN (SELECT unnest(?)) ORDER BY merged_id", [ids]).fetchall()]
+        merged_ids = [
+            row[0]
+            for row in self.db.execute(
+                "SELECT DISTINCT merged_id FROM event_reports "
+                "WHERE article_id IN (SELECT unnest(?)) ORDER BY merged_id",
+                [ids],
+            ).fetchall()
+        ]
         for merged in self.load_merged(merged_ids):
             self._merged[merged.id] = merged
             self._dirty.add(merged.id)
         self.flush()
 
 
-MERGED_COLUMNS = ("id", "family", "type", "mode", "factuality", "country", "lat", "lon",
-                  "date_start", "date_end", "n_reports", "n_sources", "first_seq", "actors",
-                  "record")
+MERGED_COLUMNS = (
+    "id",
+    "family",
+    "type",
+    "mode",
+    "factuality",
+    "country",
+    "lat",
+    "lon",
+    "date_start",
+    "date_end",
+    "n_reports",
+    "n_sources",
+    "first_seq",
+    "actors",
+    "record",
+)
 
 
 def _hull(merged: MergedEvent) -> tuple[date, date] | None:
@@ -387,15 +481,22 @@ def _hull(merged: MergedEvent) -> tuple[date, date] | None:
 def _event(values: dict[str, Any]) -> Event:
     """An Event from its stored columns. (Built field by field: the generic reader of
     `Article.from_dict` resolves type hints on every call, too slow for this loop.)"""
+
     def one(kind: type, value: Any) -> Any:
         return kind(**value) if value is not None else None
 
     data = dict(values)
     data["actor"] = [ActorRef(**r) for r in data.get("actor") or []]
     data["recipient"] = [ActorRef(**r) for r in data.get("recipient") or []]
-    for name, kind in (("acled", AcledLabel), ("location", EventLocation), ("date", EventDate),
-                       ("quantity", Quantity), ("attribution", Attribution),
-                       ("trigger", Span), ("sentence", Span)):
+    for name, kind in (
+        ("acled", AcledLabel),
+        ("location", EventLocation),
+        ("date", EventDate),
+        ("quantity", Quantity),
+        ("attribution", Attribution),
+        ("trigger", Span),
+        ("sentence", Span),
+    ):
         data[name] = one(kind, data.get(name))
     return Event(**data)
 

@@ -22,16 +22,24 @@ SCHEMA_VERSION = 2
 
 def _v1_to_v2(db: duckdb.DuckDBPyConnection) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN seq BIGINT")
-    db.execute("UPDATE articles SET seq = o.n FROM (SELECT id, row_number() OVER "
-               "(ORDER BY ingested_at, id) AS n FROM articles) o WHERE o.id = articles.id")
+    db.execute(
+        "UPDATE articles SET seq = o.n FROM (SELECT id, row_number() OVER "
+        "(ORDER BY ingested_at, id) AS n FROM articles) o WHERE o.id = articles.id"
+    )
     db.execute("ALTER TABLE articles DROP COLUMN ingested_at")
-    for column, sql_type in (("variant_id", "VARCHAR"), ("similarity", "DOUBLE"),
-                             ("outlet", "VARCHAR"), ("seen", "BIGINT")):
+    for column, sql_type in (
+        ("variant_id", "VARCHAR"),
+        ("similarity", "DOUBLE"),
+        ("outlet", "VARCHAR"),
+        ("seen", "BIGINT"),
+    ):
         db.execute(f"ALTER TABLE sources ADD COLUMN {column} {sql_type}")
-    db.execute("UPDATE sources SET variant_id = o.article_id, similarity = 1.0, seen = o.n "
-               "FROM (SELECT article_id, source, row_number() OVER "
-               "(ORDER BY seen_at, article_id, source) AS n FROM sources) o "
-               "WHERE o.article_id = sources.article_id AND o.source = sources.source")
+    db.execute(
+        "UPDATE sources SET variant_id = o.article_id, similarity = 1.0, seen = o.n "
+        "FROM (SELECT article_id, source, row_number() OVER "
+        "(ORDER BY seen_at, article_id, source) AS n FROM sources) o "
+        "WHERE o.article_id = sources.article_id AND o.source = sources.source"
+    )
     db.execute("ALTER TABLE sources DROP COLUMN seen_at")
 
 

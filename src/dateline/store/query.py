@@ -41,8 +41,9 @@ def country_code(value: str) -> str:
     try:
         return pycountry.countries.lookup(value.strip()).alpha_2
     except LookupError:
-        raise ValueError(f"unknown country {value!r}: give an ISO 3166 code or an English "
-                         "name") from None
+        raise ValueError(
+            f"unknown country {value!r}: give an ISO 3166 code or an English name"
+        ) from None
 
 
 def _where(f: EventFilter) -> tuple[str, list[Any]]:
@@ -80,7 +81,8 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
             "EXISTS (SELECT 1 FROM event_reports x JOIN events e ON e.article_id = x.article_id "
             "AND e.id = x.event_id JOIN articles a ON a.id = x.article_id "
             "WHERE x.merged_id = m.id AND (json_extract_string(e.sentence, '$.text') ILIKE ? "
-            "OR a.title ILIKE ?))")
+            "OR a.title ILIKE ?))"
+        )
         params += [f"%{f.text}%"] * 2
     return (" AND ".join(conditions) or "TRUE"), params
 
@@ -91,7 +93,9 @@ def merged_events(store: Store, f: EventFilter | None = None) -> list[dict[str, 
     limit = f" LIMIT {int(f.limit)}" if f.limit is not None else ""
     rows = store.query(
         f"SELECT m.id, m.record FROM merged_events m WHERE {where} "
-        f"ORDER BY m.date_start NULLS LAST, m.first_seq, m.id{limit}", params)
+        f"ORDER BY m.date_start NULLS LAST, m.first_seq, m.id{limit}",
+        params,
+    )
     records = [json.loads(r["record"]) for r in rows]
     _add_reports(store, records)
     return records
@@ -109,26 +113,43 @@ def _add_reports(store: Store, records: list[dict[str, Any]]) -> None:
         "FROM event_reports x JOIN articles a ON a.id = x.article_id "
         "JOIN events e ON e.article_id = x.article_id AND e.id = x.event_id "
         "JOIN reports r ON r.article_id = x.article_id "
-        "WHERE list_contains(?, x.merged_id)", [ids])
+        "WHERE list_contains(?, x.merged_id)",
+        [ids],
+    )
     by_key = {(r["merged_id"], r["article_id"], r["event_id"]): r for r in found}
     for record in records:
         enriched = []
         for report in record["reports"]:
             row = by_key.get((record["id"], report["article_id"], report["event_id"]), {})
-            enriched.append({"article_id": report["article_id"], "event_id": report["event_id"],
-                             "title": row.get("title"), "pub_date": row.get("pub_date"),
-                             "outlet": row.get("outlet"), "source": row.get("source"),
-                             "sentence": row.get("sentence")})
+            enriched.append(
+                {
+                    "article_id": report["article_id"],
+                    "event_id": report["event_id"],
+                    "title": row.get("title"),
+                    "pub_date": row.get("pub_date"),
+                    "outlet": row.get("outlet"),
+                    "source": row.get("source"),
+                    "sentence": row.get("sentence"),
+                }
+            )
         record["reports"] = enriched
         first = enriched[0]
         record["story_id"] = by_key.get(
-            (record["id"], first["article_id"], first["event_id"]), {}).get("story_id")
-        record.update({"article_id": first["article_id"], "title": first["title"],
-                       "pub_date": first["pub_date"], "source": first["source"]})
+            (record["id"], first["article_id"], first["event_id"]), {}
+        ).get("story_id")
+        record.update(
+            {
+                "article_id": first["article_id"],
+                "title": first["title"],
+                "pub_date": first["pub_date"],
+                "source": first["source"],
+            }
+        )
 
 
-def stories(store: Store, *, min_articles: int | None = None,
-            limit: int | None = None) -> list[dict[str, Any]]:
+def stories(
+    store: Store, *, min_articles: int | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
     """One row per story, in order of first ingestion."""
     params: list[Any] = []
     having = ""
@@ -138,21 +159,29 @@ def stories(store: Store, *, min_articles: int | None = None,
     tail = f" LIMIT {int(limit)}" if limit is not None else ""
     rows = store.query(
         "SELECT story_id, article_ids, title, first_seen, last_seen, n_articles "
-        f"FROM stories {having} ORDER BY first_seq{tail}", params)
+        f"FROM stories {having} ORDER BY first_seq{tail}",
+        params,
+    )
     ids = sorted({a for r in rows for a in r["article_ids"]})
     inputs: dict[str, list[str]] = {}
     events: dict[str, list[str]] = {}
     sources: dict[str, int] = {}
     if ids:
-        for r in store.query("SELECT article_id, input_id, source FROM sources "
-                             "WHERE list_contains(?, article_id) ORDER BY seen", [ids]):
+        for r in store.query(
+            "SELECT article_id, input_id, source FROM sources "
+            "WHERE list_contains(?, article_id) ORDER BY seen",
+            [ids],
+        ):
             if r["input_id"] is not None:
                 inputs.setdefault(r["article_id"], []).append(r["input_id"])
             sources[r["article_id"]] = sources.get(r["article_id"], 0) + 1
-        for r in store.query("SELECT DISTINCT x.article_id, x.merged_id, m.first_seq "
-                             "FROM event_reports x JOIN merged_events m ON m.id = x.merged_id "
-                             "WHERE list_contains(?, x.article_id) "
-                             "ORDER BY m.first_seq, x.merged_id", [ids]):
+        for r in store.query(
+            "SELECT DISTINCT x.article_id, x.merged_id, m.first_seq "
+            "FROM event_reports x JOIN merged_events m ON m.id = x.merged_id "
+            "WHERE list_contains(?, x.article_id) "
+            "ORDER BY m.first_seq, x.merged_id",
+            [ids],
+        ):
             events.setdefault(r["article_id"], []).append(r["merged_id"])
     result = []
     for row in rows:
@@ -160,18 +189,28 @@ def stories(store: Store, *, min_articles: int | None = None,
         event_ids: list[str] = []
         for a in articles:
             event_ids += [e for e in events.get(a, []) if e not in event_ids]
-        result.append({
-            "story_id": row["story_id"], "article_ids": articles,
-            "input_ids": [i for a in articles for i in inputs.get(a, [])],
-            "title": row["title"], "first_seen": row["first_seen"],
-            "last_seen": row["last_seen"], "event_ids": event_ids,
-            "n_articles": row["n_articles"], "n_sources": sum(sources.get(a, 0) for a in articles),
-        })
+        result.append(
+            {
+                "story_id": row["story_id"],
+                "article_ids": articles,
+                "input_ids": [i for a in articles for i in inputs.get(a, [])],
+                "title": row["title"],
+                "first_seen": row["first_seen"],
+                "last_seen": row["last_seen"],
+                "event_ids": event_ids,
+                "n_articles": row["n_articles"],
+                "n_sources": sum(sources.get(a, 0) for a in articles),
+            }
+        )
     return result
 
 
 def story_of_inputs(store: Store) -> dict[str, str]:
     """input id -> story id, for every source row that carries an input id."""
-    return {r["input_id"]: r["story_id"] for r in store.query(
-        "SELECT s.input_id, r.story_id FROM sources s JOIN reports r "
-        "ON r.article_id = s.article_id WHERE s.input_id IS NOT NULL ORDER BY s.seen")}
+    return {
+        r["input_id"]: r["story_id"]
+        for r in store.query(
+            "SELECT s.input_id, r.story_id FROM sources s JOIN reports r "
+            "ON r.article_id = s.article_id WHERE s.input_id IS NOT NULL ORDER BY s.seen"
+        )
+    }

@@ -60,11 +60,11 @@ def _scalar(hint: Any) -> str | None:
     return SCALAR_TYPES.get(hint)
 
 
-ITEM_FIELDS = {"entities": Entity, "places": Place, "times": Time, "events": Event,
-               "quotes": Quote}
+ITEM_FIELDS = {"entities": Entity, "places": Place, "times": Time, "events": Event, "quotes": Quote}
 ARTICLE_COLUMNS = columns_of(Article, skip=tuple(ITEM_FIELDS))
-ITEM_TABLES = tuple(ItemTable(name, name, model, columns_of(model))
-                    for name, model in ITEM_FIELDS.items())
+ITEM_TABLES = tuple(
+    ItemTable(name, name, model, columns_of(model)) for name, model in ITEM_FIELDS.items()
+)
 
 # What Dateline derives across articles. Each is rebuilt, row for row, by ingesting the
 # same articles in the same order (see dateline.store.derive).
@@ -74,17 +74,16 @@ DERIVED_TABLES = {
     "signature_bands": "band_key BIGINT, article_id VARCHAR",
     # Story matching: each article's frozen report, its story, its blocking keys, and the
     # document frequencies its weights came from (dedup.stories).
-    "reports": "article_id VARCHAR PRIMARY KEY, seq BIGINT, story_id VARCHAR, "
-               "report VARCHAR",
+    "reports": "article_id VARCHAR PRIMARY KEY, seq BIGINT, story_id VARCHAR, report VARCHAR",
     "report_keys": "key VARCHAR, article_id VARCHAR",
     "term_df": "key VARCHAR PRIMARY KEY, n BIGINT",
     # Merged events (dedup.events): scalar columns to filter on, the whole record as JSON.
     "merged_events": "id VARCHAR PRIMARY KEY, family VARCHAR, type VARCHAR, mode VARCHAR, "
-                     "factuality VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, "
-                     "date_start DATE, date_end DATE, n_reports BIGINT, n_sources BIGINT, "
-                     "first_seq BIGINT, actors VARCHAR, record VARCHAR",
+    "factuality VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, "
+    "date_start DATE, date_end DATE, n_reports BIGINT, n_sources BIGINT, "
+    "first_seq BIGINT, actors VARCHAR, record VARCHAR",
     "event_reports": "merged_id VARCHAR, article_id VARCHAR, event_id VARCHAR, "
-                     "PRIMARY KEY (article_id, event_id)",
+    "PRIMARY KEY (article_id, event_id)",
 }
 
 # A story is whatever its reports say: a view, so it can never disagree with them.
@@ -122,8 +121,10 @@ def create_statements() -> list[str]:
         cols = ", ".join(f"{quoted(c.name)} {c.sql_type}" for c in table.columns)
         key = "article_id, idx" if table.name != "events" else "article_id, id"
         idx = "idx BIGINT, " if table.name != "events" else ""
-        statements.append(f"CREATE TABLE IF NOT EXISTS {table.name} "
-                          f"(article_id VARCHAR, {idx}{cols}, PRIMARY KEY ({key}))")
+        statements.append(
+            f"CREATE TABLE IF NOT EXISTS {table.name} "
+            f"(article_id VARCHAR, {idx}{cols}, PRIMARY KEY ({key}))"
+        )
     for name, columns in DERIVED_TABLES.items():
         statements.append(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
     statements.append(STORIES_VIEW)

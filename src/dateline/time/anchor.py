@@ -19,13 +19,36 @@ from dateline.time import calendar
 from dateline.time.tense import direction_of, tense_at
 
 # Granularities from fine to coarse, to compare a reference with a unit.
-ORDER = ("day", "weekend", "week", "month", "quarter", "half", "season", "year", "decade",
-         "century")
-UNIT_GRANULARITY = {"second": "day", "minute": "day", "hour": "day", "day": "day",
-                    "night": "day", "week": "week", "fortnight": "week",
-                    "weekend": "weekend", "month": "month", "quarter": "quarter",
-                    "half": "half", "season": "year", "year": "year", "decade": "decade",
-                    "century": "century", "millennium": "century"}
+ORDER = (
+    "day",
+    "weekend",
+    "week",
+    "month",
+    "quarter",
+    "half",
+    "season",
+    "year",
+    "decade",
+    "century",
+)
+UNIT_GRANULARITY = {
+    "second": "day",
+    "minute": "day",
+    "hour": "day",
+    "day": "day",
+    "night": "day",
+    "week": "week",
+    "fortnight": "week",
+    "weekend": "weekend",
+    "month": "month",
+    "quarter": "quarter",
+    "half": "half",
+    "season": "year",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+    "millennium": "century",
+}
 
 
 def finer_or_equal(a: str, b: str) -> bool:
@@ -126,13 +149,18 @@ class Context:
         year earlier": the comparison is of nine months with nine months, which TimeML can
         only write as the year.
         """
-        return self.months_at > self.last_quarter_at and \
-            self.start - self.months_at <= QUARTER_FOCUS_CHARS
+        return (
+            self.months_at > self.last_quarter_at
+            and self.start - self.months_at <= QUARTER_FOCUS_CHARS
+        )
 
     def day_in_focus(self, within: int = DAY_FOCUS_CHARS) -> dt.date | None:
         """The day named just before, which a bare clock time ("at 10 p.m.") belongs to."""
-        if self.reference and calendar.granularity_of(self.reference) == "day" and \
-                self.start - self.reference_char <= within:
+        if (
+            self.reference
+            and calendar.granularity_of(self.reference) == "day"
+            and self.start - self.reference_char <= within
+        ):
             return calendar.start_of(self.reference)
         return None
 

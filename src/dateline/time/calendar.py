@@ -17,8 +17,18 @@ from dateutil.relativedelta import relativedelta
 from dateline.time.lexicon import lexicon
 
 FUTURE_WEIGHT = 2
-GRANULARITIES = ("day", "week", "weekend", "month", "quarter", "half", "season", "year",
-                 "decade", "century")
+GRANULARITIES = (
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "quarter",
+    "half",
+    "season",
+    "year",
+    "decade",
+    "century",
+)
 
 
 def parse_pub_date(pub_date: str | None) -> dt.date | None:
@@ -83,9 +93,16 @@ def format_at(day: dt.date, granularity: str) -> str:
 
 def unknown_at(granularity: str) -> str:
     """The TimeML value for a point of `granularity` whose anchor is unknown."""
-    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
-            "month": "XXXX-XX", "quarter": "XXXX-QX", "half": "XXXX-HX",
-            "decade": "XXX", "century": "XX"}.get(granularity, "XXXX")
+    return {
+        "day": "XXXX-XX-XX",
+        "week": "XXXX-WXX",
+        "weekend": "XXXX-WXX-WE",
+        "month": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "half": "XXXX-HX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(granularity, "XXXX")
 
 
 def granularity_of(value: str | None) -> str | None:
@@ -165,16 +182,18 @@ def _raw_range_unchecked(value: str) -> tuple[dt.date, dt.date] | None:
         return monday, monday + dt.timedelta(days=6)
     if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
         year, month = int(m[1]), int(m[2])
-        return dt.date(year, month, 1), dt.date(year, month,
-                                                _calendar.monthrange(year, month)[1])
+        return dt.date(year, month, 1), dt.date(year, month, _calendar.monthrange(year, month)[1])
     if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
         year, first_month = int(m[1]), 3 * int(m[2]) - 2
         last = dt.date(year, first_month + 2, 1) + relativedelta(months=1, days=-1)
         return dt.date(year, first_month, 1), last
     if m := re.fullmatch(r"(\d{4})-H([12])", value):
         year = int(m[1])
-        return (dt.date(year, 1, 1), dt.date(year, 6, 30)) if m[2] == "1" else \
-            (dt.date(year, 7, 1), dt.date(year, 12, 31))
+        return (
+            (dt.date(year, 1, 1), dt.date(year, 6, 30))
+            if m[2] == "1"
+            else (dt.date(year, 7, 1), dt.date(year, 12, 31))
+        )
     if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
         return season_range(int(m[1]), m[2])
     if m := re.fullmatch(r"(\d{4})", value):
@@ -237,6 +256,7 @@ def pick_year(candidate, dct: dt.date, direction: str | None):
         if first > dct:
             return FUTURE_WEIGHT * (first - dct).days
         return (dct - last).days
+
     return min(options, key=distance)[0]
 
 

@@ -17,9 +17,18 @@ from dateline.time import calendar
 from dateline.time.tense import governing_verb
 
 DAY_WITH_TIME = re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T")
-PRECISION = {"day": "day", "week": "week", "weekend": "week", "month": "month",
-             "quarter": "month", "half": "month", "season": "month", "year": "year",
-             "decade": "year", "century": "year"}
+PRECISION = {
+    "day": "day",
+    "week": "week",
+    "weekend": "week",
+    "month": "month",
+    "quarter": "month",
+    "half": "month",
+    "season": "month",
+    "year": "year",
+    "decade": "year",
+    "century": "year",
+}
 
 
 def datable(time: Time) -> bool:
@@ -74,17 +83,21 @@ def day_value(value: str | None) -> str | None:
 
 def _to_event_date(time: Time) -> EventDate:
     bounds = calendar.value_range(time.value, time.mod)
-    return EventDate(text=time.text, value=day_value(time.value),
-                     start_date=bounds[0].isoformat() if bounds else time.start_date,
-                     end_date=bounds[1].isoformat() if bounds else time.end_date,
-                     precision=precision_of(time.value))
+    return EventDate(
+        text=time.text,
+        value=day_value(time.value),
+        start_date=bounds[0].isoformat() if bounds else time.start_date,
+        end_date=bounds[1].isoformat() if bounds else time.end_date,
+        precision=precision_of(time.value),
+    )
 
 
 def publication_fallback(pub_date: str | None) -> EventDate:
     day = calendar.parse_pub_date(pub_date)
     value = day.isoformat() if day else None
-    return EventDate(text=None, value=value, start_date=value, end_date=value,
-                     precision="day" if value else None)
+    return EventDate(
+        text=None, value=value, start_date=value, end_date=value, precision="day" if value else None
+    )
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -93,8 +106,9 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return (0 if first < 0 else first + 2), (len(text) if last < 0 else last)
 
 
-def event_date(times: list[Time], trigger: Span, sentence: Span, doc: Doc,
-               pub_date: str | None) -> EventDate:
+def event_date(
+    times: list[Time], trigger: Span, sentence: Span, doc: Doc, pub_date: str | None
+) -> EventDate:
     """The date of the event whose trigger is `trigger`, with its precision.
 
     The expression the trigger governs (same clause), else the nearest in the sentence by
@@ -110,9 +124,13 @@ def event_date(times: list[Time], trigger: Span, sentence: Span, doc: Doc,
     in_sentence = [t for t in in_sentence if not clock_only(t)] or in_sentence
     if in_sentence:
         trigger_token = _root(doc, trigger.start, trigger.end)
-        best = min(in_sentence, key=lambda t: (
-            _attachment_rank(t, trigger_token, doc),
-            min(abs(t.start - trigger.end), abs(trigger.start - t.end))))
+        best = min(
+            in_sentence,
+            key=lambda t: (
+                _attachment_rank(t, trigger_token, doc),
+                min(abs(t.start - trigger.end), abs(trigger.start - t.end)),
+            ),
+        )
         return _to_event_date(best)
     first, last = paragraph_bounds(doc.text, sentence.start, sentence.end)
     before = [t for t in candidates if first <= t.start and t.end <= sentence.start]

@@ -57,17 +57,19 @@ class Lexicon:
 def lexicon() -> Lexicon:
     return Lexicon(
         months={k: int(v) for k, v in _column("months.tsv", "name", "month").items()},
-        weekdays={k: int(v) for k, v in
-                  _column("weekdays.tsv", "name", "isoweekday").items()},
-        seasons={row["name"]: Season(row["code"], row["start"], row["end"])
-                 for row in read_table("seasons.tsv")},
+        weekdays={k: int(v) for k, v in _column("weekdays.tsv", "name", "isoweekday").items()},
+        seasons={
+            row["name"]: Season(row["code"], row["start"], row["end"])
+            for row in read_table("seasons.tsv")
+        },
         parts_of_day=_column("parts_of_day.tsv", "name", "code"),
         numbers=_column("numbers.tsv", "word", "value"),
         ordinals={k: int(v) for k, v in _column("ordinals.tsv", "word", "value").items()},
-        units={row["name"]: Unit(row["letter"], row["clock"] == "1", row["granularity"])
-               for row in read_table("units.tsv")},
-        modifiers={k: (v or None) for k, v in
-                   _column("modifiers.tsv", "phrase", "mod").items()},
+        units={
+            row["name"]: Unit(row["letter"], row["clock"] == "1", row["granularity"])
+            for row in read_table("units.tsv")
+        },
+        modifiers={k: (v or None) for k, v in _column("modifiers.tsv", "phrase", "mod").items()},
         references=_column("references.tsv", "phrase", "value"),
         frequencies=_column("frequencies.tsv", "word", "value"),
         holidays=_column("holidays.tsv", "name", "rule"),
@@ -78,5 +80,4 @@ def lexicon() -> Lexicon:
 def alternation(words: list[str] | set[str] | dict[str, object]) -> str:
     """A regex alternation of phrases, longest first so the longest spelling wins."""
     ordered = sorted(words, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-                    for w in ordered)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered)

@@ -50,6 +50,7 @@ def handles(name: str) -> Callable[[Handler], Handler]:
     def register(function: Handler) -> Handler:
         HANDLERS[name] = function
         return function
+
     return register
 
 
@@ -64,7 +65,8 @@ def weekday_number(word: str) -> int:
 def unit_name(word: str) -> str:
     word = word.lower()
     return {"centuries": "century", "millennia": "millennium", "centurie": "century"}.get(
-        word, word)
+        word, word
+    )
 
 
 def year_from(m: re.Match[str], ctx: Context) -> int | None:
@@ -102,6 +104,7 @@ def anchored_year(ctx: Context, candidate, direction: str | None = None) -> int 
 
 # --- calendar dates ---------------------------------------------------------------------
 
+
 @handles("iso_date")
 def iso_date(m, ctx):
     try:
@@ -118,8 +121,9 @@ def slash_date(m, ctx):
     year = int(m["y"])
     if year < 100:
         century = (ctx.dct.year // 100 * 100) if ctx.dct else 2000
-        year += century if century + year <= (ctx.dct.year if ctx.dct else 2100) + 1 \
-            else century - 100
+        year += (
+            century if century + year <= (ctx.dct.year if ctx.dct else 2100) + 1 else century - 100
+        )
     try:
         day = dt.date(year, int(m["mo"]), int(m["d"]))
     except ValueError:
@@ -129,20 +133,27 @@ def slash_date(m, ctx):
 
 def _month_day(m, ctx):
     groups = m.groupdict()
-    return _month_day_of(month_number(m["month"]), int(m["day"]),
-                         int(m["year"]) if m["year"] else None,
-                         weekday_number(groups["wd"]) if groups.get("wd") else None,
-                         (groups.get("rel") or "").lower(), ctx)
+    return _month_day_of(
+        month_number(m["month"]),
+        int(m["day"]),
+        int(m["year"]) if m["year"] else None,
+        weekday_number(groups["wd"]) if groups.get("wd") else None,
+        (groups.get("rel") or "").lower(),
+        ctx,
+    )
 
 
-def _month_day_of(month: int, day: int, year: int | None, weekday: int | None,
-                  rel: str | None, ctx: Context) -> Reading | None:
+def _month_day_of(
+    month: int, day: int, year: int | None, weekday: int | None, rel: str | None, ctx: Context
+) -> Reading | None:
     if not 1 <= day <= 31:
         return None
     if year is None and ctx.dct is not None:
+
         def candidate(y):
             d = dt.date(y, month, day)
             return d, d
+
         if weekday:  # "Sunday, March 10": the year in which the weekday fits
             for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
                 try:
@@ -203,8 +214,11 @@ def weekday(m, ctx):
     rel = (m["rel"] or "").lower()
     one = dt.timedelta(days=1)
     focus = ctx.day_in_focus(within=ANAPHORA_CHARS)
-    if rel in ("previous", "preceding", "following") and focus is not None and \
-            m.group(0).lower().startswith("the "):
+    if (
+        rel in ("previous", "preceding", "following")
+        and focus is not None
+        and m.group(0).lower().startswith("the ")
+    ):
         # "the previous Friday": counted from the day being talked about
         if rel == "following":
             day = calendar.weekday_near(focus + one, number, "future")
@@ -215,8 +229,9 @@ def weekday(m, ctx):
     elif rel in NEXT_WORDS:
         day = calendar.weekday_near(ctx.dct + one, number, "future")
     elif rel == "this":
-        day = calendar.weekday_near(ctx.dct, number,
-                                    "past" if ctx.direction() == "past" else "future")
+        day = calendar.weekday_near(
+            ctx.dct, number, "past" if ctx.direction() == "past" else "future"
+        )
     else:
         day = calendar.weekday_near(ctx.dct, number, weekday_direction(ctx.tense()))
     return Reading(kind, day.isoformat() + suffix, anchors=True)
@@ -237,8 +252,13 @@ def weekday_direction(tense: str | None) -> str | None:
 def deictic(m, ctx):
     word = " ".join((m["word"] or m["this"] or m["word3"]).lower().split())
     part_word = (m["part"] or m["part2"] or m["part3"] or "").lower()
-    offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-              "the day after tomorrow": 2, "last": -1}.get(word, 0)
+    offset = {
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+        "last": -1,
+    }.get(word, 0)
     part = part_code(part_word)
     if word == "tonight":
         part = "NI"
@@ -273,13 +293,13 @@ def anaphoric_part(m, ctx):
     """ "the next morning", "that night": counted from the day being told about."""
     code = part_code(m["part"])
     offset = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(
-        (m["rel"] or "").lower(), 0)
+        (m["rel"] or "").lower(), 0
+    )
     day = ctx.anaphoric_anchor("day")
     if day is None:
         return Reading("TIME", f"XXXX-XX-XXT{code}")
     # the day it names is the one told about next ("The next morning ... before dawn")
-    return Reading("TIME", f"{(day + dt.timedelta(days=offset)).isoformat()}T{code}",
-                   anchors=True)
+    return Reading("TIME", f"{(day + dt.timedelta(days=offset)).isoformat()}T{code}", anchors=True)
 
 
 @handles("holiday")
@@ -292,13 +312,13 @@ def holiday(m, ctx):
         if rule.startswith("nth:"):
             rule_only, _, extra = rule.partition("+")
             _, nth, weekday_no, month_no = rule_only.split(":")
-            return nth_weekday(year, int(month_no), int(weekday_no), int(nth)) + \
-                dt.timedelta(days=int(extra or 0))
+            return nth_weekday(year, int(month_no), int(weekday_no), int(nth)) + dt.timedelta(
+                days=int(extra or 0)
+            )
         month_no, day_no = rule.split("-")
         return dt.date(year, int(month_no), int(day_no))
 
-    year = int(m["year"]) if m["year"] else anchored_year(ctx, lambda y: (on(y), on(y)),
-                                                          "nearest")
+    year = int(m["year"]) if m["year"] else anchored_year(ctx, lambda y: (on(y), on(y)), "nearest")
     if year is None:
         return Reading("DATE", "XXXX-WXX" if m["hweek"] else "XXXX-XX-XX")
     if m["hweek"]:  # "Easter week"
@@ -319,12 +339,16 @@ def nth_weekday(year: int, month_no: int, weekday_no: int, nth: int) -> dt.date:
     if nth > 0:
         first = dt.date(year, month_no, 1)
         return first + dt.timedelta(days=(weekday_no - first.isoweekday()) % 7 + 7 * (nth - 1))
-    last = dt.date(year, month_no % 12 + 1, 1) - dt.timedelta(days=1) if month_no < 12 \
+    last = (
+        dt.date(year, month_no % 12 + 1, 1) - dt.timedelta(days=1)
+        if month_no < 12
         else dt.date(year, 12, 31)
+    )
     return last - dt.timedelta(days=(last.isoweekday() - weekday_no) % 7)
 
 
 # --- years, decades, centuries --------------------------------------------------------
+
 
 @handles("year")
 def year(m, ctx):
@@ -333,8 +357,11 @@ def year(m, ctx):
     return Reading("DATE", m["year"], mod=mod, anchors=True)
 
 
-WORD_VALUES = {w: i + 1 for i, w in enumerate(ONES)} | \
-    {w: i + 10 for i, w in enumerate(TEENS)} | {w: 20 + 10 * i for i, w in enumerate(TENS)}
+WORD_VALUES = (
+    {w: i + 1 for i, w in enumerate(ONES)}
+    | {w: i + 10 for i, w in enumerate(TEENS)}
+    | {w: 20 + 10 * i for i, w in enumerate(TENS)}
+)
 
 
 def spelled_year_value(text: str) -> int | None:
@@ -373,8 +400,9 @@ def decade(m, ctx):
 def century(m, ctx):
     word = m["ord"].lower()
     digits = re.match(r"\d+", word)
-    number = int(digits[0]) if digits else lexicon().ordinals.get(word, 21 if "twenty" in word
-                                                                    else 0)
+    number = (
+        int(digits[0]) if digits else lexicon().ordinals.get(word, 21 if "twenty" in word else 0)
+    )
     if not number:
         return None
     return Reading("DATE", f"{number - 1:02d}")
@@ -383,14 +411,29 @@ def century(m, ctx):
 # --- quarters, halves, seasons ----------------------------------------------------------
 
 # Words of an earnings comparison just before "last year".
-COMPARISON_BEFORE = re.compile(r"(?:\bcompared\s+(?:with|to)\b[^.;]*|\bfrom\s+)$",
-                               re.IGNORECASE)
+COMPARISON_BEFORE = re.compile(r"(?:\bcompared\s+(?:with|to)\b[^.;]*|\bfrom\s+)$", re.IGNORECASE)
 YEAR_OWNER = re.compile(r"\b(this|last|next)\s+year['’]s\s+$", re.IGNORECASE)
 # Words naming the quarter a report is about rather than the one just named.
-REPORTED_QUARTER_WORDS = {"latest", "recent", "year-earlier", "year-ago", "year-before",
-                          "comparable", "corresponding", "same"}
-QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
-                    "3rd": 3, "4th": 4}
+REPORTED_QUARTER_WORDS = {
+    "latest",
+    "recent",
+    "year-earlier",
+    "year-ago",
+    "year-before",
+    "comparable",
+    "corresponding",
+    "same",
+}
+QUARTER_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 
 
 def _relative_period(ctx: Context, unit: str, offset: int) -> str | None:
@@ -418,22 +461,27 @@ def quarter(m, ctx):
         if first is None:
             return reading
         moved = calendar.shift(first, "year", -1)
-        return Reading("DATE", calendar.format_at(moved, calendar.granularity_of(
-            reading.value) or "quarter"))
-    return quarter_reading(m, ctx, qual, number, year, qual in (
-        "year-earlier", "year-ago", "year-before"))
+        return Reading(
+            "DATE", calendar.format_at(moved, calendar.granularity_of(reading.value) or "quarter")
+        )
+    return quarter_reading(
+        m, ctx, qual, number, year, qual in ("year-earlier", "year-ago", "year-before")
+    )
 
 
-def quarter_reading(m, ctx: Context, qual: str, number: int | None, year: int | None,
-                    year_back: bool) -> Reading | None:
+def quarter_reading(
+    m, ctx: Context, qual: str, number: int | None, year: int | None, year_back: bool
+) -> Reading | None:
     if number is None and year is not None:
         # "the 1988 quarter", "the 1989 period": the quarter under discussion, that year
         ref = ctx.quarter_in_focus() or (
-            None if ctx.months_in_focus() else ctx.reference_at("quarter"))
+            None if ctx.months_in_focus() else ctx.reference_at("quarter")
+        )
         if ref and ref[1] == "quarter":
             return Reading("DATE", f"{year:04d}-Q{calendar.quarter_of(ref[0])}")
-        return Reading("DATE", f"{year:04d}-QX" if m["noun"].lower() == "quarter"
-                       else f"{year:04d}")
+        return Reading(
+            "DATE", f"{year:04d}-QX" if m["noun"].lower() == "quarter" else f"{year:04d}"
+        )
     if number is None:
         if qual in PAST_WORDS or qual == "final":
             value = _relative_period(ctx, "quarter", -1)
@@ -467,8 +515,9 @@ def quarter_reading(m, ctx: Context, qual: str, number: int | None, year: int | 
             # results are reported after a quarter ends: it looks back unless the
             # clause looks forward
             direction = "future" if ctx.direction() == "future" else "past"
-            year = anchored_year(ctx, lambda y: calendar.value_range(f"{y:04d}-Q{number}"),
-                                 direction)
+            year = anchored_year(
+                ctx, lambda y: calendar.value_range(f"{y:04d}-Q{number}"), direction
+            )
     if year is None:
         return Reading("DATE", f"XXXX-Q{number}")
     return Reading("DATE", f"{year:04d}-Q{number}", anchors=not year_back)
@@ -483,8 +532,14 @@ def quarter_ended(m, ctx: Context) -> str | None:
     end = period_end().match(ctx.text, m.end())
     if end is None:
         return None
-    reading = _month_day_of(month_number(end["month"]), int(end["day"]),
-                            int(end["year"]) if end["year"] else None, None, "last", ctx)
+    reading = _month_day_of(
+        month_number(end["month"]),
+        int(end["day"]),
+        int(end["year"]) if end["year"] else None,
+        None,
+        "last",
+        ctx,
+    )
     if reading is None or "X" in reading.value:
         return None
     middle = dt.date.fromisoformat(reading.value) - dt.timedelta(days=45)
@@ -494,10 +549,14 @@ def quarter_ended(m, ctx: Context) -> str | None:
 @handles("quarter_code")
 def quarter_code(m, ctx):
     number = int(m["q"] or m["q2"])
-    year = int(m["year"]) if m["year"] else anchored_year(
-        ctx, lambda y: calendar.value_range(f"{y:04d}-Q{number}"))
-    return Reading("DATE", f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}",
-                   anchors=year is not None)
+    year = (
+        int(m["year"])
+        if m["year"]
+        else anchored_year(ctx, lambda y: calendar.value_range(f"{y:04d}-Q{number}"))
+    )
+    return Reading(
+        "DATE", f"{year:04d}-Q{number}" if year else f"XXXX-Q{number}", anchors=year is not None
+    )
 
 
 @handles("half")
@@ -506,8 +565,9 @@ def half(m, ctx):
     year = year_from(m, ctx)
     if year is None:
         year = anchored_year(ctx, lambda y: calendar.value_range(f"{y:04d}-H{number}"))
-    return Reading("DATE", f"{year:04d}-H{number}" if year else f"XXXX-H{number}",
-                   anchors=year is not None)
+    return Reading(
+        "DATE", f"{year:04d}-H{number}" if year else f"XXXX-H{number}", anchors=year is not None
+    )
 
 
 @handles("season")
@@ -519,8 +579,10 @@ def season(m, ctx):
     rel = (m["rel"] or "").lower()
     if year is None and ctx.dct is not None:
         dct = ctx.dct
-        ranges = {y: calendar.season_range(y, code) for y in (dct.year - 2, dct.year - 1,
-                                                              dct.year, dct.year + 1)}
+        ranges = {
+            y: calendar.season_range(y, code)
+            for y in (dct.year - 2, dct.year - 1, dct.year, dct.year + 1)
+        }
         if rel in PAST_WORDS:
             year = max(y for y, (_, last) in ranges.items() if last < dct)
         elif rel in NEXT_WORDS:
@@ -535,6 +597,7 @@ def season(m, ctx):
 
 
 # --- references, relative units, durations, sets --------------------------------------
+
 
 @handles("reference")
 def reference(m, ctx):
@@ -564,8 +627,11 @@ def relative_point(ctx: Context, unit: str, offset: int, anaphoric: bool) -> str
 
 CLOCK_UNITS = {"second", "minute", "hour"}
 # "will one day be", "hopes to one day lead": "one day" as "some day to come".
-SOME_DAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to|"
-                             r"['’]ll)\s+$", re.IGNORECASE)
+SOME_DAY_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|can|shall|should|must|to|"
+    r"['’]ll)\s+$",
+    re.IGNORECASE,
+)
 ANAPHORA_CHARS = 1000
 YEARS_PER_UNIT = {"decade": 10, "century": 100, "millennium": 1000}
 
@@ -583,8 +649,7 @@ def relative(m, ctx):
         if rel in NEXT_WORDS:
             # "in the coming weeks": a stretch ahead of unknown length
             return Reading("DURATION", duration_value(None, unit))
-        return Reading("DATE", "PRESENT_REF") if rel in ("this", "current", "present") \
-            else None
+        return Reading("DATE", "PRESENT_REF") if rel in ("this", "current", "present") else None
     if unit in CLOCK_UNITS:
         letter = lexicon().units[unit].letter
         return Reading("DURATION", f"PT1{letter}")
@@ -610,7 +675,7 @@ def relative(m, ctx):
 @handles("the_unit")
 def the_unit(m, ctx):
     unit = m["unit"].lower()
-    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end():m.end() + 8]):
+    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end() : m.end() + 8]):
         # "the year ended Sept. 30": a fiscal period, measured back from its end
         return Reading("DURATION", duration_value(1.0, unit))
     if ctx.dct is None:
@@ -633,10 +698,17 @@ def duration_value(amount: float | None, unit: str) -> str:
     if amount is None:
         return f"PT X{letter}".replace(" ", "") if clock else f"PX{letter}"
     if amount != int(amount):
-        smaller = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7),
-                   "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60),
-                   "decade": ("year", 10), "century": ("year", 100),
-                   "quarter": ("month", 3)}.get(unit)
+        smaller = {
+            "year": ("month", 12),
+            "month": ("day", 30),
+            "week": ("day", 7),
+            "day": ("hour", 24),
+            "hour": ("minute", 60),
+            "minute": ("second", 60),
+            "decade": ("year", 10),
+            "century": ("year", 100),
+            "quarter": ("month", 3),
+        }.get(unit)
         if smaller:
             whole = int(amount)
             rest = round((amount - whole) * smaller[1])
@@ -663,12 +735,17 @@ def duration(m, ctx):
         amount += 0.5  # "a minute and a half"
     direction = " ".join((m["dir"] or "").lower().split())
     # "two years before." counts back like "two years earlier"
-    direction = {"before": "earlier", "after": "later", "afterward": "later",
-                 "afterwards": "later"}.get(direction, direction)
+    direction = {
+        "before": "earlier",
+        "after": "later",
+        "afterward": "later",
+        "afterwards": "later",
+    }.get(direction, direction)
     mod = "APPROX" if m["orso"] else None
     rel = (m["rel"] or "").lower()
     if m.group(0).lower() == "one day" and SOME_DAY_BEFORE.search(
-            ctx.text, max(0, m.start() - 12), m.start()):
+        ctx.text, max(0, m.start() - 12), m.start()
+    ):
         return Reading("DATE", "FUTURE_REF")  # "will one day be": some day, not a length
     if amount is None and not direction and rel in ("past", "last", "recent", "previous"):
         return Reading("DATE", "PAST_REF")  # "the last few months", like "recent months"
@@ -687,8 +764,7 @@ def duration(m, ctx):
         return Reading("DATE", ctx.dct.isoformat())
     granularity = UNIT_GRANULARITY[unit]
     deictic = direction in ("ago", "back", "from now", "hence")
-    count = round(amount * (12 if unit == "year" else 1)) if amount != int(amount) else \
-        int(amount)
+    count = round(amount * (12 if unit == "year" else 1)) if amount != int(amount) else int(amount)
     step_unit = "month" if amount != int(amount) and unit == "year" else unit
     ref = ctx.quarter_in_focus()
     if unit == "year" and ref:
@@ -757,24 +833,24 @@ def frequency(m, ctx):
 
 
 DAY_AFTER_ASIDE = re.compile(
-    r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?(" + "|".join(
-        sorted((w for w in lexicon().weekdays if w.endswith("day")), key=len, reverse=True))
-    + r")\b", re.IGNORECASE)
+    r"\s*\([^()\n]{1,30}\)\s*,?\s*(?:on\s+)?("
+    + "|".join(sorted((w for w in lexicon().weekdays if w.endswith("day")), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 @handles("clock")
 def clock(m, ctx):
     if m["named"]:
-        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[
-            m["named"].lower()]
+        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["named"].lower()]
     elif m["h4"]:
         # "four in the morning", "10 at night"
         word = m["h4"].lower()
         hour = int(word) if word.isdigit() else WORD_VALUES[word]
         minute = int(m["mi4"] or 0)
         part = m["cpart"].lower()
-        if (part in ("afternoon", "evening") and hour < 12) or (
-                part == "night" and 6 <= hour < 12):
+        if (part in ("afternoon", "evening") and hour < 12) or (part == "night" and 6 <= hour < 12):
             hour += 12
         elif hour == 12 and part in ("morning", "night"):
             hour = 0
@@ -793,8 +869,7 @@ def clock(m, ctx):
             return None
     day: str | None = None
     if m["cmonth"]:
-        reading = _month_day_of(month_number(m["cmonth"]), int(m["cday"]), None, None, None,
-                                ctx)
+        reading = _month_day_of(month_number(m["cmonth"]), int(m["cday"]), None, None, None, ctx)
         if reading is None:
             return None
         day = reading.value
@@ -806,8 +881,9 @@ def clock(m, ctx):
             day = (ctx.dct + dt.timedelta(days=-1 if word == "yesterday" else 1)).isoformat()
         elif m["cwd"] or (after := DAY_AFTER_ASIDE.match(ctx.text, m.end())):
             # "at 9:20 a.m. (0620 GMT) Tuesday": the day may follow an aside
-            day = calendar.weekday_near(ctx.dct, weekday_number(m["cwd"] or after[1]),
-                                        weekday_direction(ctx.tense())).isoformat()
+            day = calendar.weekday_near(
+                ctx.dct, weekday_number(m["cwd"] or after[1]), weekday_direction(ctx.tense())
+            ).isoformat()
         elif not word and focus is not None:
             day = focus.isoformat()
     return Reading("TIME", f"{day or 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}")

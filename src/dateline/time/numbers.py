@@ -37,7 +37,7 @@ def number_value(text: str) -> float | None:
     while index < len(tokens):
         # multi-word entries ("a few", "a couple of") first
         for size in (3, 2, 1):
-            phrase = " ".join(tokens[index:index + size])
+            phrase = " ".join(tokens[index : index + size])
             if phrase in words:
                 break
         else:

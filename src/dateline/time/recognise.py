@@ -33,10 +33,47 @@ CHECKS: dict[str, Check] = {}
 
 # Words after which a capitalised month, season or bare year is surely temporal.
 TEMPORAL_PREPOSITIONS = {
-    "in", "since", "by", "until", "till", "through", "throughout", "during", "of", "from",
-    "to", "early", "late", "mid", "before", "after", "between", "and", "or", "last", "this",
-    "next", "on", "for", "around", "about", "as", "that", "each", "every", "past", "coming",
-    "into", "at", "over", "following", "previous", "beginning", "end", "middle", "start",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "during",
+    "of",
+    "from",
+    "to",
+    "early",
+    "late",
+    "mid",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "last",
+    "this",
+    "next",
+    "on",
+    "for",
+    "around",
+    "about",
+    "as",
+    "that",
+    "each",
+    "every",
+    "past",
+    "coming",
+    "into",
+    "at",
+    "over",
+    "following",
+    "previous",
+    "beginning",
+    "end",
+    "middle",
+    "start",
 }
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”'‘’(\[\n]\s*)$")
 
@@ -45,20 +82,21 @@ def checks(name: str) -> Callable[[Check], Check]:
     def register(function: Check) -> Check:
         CHECKS[name] = function
         return function
+
     return register
 
 
 def word_before(text: str, start: int) -> str:
-    match = re.search(r"([A-Za-z][\w'’-]*)\W*$", text[max(0, start - 30):start])
+    match = re.search(r"([A-Za-z][\w'’-]*)\W*$", text[max(0, start - 30) : start])
     return match[1] if match else ""
 
 
 def at_sentence_start(text: str, start: int) -> bool:
-    return bool(SENTENCE_START.search(text[max(0, start - 4):start]))
+    return bool(SENTENCE_START.search(text[max(0, start - 4) : start]))
 
 
 def word_after(text: str, end: int) -> str:
-    match = re.match(r"\W{0,3}?([A-Za-z][\w'’-]*)", text[end:end + 30])
+    match = re.match(r"\W{0,3}?([A-Za-z][\w'’-]*)", text[end : end + 30])
     return match[1] if match else ""
 
 
@@ -76,24 +114,23 @@ def check_month(m, doc, text):
         return True
     if len(word.rstrip(".")) <= 3 and not word.endswith(".") and word.lower() != "may":
         return False
-    if re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", text[m.end():m.end() + 12]):
+    if re.match(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 12]):
         return False  # the March for Life, the March of the Mothers
     before = word_before(text, m.start())
     if before.lower() in TEMPORAL_PREPOSITIONS | {"the", "a", "an"}:
         return True
     if at_sentence_start(text, m.start()):
-        return word.lower() not in ("may", "march") or \
-            bool(re.match(r"\s*,", text[m.end():]))
+        return word.lower() not in ("may", "march") or bool(re.match(r"\s*,", text[m.end() :]))
     if word.lower() in ("may", "march", "august", "june", "april") and before[:1].isupper():
         return False  # Theresa May, the Long March
     after = word_after(text, m.end())
-    return not (after[:1].isupper() and not re.match(r"\s*[,.;]", text[m.end():]))
+    return not (after[:1].isupper() and not re.match(r"\s*[,.;]", text[m.end() :]))
 
 
 def _month_with_day(m, doc, text):
     if m["month"][0].islower():
         return False
-    after = text[m.end():m.end() + 12]
+    after = text[m.end() : m.end() + 12]
     # "March 10-12" is fine, "May 5 percent" and "Oct. 10.5" are not
     return not re.match(r"\s*(?:percent|per\s+cent|%|\.\d)", after)
 
@@ -115,18 +152,20 @@ def check_second_day(m, doc, text):
 def check_year(m, doc, text):
     if m["pre"]:
         return True
-    after = text[m.end():m.end() + 12]
+    after = text[m.end() : m.end() + 12]
     if re.match(r"\s*(?:GMT|UTC|hours|hrs|local|[ECMP][SD]T)\b", after):
         return False
     before = word_before(text, m.start()).lower()
-    if before in TEMPORAL_PREPOSITIONS - {"and", "or"} | {"the", "fiscal", "year", "early",
-                                                          "late"}:
+    if before in TEMPORAL_PREPOSITIONS - {"and", "or"} | {"the", "fiscal", "year", "early", "late"}:
         return True
     lex = lexicon()
-    if re.search(r"\b[A-Z][\w'’-]*[ \t]$", text[max(0, m.start() - 30):m.start()]) and \
-            before not in lex.months and before not in lex.seasons and \
-            not at_sentence_start(text, m.start() - len(before) - 1) and \
-            re.match(r"\s*(?:[,.;:)]|[A-Z]|$)", after):
+    if (
+        re.search(r"\b[A-Z][\w'’-]*[ \t]$", text[max(0, m.start() - 30) : m.start()])
+        and before not in lex.months
+        and before not in lex.seasons
+        and not at_sentence_start(text, m.start() - len(before) - 1)
+        and re.match(r"\s*(?:[,.;:)]|[A-Z]|$)", after)
+    ):
         # "a venture called Orion 1980, which ...": a year ending a name; "the Obama 2012
         # campaign" is still a year
         return False
@@ -140,8 +179,10 @@ def check_year(m, doc, text):
         return head.lower_ in lexicon().period_nouns
     if before in ("and", "or"):
         return True  # "between 1994 and 1997"
-    return not (token.dep_ in ("dobj", "nsubj", "pobj") and token.head.lemma_ in (
-        "kill", "be", "number", "total"))
+    return not (
+        token.dep_ in ("dobj", "nsubj", "pobj")
+        and token.head.lemma_ in ("kill", "be", "number", "total")
+    )
 
 
 @checks("spelled_year")
@@ -153,13 +194,14 @@ def check_spelled_year(m, doc, text):
         return True
     before = word_before(text, m.start()).lower()
     after = word_after(text, m.end())
-    return before in ("in", "by", "since", "until", "before", "after") and \
-        not (after[:1].islower() and after.lower() not in ("and", "when", "the"))
+    return before in ("in", "by", "since", "until", "before", "after") and not (
+        after[:1].islower() and after.lower() not in ("and", "when", "the")
+    )
 
 
 @checks("season")
 def check_season(m, doc, text):
-    after = text[m.end():m.end() + 15]
+    after = text[m.end() : m.end() + 15]
     if m["year"] or m["yrel"] or m["spelled"] or m["rel"]:
         return True
     if re.match(r"\s+(?:of|in)\b", after):
@@ -172,23 +214,34 @@ def check_season(m, doc, text):
 @checks("quarter")
 def check_quarter(m, doc, text):
     if m["noun"].lower() == "period":
-        return bool(m["pyear"] or (m["qual"] or "").lower() in (
-            "latest", "year-earlier", "year-ago", "year-before", "comparable", "corresponding",
-            "same"))
+        return bool(
+            m["pyear"]
+            or (m["qual"] or "").lower()
+            in (
+                "latest",
+                "year-earlier",
+                "year-ago",
+                "year-before",
+                "comparable",
+                "corresponding",
+                "same",
+            )
+        )
     if not (m["ord"] or m["qual"] or m["fiscal"] or m["pyear"] or m["owner"]):
         if not m["the"]:
             return False
         # "a quarter of the vote", "the quarter of the city"
-        return not re.match(r"\s+of\s+(?!\d)", text[m.end():m.end() + 12]) and \
-            not re.match(r"[\s-]+(?:mile|century|point|inch|hour|final)", text[m.end():])
-    return not re.match(r"[\s-]+(?:final|mile|century|point)", text[m.end():m.end() + 12])
+        return not re.match(r"\s+of\s+(?!\d)", text[m.end() : m.end() + 12]) and not re.match(
+            r"[\s-]+(?:mile|century|point|inch|hour|final)", text[m.end() :]
+        )
+    return not re.match(r"[\s-]+(?:final|mile|century|point)", text[m.end() : m.end() + 12])
 
 
 @checks("half")
 def check_half(m, doc, text):
     if m["year"] or m["yrel"]:
         return True
-    return not re.match(r"\s+of\b|-?\s*(?:time|hour|mile|century)", text[m.end():m.end() + 8])
+    return not re.match(r"\s+of\b|-?\s*(?:time|hour|mile|century)", text[m.end() : m.end() + 8])
 
 
 @checks("holiday")
@@ -199,8 +252,11 @@ def check_holiday(m, doc, text):
 def title_case_inside_sentence(m, text: str, group: str) -> bool:
     """ "This Week", "60 Minutes", "High Noon": capitalised words mid-sentence are titles."""
     word = m[group] or ""
-    return word[:1].isupper() and not at_sentence_start(text, m.start(group)) and \
-        word.lower() not in lexicon().months
+    return (
+        word[:1].isupper()
+        and not at_sentence_start(text, m.start(group))
+        and word.lower() not in lexicon().months
+    )
 
 
 @checks("relative")
@@ -208,14 +264,14 @@ def check_relative(m, doc, text):
     rel = m["rel"].lower()
     if rel == "final" or title_case_inside_sentence(m, text, "unit"):
         return False
-    if m["the"] and re.match(r"\s+of\b", text[m.end():m.end() + 5]):
+    if m["the"] and re.match(r"\s+of\b", text[m.end() : m.end() + 5]):
         return False  # "the last day of the month"; "bombings this month of embassies" stays
     return not (rel == "that" and m["unit_plural"])
 
 
 @checks("duration")
 def check_duration(m, doc, text):
-    after = text[m.end():m.end() + 12]
+    after = text[m.end() : m.end() + 12]
     if not m["dir"] and re.match(r"[\s-]+old\b", after):
         return False  # ages are not temporal expressions in TimeML
     if title_case_inside_sentence(m, text, "unit"):
@@ -223,16 +279,23 @@ def check_duration(m, doc, text):
     if m["unit"].lower() == "second" and m["num"].lower() in ("a", "an"):
         return False  # "a second group" is an ordinal
     # "three quarters of the vote" is a share, not a duration
-    return not (m["unit"].lower() == "quarter" and not m["the"] and (
-        re.match(r"\s+of\s+(?:the|a|an|its|their|his|her|our|all|this|that|these|those)\b",
-                 after) or m.group(0)[len(m["num"]):].startswith("-")))
+    return not (
+        m["unit"].lower() == "quarter"
+        and not m["the"]
+        and (
+            re.match(
+                r"\s+of\s+(?:the|a|an|its|their|his|her|our|all|this|that|these|those)\b", after
+            )
+            or m.group(0)[len(m["num"]) :].startswith("-")
+        )
+    )
 
 
 @checks("bare_units")
 def check_bare_units(m, doc, text):
     if title_case_inside_sentence(m, text, "unit"):
         return False  # "60 Minutes"
-    return not re.match(r"[\s-]+old\b", text[m.end():m.end() + 8])
+    return not re.match(r"[\s-]+old\b", text[m.end() : m.end() + 8])
 
 
 @checks("set_rate")
@@ -259,17 +322,29 @@ def check_clock(m, doc, text):
     if m["h2"] is not None and (m["tz"] or m["dayword"] or m["cwd"]):
         return True
     # "at 10:30", "until four in the morning"; not "won 4-2" or "two in the morning session"
-    before = text[max(0, m.start() - 12):m.start()].lower()
-    return bool(re.search(r"\b(?:at|by|until|till|from|after|before|around|about|since|"
-                          r"to|between|and)\s+$", before))
+    before = text[max(0, m.start() - 12) : m.start()].lower()
+    return bool(
+        re.search(
+            r"\b(?:at|by|until|till|from|after|before|around|about|since|"
+            r"to|between|and)\s+$",
+            before,
+        )
+    )
 
 
 @checks("the_part")
 def check_the_part(m, doc, text):
     """ "in the morning" of the day being told about; not "the night of the attack"."""
     before = word_before(text, m.start()).lower()
-    return before in ("in", "during", "by", "until", "that", "overnight", "through") and \
-        not re.match(r"\s+(?:of|after|before|when)\b", text[m.end():m.end() + 8])
+    return before in (
+        "in",
+        "during",
+        "by",
+        "until",
+        "that",
+        "overnight",
+        "through",
+    ) and not re.match(r"\s+(?:of|after|before|when)\b", text[m.end() : m.end() + 8])
 
 
 @checks("bare_part")
@@ -277,14 +352,30 @@ def check_bare_part(m, doc, text):
     """ "before dawn", "by mid-afternoon": a moment of the day after a preposition of time;
     not "the dawn of a new era" or "Sunset Boulevard"."""
     return m["part"][0].islower() and word_before(text, m.start()).lower() in (
-        "at", "by", "before", "after", "until", "till", "since", "from", "toward", "towards",
-        "around", "about", "in", "during", "near", "to", "and")
+        "at",
+        "by",
+        "before",
+        "after",
+        "until",
+        "till",
+        "since",
+        "from",
+        "toward",
+        "towards",
+        "around",
+        "about",
+        "in",
+        "during",
+        "near",
+        "to",
+        "and",
+    )
 
 
 @checks("anaphoric_part")
 def check_anaphoric_part(m, doc, text):
     # "that night's attack" is still that night; "the same night club" is not a time
-    return not re.match(r"[\s-]+(?:club|shift|train|flight|school|watchman)", text[m.end():])
+    return not re.match(r"[\s-]+(?:club|shift|train|flight|school|watchman)", text[m.end() :])
 
 
 def newspaper_name(m, doc, text: str) -> bool:
@@ -294,8 +385,10 @@ def newspaper_name(m, doc, text: str) -> bool:
     Monday through Friday" is a repetition).
     """
     after = word_after(text, m.end())
-    if not re.match(r"\s+[A-Z]", text[m.end():m.end() + 3]) or \
-            after.lower().rstrip(".") in lexicon().weekdays | lexicon().months:
+    if (
+        not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 3])
+        or after.lower().rstrip(".") in lexicon().weekdays | lexicon().months
+    ):
         return False
     token = token_at(doc, m.start())
     if token is None or token.i == 0:
@@ -320,8 +413,12 @@ def check_reference(m, doc, text):
     phrase = m["ref"].lower()
     if phrase == "current":
         token = token_at(doc, m.start())
-        return token is not None and token.pos_ == "ADJ" and token.head.pos_ == "NOUN" \
+        return (
+            token is not None
+            and token.pos_ == "ADJ"
+            and token.head.pos_ == "NOUN"
             and token.head.lower_ not in ("account", "accounts", "affairs", "events", "flow")
+        )
     return True
 
 
@@ -347,13 +444,13 @@ def candidates(text: str) -> list[Mention]:
     lowered = text.lower()
     seen: set[tuple[str, int, int]] = set()
     for pattern in patterns():
-        spans = [(0, len(text))] if pattern.keywords is None else \
-            windows(pattern.keywords, lowered)
+        spans = [(0, len(text))] if pattern.keywords is None else windows(pattern.keywords, lowered)
         for start, end in spans:
             for match in pattern.regex.finditer(text, start, end):
                 # a `span` group marks the expression inside a larger context
-                first, last = match.span("span") if "span" in pattern.regex.groupindex \
-                    else match.span()
+                first, last = (
+                    match.span("span") if "span" in pattern.regex.groupindex else match.span()
+                )
                 key = (pattern.name, first, last)
                 if last > first and key not in seen:
                     seen.add(key)
@@ -378,12 +475,41 @@ def select(found: list[Mention], doc: Doc, text: str) -> list[Mention]:
 
 # Which families a modifier word may extend, by the kind of mod it gives.
 POINT_MODS = {"START", "MID", "END"}
-POINT_FAMILIES = {"the_part", "bare_part", "anaphoric_part", "month", "year", "decade",
-                  "season", "relative", "quarter", "deictic", "weekday", "the_unit", "half",
-                  "holiday", "spelled_year", "century",
-                  "month_day", "day_month", "anaphoric_year"}
-AMOUNT_FAMILIES = {"duration", "clock", "bare_units", "relative", "the_unit", "weekday",
-                   "deictic", "month_day", "day_month", "year", "anaphoric_year", "year_end"}
+POINT_FAMILIES = {
+    "the_part",
+    "bare_part",
+    "anaphoric_part",
+    "month",
+    "year",
+    "decade",
+    "season",
+    "relative",
+    "quarter",
+    "deictic",
+    "weekday",
+    "the_unit",
+    "half",
+    "holiday",
+    "spelled_year",
+    "century",
+    "month_day",
+    "day_month",
+    "anaphoric_year",
+}
+AMOUNT_FAMILIES = {
+    "duration",
+    "clock",
+    "bare_units",
+    "relative",
+    "the_unit",
+    "weekday",
+    "deictic",
+    "month_day",
+    "day_month",
+    "year",
+    "anaphoric_year",
+    "year_end",
+}
 COUNT_ONLY = {"over", "under", "some"}
 
 
@@ -398,8 +524,11 @@ def extend_with_modifiers(mentions: list[Mention], text: str) -> None:
             phrase = " ".join(match["phrase"].lower().split())
             mod = modifiers.get(phrase)
             allowed = POINT_FAMILIES if mod in POINT_MODS else AMOUNT_FAMILIES
-            starts_with_count = mention.name in ("duration", "bare_units", "clock") and \
-                not mention.match.group(0).lower().startswith("the ")
+            starts_with_count = mention.name in (
+                "duration",
+                "bare_units",
+                "clock",
+            ) and not mention.match.group(0).lower().startswith("the ")
             if phrase in ("earlier", "later"):
                 allowed = {"relative", "deictic", "the_unit", "weekday", "the_part"}
             if phrase in COUNT_ONLY and not starts_with_count:

@@ -41,13 +41,21 @@ def find_times(doc: Doc, pub_date: str | None) -> list[Time]:
         if reading is None:
             continue
         mod = reading.mod or mention.mod
-        bounds = calendar.value_range(reading.value, mod) \
-            if reading.type in ("DATE", "TIME") else None
-        times.append(Time(
-            text=text[mention.start:mention.end], start=mention.start, end=mention.end,
-            type=reading.type, value=reading.value, mod=mod,
-            start_date=bounds[0].isoformat() if bounds else None,
-            end_date=bounds[1].isoformat() if bounds else None))
+        bounds = (
+            calendar.value_range(reading.value, mod) if reading.type in ("DATE", "TIME") else None
+        )
+        times.append(
+            Time(
+                text=text[mention.start : mention.end],
+                start=mention.start,
+                end=mention.end,
+                type=reading.type,
+                value=reading.value,
+                mod=mod,
+                start_date=bounds[0].isoformat() if bounds else None,
+                end_date=bounds[1].isoformat() if bounds else None,
+            )
+        )
         if reading.anchors:
             ctx.remember(reading.value)
         if reading.frames:

@@ -13,14 +13,38 @@ from spacy.tokens import Doc, Token
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll"}
 # Verbs whose object time lies ahead of them: "was scheduled for March 12".
-SCHEDULING_VERBS = {"schedule", "plan", "slate", "expect", "postpone", "reschedule", "due",
-                    "delay", "adjourn"}
+SCHEDULING_VERBS = {
+    "schedule",
+    "plan",
+    "slate",
+    "expect",
+    "postpone",
+    "reschedule",
+    "due",
+    "delay",
+    "adjourn",
+}
 # Verbs whose object is an event still to come: "planned a rally on Saturday".
 PLANNING_VERBS = {"plan", "schedule", "slate"}
 PROSPECTIVE_MODALS = {"can", "may", "might", "should", "must", "ought", "ca"}
 MAX_HOPS = 8
-REPORTING_VERBS = {"say", "tell", "report", "announce", "confirm", "deny", "claim", "add",
-                   "state", "insist", "warn", "write", "note", "acknowledge", "admit"}
+REPORTING_VERBS = {
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "confirm",
+    "deny",
+    "claim",
+    "add",
+    "state",
+    "insist",
+    "warn",
+    "write",
+    "note",
+    "acknowledge",
+    "admit",
+}
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -38,8 +62,7 @@ def governing_verb(token: Token) -> Token | None:
 def pluperfect(word: Token) -> bool:
     """Whether `word`, or the verb its adjective complements ("had been due"), has "had"."""
     for current in (word, word.head) if word.dep_ in ("acomp", "xcomp") else (word,):
-        if any(c.lower_ in ("had", "'d") for c in current.children
-               if c.dep_ in ("aux", "auxpass")):
+        if any(c.lower_ in ("had", "'d") for c in current.children if c.dep_ in ("aux", "auxpass")):
             return True
     return False
 
@@ -101,10 +124,38 @@ VERB_PREPOSITIONS = {"on", "in", "at", "during", "over", "from", "of", "as", "fo
 PREPOSITION_BEFORE = re.compile(r"\b(since|by|until|till|through|before)\s+$", re.IGNORECASE)
 SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
 # Verbs whose infinitive complement lies ahead: "agreed to meet Friday".
-INTENT_VERBS = {"plan", "expect", "agree", "decide", "want", "hope", "promise", "threaten",
-                "vow", "seek", "aim", "intend", "schedule", "prepare", "set", "go", "likely",
-                "due", "scheduled", "about", "pledge", "try", "attempt", "offer", "ask",
-                "urge", "call", "propose", "refuse", "be"}
+INTENT_VERBS = {
+    "plan",
+    "expect",
+    "agree",
+    "decide",
+    "want",
+    "hope",
+    "promise",
+    "threaten",
+    "vow",
+    "seek",
+    "aim",
+    "intend",
+    "schedule",
+    "prepare",
+    "set",
+    "go",
+    "likely",
+    "due",
+    "scheduled",
+    "about",
+    "pledge",
+    "try",
+    "attempt",
+    "offer",
+    "ask",
+    "urge",
+    "call",
+    "propose",
+    "refuse",
+    "be",
+}
 
 
 def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | None:
@@ -142,8 +193,11 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
         return None
     if head.lemma_.lower() in SCHEDULING_VERBS and head.tag_ != "VBD":
         return "future"  # "elections are due in October", "a vote set for May"
-    if head.lemma_.lower() in PLANNING_VERBS and not deadline and any(
-            c.dep_ == "dobj" and c.i < token.i for c in head.children):
+    if (
+        head.lemma_.lower() in PLANNING_VERBS
+        and not deadline
+        and any(c.dep_ == "dobj" and c.i < token.i for c in head.children)
+    ):
         # "planned a rally on Saturday": the date of what is planned, as when the parse
         # hangs the date on the noun
         return "future"
@@ -165,8 +219,9 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
     if deadline:
         # "until Thursday, they had not called" looks back; "postponed until Tuesday",
         # "gave them until 9 a.m. Tuesday" still look forward
-        pluperfect = any(c.lower_ in ("had", "'d") for c in head.children
-                         if c.dep_ in ("aux", "auxpass"))
+        pluperfect = any(
+            c.lower_ in ("had", "'d") for c in head.children if c.dep_ in ("aux", "auxpass")
+        )
         return "deadline_past" if tense == "past" and pluperfect else "deadline"
     return tense
 

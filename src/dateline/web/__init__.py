@@ -37,30 +37,45 @@ def create_app(db: str) -> Any:
         return FileResponse(path)
 
     @app.get("/api/events")
-    def events(type: str | None = None, mode: str | None = None, actor: str | None = None,
-               country: str | None = None,
-               bbox: str | None = Query(None, description="min lon,min lat,max lon,max lat"),
-               since: str | None = None, until: str | None = None,
-               min_sources: int | None = None,
-               factuality: str = Query("asserted", description="a factuality, or 'all'"),
-               text: str | None = None, limit: int | None = 5000) -> list[dict[str, Any]]:
+    def events(
+        type: str | None = None,
+        mode: str | None = None,
+        actor: str | None = None,
+        country: str | None = None,
+        bbox: str | None = Query(None, description="min lon,min lat,max lon,max lat"),
+        since: str | None = None,
+        until: str | None = None,
+        min_sources: int | None = None,
+        factuality: str = Query("asserted", description="a factuality, or 'all'"),
+        text: str | None = None,
+        limit: int | None = 5000,
+    ) -> list[dict[str, Any]]:
         box = None
         if bbox:
             try:
                 west, south, east, north = (float(v) for v in bbox.split(","))
             except ValueError:
-                raise HTTPException(status_code=422,
-                                    detail="bbox is four numbers: min lon,min lat,max lon,max lat"
-                                    ) from None
+                raise HTTPException(
+                    status_code=422, detail="bbox is four numbers: min lon,min lat,max lon,max lat"
+                ) from None
             box = (west, south, east, north)
-        return api.query(db, type=type, mode=mode, actor=actor, country=country, bbox=box,
-                         since=since, until=until, min_sources=min_sources,
-                         factuality=None if factuality == "all" else factuality, text=text,
-                         limit=limit)
+        return api.query(
+            db,
+            type=type,
+            mode=mode,
+            actor=actor,
+            country=country,
+            bbox=box,
+            since=since,
+            until=until,
+            min_sources=min_sources,
+            factuality=None if factuality == "all" else factuality,
+            text=text,
+            limit=limit,
+        )
 
     @app.get("/api/stories")
-    def stories(min_articles: int | None = None,
-                limit: int | None = 1000) -> list[dict[str, Any]]:
+    def stories(min_articles: int | None = None, limit: int | None = 1000) -> list[dict[str, Any]]:
         return api.stories(db, min_articles=min_articles, limit=limit)
 
     return app
@@ -70,6 +85,7 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
     if not Path(db).exists():
-        raise SystemExit(f"dateline: no database at {db}; create one with `dateline ingest` "
-                         "or `dateline demo`")
+        raise SystemExit(
+            f"dateline: no database at {db}; create one with `dateline ingest` or `dateline demo`"
+        )
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
