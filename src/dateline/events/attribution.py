@@ -185,17 +185,7 @@ def find_quotes(
         who = speaker(verb, people)
         if who is None:
             continue
-        quotes.append(
-            Quote(
-                speaker=who.canonical or who.text,
-                entity=who.entity,
-                text=text[start:end],
-                start=start,
-                end=end,
-                channel=channel(verb, lexicon, people),
-                direct=True,
-            )
-        )
+        quotes.append(_quote(who, verb, text, start, end, lexicon, people, direct=True))
         covered.append((match.start(), match.end()))
     quotes.extend(_reported(doc, people, lexicon, covered, text))
     quotes.sort(key=lambda q: q.start)
@@ -233,6 +223,29 @@ def _verb_outside(token: Token, span, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _quote(
+    who: ActorRef,
+    verb: Token,
+    text: str,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    people: Participants,
+    *,
+    direct: bool,
+) -> Quote:
+    """A quote of `text[start:end]` by `who`, told through `verb` (its channel)."""
+    return Quote(
+        speaker=who.canonical or who.text,
+        entity=who.entity,
+        text=text[start:end],
+        start=start,
+        end=end,
+        channel=channel(verb, lexicon, people),
+        direct=direct,
+    )
+
+
 def _reported(
     doc: Doc, people: Participants, lexicon: Lexicon, covered: list[tuple[int, int]], text: str
 ) -> list[Quote]:
@@ -263,15 +276,5 @@ def _reported(
             and who.text.lower() in ("it", "they", "he", "she")
         ):
             continue
-        found.append(
-            Quote(
-                speaker=who.canonical or who.text,
-                entity=who.entity,
-                text=text[start:end],
-                start=start,
-                end=end,
-                channel=channel(token, lexicon, people),
-                direct=False,
-            )
-        )
+        found.append(_quote(who, token, text, start, end, lexicon, people, direct=False))
     return found
