@@ -76,10 +76,9 @@ def ingest(
     from dateline import read
 
     result = IngestResult()
-    options = {} if max_bytes is None else {"max_bytes": max_bytes}
     bar = pipeline._progress_bar(progress)
     with Store(db) as store, _pool(workers) as pool:
-        for raws in pipeline.batched(read.iter_documents(paths, **options), batch_size):
+        for raws in pipeline.batched(read.iter_documents(paths, max_bytes), batch_size):
             articles = [pipeline.clean_document(raw, pub_date) for raw in raws]
             _ingest_batch(store, articles, result, pool, workers)
             bar.update(len(articles))

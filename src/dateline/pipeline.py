@@ -57,8 +57,7 @@ def extract(
     """
     from dateline import read
 
-    options = {} if max_bytes is None else {"max_bytes": max_bytes}
-    batches = batched(read.iter_documents(paths, **options), batch_size)
+    batches = batched(read.iter_documents(paths, max_bytes), batch_size)
     bar = _progress_bar(progress)
     for articles in _map_batches(batches, pub_date, workers):
         for article in articles:

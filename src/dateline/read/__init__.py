@@ -30,8 +30,10 @@ CONTAINERS = {"jsonl", "csv", "feed", "warc"}
 
 
 def iter_documents(
-    paths: Iterable[str | Path], max_bytes: int = MAX_DOCUMENT_BYTES
+    paths: Iterable[str | Path], max_bytes: int | None = None
 ) -> Iterator[RawDocument]:
+    """Every document under `paths`, in order; `max_bytes` None is MAX_DOCUMENT_BYTES."""
+    max_bytes = MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
     for path in paths:
         yield from _read_path(str(path), max_bytes)
 
