@@ -59,3 +59,10 @@ def test_every_event_points_at_its_evidence(seed):
         for ref in event.actor + event.recipient:
             if ref.entity is not None:
                 assert seed.entities[ref.entity].canonical == ref.canonical
+
+
+def test_the_liberated_town_is_baghouz_not_the_us(seed):
+    """`Once the town is liberated ..., the US and its allies are expected to declare`: the
+    US is the subject of the other clause, an actor there, not where the town is."""
+    liberated = next(e for e in seed.events if e.trigger.text == "liberated")
+    assert (liberated.location.name, liberated.location.precision) == ("Al Baghuz Fawqani", 2)

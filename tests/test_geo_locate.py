@@ -121,3 +121,46 @@ def test_a_hyphenated_name_is_never_the_events_place(nlp):
     trigger = span(body, "held")
     location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
     assert (location.name, location.precision) == ("Al Baghuz Fawqani", 2)
+
+
+def test_a_place_that_is_the_subject_of_another_verb_is_not_the_location(nlp):
+    body = (
+        "Fighting went on in Raqqa all week.\n\n"
+        "After the bridge was destroyed, Turkey and its allies demanded a ceasefire."
+    )
+    doc, places = setup(nlp, body)
+    trigger = span(body, "destroyed")
+    location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+    assert (location.text, location.country, location.precision) == ("Raqqa", "SY", 2)
+
+
+def test_the_dateline_city_places_an_event_nothing_else_places(nlp):
+    """Through the cleaner, which takes `KISMAYO, Somalia (Horn Wire) -` out of the body."""
+    from dateline.model import RawDocument
+    from dateline.pipeline import process
+
+    text = (
+        "Gunmen storm base in south Somalia\n\n"
+        "KISMAYO, Somalia (Horn Wire) - Gunmen stormed a government base outside the port "
+        "city on Tuesday, killing four soldiers, a regional official said.\n\n"
+        "The attack came a week after troops retook two villages in the Lower Juba region.\n"
+    )
+    [article] = process([RawDocument(source="kismayo.txt", text=text)], "2024-05-02")
+    assert article.dateline_place == "Kismayo"
+    assert "Kismayo" not in [p.text for p in article.places]
+    stormed = next(e for e in article.events if e.trigger.text == "stormed")
+    assert (stormed.location.name, stormed.location.country, stormed.location.precision) == (
+        "Kismayo",
+        "SO",
+        2,
+    )
+    retook = next(e for e in article.events if e.trigger.text == "retook")
+    assert (retook.location.name, retook.location.precision) == ("Lower Juba", 3)
+
+
+def test_a_town_the_body_names_wins_over_the_dateline(nlp):
+    dateline = Place("Beirut", 0, 0, name="Beirut", lat=33.9, lon=35.5, feature_code="PPLC")
+    body = "Shelling hit Qusayr on Monday. Residents of Qusayr fled."
+    doc, places = setup(nlp, body)
+    assert main_place(places, dateline).text == "Qusayr"
+    assert main_place([], dateline) is dateline

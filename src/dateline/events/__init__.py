@@ -699,7 +699,7 @@ def _build(
     value, cue = factuality(token, candidate.support, lexicon, lexicon.reporting_verbs)
     date = timex.event_date(article.times, trigger, sentence, doc, article.pub_date)
     value = historical(value, date, article.pub_date)
-    location = geo.event_location(article.places, trigger, sentence, doc)
+    location = geo.event_location(article.places, trigger, sentence, doc, people.dateline_place)
     if (
         event_type == "ASSAULT"
         and not actors
@@ -765,7 +765,9 @@ def _derived_builder(doc: Doc, article: Article, people: Participants):
             acled=None,
             actor=list(actors),
             recipient=list(recipients),
-            location=geo.event_location(article.places, trigger, sentence, doc),
+            location=geo.event_location(
+                article.places, trigger, sentence, doc, people.dateline_place
+            ),
             date=date,
             factuality="asserted",
             attribution=source,

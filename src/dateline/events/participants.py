@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.actors.datelines import dateline_tokens, find_datelines
 from dateline.actors.dictionary import ActorDictionary
 from dateline.actors.entities import head_noun_key, sector_guess, with_article
+from dateline.geo import dateline_place
 from dateline.model import ActorRef, Article, Entity
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -220,6 +221,8 @@ class Participants:
                     if token.i not in self.blocked:
                         self.place_at.setdefault(token.i, index)
         self.places = article.places
+        # the dateline's city, the location of last resort of an event (`geo.locate`)
+        self.dateline_place = dateline_place(article)
 
     # --- entities --------------------------------------------------------------------
     def entity_ref(self, index: int, text: str) -> ActorRef:

@@ -29,6 +29,7 @@ from dateline.model import Article, Place
 __all__ = [
     "build_gazetteer",
     "data",
+    "dateline_place",
     "event_location",
     "find_places",
     "import_geonames",
@@ -59,15 +60,51 @@ def resolve_mentions(
     return resolve_article(mentions, gazetteer, text=text, context=context)
 
 
+def dateline_place(article: Article) -> Place | None:
+    """The dateline's city (`KISMAYO, Somalia (Reuters) -`) resolved, or None.
+
+    The cleaner takes the dateline out of the body, so the Place has no span there
+    (`start == end == 0`, `source` "dateline") and is not one of the article's places; it
+    serves as the location of last resort for events (`dateline.geo.locate`). Among
+    namesakes, the one in the country the body's places name most, else the most populous.
+    """
+    if not article.dateline_place:
+        return None
+    entries = _dateline_entries(load_gazetteer(), article.dateline_place)
+    if not entries:
+        return None
+    countries = Counter(p.country for p in article.places if p.lat is not None and p.country)
+    entry = max(entries, key=lambda e: (countries[e.country], e.population))
+    return Place(
+        text=article.dateline_place,
+        start=0,
+        end=0,
+        name=entry.name,
+        geonameid=entry.geonameid,
+        lat=entry.lat,
+        lon=entry.lon,
+        country=entry.country,
+        admin1=entry.admin1,
+        feature_code=entry.feature_code,
+        confidence=1.0,
+        source="dateline",
+    )
+
+
+def _dateline_entries(gazetteer, name: str) -> list:
+    """A dateline names a town: its exact namesakes that are towns, most populous first."""
+    found, _ = gazetteer.lookup(name, loose=False)
+    entries = [gazetteer.entry(pid) for pid, _kind in found]
+    towns = [e for e in entries if e.feature_code.startswith("PPL")] or entries
+    return sorted(towns, key=lambda e: -e.population)
+
+
 def _article_context(article: Article, text: str, gazetteer) -> tuple[Counter, list]:
     """Country votes from demonyms and the dateline place; the dateline place as anchor."""
     context = demonym_votes(text)
     anchors = []
     if article.dateline_place:
-        found, _ = gazetteer.lookup(article.dateline_place, loose=False)
-        entries = sorted(
-            (gazetteer.entry(pid) for pid, _kind in found), key=lambda e: -e.population
-        )
+        entries = _dateline_entries(gazetteer, article.dateline_place)
         if entries:
             context[entries[0].country] += 1.0
             anchors.append(entries[0])

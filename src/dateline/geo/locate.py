@@ -17,9 +17,16 @@ Which place of the sentence is the event's, in this order of evidence:
    North Darfur)`) are its containers and come after it;
 4. nearness to the trigger.
 
+A place that is the subject of another clause's verb (`Once the town is liberated, the US
+and its allies are expected to declare ...`) is an actor of that clause, not where the
+event was, and is passed over.
+
 Without a resolved place in the sentence, the article's main place stands in (the most
 mentioned specific place, else the most mentioned place), with precision no better than 2,
-since the sentence did not say.
+since the sentence did not say. The dateline's city (`KISMAYO, Somalia (Reuters) -`), which
+the cleaner takes out of the body, counts as one more mention of a town there: it is where
+the reporter filed from, so it places an event that nothing else places (`militants stormed
+a base outside the port city`), but a town the body names as often wins the tie.
 """
 
 from __future__ import annotations
@@ -152,19 +159,31 @@ def precision_of(place: Place, near: bool = False) -> int:
 
 
 def event_location(
-    places: list[Place], trigger: Span, sentence: Span, doc: Doc
+    places: list[Place],
+    trigger: Span,
+    sentence: Span,
+    doc: Doc,
+    dateline: Place | None = None,
 ) -> EventLocation | None:
-    """The location of the event whose trigger and sentence are given, or None."""
+    """The location of the event whose trigger and sentence are given, or None.
+
+    `dateline`: the resolved dateline city, which has no span in the body."""
     resolved = [p for p in places if p.lat is not None]
-    if not resolved:
+    if not resolved and dateline is None:
         return None
     text = doc.text
+    trigger_tokens = _tokens(doc, trigger.start, trigger.end)
+    roots = {
+        id(p): _root(doc, p)
+        for p in resolved
+        if sentence.start <= p.start < sentence.end and not _hyphenated(text, p)
+    }
     in_sentence = [
-        p for p in resolved if sentence.start <= p.start < sentence.end and not _hyphenated(text, p)
+        p
+        for p in resolved
+        if id(p) in roots and not _subject_elsewhere(roots[id(p)], trigger_tokens)
     ]
     if in_sentence:
-        trigger_tokens = _tokens(doc, trigger.start, trigger.end)
-        roots = {id(p): _root(doc, p) for p in in_sentence}
         named = {
             t.i
             for p in in_sentence
@@ -195,21 +214,34 @@ def event_location(
         best = min(ranked, key=lambda pair: pair[0])[1]
         near = _near(doc, best) or bool(_AREA_AFTER.match(text, best.end))
         return _location(best, precision_of(best, near))
-    main = main_place(resolved)
+    main = main_place(resolved, dateline)
     if main is None:
         return None
     return _location(main, max(2, precision_of(main)))
 
 
-def main_place(places: list[Place]) -> Place | None:
+def main_place(places: list[Place], dateline: Place | None = None) -> Place | None:
     """The article's main place: its most mentioned town or district, else its most
-    mentioned place of any kind; ties go to the earliest mention."""
+    mentioned place of any kind; ties go to the earliest mention. The dateline city counts
+    as one mention of a town that comes after all the body's, so it wins only where the
+    body names no town as often."""
     resolved = [p for p in places if p.lat is not None]
+    if dateline is not None and dateline.lat is not None:
+        resolved.append(dateline)
     if not resolved:
         return None
     specific = [p for p in resolved if specificity(p) <= 1] or resolved
-    counts = Counter(p.geonameid or (p.lat, p.lon) for p in specific)
-    return max(specific, key=lambda p: (counts[p.geonameid or (p.lat, p.lon)], -p.start))
+    counts = Counter(_identity(p) for p in specific)
+
+    def rank(place: Place) -> tuple[int, float]:
+        order = float("-inf") if place is dateline else -place.start
+        return counts[_identity(place)], order
+
+    return max(specific, key=rank)
+
+
+def _identity(place: Place) -> object:
+    return place.geonameid or (place.lat, place.lon)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> set[int]:
@@ -280,6 +312,19 @@ def _governed_by(token: Token | None, trigger_tokens: set[int]) -> bool:
             return False
         token = token.head
     return False
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _subject_elsewhere(token: Token | None, trigger_tokens: set[int]) -> bool:
+    """Whether the place is the subject (or one of the subjects) of a verb other than the
+    trigger: `the US and its allies are expected ...` beside `once the town is liberated`."""
+    if token is None or not trigger_tokens:
+        return False
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # `the US and its allies`: the first conjunct carries the role
+    return token.dep_ in _SUBJECTS and token.head.i not in trigger_tokens
 
 
 def _contains(outer: Place, inner: Place) -> bool:
