@@ -161,6 +161,6 @@ def test_the_dateline_city_places_an_event_nothing_else_places(nlp):
 def test_a_town_the_body_names_wins_over_the_dateline(nlp):
     dateline = Place("Beirut", 0, 0, name="Beirut", lat=33.9, lon=35.5, feature_code="PPLC")
     body = "Shelling hit Qusayr on Monday. Residents of Qusayr fled."
-    doc, places = setup(nlp, body)
+    _doc, places = setup(nlp, body)
     assert main_place(places, dateline).text == "Qusayr"
     assert main_place([], dateline) is dateline
