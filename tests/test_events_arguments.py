@@ -81,7 +81,14 @@ def test_recipients_of_grants_measures_complaints_and_mediation(nlp):
         return [r.canonical for r in events(text)[0].recipient]
 
     assert recipients("Kenya has granted asylum to 12 Ethiopian rebels.") == ["Rebels (Ethiopia)"]
-    assert recipients("Chile eased emergency measures on Tuesday in Temuco.") == ["Temuco"]
+    # a town stands for its people: the civilians of its country, the town's name as text
+    [eased] = events("Chile eased emergency measures on Tuesday in Temuco.")[0].recipient
+    assert (eased.canonical, eased.text, eased.code, eased.country) == (
+        "Civilians",
+        "Temuco",
+        "CHLCVL",
+        "CL",
+    )
     assert recipients("Lebanon complained to the United Nations over two Israeli air raids.") == [
         "Israel"
     ]
@@ -96,3 +103,13 @@ def test_coordinated_modifiers_name_an_actor_each(nlp):
     assert [a.canonical for a in event.actor] == ["Military Forces of Ethiopia", "Fano"]
     event = events("Hungarian and Romanian officials signed an agreement.")[0]
     assert [a.canonical for a in event.actor] == ["Government of Hungary", "Government of Romania"]
+
+
+def test_a_town_is_no_party_but_its_people_are_and_a_capital_speaks(nlp):
+    [shelled] = events("Rebel artillery shelled Kharkiv overnight.")[0].recipient
+    assert (shelled.canonical, shelled.text, shelled.code) == ("Civilians", "Kharkiv", "UKRCVL")
+    accusation = events("Khartoum accused Asmara of arming the rebels.")[0]
+    assert [a.text for a in accusation.actor] == ["Khartoum"]
+    assert [r.canonical for r in accusation.recipient] == ["Asmara"]
+    sanctions = events("The European Union imposed sanctions on Iran.")[0]
+    assert [r.canonical for r in sanctions.recipient] == ["Iran"]

@@ -354,7 +354,7 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants, args: Ar
 
 def _place_refs(token: Token, event_type: str, people: Participants) -> list[ActorRef]:
     """A place as the target, for events that happen to places ("shelled targets in X")."""
-    return people.place_refs(token) if event_type in PLACE_TARGET_TYPES else []
+    return people.place_refs(token, event_type) if event_type in PLACE_TARGET_TYPES else []
 
 
 def _noun_arguments(

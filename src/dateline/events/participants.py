@@ -386,21 +386,37 @@ class Participants:
                 country=None,
                 sector=institution.sector,
             )
-        if allow_places:
-            place = self.place_at.get(token.i)
-            if place is not None:
-                found = self.places[place]
-                return ActorRef(
-                    text=found.text,
-                    canonical=found.name or found.text,
-                    entity=None,
-                    code=None,
-                    country=found.country,
-                    sector=None,
-                )
+        place = self.place_at.get(token.i) if allow_places else None
+        if place is not None:
+            found = self.places[place]
+            if not _can_act(found, event_type):
+                return self.people_of(found)
+            return ActorRef(
+                text=found.text,
+                canonical=found.name or found.text,
+                entity=None,
+                code=None,
+                country=found.country,
+                sector=None,
+            )
         if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
             return ActorRef(text=text, canonical=text, entity=None)
         return None
+
+    def people_of(self, place) -> ActorRef:
+        """`shelled Kreminna`, `fired at targets in Jericho`, `eased measures in Temuco`: a
+        town an event is done to stands for the people in it, coded as the civilians of its
+        country (ACLED's `Civilians (Ukraine)`, CAMEO's `UKRCVL`), its name kept as the
+        text."""
+        civilians = self.dictionary.agents["civilian"]
+        return ActorRef(
+            text=place.text,
+            canonical=civilians.canonical,
+            entity=None,
+            code=self.dictionary.country_code(place.country, "CVL"),
+            country=place.country,
+            sector="CVL",
+        )
 
     def placed_institution(self, token: Token) -> ActorRef | None:
         """A state institution named by a place rather than a country: "Cairo's security
@@ -478,13 +494,13 @@ class Participants:
             )
         ]
 
-    def place_refs(self, token: Token) -> list[ActorRef]:
+    def place_refs(self, token: Token, event_type: str | None = None) -> list[ActorRef]:
         """A place under a non-actor argument: "fired at targets in Jericho"."""
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "near", "around"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        refs = self.refs(pobj)
+                        refs = self.refs(pobj, event_type)
                         if refs:
                             return refs
         return []
@@ -627,6 +643,22 @@ class Participants:
     def sentence(self, position: int) -> Span:
         """The sentence of a token, looked up rather than walked to (`Token.sent` walks)."""
         return self.sentences[bisect.bisect_right(self.sentence_starts, position) - 1]
+
+
+# Places that act and are acted on, as their governments or peoples: a country (`Russia
+# shelled`, `sanctions on Iran`), a territory or region with its own authorities (`Gaza`,
+# `Tigray`), and a capital in words and diplomacy (`Moscow accused Kyiv`), not when it is
+# shelled. A town or a district is where an event happened, not a party to it: what is
+# done to it is done to its civilians (`Participants.people_of`).
+ACTING_PLACES = ("PCL", "TERR", "ADM1", "RGN")
+MATERIAL_TYPES = {"ASSAULT", "COERCE"}
+
+
+def _can_act(place, event_type: str | None) -> bool:
+    code = place.feature_code or ""
+    if code.startswith(ACTING_PLACES) or place.lat is None:
+        return True
+    return code == "PPLC" and event_type not in MATERIAL_TYPES
 
 
 PERSON_HEADS = {
