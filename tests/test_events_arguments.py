@@ -113,3 +113,17 @@ def test_a_town_is_no_party_but_its_people_are_and_a_capital_speaks(nlp):
     assert [r.canonical for r in accusation.recipient] == ["Asmara"]
     sanctions = events("The European Union imposed sanctions on Iran.")[0]
     assert [r.canonical for r in sanctions.recipient] == ["Iran"]
+
+
+def test_a_town_the_model_took_for_a_person_is_a_place_not_an_entity(nlp):
+    """spaCy tags `Kassala` a person; the place stage finds it after `shelled`, and the
+    entity goes: the recipient is the town's civilians, not a person called Kassala."""
+    from dateline.pipeline import analyse_texts
+
+    article = analyse_texts(["Sudanese troops shelled Kassala on Monday."])[0]
+    assert [e.canonical for e in article.entities] == ["Military Forces of Sudan"]
+    [shelled] = article.events
+    assert [(r.canonical, r.text, r.code) for r in shelled.recipient] == [
+        ("Civilians", "Kassala", "SDNCVL")
+    ]
+    assert (shelled.location.name, shelled.location.precision) == ("Kassala", 1)

@@ -93,11 +93,11 @@ def test_gazetteer_finds_what_the_model_misses(nlp):
     assert alexandria and all(p.admin1 == "Virginia" for p in alexandria)
 
 
-
 def test_what_is_shelled_is_a_place_even_tagged_as_a_person(nlp):
     """spaCy tags `Kassala` a person here; no one shells a person."""
     [kassala] = places_of(nlp, "Sudanese troops shelled Kassala on Monday.")
     assert (kassala.text, kassala.name, kassala.country) == ("Kassala", "Kassala", "SD")
+
 
 def test_spans_are_trimmed_to_the_name(nlp):
     body = "Officials in the United States and Georgia's capital disagreed."

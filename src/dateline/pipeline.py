@@ -158,6 +158,7 @@ def analyse_doc(article: Article, doc: Any) -> None:
         article.warnings.append(NO_PUB_DATE)
     article.entities = _guarded(article, "actors", actors.find_entities, doc, article) or []
     article.places = _guarded(article, "places", geo.find_places, doc, article) or []
+    article.entities = actors.without_places(article.entities, article.places)
     article.times = _guarded(article, "times", timex.find_times, doc, article.pub_date) or []
     found = _guarded(article, "events", events.find_events, doc, article)
     article.events, article.quotes = found if found else ([], [])

@@ -27,7 +27,7 @@ from dateline.actors.dictionary import (
 )
 from dateline.actors.linking import link_acronyms, link_short_names, read_roles, relabel_persons
 from dateline.actors.matcher import matcher_for
-from dateline.model import Article, Entity
+from dateline.model import Article, Entity, Place
 
 __all__ = [
     "ACTORS_ENV",
@@ -36,6 +36,7 @@ __all__ = [
     "find_entities",
     "load_dictionary",
     "use_dictionary",
+    "without_places",
 ]
 
 
@@ -58,3 +59,21 @@ def find_entities(
     by_token = {i: m for m in matches for i in range(m.start, m.end)}
     read_roles(drafts, by_token)
     return [draft.to_entity(doc) for draft in drafts.ordered()]
+
+
+def without_places(entities: list[Entity], places: list[Place]) -> list[Entity]:
+    """The entities less the `person`s that are only places the place stage resolved.
+
+    The model tags a town it does not know a person (`shelled Kassala`); the place stage,
+    run after this one, keeps such a name only after its own person guards (a name that is
+    part of a person's name in the article is no place), so its verdict is the better one.
+    Called before anything refers to entities by index.
+    """
+    resolved = {(p.start, p.end) for p in places if p.lat is not None}
+    return [
+        e
+        for e in entities
+        if e.kind != "person"
+        or not e.mentions
+        or not all((m.start, m.end) in resolved for m in e.mentions)
+    ]
