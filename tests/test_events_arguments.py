@@ -127,3 +127,9 @@ def test_a_town_the_model_took_for_a_person_is_a_place_not_an_entity(nlp):
         ("Civilians", "Kassala", "SDNCVL")
     ]
     assert (shelled.location.name, shelled.location.precision) == ("Kassala", 1)
+
+
+def test_forces_the_dictionary_cannot_place_do_not_hand_the_town_the_recipient(nlp):
+    [clash] = events("Rebel fighters clashed with regional special forces in Kassala on Tuesday.")
+    assert clash.recipient == []
+    assert clash.location.name == "Kassala"

@@ -495,7 +495,14 @@ class Participants:
         ]
 
     def place_refs(self, token: Token, event_type: str | None = None) -> list[ActorRef]:
-        """A place under a non-actor argument: "fired at targets in Jericho"."""
+        """A place under a non-actor argument: "fired at targets in Jericho". Not under a
+        word that names an actor the dictionary could not place (`clashed with regional
+        special forces in Berahle`: the forces are the other side, the town only where)."""
+        if (
+            head_noun_key(token, self.dictionary.institutions) is not None
+            or head_noun_key(token, self.dictionary.agents) is not None
+        ):
+            return []
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "near", "around"):
                 for pobj in child.children:
@@ -656,8 +663,8 @@ MATERIAL_TYPES = {"ASSAULT", "COERCE"}
 
 def _can_act(place, event_type: str | None) -> bool:
     code = place.feature_code or ""
-    if code.startswith(ACTING_PLACES) or place.lat is None:
-        return True
+    if code.startswith(ACTING_PLACES):
+        return True  # an unresolved place is a town the gazetteer lacks, not a country
     return code == "PPLC" and event_type not in MATERIAL_TYPES
 
 
