@@ -150,14 +150,9 @@ def test_a_report_without_a_recipient_does_not_chain_two_recipients_into_one_eve
     ]
 
 
-def test_two_modes_are_two_events_and_actors_sharing_a_sector_code_stay_apart():
+def test_two_modes_are_two_events():
     abduct = event(recipient="Civilians")
     abduct.mode = "abduct"
     aerial = event(recipient="Civilians")
     aerial.mode = "aerial"
     assert len(merge_all([report("a", abduct, 1), report("b", aerial, 2)])) == 2
-    one, two = event(actor="Islamic State"), event(actor=None)
-    one.actor[0].code = "REB"
-    two.actor = [ActorRef("militants", "Militants", code="REB")]
-    [merged] = merge_all([report("a", one, 1), report("b", two, 2)])
-    assert [r["canonical"] for r in merged.record()["actor"]] == ["Islamic State", "Militants"]

@@ -6,9 +6,13 @@ Two events (from two articles, or twice in one) are one event when all of this h
 - their factuality agrees: something reported as having happened (`asserted`) or claimed
   by one party (`claimed`) never merges with something denied, expected or imagined;
 - their actors are compatible with every report already merged: where both reports name
-  actors for a role they share one (by code where both have one, else by name); a role
-  left unnamed by one report is no objection; for symmetric families (a clash) the sides
-  may be swapped;
+  actors for a role, they share one actor (by name; by code only for a state institution,
+  `data/dedup/state_sectors.tsv`), or one report gives only generic descriptions
+  ("militants", "gunmen") that may stand for an actor of the other (`data/dedup/
+  generic_actors.tsv`: by sector, and by country where both are known); a role left
+  unnamed by one report is no objection; for symmetric families (a clash) the sides may
+  be swapped. Since every report must agree, a generic report never joins two different
+  named actors into one event;
 - their modes, where both name one, are the same (an abduction is not an air strike);
 - their dates overlap, allowing a day either way (a date taken from the publication date
   reaches back two days, since news reports what happened the day before);
@@ -20,15 +24,19 @@ The merged record keeps every report. Its values follow stated rules: the most p
 location (ACLED precision 1 before 2 before 3) and date (day before week before month
 before year; a stated date before one taken from the publication date), earliest report
 first on ties; fatalities and injured take the lowest figure reported (ACLED codes the
-most conservative estimate); actors are the union, by name; factuality is `asserted` if any report
-asserts it. Every field on which reports disagree is listed in `conflicts` with each
-value, the reports that gave it and the rule that chose the merged value.
+most conservative estimate); actors are the union, by name, less the generic descriptions
+that a named actor of the same role accounts for ("Militants" beside "al-Shabaab"), and
+of two generic descriptions of one actor the one that knows its country; factuality is
+`asserted` if any report asserts it. Every field on which reports disagree is listed in
+`conflicts` with each value, the reports that gave it and the rule that chose the merged
+value.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -150,14 +158,80 @@ def actor_key(ref: ActorRef) -> str:
     return " ".join((ref.canonical or ref.text or "").casefold().split())
 
 
+# Actors -------------------------------------------------------------------------------
+
+# "Unidentified Armed Group (Somalia)": a generic actor's name with its country.
+_WITH_COUNTRY = re.compile(r"^(?P<name>.+?) \((?P<country>[^()]+)\)$")
+
+
+@functools.cache
+def generic_actors() -> dict[str, frozenset[str]]:
+    """Generic actor name -> the sectors of the actors it may stand for."""
+    return {
+        row["canonical"]: frozenset(s.strip() for s in row["stands_for"].split("|") if s.strip())
+        for row in read_tsv("generic_actors")
+    }
+
+
+@functools.cache
+def state_sectors() -> frozenset[str]:
+    return frozenset(row["sector"] for row in read_tsv("state_sectors"))
+
+
+@functools.cache
+def _stands_for(canonical: str) -> frozenset[str] | None:
+    table = generic_actors()
+    if canonical in table:
+        return table[canonical]
+    found = _WITH_COUNTRY.match(canonical)
+    return table.get(found["name"]) if found else None
+
+
+def stands_for(ref: ActorRef) -> frozenset[str] | None:
+    """The sectors a generic actor ("Militants") may stand for; None for a named actor."""
+    return _stands_for(ref.canonical or "") if ref.canonical else None
+
+
+def same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """One actor: the same name, or one state institution's code ("SOMMIL"). A code of
+    any other sector ("SOMREB") is a class many actors share, and proves nothing."""
+    if actor_key(a) == actor_key(b):
+        return True
+    return (
+        a.code is not None
+        and a.code == b.code
+        and a.country is not None
+        and a.sector in state_sectors()
+        and b.sector in state_sectors()
+    )
+
+
+def compatible_actors(a: ActorRef, b: ActorRef) -> bool:
+    """Could two reports mean one actor by these? Two named actors only if they are one;
+    a generic description and an actor of a sector it may stand for, of one country where
+    both countries are known."""
+    generic_a, generic_b = stands_for(a), stands_for(b)
+    if generic_a is None and generic_b is None:
+        return same_actor(a, b)
+    if actor_key(a) == actor_key(b):
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    sectors_a = generic_a if generic_a is not None else {a.sector}
+    sectors_b = generic_b if generic_b is not None else {b.sector}
+    return bool((sectors_a & sectors_b) - {None})
+
+
 def _roles_agree(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    """Where both reports name actors for a role, they name one of them alike; where
+    either gives only generic descriptions, one may stand for an actor of the other."""
     if not a or not b:
         return True
-    codes_a = {r.code for r in a if r.code}
-    codes_b = {r.code for r in b if r.code}
-    if codes_a & codes_b:
-        return True
-    return bool({actor_key(r) for r in a} & {actor_key(r) for r in b})
+    named_a = [r for r in a if stands_for(r) is None]
+    named_b = [r for r in b if stands_for(r) is None]
+    if named_a and named_b:
+        return any(same_actor(x, y) for x in named_a for y in named_b)
+    return any(compatible_actors(x, y) for x in a for y in b)
 
 
 def _actors_agree(a: Event, b: Event, symmetric: bool) -> bool:
@@ -339,15 +413,31 @@ def _lowest(values: Any) -> int | None:
 
 
 def _union(groups: Any) -> list[dict[str, Any]]:
-    seen, out = set(), []
-    for refs in groups:
-        for ref in refs:
-            # By name: a sector code (REB, CVL) is shared by distinct actors.
+    """The actors of one role over all reports, in the order first reported: each name
+    once (by name: a sector code such as REB is shared by distinct actors); a generic
+    description left out where a named actor it may stand for is there ("Militants"
+    beside "al-Shabaab"), and of two generic descriptions of one actor, the one that
+    knows its country (else the first reported)."""
+    seen: set[str] = set()
+    refs: list[ActorRef] = []
+    for group in groups:
+        for ref in group:
             key = actor_key(ref)
             if key not in seen:
                 seen.add(key)
-                out.append(_plain(ref))
-    return out
+                refs.append(ref)
+    named = [r for r in refs if stands_for(r) is None]
+    generic = [
+        r
+        for r in refs
+        if stands_for(r) is not None and not any(compatible_actors(r, n) for n in named)
+    ]
+    chosen: list[ActorRef] = []
+    for ref in sorted(generic, key=lambda r: r.country is None):  # stable: order kept
+        if not any(compatible_actors(ref, c) for c in chosen):
+            chosen.append(ref)
+    kept = {id(r) for r in named + chosen}
+    return [_plain(r) for r in refs if id(r) in kept]
 
 
 def plain(value: Any) -> Any:
