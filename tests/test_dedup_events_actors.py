@@ -13,9 +13,9 @@ from dateline.actors import default_dictionary
 from dateline.dedup.events import (
     EventReport,
     compatible_actors,
+    generic,
     generic_actors,
     merge_all,
-    stands_for,
     state_sectors,
 )
 from dateline.export import codes
@@ -41,6 +41,9 @@ GUNMEN_KENYA = ActorRef(
     "gunmen", "Unidentified Armed Group (Kenya)", code="KENUAF", country="KE", sector="UAF"
 )
 PROTESTERS = ActorRef("protesters", "Protesters", code="CVL", sector="CVL")
+CIVILIANS = ActorRef("villagers", "Civilians", code="CVL", sector="CVL")
+FARMERS = ActorRef("farmers", "Farmers", code="AGR", sector="AGR")
+FISHERS = ActorRef("fishermen", "Fishers", code="AGR", sector="AGR")
 ARMY = ActorRef(
     "Somali army", "Military Forces of Somalia", code="SOMMIL", country="SO", sector="MIL"
 )
@@ -68,16 +71,17 @@ def test_every_generic_actor_of_the_actor_stage_has_a_row_and_known_sectors():
     agents = default_dictionary().agents.values()
     assert set(generic_actors()) == {a.canonical for a in agents}
     sectors = {a.sector for a in agents} | set(codes.acled_inter())
-    for name, stands in generic_actors().items():
-        assert stands and stands <= sectors, name
+    for name, description in generic_actors().items():
+        assert description.stands_for and description.stands_for <= sectors, name
+    assert generic_actors()["Militants"].broad and not generic_actors()["Farmers"].broad
     institutions = {i.sector for i in default_dictionary().institutions.values()}
     assert state_sectors() == institutions
 
 
 def test_what_is_generic():
-    assert stands_for(MILITANTS) == {"UAF", "REB", "PRM"}
-    assert "REB" in stands_for(GUNMEN_SOMALIA)  # the name with its country
-    assert stands_for(SHABAAB) is None and stands_for(ARMY) is None
+    assert generic(MILITANTS).stands_for == {"UAF", "REB", "PRM"}
+    assert "REB" in generic(GUNMEN_SOMALIA).stands_for  # the name with its country
+    assert generic(SHABAAB) is None and generic(ARMY) is None
     assert compatible_actors(MILITANTS, SHABAAB) and compatible_actors(GUNMEN_SOMALIA, SHABAAB)
     assert not compatible_actors(GUNMEN_KENYA, SHABAAB)  # another country
     assert not compatible_actors(PROTESTERS, SHABAAB)  # another kind
@@ -107,9 +111,16 @@ def test_generics_of_another_kind_or_country_keep_reports_apart():
     assert len(merge_all(reports(SHABAAB, GUNMEN_KENYA))) == 2
 
 
-def test_two_descriptions_of_one_unnamed_actor_are_one_keeping_the_country():
+def test_two_descriptions_of_one_unnamed_actor_are_one_keeping_the_most_telling():
     merged = merge_all(reports(MILITANTS, GUNMEN_SOMALIA))
     assert actor_names(merged) == [["Unidentified Armed Group (Somalia)"]]
+    merged = merge_all(reports(CIVILIANS, FARMERS))
+    assert actor_names(merged) == [["Farmers"]]
+
+
+def test_two_narrow_descriptions_are_two_actors():
+    assert len(merge_all(reports(FARMERS, FISHERS))) == 2
+    assert not compatible_actors(FARMERS, FISHERS) and compatible_actors(FISHERS, CIVILIANS)
 
 
 def test_a_state_institutions_code_is_one_actor_and_a_generic_beside_a_name_is_kept_apart():

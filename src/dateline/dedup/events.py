@@ -9,7 +9,9 @@ Two events (from two articles, or twice in one) are one event when all of this h
   actors for a role, they share one actor (by name; by code only for a state institution,
   `data/dedup/state_sectors.tsv`), or one report gives only generic descriptions
   ("militants", "gunmen") that may stand for an actor of the other (`data/dedup/
-  generic_actors.tsv`: by sector, and by country where both are known); a role left
+  generic_actors.tsv`: by sector, and by country where both are known; two different
+  descriptions only when one is broad, "militants" and "gunmen", not "farmers" and
+  "fishers"); a role left
   unnamed by one report is no objection; for symmetric families (a clash) the sides may
   be swapped. Since every report must agree, a generic report never joins two different
   named actors into one event;
@@ -26,7 +28,8 @@ before year; a stated date before one taken from the publication date), earliest
 first on ties; fatalities and injured take the lowest figure reported (ACLED codes the
 most conservative estimate); actors are the union, by name, less the generic descriptions
 that a named actor of the same role accounts for ("Militants" beside "al-Shabaab"), and
-of two generic descriptions of one actor the one that knows its country; factuality is
+of two generic descriptions of one actor the one that knows its country, else the
+narrower one ("Farmers" before "Civilians"); factuality is
 `asserted` if any report asserts it. Every field on which reports disagree is listed in
 `conflicts` with each value, the reports that gave it and the rule that chose the merged
 value.
@@ -164,11 +167,22 @@ def actor_key(ref: ActorRef) -> str:
 _WITH_COUNTRY = re.compile(r"^(?P<name>.+?) \((?P<country>[^()]+)\)$")
 
 
+@dataclass(frozen=True)
+class GenericActor:
+    """A description such as "Militants": the sectors of the actors it may stand for, and
+    whether it is broad enough to cover other descriptions ("militants" and "gunmen")."""
+
+    stands_for: frozenset[str]
+    broad: bool
+
+
 @functools.cache
-def generic_actors() -> dict[str, frozenset[str]]:
-    """Generic actor name -> the sectors of the actors it may stand for."""
+def generic_actors() -> dict[str, GenericActor]:
     return {
-        row["canonical"]: frozenset(s.strip() for s in row["stands_for"].split("|") if s.strip())
+        row["canonical"]: GenericActor(
+            frozenset(s.strip() for s in row["stands_for"].split("|") if s.strip()),
+            row["broad"] == "yes",
+        )
         for row in read_tsv("generic_actors")
     }
 
@@ -179,7 +193,7 @@ def state_sectors() -> frozenset[str]:
 
 
 @functools.cache
-def _stands_for(canonical: str) -> frozenset[str] | None:
+def _generic(canonical: str) -> GenericActor | None:
     table = generic_actors()
     if canonical in table:
         return table[canonical]
@@ -187,9 +201,9 @@ def _stands_for(canonical: str) -> frozenset[str] | None:
     return table.get(found["name"]) if found else None
 
 
-def stands_for(ref: ActorRef) -> frozenset[str] | None:
-    """The sectors a generic actor ("Militants") may stand for; None for a named actor."""
-    return _stands_for(ref.canonical or "") if ref.canonical else None
+def generic(ref: ActorRef) -> GenericActor | None:
+    """What a generic actor ("Militants") may stand for; None for a named actor."""
+    return _generic(ref.canonical) if ref.canonical else None
 
 
 def same_actor(a: ActorRef, b: ActorRef) -> bool:
@@ -208,18 +222,26 @@ def same_actor(a: ActorRef, b: ActorRef) -> bool:
 
 def compatible_actors(a: ActorRef, b: ActorRef) -> bool:
     """Could two reports mean one actor by these? Two named actors only if they are one;
-    a generic description and an actor of a sector it may stand for, of one country where
-    both countries are known."""
-    generic_a, generic_b = stands_for(a), stands_for(b)
+    a description and a named actor of a sector it may stand for; two descriptions when
+    one is broad and may stand for the other's sector. Countries, where both are known,
+    must be the same."""
+    generic_a, generic_b = generic(a), generic(b)
     if generic_a is None and generic_b is None:
         return same_actor(a, b)
     if actor_key(a) == actor_key(b):
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    sectors_a = generic_a if generic_a is not None else {a.sector}
-    sectors_b = generic_b if generic_b is not None else {b.sector}
-    return bool((sectors_a & sectors_b) - {None})
+    if generic_a is not None and generic_b is not None:
+        return _covers(generic_a, b) or _covers(generic_b, a)
+    description, named = (generic_a, b) if generic_a is not None else (generic_b, a)
+    return named.sector in description.stands_for
+
+
+def _covers(broad: GenericActor, other: ActorRef) -> bool:
+    """Does a broad description ("Militants") cover another one ("Separatists")?"""
+    sectors = {other.sector} if other.sector else generic(other).stands_for
+    return broad.broad and bool(sectors & broad.stands_for)
 
 
 def _roles_agree(a: list[ActorRef], b: list[ActorRef]) -> bool:
@@ -227,8 +249,8 @@ def _roles_agree(a: list[ActorRef], b: list[ActorRef]) -> bool:
     either gives only generic descriptions, one may stand for an actor of the other."""
     if not a or not b:
         return True
-    named_a = [r for r in a if stands_for(r) is None]
-    named_b = [r for r in b if stands_for(r) is None]
+    named_a = [r for r in a if generic(r) is None]
+    named_b = [r for r in b if generic(r) is None]
     if named_a and named_b:
         return any(same_actor(x, y) for x in named_a for y in named_b)
     return any(compatible_actors(x, y) for x in a for y in b)
@@ -417,7 +439,7 @@ def _union(groups: Any) -> list[dict[str, Any]]:
     once (by name: a sector code such as REB is shared by distinct actors); a generic
     description left out where a named actor it may stand for is there ("Militants"
     beside "al-Shabaab"), and of two generic descriptions of one actor, the one that
-    knows its country (else the first reported)."""
+    knows its country, else the narrower one, else the first reported."""
     seen: set[str] = set()
     refs: list[ActorRef] = []
     for group in groups:
@@ -426,14 +448,16 @@ def _union(groups: Any) -> list[dict[str, Any]]:
             if key not in seen:
                 seen.add(key)
                 refs.append(ref)
-    named = [r for r in refs if stands_for(r) is None]
-    generic = [
+    named = [r for r in refs if generic(r) is None]
+    described = [
         r
         for r in refs
-        if stands_for(r) is not None and not any(compatible_actors(r, n) for n in named)
+        if generic(r) is not None and not any(compatible_actors(r, n) for n in named)
     ]
     chosen: list[ActorRef] = []
-    for ref in sorted(generic, key=lambda r: r.country is None):  # stable: order kept
+    # The most telling first: a country known, then a narrow description ("Farmers"
+    # before "Civilians"); else the order reported (the sort is stable).
+    for ref in sorted(described, key=lambda r: (r.country is None, generic(r).broad)):
         if not any(compatible_actors(ref, c) for c in chosen):
             chosen.append(ref)
     kept = {id(r) for r in named + chosen}
