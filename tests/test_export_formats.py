@@ -203,3 +203,58 @@ def test_the_seeds_assault_is_one_acled_row_with_place_date_actors_and_notes(tmp
     assert row["notes"].startswith(
         "On 10 March 2019, Syrian Democratic Forces attacked Islamic State in Al Baghuz Fawqani"
     )
+
+
+# When only the week or the month is known: invented reports, published on Saturday 20
+# April 2019, of killings near Baidoa at dates of every precision. Expected values by the
+# ACLED codebook's rule ("Time precision codes"), worked out by hand: a full date always;
+# 1 for a day; 2 for a week or weekend, on its middle day (week 15 of 2019 is Monday 8 to
+# Sunday 14 April: Thursday 11 April; the weekend before: Saturday 13 April); 3 for a
+# month, on its middle day (16 March of 31 days), or its first or last day where the
+# beginning or end of the month is said.
+VAGUE_DATES = {
+    "on Tuesday": ("2019-04-16", 1, "On 16 April 2019, "),
+    "last week": ("2019-04-11", 2, "In the week of 8 April 2019, "),
+    "last weekend": ("2019-04-13", 2, "On the weekend of 13 April 2019, "),
+    "in March": ("2019-03-16", 3, "In March 2019, "),
+    "early last month": ("2019-03-01", 3, "In March 2019, "),
+    "late last month": ("2019-03-31", 3, "In March 2019, "),
+}
+
+
+def test_acled_dates_are_full_dates_with_their_time_precision(tmp_path, nlp):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    victims = ("villagers", "traders", "herders", "farmers", "fishermen", "teachers")
+    for n, (when, victim) in enumerate(zip(VAGUE_DATES, victims, strict=True)):
+        (folder / f"baidoa-{n}.txt").write_text(
+            "Killings near Baidoa\n\nPublished 20 April 2019\n\n"
+            f"BAIDOA, Somalia - Gunmen killed {n + 2} {victim} near Baidoa {when}, police said.\n",
+            encoding="utf-8",
+        )
+    api.ingest(sorted(folder.iterdir()), tmp_path / "x.duckdb")
+    rows = list(csv.DictReader(io.StringIO(text_of("acled", api.query(tmp_path / "x.duckdb")))))
+    by_deaths = {int(r["fatalities"]): r for r in rows}
+    assert sorted(by_deaths) == [2, 3, 4, 5, 6, 7]
+    for n, (event_date, precision, opening) in enumerate(VAGUE_DATES.values()):
+        row = by_deaths[n + 2]
+        assert (row["event_date"], row["year"], row["time_precision"]) == (
+            event_date,
+            "2019",
+            str(precision),
+        ), list(VAGUE_DATES)[n]
+        assert row["notes"].startswith(opening + "Unidentified Armed Group attacked")
+
+
+def test_acled_dates_from_timeml_values_alone():
+    def coded(value: str, precision: str) -> tuple[str, str, str]:
+        out = io.StringIO()
+        WRITERS["acled"]([{"id": "a:e1", "date": {"value": value, "precision": precision}}], out)
+        row = next(csv.DictReader(io.StringIO(out.getvalue())))
+        return row["event_date"], row["year"], row["time_precision"]
+
+    assert coded("2019-W10", "week") == ("2019-03-07", "2019", "2")  # 4-10 March: Thursday
+    assert coded("2019-03", "month") == ("2019-03-16", "2019", "3")
+    assert coded("2019-04", "month") == ("2019-04-15", "2019", "3")  # 30 days: the 15th
+    assert coded("2018", "year") == ("2018-07-02", "2018", "3")
+    assert coded("XXXX-03", "month") == ("", "", "3")  # no year: no date to give

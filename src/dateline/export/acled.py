@@ -5,13 +5,24 @@ empty: `region` (ACLED's own regions), `admin2` and `admin3`, `source_scale`, `t
 `timestamp` (ACLED's upload time; a Dateline database keeps no wall-clock times).
 `fatalities` is 0 where no report gives a figure, as in ACLED; where reports disagree the
 lowest figure is coded (ACLED's most conservative estimate) and the note says so.
+
+`event_date` is always a full date, as in ACLED, and `time_precision` says how sure it is,
+after the ACLED codebook ("Time precision codes"): 1 for a day; 2 for a week, a weekend
+or a few days, dated on the middle day (a Monday-to-Sunday week on its Thursday); 3 for a
+month or anything vaguer, dated on the middle day of the period (the 16th of a 31-day
+month), or on its first or last day where only the beginning or the end of a month is
+known ("early March" -> 1 March, "late March" -> 31 March). ACLED leaves out events known
+only to the year; Dateline keeps them, on the middle of the year with precision 3, and
+the note says the year. A date with no year (`XXXX-03`) has no `event_date`.
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
+import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import IO, Any
 
 from dateline.export import codes
@@ -49,7 +60,12 @@ COLUMNS = (
     "tags",
     "timestamp",
 )
-TIME_PRECISION = {"day": 1, "week": 2}  # anything coarser is 3
+# ACLED time precision of Dateline's date precisions; anything coarser is 3.
+TIME_PRECISION = {"day": 1, "week": 2}
+# The longest period ACLED still codes as a week (time precision 2), in days.
+WEEK_DAYS = 7
+# TimeML values of a week (weekend), a month or a year.
+_VALUE = re.compile(r"^(?P<year>\d{4})(?:-W(?P<week>\d{2})(?P<weekend>-WE)?|-(?P<month>\d{2}))?$")
 MONTHS = (
     "January",
     "February",
@@ -94,10 +110,67 @@ def long_date(value: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _span(when: dict[str, Any]) -> tuple[date, date] | None:
+    """The first and last day the date may be: its `start_date` and `end_date`, else read
+    from its TimeML value (a day, `2019-W10`, `2019-W10-WE`, `2019-03`, `2019`)."""
+    start, end = _day(when.get("start_date")), _day(when.get("end_date"))
+    if start and end and start <= end:
+        return start, end
+    value = when.get("value") or ""
+    if _is_day(value):
+        day = date.fromisoformat(value[:10])
+        return day, day
+    found = _VALUE.match(value)
+    if not found:
+        return None
+    year = int(found["year"])
+    try:
+        if found["week"]:
+            first = 6 if found["weekend"] else 1
+            return (
+                date.fromisocalendar(year, int(found["week"]), first),
+                date.fromisocalendar(year, int(found["week"]), 7),
+            )
+        if found["month"]:
+            month = int(found["month"])
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1), date(year, month, last)
+    except ValueError:
+        return None
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def acled_date(when: dict[str, Any]) -> tuple[date | None, int]:
+    """ACLED's `event_date` and `time_precision` for an event date (module docstring)."""
+    stated = TIME_PRECISION.get(when.get("precision") or "", 3)
+    span = _span(when)
+    if span is None:
+        return None, stated
+    start, end = span
+    days = (end - start).days + 1
+    precision = max(stated, 1 if days == 1 else 2 if days <= WEEK_DAYS else 3)
+    if precision == 1:
+        return start, 1
+    if precision == 3 and (start.year, start.month) == (end.year, end.month):
+        last = calendar.monthrange(end.year, end.month)[1]
+        if start.day == 1 and end.day < last:
+            return start, 3  # the beginning of the month
+        if start.day > 1 and end.day == last:
+            return end, 3  # the end of the month
+    return start + timedelta(days=(end - start).days // 2), precision
+
+
 def note(row: dict[str, Any]) -> str:
     """One or two sentences in ACLED's manner: when, who, what, to whom, where; then the
     figures and any disagreement between reports."""
-    when = (row.get("date") or {}).get("value") or ""
+    when = row.get("date") or {}
     actors = _and([name(r) for r in row.get("actor") or []]) or "Unidentified actors"
     recipients = _and([name(r) for r in row.get("recipient") or []])
     phrase = _phrase(row.get("type"), row.get("mode"), recipients)
@@ -106,12 +179,7 @@ def note(row: dict[str, Any]) -> str:
     region = ", ".join(
         v for v in (location.get("admin1"), codes.country(location.get("country")).get("name")) if v
     )
-    text = (
-        f"On {long_date(when)}, "
-        if _is_day(when)
-        else (f"In {_period(when)}, " if _period(when) else "")
-    )
-    text += f"{actors} {phrase}"
+    text = _when(when) + f"{actors} {phrase}"
     if where:
         text += f" in {where}" + (f" ({region})" if region and region != where else "")
     text += "."
@@ -145,6 +213,24 @@ def _and(names: list[str]) -> str:
         if names
         else ""
     )
+
+
+def _when(when: dict[str, Any]) -> str:
+    """The note's opening words for its date: "On 10 March 2019, ", "In the week of 4
+    March 2019, ", "In March 2019, "; nothing for a date without a year."""
+    value = when.get("value") or ""
+    if _is_day(value):
+        return f"On {long_date(value)}, "
+    span = _span(when)
+    if span and when.get("precision") == "week":
+        opening = "On the weekend" if value.endswith("-WE") else "In the week"
+        return f"{opening} of {long_date(span[0].isoformat())}, "
+    period = _period(value)
+    return f"In {period}, " if period else ""
+
+
+def _year(value: str) -> int | None:
+    return int(value[:4]) if value[:4].isdigit() else None
 
 
 def _period(value: str) -> str | None:
@@ -198,12 +284,12 @@ def acled_row(row: dict[str, Any]) -> dict[str, Any]:
         label = report.get("outlet") or report.get("source")
         if label and label not in outlets:
             outlets.append(label)
-    value = when.get("value") or ""
+    event_date, time_precision = acled_date(when)
     return {
         "event_id_cnty": f"{country.get('iso3', 'XXX')}{codes.stable_number(row['id'])}",
-        "event_date": value[:10] if _is_day(value) else value,
-        "year": int(value[:4]) if value[:4].isdigit() else None,
-        "time_precision": TIME_PRECISION.get(when.get("precision") or "", 3),
+        "event_date": event_date.isoformat() if event_date else None,
+        "year": event_date.year if event_date else _year(when.get("value") or ""),
+        "time_precision": time_precision,
         "disorder_type": disorder(event_type, sub_event_type),
         "event_type": event_type,
         "sub_event_type": sub_event_type,
