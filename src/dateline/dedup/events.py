@@ -81,7 +81,11 @@ def family_of(event_type: str) -> str:
 
 @dataclass
 class EventReport:
-    """One event as one article tells it, with what merging needs of the article."""
+    """One event as one article tells it, with what merging needs of the article.
+
+    `reported_since`: for an article without a publication date, the earliest day it can
+    have been written (the store's `article_dates` view), standing in for it in
+    `first_report` / `last_report` when no report of the event is dated."""
 
     article_id: str
     event: Event
@@ -89,6 +93,7 @@ class EventReport:
     story_id: str | None = None
     pub_date: str | None = None
     sources: list[str] = field(default_factory=list)
+    reported_since: str | None = None
 
     @property
     def key(self) -> str:
@@ -360,7 +365,9 @@ def merged_record(merged: MergedEvent) -> dict[str, Any]:
             (r.event.confidence for r in reports if r.event.confidence is not None), default=None
         ),
     }
-    pub_dates = sorted(r.pub_date for r in reports if r.pub_date)
+    pub_dates = sorted(r.pub_date for r in reports if r.pub_date) or sorted(
+        r.reported_since for r in reports if r.reported_since
+    )
     record.update(
         {
             "n_reports": len({r.article_id for r in reports}),

@@ -43,6 +43,7 @@ from dateline.model import (
     Quantity,
     Span,
 )
+from dateline.store.schema import REPORTED_SINCE
 
 # A new article is compared with at most this many candidate stories: those sharing the
 # most blocking keys with it, the most recently active first. A key common to many
@@ -173,9 +174,12 @@ class Deriver:
         self._preload_keys(reports)
         self._preload_merged(articles)
         sources = self._source_keys(a.id for a in articles)
+        since = self._reported_since(a.id for a in articles if a.pub_date is None)
         for article, report in zip(articles, reports, strict=True):
             story_id = self._file(report)
-            self._merge_events(article, report.seq, story_id, sources[article.id])
+            self._merge_events(
+                article, report.seq, story_id, sources[article.id], since.get(article.id)
+            )
         insert_rows(
             self.db,
             "reports",
@@ -281,14 +285,23 @@ class Deriver:
 
     # Merged events -----------------------------------------------------------------------
 
-    def _merge_events(self, article: Article, seq: int, story_id: str, sources: list[str]) -> None:
+    def _merge_events(
+        self,
+        article: Article,
+        seq: int,
+        story_id: str,
+        sources: list[str],
+        reported_since: str | None,
+    ) -> None:
         if not article.events:
             return
         for merged in self._merged.values():
             for report in merged.reports:  # a story split in this batch may have moved it
                 report.story_id = self.builder.story_ids.get(report.article_id, report.story_id)
         for event in article.events:
-            new = EventReport(article.id, event, seq, story_id, article.pub_date, sources)
+            new = EventReport(
+                article.id, event, seq, story_id, article.pub_date, sources, reported_since
+            )
             family = family_of(event.type)
             candidates = sorted(
                 (m for m in self._merged.values() if m.family == family),
@@ -371,6 +384,7 @@ class Deriver:
             [list(ids)],
         ).fetchall()
         sources = self._source_keys({row[2] for row in rows})
+        since = self._reported_since(row[2] for row in rows if row[5] is None)
         merged: dict[str, MergedEvent] = {}
         for row in rows:
             merged_id, family, article_id, seq, story_id, pub_date = row[:6]
@@ -380,10 +394,29 @@ class Deriver:
             }
             merged.setdefault(merged_id, MergedEvent(id=merged_id, family=family)).reports.append(
                 EventReport(
-                    article_id, _event(values), seq, story_id, pub_date, sources[article_id]
+                    article_id,
+                    _event(values),
+                    seq,
+                    story_id,
+                    pub_date,
+                    sources[article_id],
+                    since.get(article_id),
                 )
             )
         return [merged[i] for i in ids if i in merged]
+
+    def _reported_since(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """For undated articles: the earliest day each can have been written, where its
+        events tell (`schema.REPORTED_SINCE`, the definition the stories view uses too)."""
+        ids = sorted(set(article_ids))
+        if not ids:
+            return {}
+        rows = self.db.execute(
+            f"SELECT e.article_id, {REPORTED_SINCE} FROM events e "
+            "WHERE e.article_id IN (SELECT unnest(?)) GROUP BY e.article_id",
+            [ids],
+        ).fetchall()
+        return {article_id: since for article_id, since in rows if since is not None}
 
     def _source_keys(self, article_ids: Iterable[str]) -> dict[str, list[str]]:
         """Where each article was found (outlet where known, else the file or URL)."""

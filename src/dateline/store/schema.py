@@ -20,6 +20,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.dedup.events import HAPPENED
 from dateline.model import Article, Entity, Event, Place, Quote, Time
 
 SCALAR_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
@@ -86,17 +87,39 @@ DERIVED_TABLES = {
     "PRIMARY KEY (article_id, event_id)",
 }
 
-# A story is whatever its reports say: a view, so it can never disagree with them.
+# When each article appeared: its publication date, and `reported_since`, the earliest day
+# it can have been written: the latest first day of the dates of the events it reports as
+# having happened (stated in the text, not taken from the publication date). A report
+# cannot tell of something before it happened, so an undated article is at least that
+# recent. Stories and merged events fall back on it where none of their articles is dated.
+# (The aggregate over an article's `events e`, also used on its own by dateline.store.derive
+# for a few articles at a time, which a filter on the view would not restrict.)
+REPORTED_SINCE = f"""max(json_extract_string(e.date, '$.start_date')) FILTER (
+           WHERE e.factuality IN ({", ".join(f"'{f}'" for f in HAPPENED)})
+             AND json_extract_string(e.date, '$.text') IS NOT NULL)"""
+ARTICLE_DATES_VIEW = f"""
+CREATE OR REPLACE VIEW article_dates AS
+SELECT a.id AS article_id,
+       a.pub_date,
+       {REPORTED_SINCE} AS reported_since
+FROM articles a LEFT JOIN events e ON e.article_id = a.id
+GROUP BY a.id, a.pub_date
+"""
+
+# A story is whatever its reports say: a view, so it can never disagree with them. It was
+# first and last seen on its articles' publication dates; where none of its articles has
+# one, on the days they can first have been written (`article_dates`).
 STORIES_VIEW = """
 CREATE OR REPLACE VIEW stories AS
 SELECT r.story_id,
        list(r.article_id ORDER BY r.seq) AS article_ids,
        min(r.seq) AS first_seq,
        count(*) AS n_articles,
-       min(a.pub_date) AS first_seen,
-       max(a.pub_date) AS last_seen,
+       coalesce(min(d.pub_date), min(d.reported_since)) AS first_seen,
+       coalesce(max(d.pub_date), max(d.reported_since)) AS last_seen,
        arg_min(coalesce(a.title, left(a.body, 120)), r.seq) AS title
 FROM reports r JOIN articles a ON a.id = r.article_id
+JOIN article_dates d ON d.article_id = r.article_id
 GROUP BY r.story_id
 """
 
@@ -127,5 +150,5 @@ def create_statements() -> list[str]:
         )
     for name, columns in DERIVED_TABLES.items():
         statements.append(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
-    statements.append(STORIES_VIEW)
+    statements += [ARTICLE_DATES_VIEW, STORIES_VIEW]
     return statements
