@@ -133,3 +133,12 @@ def test_forces_the_dictionary_cannot_place_do_not_hand_the_town_the_recipient(n
     [clash] = events("Rebel fighters clashed with regional special forces in Kassala on Tuesday.")
     assert clash.recipient == []
     assert clash.location.name == "Kassala"
+
+
+def test_a_country_s_positions_are_its_military_but_not_its_position(nlp):
+    [fired] = events("Ukrainian forces fired artillery at Russian positions near Izium on Monday.")
+    assert [(r.canonical, r.text, r.code) for r in fired.recipient] == [
+        ("Military Forces of Russia", "Russian positions", "RUSMIL")
+    ]
+    stance = analyse_texts(["Russia restated its position on the grain deal."])[0]
+    assert [e.canonical for e in stance.entities] == ["Russia"]
