@@ -163,3 +163,25 @@ def test_every_fixture_gives_a_clean_record(name):
     assert "\u00a0" not in article.body and "\r" not in article.body
     assert all(p.strip() == p and p for p in article.body.split("\n\n"))
     assert article.entities == [] and article.events == []
+
+
+def test_a_full_date_in_the_wire_dateline_is_the_filing_day():
+    """No byline date on the page: `MARSABIT, 7 August 2023 (Rift Wire) -` dates the story;
+    `March 11` without a year (the Reuters style) does not."""
+    story = (
+        "Herders clash over water in northern Kenya\n\n"
+        "MARSABIT, 7 August 2023 (Rift Wire) - Herders from two communities clashed over a "
+        "water point on Sunday, leaving three people dead, a local chief said.\n\n"
+        "Police were deployed to the area on Monday morning.\n"
+    )
+    article = clean(RawDocument(source="marsabit.txt", text=story))
+    assert (article.pub_date, article.dateline_place, article.warnings) == (
+        "2023-08-07",
+        "Marsabit",
+        [],
+    )
+    assert article.body.startswith("Herders from two communities clashed")
+    no_year = story.replace("7 August 2023", "August 7")
+    article = clean(RawDocument(source="marsabit.txt", text=no_year))
+    assert (article.pub_date, article.dateline_place) == (None, "Marsabit")
+    assert NO_DATE in article.warnings

@@ -40,6 +40,7 @@ class Cleaned:
     tags: list[str] = field(default_factory=list)
     language: str | None = None
     agency: str | None = None
+    wire_date: str | None = None  # a full date in the wire dateline
     warnings: list[str] = field(default_factory=list)
     # For callers that weigh several witnesses (the HTML path): every date of the page
     # with its score, best first.
@@ -138,6 +139,9 @@ def clean_text(
     best = pubdate.choose(found)
     if best is not None:
         result.pub_date = best.mention.iso()
+    elif result.wire_date:
+        # `KISMAYO, 14 June 2022 -`: the day the story was filed, when the page says no more
+        result.pub_date = result.wire_date
     elif region is not None and body_lines:
         # No date on the page: the one in the URL, when the input gave a URL with one.
         from_url = pubdate.url_date(url)
@@ -158,6 +162,7 @@ def strip_wire_dateline(paragraphs: list[str], result: Cleaned) -> list[str]:
             return paragraphs
         result.dateline_place = result.dateline_place or wire.place
         result.agency = wire.agency
+        result.wire_date = wire.date
         return [paragraph[wire.length :], *paragraphs[position + 1 :]]
     return paragraphs
 

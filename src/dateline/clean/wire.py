@@ -32,6 +32,9 @@ class WireDateline:
     place: str
     agency: str | None
     length: int  # characters to cut from the start of the paragraph
+    # A full date written in the dateline (`KISMAYO, 14 June 2022 -`): the day of filing.
+    # Reuters' `LONDON, March 11 (Reuters)` has no year and gives none.
+    date: str | None = None
 
 
 def find_wire_dateline(paragraph: str) -> WireDateline | None:
@@ -62,7 +65,19 @@ def _build(
     # Text must follow: a dateline heads a paragraph, it is not the whole of it.
     if len(rest.split()) < 4 or (not rest[:1].isalnum() and rest[:1] not in "\"“'‘«"):
         return None
-    return WireDateline(place=_place_name(place), agency=agency, length=match.end())
+    return WireDateline(
+        place=_place_name(place),
+        agency=agency,
+        length=match.end(),
+        date=_filing_date(match.group("extra")),
+    )
+
+
+def _filing_date(extra: str | None) -> str | None:
+    from dateline.clean.dates import find_dates
+
+    found = find_dates(extra) if extra else []
+    return found[0].iso() if len(found) == 1 else None
 
 
 def _plausible_caps(place: str, colon: bool) -> bool:
