@@ -97,6 +97,17 @@ def test_a_clash_reported_from_either_side_is_one_event_an_accusation_is_not():
         [report("a", event(), 1), report("b", event(actor="Army", recipient="Red Brigade"), 2)]
     )
     assert len(clash) == 1
+    # the second report told from the other side keeps its sides in the merged record
+    record = clash[0].record()
+    assert [a["canonical"] for a in record["actor"]] == ["Red Brigade"]
+    assert [r["canonical"] for r in record["recipient"]] == ["Army"]
+    repelled = merge_all(
+        [report("a", event(), 1), report("b", event(actor="Army", recipient=None), 2)]
+    )
+    record = repelled[0].record()
+    assert len(repelled) == 1
+    assert [a["canonical"] for a in record["actor"]] == ["Red Brigade"]
+    assert [r["canonical"] for r in record["recipient"]] == ["Army"]
     accusation = merge_all(
         [
             report("a", event(type="ACCUSE"), 1),

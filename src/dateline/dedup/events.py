@@ -342,14 +342,15 @@ def merged_record(merged: MergedEvent) -> dict[str, Any]:
     place, when = best_location(reports), best_date(reports)
     modes = [r.event.mode for r in reports if r.event.mode and r.event.type == event_type]
     factualities = [r.event.factuality for r in reports]
+    oriented = [_oriented(first, r.event) for r in reports]
     record = {
         "id": merged.id,
         "type": event_type,
         "mode": modes[0] if modes else None,
         "cameo": next((r.event.cameo for r in reports if r.event.cameo), None),
         "acled": _plain(next((r.event.acled for r in reports if r.event.acled), None)),
-        "actor": _union(r.event.actor for r in reports),
-        "recipient": _union(r.event.recipient for r in reports),
+        "actor": _union(roles[0] for roles in oriented),
+        "recipient": _union(roles[1] for roles in oriented),
         "location": _plain(place.event.location) if place else None,
         "date": _plain(when.event.date) if when else _plain(first.date),
         "fatalities": _lowest(r.event.fatalities for r in reports),
@@ -379,6 +380,21 @@ def merged_record(merged: MergedEvent) -> dict[str, Any]:
         }
     )
     return record
+
+
+def _oriented(first: Event, other: Event) -> tuple[list[ActorRef], list[ActorRef]]:
+    """`other`'s (actors, recipients) as the first report has them: a clash told from the
+    other side (`soldiers repelled the attack` beside `militants attacked the soldiers`)
+    merged with its roles swapped keeps its sides when the roles are unioned, or the army
+    would end up on both."""
+    symmetric = families().get(other.type, ("", False))[1]
+    if (
+        symmetric
+        and not _actors_agree(first, other, symmetric=False)
+        and _actors_agree(first, other, symmetric=True)
+    ):
+        return other.recipient, other.actor
+    return other.actor, other.recipient
 
 
 def conflicts(reports: list[EventReport]) -> dict[str, Any]:
