@@ -12,6 +12,7 @@ from dateline.model import PLOVER_TYPES
 
 def test_every_plover_type_has_a_family_and_codes():
     assert set(families()) == set(PLOVER_TYPES)
+    assert {row["modes"] for row in read_tsv("event_families")} == {"one", "apart"}
     assert set(codes.plover_codes()) == set(PLOVER_TYPES)
     assert {row["type"] for row in codes.note_phrases()} == set(PLOVER_TYPES)
 

@@ -167,3 +167,13 @@ def test_two_modes_are_two_events():
     aerial = event(recipient="Civilians")
     aerial.mode = "aerial"
     assert len(merge_all([report("a", abduct, 1), report("b", aerial, 2)])) == 2
+
+
+def test_a_protest_told_by_its_road_block_and_by_its_march_is_one_protest():
+    blocked = event(type="PROTEST", actor="Farmers", recipient=None)
+    blocked.mode = "obstruct"
+    marched = event(type="PROTEST", actor="Farmers", recipient="Government")
+    marched.mode = "demo"
+    [protest] = merge_all([report("a", blocked, 1), report("b", marched, 2)])
+    assert protest.record()["mode"] == "obstruct"
+    assert len(protest.reports) == 2

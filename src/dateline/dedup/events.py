@@ -15,7 +15,8 @@ Two events (from two articles, or twice in one) are one event when all of this h
   unnamed by one report is no objection; for symmetric families (a clash) the sides may
   be swapped. Since every report must agree, a generic report never joins two different
   named actors into one event;
-- their modes, where both name one, are the same (an abduction is not an air strike);
+- their modes, where both name one, are the same (an abduction is not an air strike),
+  unless the family's modes are one act told in different words (a protest);
 - their dates overlap, allowing a day either way (a date taken from the publication date
   reaches back two days, since news reports what happened the day before);
 - their places are within `NEAR_KM` km, or one contains the other (a town in a province,
@@ -77,6 +78,16 @@ def families() -> dict[str, tuple[str, bool]]:
 
 def family_of(event_type: str) -> str:
     return families().get(event_type, (event_type.lower(), False))[0]
+
+
+@functools.cache
+def _modes_apart() -> frozenset[str]:
+    return frozenset(row["type"] for row in read_tsv("event_families") if row["modes"] == "apart")
+
+
+def modes_apart(event_type: str) -> bool:
+    """Whether two named ways of doing this are two events (`event_families.tsv`)."""
+    return event_type in _modes_apart() or event_type not in families()
 
 
 @dataclass
@@ -147,9 +158,12 @@ def same_event(merged: MergedEvent, new: EventReport) -> bool:
             return False
     elif not same_story:
         return False
-    # Two named ways of doing it (an abduction, an air strike) are two events.
-    if new.event.mode and any(
-        r.event.mode and r.event.mode != new.event.mode for r in merged.reports
+    # Two named ways of doing it (an abduction, an air strike) are two events, where the
+    # family says so (not a protest's march and road block).
+    if (
+        new.event.mode
+        and modes_apart(new.event.type)
+        and any(r.event.mode and r.event.mode != new.event.mode for r in merged.reports)
     ):
         return False
     # Every report must be compatible, not just one: otherwise a report that names no
