@@ -114,7 +114,8 @@ def find_events(
     localise(article.entities, article.places, dictionary)
     people = Participants(doc, article, dictionary)
     candidates = find_candidates(doc, lexicon, skip=_inside_names(people))
-    sentence_of = _sentence_index(doc)
+    # `doc.sents` builds every sentence span anew: the participants have them already
+    sentence_of = {start: index for index, start in enumerate(people.sentence_starts)}
     verb_triggers = {
         c.token.i
         for c in candidates
@@ -193,10 +194,6 @@ def _inside_names(people: Participants) -> set[int]:
         for i, index in people.owner.items()
         if people.entities[index].kind not in ("group_of_people",)
     }
-
-
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {sentence.start: index for index, sentence in enumerate(doc.sents)}
 
 
 def _is_event(
