@@ -68,26 +68,31 @@ RULES = {
 }
 
 
+@dataclass(frozen=True)
+class Family:
+    """A row of `data/dedup/event_families.tsv`."""
+
+    name: str
+    symmetric: bool  # either side may be named first (a clash)
+    modes_apart: bool  # two named ways of doing it are two events (not a protest's)
+
+
 @functools.cache
-def families() -> dict[str, tuple[str, bool]]:
+def families() -> dict[str, Family]:
     return {
-        row["type"]: (row["family"], row["symmetric"] == "yes")
+        row["type"]: Family(row["family"], row["symmetric"] == "yes", row["modes"] == "apart")
         for row in read_tsv("event_families")
     }
 
 
+def family(event_type: str) -> Family:
+    """The type's family; a type the file does not list is its own, directed, with modes
+    apart."""
+    return families().get(event_type) or Family(event_type.lower(), False, True)
+
+
 def family_of(event_type: str) -> str:
-    return families().get(event_type, (event_type.lower(), False))[0]
-
-
-@functools.cache
-def _modes_apart() -> frozenset[str]:
-    return frozenset(row["type"] for row in read_tsv("event_families") if row["modes"] == "apart")
-
-
-def modes_apart(event_type: str) -> bool:
-    """Whether two named ways of doing this are two events (`event_families.tsv`)."""
-    return event_type in _modes_apart() or event_type not in families()
+    return family(event_type).name
 
 
 @dataclass
@@ -138,7 +143,8 @@ class MergedEvent:
 
 def same_event(merged: MergedEvent, new: EventReport) -> bool:
     """Does `new` tell of the event `merged` holds? (The rules of the module docstring.)"""
-    if family_of(new.event.type) != merged.family:
+    kind = family(new.event.type)
+    if kind.name != merged.family:
         return False
     if not _factuality_agrees(merged.reports[0].event.factuality, new.event.factuality):
         return False
@@ -162,14 +168,13 @@ def same_event(merged: MergedEvent, new: EventReport) -> bool:
     # family says so (not a protest's march and road block).
     if (
         new.event.mode
-        and modes_apart(new.event.type)
+        and kind.modes_apart
         and any(r.event.mode and r.event.mode != new.event.mode for r in merged.reports)
     ):
         return False
     # Every report must be compatible, not just one: otherwise a report that names no
     # recipient chains two events with different recipients into one.
-    symmetric = families().get(new.event.type, ("", False))[1]
-    return all(_actors_agree(r.event, new.event, symmetric) for r in merged.reports)
+    return all(_actors_agree(r.event, new.event, kind.symmetric) for r in merged.reports)
 
 
 def _factuality_agrees(a: str, b: str) -> bool:
@@ -401,11 +406,11 @@ def _oriented(first: Event, other: Event) -> tuple[list[ActorRef], list[ActorRef
     other side (`soldiers repelled the attack` beside `militants attacked the soldiers`)
     merged with its roles swapped keeps its sides when the roles are unioned, or the army
     would end up on both."""
-    symmetric = families().get(other.type, ("", False))[1]
     if (
-        symmetric
+        family(other.type).symmetric
         and not _actors_agree(first, other, symmetric=False)
-        and _actors_agree(first, other, symmetric=True)
+        and _roles_agree(first.actor, other.recipient)
+        and _roles_agree(first.recipient, other.actor)
     ):
         return other.recipient, other.actor
     return other.actor, other.recipient
