@@ -22,7 +22,7 @@ from dateline.geo.build import build_gazetteer, import_geonames
 from dateline.geo.locate import event_location
 from dateline.geo.recognise import demonym_votes
 from dateline.geo.recognise import recognise as _recognise
-from dateline.geo.resolve import Mention, resolve_article
+from dateline.geo.resolve import Mention, place_at, resolve_article
 from dateline.geo.store import load_gazetteer
 from dateline.model import Article, Place
 
@@ -75,20 +75,9 @@ def dateline_place(article: Article) -> Place | None:
         return None
     countries = Counter(p.country for p in article.places if p.lat is not None and p.country)
     entry = max(entries, key=lambda e: (countries[e.country], e.population))
-    return Place(
-        text=article.dateline_place,
-        start=0,
-        end=0,
-        name=entry.name,
-        geonameid=entry.geonameid,
-        lat=entry.lat,
-        lon=entry.lon,
-        country=entry.country,
-        admin1=entry.admin1,
-        feature_code=entry.feature_code,
-        confidence=1.0,
-        source="dateline",
-    )
+    place = Place(text=article.dateline_place, start=0, end=0, confidence=1.0, source="dateline")
+    place_at(place, entry)
+    return place
 
 
 def _dateline_entries(gazetteer, name: str) -> list:

@@ -860,6 +860,17 @@ def _place(mention: Mention, group: _Group) -> Place:
     if group.confidence < MIN_CONFIDENCE:
         return place
     entry = group.entries[group.best]
+    place_at(place, entry)
+    if entry.source == "supplement":
+        place.source = "supplement"
+    elif mention.source == "ner":
+        place.source = "gazetteer"
+    return place
+
+
+def place_at(place: Place, entry: Entry) -> None:
+    """Give `place` the gazetteer entry's name, id, point, country, division and feature
+    (a country has no division)."""
     place.name = entry.name
     place.geonameid = entry.geonameid
     place.lat = entry.lat
@@ -867,11 +878,6 @@ def _place(mention: Mention, group: _Group) -> Place:
     place.country = entry.country
     place.admin1 = entry.admin1 if entry.feature_code != "PCLI" else None
     place.feature_code = entry.feature_code
-    if entry.source == "supplement":
-        place.source = "supplement"
-    elif mention.source == "ner":
-        place.source = "gazetteer"
-    return place
 
 
 def entry_of(gazetteer: Gazetteer, place: Place) -> Entry | None:
