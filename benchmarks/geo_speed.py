@@ -36,6 +36,8 @@ import sys
 import time
 from pathlib import Path
 
+from dateline.export.acled import MONTHS
+
 _LOAD = r"""
 import json, time
 def rss():
@@ -132,20 +134,6 @@ _TAILS = [
     "The crowd dispersed in the evening.",
     "",
 ]
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def write_notes(path: str, count: int) -> int:
@@ -176,7 +164,7 @@ def write_notes(path: str, count: int) -> int:
                 ]
             )
             text = (
-                f"On {rng.randint(1, 28)} {rng.choice(_MONTHS)} 2023, {where}, "
+                f"On {rng.randint(1, 28)} {rng.choice(MONTHS)} 2023, {where}, "
                 f"{rng.choice(_ACTORS).lower()} {rng.choice(_ACTIONS)}. "
                 f"{rng.choice(_TAILS)}"
             ).strip()
