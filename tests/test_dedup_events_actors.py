@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dateline import api
 from dateline.actors import default_dictionary
+from dateline.actors.localise import STATE_SECTORS
 from dateline.dedup.events import (
     EventReport,
     compatible_actors,
     generic,
     generic_actors,
     merge_all,
-    state_sectors,
 )
 from dateline.export import codes
 from dateline.model import ActorRef
@@ -75,7 +75,7 @@ def test_every_generic_actor_of_the_actor_stage_has_a_row_and_known_sectors():
         assert description.stands_for and description.stands_for <= sectors, name
     assert generic_actors()["Militants"].broad and not generic_actors()["Farmers"].broad
     institutions = {i.sector for i in default_dictionary().institutions.values()}
-    assert state_sectors() == institutions
+    assert institutions == STATE_SECTORS
 
 
 def test_what_is_generic():

@@ -7,7 +7,7 @@ Two events (from two articles, or twice in one) are one event when all of this h
   by one party (`claimed`) never merges with something denied, expected or imagined;
 - their actors are compatible with every report already merged: where both reports name
   actors for a role, they share one actor (by name; by code only for a state institution,
-  `data/dedup/state_sectors.tsv`), or one report gives only generic descriptions
+  `actors.localise.STATE_SECTORS`), or one report gives only generic descriptions
   ("militants", "gunmen") that may stand for an actor of the other (`data/dedup/
   generic_actors.tsv`: by sector, and by country where both are known; two different
   descriptions only when one is broad, "militants" and "gunmen", not "farmers" and
@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from dateline.actors.localise import STATE_SECTORS
 from dateline.dedup.data import read_tsv
 from dateline.dedup.distance import km
 from dateline.model import ActorRef, Event
@@ -212,11 +213,6 @@ def generic_actors() -> dict[str, GenericActor]:
 
 
 @functools.cache
-def state_sectors() -> frozenset[str]:
-    return frozenset(row["sector"] for row in read_tsv("state_sectors"))
-
-
-@functools.cache
 def _generic(canonical: str) -> GenericActor | None:
     table = generic_actors()
     if canonical in table:
@@ -239,8 +235,8 @@ def same_actor(a: ActorRef, b: ActorRef) -> bool:
         a.code is not None
         and a.code == b.code
         and a.country is not None
-        and a.sector in state_sectors()
-        and b.sector in state_sectors()
+        and a.sector in STATE_SECTORS
+        and b.sector in STATE_SECTORS
     )
 
 
