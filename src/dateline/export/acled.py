@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from typing import IO, Any
 
 from dateline.export import codes
+from dateline.time.calendar import value_range
 
 COLUMNS = (
     "event_id_cnty",
@@ -124,27 +125,10 @@ def _span(when: dict[str, Any]) -> tuple[date, date] | None:
     if start and end and start <= end:
         return start, end
     value = when.get("value") or ""
-    if _is_day(value):
-        day = date.fromisoformat(value[:10])
-        return day, day
-    found = _VALUE.match(value)
-    if not found:
+    # the values ACLED's precisions speak of: a day, a week or weekend, a month, a year
+    if not (_is_day(value) or _VALUE.match(value)):
         return None
-    year = int(found["year"])
-    try:
-        if found["week"]:
-            first = 6 if found["weekend"] else 1
-            return (
-                date.fromisocalendar(year, int(found["week"]), first),
-                date.fromisocalendar(year, int(found["week"]), 7),
-            )
-        if found["month"]:
-            month = int(found["month"])
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, 1), date(year, month, last)
-    except ValueError:
-        return None
-    return date(year, 1, 1), date(year, 12, 31)
+    return value_range(value)
 
 
 def acled_date(when: dict[str, Any]) -> tuple[date | None, int]:
