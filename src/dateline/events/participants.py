@@ -662,9 +662,11 @@ MATERIAL_TYPES = {"ASSAULT", "COERCE"}
 
 
 def _can_act(place, event_type: str | None) -> bool:
+    """An unresolved place (no feature code) is a town the gazetteer lacks: countries and
+    regions are all in it."""
     code = place.feature_code or ""
     if code.startswith(ACTING_PLACES):
-        return True  # an unresolved place is a town the gazetteer lacks, not a country
+        return True
     return code == "PPLC" and event_type not in MATERIAL_TYPES
 
 
