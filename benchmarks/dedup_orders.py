@@ -18,8 +18,7 @@ from pathlib import Path
 
 from dateline import pipeline
 from dateline.evaluate.common import read_gold
-from dateline.evaluate.dedup import bcubed, pairwise
-from dateline.model import Article, article_id
+from dateline.evaluate.dedup import bcubed, gold_articles, pairwise
 from dateline.store import Store
 from dateline.store.query import story_of_inputs
 
@@ -32,17 +31,7 @@ def main() -> None:
     args = parser.parse_args()
 
     records = [r for r in read_gold(args.gold, args.limit) if r.get("text")]
-    articles = [
-        Article(
-            id=article_id(r["text"]),
-            source=f"{args.gold}#{r['id']}",
-            input_id=str(r["id"]),
-            title=r.get("title"),
-            pub_date=r.get("pub_date"),
-            body=r["text"],
-        )
-        for r in records
-    ]
+    articles = list(gold_articles(records, args.gold))
     pipeline.analyse(articles)
     gold = [str(r["event_cluster"]) for r in records]
     results = []

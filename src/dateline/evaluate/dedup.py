@@ -44,7 +44,7 @@ def evaluate(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(db) if db else Path(folder) / "dedup.duckdb"
         bar = progress_bar(range(len(records)), progress, desc="ingest")
-        for batch in batched(_articles(records, str(gold_path)), batch_size):
+        for batch in batched(gold_articles(records, str(gold_path)), batch_size):
             api.ingest_articles(batch, path, batch_size=batch_size)
             bar.update(len(batch))
         bar.close()
@@ -71,7 +71,9 @@ def evaluate(
     }
 
 
-def _articles(records: Sequence[dict[str, Any]], where: str) -> Iterator[Article]:
+def gold_articles(records: Sequence[dict[str, Any]], where: str) -> Iterator[Article]:
+    """The gold records as clean articles (their text is the body), each `source` naming
+    the gold file and the record's id, and `input_id` the record's id."""
     for record in records:
         yield Article(
             id=article_id(record["text"]),
