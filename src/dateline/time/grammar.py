@@ -35,6 +35,18 @@ TEENS = (
     "eighteen",
     "nineteen",
 )
+# Words naming the quarter a report is about rather than the one just named
+# (normalisation); all but `recent` also make "period" a quarter (recognition).
+REPORTED_QUARTER_WORDS = {
+    "latest",
+    "recent",
+    "year-earlier",
+    "year-ago",
+    "year-before",
+    "comparable",
+    "corresponding",
+    "same",
+}
 DECADE_WORDS = {
     "twenties": 2,
     "thirties": 3,

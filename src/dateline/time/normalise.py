@@ -19,7 +19,14 @@ from dateutil.easter import easter
 
 from dateline.time import calendar
 from dateline.time.anchor import UNIT_GRANULARITY, Context
-from dateline.time.grammar import DECADE_WORDS, ONES, TEENS, TENS, period_end
+from dateline.time.grammar import (
+    DECADE_WORDS,
+    ONES,
+    REPORTED_QUARTER_WORDS,
+    TEENS,
+    TENS,
+    period_end,
+)
 from dateline.time.lexicon import lexicon
 from dateline.time.numbers import number_value
 
@@ -413,17 +420,6 @@ def century(m, ctx):
 # Words of an earnings comparison just before "last year".
 COMPARISON_BEFORE = re.compile(r"(?:\bcompared\s+(?:with|to)\b[^.;]*|\bfrom\s+)$", re.IGNORECASE)
 YEAR_OWNER = re.compile(r"\b(this|last|next)\s+year['’]s\s+$", re.IGNORECASE)
-# Words naming the quarter a report is about rather than the one just named.
-REPORTED_QUARTER_WORDS = {
-    "latest",
-    "recent",
-    "year-earlier",
-    "year-ago",
-    "year-before",
-    "comparable",
-    "corresponding",
-    "same",
-}
 QUARTER_ORDINALS = {
     "first": 1,
     "second": 2,

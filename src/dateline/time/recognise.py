@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from dateline.time.grammar import MODIFIER_BEFORE, patterns
+from dateline.time.grammar import MODIFIER_BEFORE, REPORTED_QUARTER_WORDS, patterns
 from dateline.time.lexicon import lexicon
 
 
@@ -214,19 +214,7 @@ def check_season(m, doc, text):
 @checks("quarter")
 def check_quarter(m, doc, text):
     if m["noun"].lower() == "period":
-        return bool(
-            m["pyear"]
-            or (m["qual"] or "").lower()
-            in (
-                "latest",
-                "year-earlier",
-                "year-ago",
-                "year-before",
-                "comparable",
-                "corresponding",
-                "same",
-            )
-        )
+        return bool(m["pyear"] or (m["qual"] or "").lower() in REPORTED_QUARTER_WORDS - {"recent"})
     if not (m["ord"] or m["qual"] or m["fiscal"] or m["pyear"] or m["owner"]):
         if not m["the"]:
             return False
