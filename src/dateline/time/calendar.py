@@ -17,18 +17,6 @@ from dateutil.relativedelta import relativedelta
 from dateline.time.lexicon import lexicon
 
 FUTURE_WEIGHT = 2
-GRANULARITIES = (
-    "day",
-    "week",
-    "weekend",
-    "month",
-    "quarter",
-    "half",
-    "season",
-    "year",
-    "decade",
-    "century",
-)
 
 
 def parse_pub_date(pub_date: str | None) -> dt.date | None:
