@@ -155,7 +155,7 @@ def _struck_device(verb: Token) -> Token | None:
 
 def _planter(verb: Token, device: Token | None, people: Participants, args: Arguments) -> None:
     """Who set the device that did the harm: "a mine laid by ISWAP fighters went off",
-    "struck an IED likely planted by JNIM militants"."""
+    "a lorry hit a roadside bomb the rebels had buried"."""
     things = [device] if device is not None else []
     things += [
         c
@@ -249,7 +249,7 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
     if trigger.pos_ in ("NOUN", "PROPN"):
         _noun_arguments(trigger, event_type, people, args, candidate.support is None)
     device = _struck_device(predicate) if event_type == "ASSAULT" else None
-    if device is not None:  # "a vehicle struck an IED planted by JNIM": the vehicle is hit
+    if device is not None:  # "a bus hit a mine that rebels had laid": the bus is hit
         args.recipient, args.recipient_head = (
             args.actor + [r for r in args.recipient if r.text != device.text],
             args.actor_head,
@@ -299,7 +299,7 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants, args: Ar
             args.recipient_head = head
             args.recipient.extend(people.refs(head, event_type))
         agent = _by_agent(verb)
-        for conjunct in verb.conjuncts:  # "was shot and killed by two armed men"
+        for conjunct in verb.conjuncts:  # "was stabbed and robbed by three youths"
             if agent is None:
                 agent = _by_agent(conjunct)
         if agent is not None:
