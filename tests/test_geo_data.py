@@ -12,6 +12,7 @@ FILES = [
     "supplement.tsv",
     "country_aliases.tsv",
     "abbreviations.tsv",
+    "division_aliases.tsv",
     "demonyms.tsv",
     "guards.tsv",
     "cues.tsv",
@@ -71,6 +72,18 @@ def test_abbreviations_and_demonyms_point_at_countries_or_states():
     assert demonyms["Texans"] == "US-TX"
     for countries in demonyms.values():
         assert all(_country(c.split("-")[0]) for c in countries.split("|"))
+
+
+def test_division_aliases_point_at_divisions_by_geonames_code():
+    aliases = data.division_aliases()
+    assert any(a.text == "Menoufia" and a.target == "EG-09" for a in aliases)
+    kinds = {"transliteration", "spelling", "english", "local", "former", "short"}
+    for alias in aliases:
+        country, _, code = alias.target.partition("-")
+        assert _country(country) and code, alias
+        assert alias.kind in kinds, alias
+    pairs = [(a.text.casefold(), a.target) for a in aliases]
+    assert len(pairs) == len(set(pairs))
 
 
 def test_word_lists():

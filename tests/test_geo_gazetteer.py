@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from dateline.geo import import_geonames, load_gazetteer
+from dateline.geo import data, import_geonames, load_gazetteer
 from dateline.geo.resolve import haversine_km
 
 
@@ -52,6 +52,26 @@ def test_transliterated_spellings_find_the_town(gazetteer):
     assert [gazetteer.entry(pid).name for pid, _ in found] == ["Ar Raqqah"]
     found, loose = gazetteer.lookup("Dair al-Zour")
     assert loose and {gazetteer.entry(pid).name for pid, _ in found} >= {"Deir ez-Zor"}
+
+
+def test_every_division_alias_finds_its_division(gazetteer):
+    divisions = {f"{cc}-{code}": pid for cc, code, _name, pid in gazetteer.admin1_table}
+    for alias in data.division_aliases():
+        assert alias.target in divisions, alias
+        found, loose = gazetteer.lookup(alias.text)
+        assert not loose and divisions[alias.target] in [pid for pid, _ in found], alias
+
+
+def test_former_divisions_and_regions_of_the_supplement_are_found_by_name(gazetteer):
+    rows = [r for r in data.read_tsv("supplement.tsv") if r["feature_code"] in ("ADM1H", "RGN")]
+    assert len(rows) > 80
+    for row in rows:
+        found, _ = gazetteer.lookup(row["name"], loose=False)
+        places = {(e.source, e.feature_code, e.country) for e in map(gazetteer.entry, dict(found))}
+        assert ("supplement", row["feature_code"], row["country"] or None) in places, row
+    # Accents and hyphens fold: the spelling without them needs no row.
+    assert best(gazetteer, "Rhone Alpes", "ADM1H").name == "Rhône-Alpes"
+    assert best(gazetteer, "Binh Phuoc", "ADM1H").name == "Bình Phước Province"
 
 
 def test_known_checks_many_keys_at_once(gazetteer):

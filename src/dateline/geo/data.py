@@ -11,6 +11,7 @@ touching code. Which file feeds what:
 | `supplement.tsv` | build: places under the cities500 cut that conflict reporting names |
 | `country_aliases.tsv` | build: informal country names (`Britain`, `Burma`) |
 | `abbreviations.tsv` | build and recognition: `U.S.`, `DRC`, `Calif.`, `La.` |
+| `division_aliases.tsv` | build: press spellings of first-level divisions (`Menoufia`, `Warab`) |
 | `demonyms.tsv` | recognition: `Syrian` makes Syria part of the article's context |
 | `guards.tsv` | recognition: capitalised words that are rarely places on their own |
 | `cues.tsv` | recognition: words before a name that say it is a place (`the town of`) |
@@ -50,6 +51,24 @@ def abbreviations() -> tuple[Abbreviation, ...]:
     return tuple(
         Abbreviation(row["abbreviation"], row["target"], row["where"] == "anywhere")
         for row in read_tsv("abbreviations.tsv")
+    )
+
+
+@dataclass(frozen=True)
+class DivisionAlias:
+    text: str  # as the press writes it: `Menoufia`
+    target: str  # country-admin1, GeoNames' code (`EG-09` = Monufia)
+    kind: str  # transliteration, spelling, english, local, former or short
+
+
+@functools.cache
+def division_aliases() -> tuple[DivisionAlias, ...]:
+    """Spellings of first-level divisions that GeoNames and ISO 3166 do not give (`Menoufia`,
+    `Hadramout`, `Plateau Central`): names, not abbreviations, so the build files them under
+    both name keys, exact and loose."""
+    return tuple(
+        DivisionAlias(row["alias"], row["target"], row["kind"])
+        for row in read_tsv("division_aliases.tsv")
     )
 
 
