@@ -16,6 +16,8 @@ from dateline.clean.pubdate import cue_before, url_date
     [
         ("Mon, 11 Mar 2019 10:23 GMT", "2019-03-11T10:23:00+00:00", "Mon, 11 Mar 2019 10:23 GMT"),
         ("Posted March 01, 2008", "2008-03-01", "March 01, 2008"),
+        ("Sonntag, 10. März 2019", "2019-03-10", "Sonntag, 10. März 2019"),
+        ("Published Tuesday, July 2nd, 2019", "2019-07-02", "Tuesday, July 2nd, 2019"),
         ("Update: July 3rd, 2019, 8:05AM ET", "2019-07-03", "July 3rd, 2019, 8:05AM ET"),
         ("20.06.2019 07:30 Uhr", "2019-06-20", "20.06.2019 07:30 Uhr"),
         (

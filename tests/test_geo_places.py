@@ -103,3 +103,11 @@ def test_spans_are_trimmed_to_the_name(nlp):
     body = "Officials in the United States and Georgia's capital disagreed."
     texts = [p.text for p in places_of(nlp, body)]
     assert "United States" in texts and "Georgia" in texts
+
+
+def test_repeated_names_are_found_as_whole_words_longest_first():
+    from dateline.geo.recognise import _occurrences
+
+    text = "New York-based aid left New York City for Yorkshire; in New York, Yorks waited."
+    found = [text[s:e] for s, e in _occurrences(text, {"New York", "New York City", "York"})]
+    assert found == ["New York City", "New York"]

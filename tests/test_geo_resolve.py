@@ -201,3 +201,41 @@ def test_press_spellings_of_divisions_find_the_division():
         "Rain flooded the Plateau Central of Haiti.", "Plateau Central", "Haiti"
     )
     assert (plateau.name, plateau.country) == ("Centre", "HT")
+
+
+def test_items_of_one_list_are_places_of_one_kind():
+    text = (
+        "Health officials in Texas, Ohio, Florida, Georgia and New Jersey counted new cases in"
+        " the United States; Alberta, Ontario and New Brunswick reported more."
+    )
+    names = ("Texas", "Ohio", "Florida", "Georgia", "New Jersey", "United States")
+    *_, ontario, brunswick = resolve(text, *names, "Alberta", "Ontario", "New Brunswick")
+    assert (ontario.feature_code, ontario.country) == ("ADM1", "CA")
+    assert (brunswick.feature_code, brunswick.country) == ("ADM1", "CA")
+
+
+def test_a_name_after_a_comma_is_a_container_only_if_it_can_hold_the_place():
+    text = "Inspectors visited farms in New York City, Long Island, New York and New Jersey."
+    [_city, island, state, _] = resolve(
+        text, "New York City", "Long Island", "New York", "New Jersey"
+    )
+    assert island.country == "US" and island.admin1 == "New York"
+    assert (state.feature_code, state.country) == ("ADM1", "US")
+
+
+def test_a_big_city_is_not_given_up_for_a_small_namesake_in_the_state_named():
+    text = (
+        "Flu cases rose in Albany and Syracuse, New York, and the mayor of Boston declared"
+        " an emergency."
+    )
+    *_, boston = resolve(text, "Albany", "Syracuse", "New York", "Boston")
+    assert (boston.country, boston.admin1) == ("US", "Massachusetts")
+
+
+def test_a_name_matched_only_by_folding_its_spelling_stays_in_the_article_s_country():
+    text = (
+        "Cattle raiders struck a village in the Kisima area of northern Kenya, police in"
+        " Nairobi said, and herders fled to Isiolo."
+    )
+    [kisima, *_] = resolve(text, "Kisima", "Kenya", "Nairobi", "Isiolo")
+    assert kisima.lat is None

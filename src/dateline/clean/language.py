@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from dateline.clean import rules
 
@@ -47,8 +48,17 @@ def function_word_counts(text: str) -> Counter[str]:
     return counts
 
 
+@cache
+def _in_scripts() -> re.Pattern[str]:
+    """Any character of the scripts table."""
+    # Every range lies beyond Latin (U+0370 on), where no character is special in a class.
+    return re.compile("[" + "".join(f"{chr(r.start)}-{chr(r.end)}" for r in rules.scripts()) + "]")
+
+
 def _script_language(text: str) -> str | None:
     """The language a non-Latin script implies, when most letters are in one such script."""
+    if not _in_scripts().search(text):
+        return None  # the usual case, told at C speed before counting letters one by one
     ranges = rules.scripts()
     letters = 0
     per_script: Counter[str] = Counter()

@@ -227,14 +227,9 @@ def _repetitions(
     }
     if not names:
         return []
-    pattern = re.compile(
-        r"(?<![\w.-])(?:"
-        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
     found = []
-    for match in pattern.finditer(text):
-        span = doc.char_span(match.start(), match.end())
+    for start, end in _occurrences(text, names):
+        span = doc.char_span(start, end)
         if span is None:
             continue
         # Not the head of a longer capitalised name (`Dublin Singers` stays, `Georgia Tech`).
@@ -250,8 +245,37 @@ def _repetitions(
             and not doc[span.start - 1].is_sent_start
         )
         if not after and not before:
-            found.append(Mention(match.group(0), match.start(), match.end(), None, "gazetteer"))
+            found.append(Mention(text[start:end], start, end, None, "gazetteer"))
     return found
+
+
+def _occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """Where the names stand as whole words in `text`, left to right, the longest name
+    first where two start together, none overlapping. Plain `str.find`: an alternation of
+    the article's names would be compiled anew for every article."""
+    hits = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not _joined(text, start - 1, ".-") and not _joined(text, end, "-"):
+                hits.append((start, end))
+            start = text.find(name, start + 1)
+    hits.sort(key=lambda hit: (hit[0], -hit[1]))
+    taken: list[tuple[int, int]] = []
+    for start, end in hits:
+        if not taken or start >= taken[-1][1]:
+            taken.append((start, end))
+    return taken
+
+
+def _joined(text: str, index: int, marks: str) -> bool:
+    """Whether the character at `index` joins a name to its neighbour (a letter, a digit,
+    an underscore or one of `marks`)."""
+    if not 0 <= index < len(text):
+        return False
+    char = text[index]
+    return char.isalnum() or char == "_" or char in marks
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

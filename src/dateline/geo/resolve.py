@@ -173,6 +173,7 @@ class _Group:
     priors: list[float]
     contained: bool = False
     hint: str | None = None  # see `_written_hint`
+    loose: bool = False  # found only by a spelling-folded key
     reach: frozenset[str] | None = None  # candidates' countries and neighbours (`_none_score`)
     scores: list[float] = field(default_factory=list)
     probabilities: list[float] = field(default_factory=list)
@@ -181,8 +182,10 @@ class _Group:
     # Per candidate: (prior, country, admin1 pid the candidate votes in), for scoring.
     # and what kind of candidate it is (0 a place, 1 a division, 2 a country).
     keys: list[tuple[float, str | None, int | None, int]] = field(default_factory=list)
+    overshadowed: list[bool] = field(default_factory=list)  # see `_overshadowed`
 
     def __post_init__(self) -> None:
+        self.overshadowed = _overshadowed(self.entries)
         self.keys = [
             (
                 prior,
@@ -192,6 +195,27 @@ class _Group:
             )
             for e, prior in zip(self.entries, self.priors, strict=True)
         ]
+
+
+# A town is overshadowed by a namesake city of its own country many times its size (Boston,
+# New York, beside Boston, Massachusetts): a mention of the state elsewhere in the article
+# is weaker evidence for it than for an unknown name.
+OVERSHADOW_POPULATION = 100_000
+OVERSHADOW_RATIO = 50
+OVERSHADOWED_ADMIN1 = 0.3
+
+
+def _overshadowed(entries: list[Entry]) -> list[bool]:
+    biggest: dict[str | None, int] = {}
+    for entry in entries:
+        if entry.feature_code.startswith("PPL"):
+            biggest[entry.country] = max(biggest.get(entry.country, 0), entry.population)
+    return [
+        entry.feature_code.startswith("PPL")
+        and biggest.get(entry.country, 0) >= OVERSHADOW_POPULATION
+        and biggest[entry.country] >= OVERSHADOW_RATIO * max(entry.population, 1)
+        for entry in entries
+    ]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -204,9 +228,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, float]]:
-    """The mention's candidates with a prior score each (kind of name, feature, size).
+    """The mention's candidates with a prior score each (kind of name, feature, size)."""
+    return _looked_up(gazetteer, mention)[0]
 
-    Cached per process: the same name gets the same candidates in every article."""
+
+def _looked_up(gazetteer: Gazetteer, mention: Mention) -> tuple[list[tuple[Entry, float]], bool]:
+    """The candidates, and whether only a spelling-folded key found them (`Kalam` finding
+    `Kallam`). Cached per process: the same name gets the same candidates in every
+    article."""
     key = (id(gazetteer), mention.lookup or mention.text, mention.country)
     cached = _CANDIDATES.get(key)
     if cached is None:
@@ -216,18 +245,18 @@ def candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, floa
     return cached
 
 
-_CANDIDATES: dict[tuple, list[tuple[Entry, float]]] = {}
+_CANDIDATES: dict[tuple, tuple[list[tuple[Entry, float]], bool]] = {}
 
 
-def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, float]]:
+def _candidates(gazetteer: Gazetteer, mention: Mention) -> tuple[list[tuple[Entry, float]], bool]:
     if mention.country:
         entry = gazetteer.country_entry(mention.country)
-        return [(entry, FEATURE_PRIOR["PCLI"])] if entry else []
+        return ([(entry, FEATURE_PRIOR["PCLI"])] if entry else []), False
     text = _clean(mention.lookup or mention.text)
     demonym = data.demonyms().get(text)
     if demonym and "|" not in demonym:
         entry = _target_entry(gazetteer, demonym)
-        return [(entry, FEATURE_PRIOR["PCLI"])] if entry else []
+        return ([(entry, FEATURE_PRIOR["PCLI"])] if entry else []), False
     found, loose = gazetteer.lookup(text)
     if not found:
         stripped = _DIRECTIONS.sub("", text)
@@ -241,7 +270,7 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, flo
     if not found and " " in text and text.rsplit(" ", 1)[1].lower() in data.place_kind_words():
         found, loose = gazetteer.lookup(text.rsplit(" ", 1)[0])  # `Kalma village`
     if not found:
-        return []
+        return [], False
     wants_admin2 = bool(_ADMIN2_WORDS.search(text))
     scored = []
     for pid, kind in found:
@@ -275,7 +304,7 @@ def _candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, flo
             for e, p in scored
         ]
     scored.sort(key=lambda pair: -pair[1])
-    return scored[:MAX_CANDIDATES]
+    return scored[:MAX_CANDIDATES], loose
 
 
 def _target_entry(gazetteer: Gazetteer, target: str) -> Entry | None:
@@ -431,7 +460,7 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
         # container (the state, not its namesake town).
         previous = mentions[index - 1] if index else None
         holds = (
-            tuple(sorted(e.pid for e in previous.within))
+            _holding(gazetteer, previous)
             if previous is not None
             and previous.within
             and _JOINED.fullmatch(text[previous.end : mention.start])
@@ -441,16 +470,18 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
         sense = exact_key(_clean(mention.lookup or mention.text))
         name = _CITY_SUFFIX.sub("", sense)
         # By the name as written: `Mexico City` is not `Mexico`, whatever its votes say.
+        siblings = _list_siblings(gazetteer, mentions, index, text) if text else ()
         signature = (
             sense,
             mention.country,
             tuple(sorted(e.pid for e in mention.within)),
             hint,
             holds,
+            siblings,
         )
         group = by_signature.get(signature)
         if group is None:
-            found = candidates(gazetteer, mention)
+            found, loose = _looked_up(gazetteer, mention)
             priors = [prior for _entry, prior in found]
             entries = [entry for entry, _prior in found]
             if mention.within:
@@ -469,6 +500,11 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                     prior + CONTAINED_BONUS if entry.pid in holds else prior
                     for entry, prior in zip(entries, priors, strict=True)
                 ]
+            if siblings:
+                priors = [
+                    prior + SIBLING_BONUS if _kind_of(entry) in siblings else prior
+                    for entry, prior in zip(entries, priors, strict=True)
+                ]
             order = sorted(range(len(entries)), key=lambda i: -priors[i])[:MAX_KEPT]
             group = _Group(
                 name,
@@ -478,11 +514,70 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                 [priors[i] for i in order],
                 contained=bool(mention.within),
                 hint=hint,
+                loose=loose,
             )
             by_signature[signature] = group
             groups.append(group)
         group.mentions.append(index)
     return groups
+
+
+# Items of one list are places of one kind: in `British Columbia, Alberta, Manitoba,
+# Ontario and New Brunswick` the last is the province, not the New Jersey city; in
+# `Russia, Georgia and Armenia`, the country.
+SIBLING_BONUS = 4.0
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?")
+
+
+def _kind_of(entry: Entry) -> str | None:
+    """What a list's items share: being countries, or divisions of one country."""
+    if entry.feature_code == "PCLI":
+        return "country"
+    if entry.feature_code in _DIVISIONS:
+        return f"division:{entry.country}"
+    return None
+
+
+def _list_siblings(
+    gazetteer: Gazetteer, mentions: list[Mention], index: int, text: str
+) -> tuple[str, ...]:
+    """The kinds (`_kind_of`) of the best candidates of the mentions listed right before
+    and after this one."""
+    kinds = set()
+    mention = mentions[index]
+    # The name after a comma is no sibling when it holds this one (`Washington,
+    # Pennsylvania`, see `containers`).
+    for other in (index - 1,) if mention.within else (index - 1, index + 1):
+        if not 0 <= other < len(mentions):
+            continue
+        neighbour = mentions[other]
+        between = (
+            text[neighbour.end : mention.start]
+            if other < index
+            else text[mention.end : neighbour.start]
+        )
+        if not _LIST_SEPARATOR.fullmatch(between):
+            continue
+        found = candidates(gazetteer, neighbour)
+        kind = _kind_of(found[0][0]) if found else None
+        if kind:
+            kinds.add(kind)
+    return tuple(sorted(kinds))
+
+
+def _holding(gazetteer: Gazetteer, mention: Mention) -> tuple[int, ...]:
+    """The containers written after `mention` that can hold it: one of its candidates lies
+    inside. In `New York City, Long Island, New York` the Bahamas' Long Island district is
+    not where New York City is, so the name after the comma is a list item, not that
+    container."""
+    found = [entry for entry, _prior in candidates(gazetteer, mention)]
+    return tuple(
+        sorted(
+            container.pid
+            for container in mention.within
+            if any(_inside(entry, [container]) for entry in found)
+        )
+    )
 
 
 def _written_hint(text: str, mention: Mention) -> str | None:
@@ -654,8 +749,12 @@ def _none_score(group: _Group, votes: _Votes) -> float | None:
         near = set()
         if not any(kind for _prior, _country, _a1, kind in group.keys):
             near = {country for _prior, country, _a1, _kind in group.keys if country}
-            for country in list(near):
-                near.update(votes.neighbours.get(country, ()))
+            # A village missing from the gazetteer may lie across a border from its
+            # namesakes; a name that only matches once its spelling is folded (`Kalam` in
+            # Pakistan, `Kallam` in India) gets no such allowance.
+            if not group.loose:
+                for country in list(near):
+                    near.update(votes.neighbours.get(country, ()))
         group.reach = frozenset(near)
     if not near:
         # A country or a division of that name (the name is known), or a sea or a
@@ -689,7 +788,9 @@ def _with_context(group: _Group, votes: _Votes, near: np.ndarray | None) -> list
                 if support < UNSUPPORTED_SHARE * total_c:
                     score += UNSUPPORTED_COUNTRY_PENALTY
         if admin1_scale and admin1 is not None:
-            score += admin1_scale * (admin1s[admin1] - own_a[admin1])
+            overshadowed = group.overshadowed[position] and not group.contained
+            weight = OVERSHADOWED_ADMIN1 if overshadowed else 1.0
+            score += weight * admin1_scale * (admin1s[admin1] - own_a[admin1])
         if near_values is not None and position < NEAR_TOP:
             score += NEAR_WEIGHT * near_values[position]
         scores.append(score)
