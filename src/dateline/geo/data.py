@@ -12,6 +12,7 @@ touching code. Which file feeds what:
 | `country_aliases.tsv` | build: informal country names (`Britain`, `Burma`) |
 | `abbreviations.tsv` | build and recognition: `U.S.`, `DRC`, `Calif.`, `La.` |
 | `division_aliases.tsv` | build: press spellings of first-level divisions (`Menoufia`, `Warab`) |
+| `admin2_fixes.tsv` | build: district names the packaged GeoNames table gives to the wrong towns |
 | `demonyms.tsv` | recognition: `Syrian` makes Syria part of the article's context |
 | `guards.tsv` | recognition: capitalised words that are rarely places on their own |
 | `cues.tsv` | recognition: words before a name that say it is a place (`the town of`) |
@@ -70,6 +71,14 @@ def division_aliases() -> tuple[DivisionAlias, ...]:
         DivisionAlias(row["alias"], row["target"], row["kind"])
         for row in read_tsv("division_aliases.tsv")
     )
+
+
+def admin2_fixes() -> dict[tuple[str, str, str], str]:
+    """(country, state, district as the packaged table writes it) -> the district meant."""
+    return {
+        (row["country"], row["state"], row["written"]): row["meant"]
+        for row in read_tsv("admin2_fixes.tsv")
+    }
 
 
 @functools.cache
