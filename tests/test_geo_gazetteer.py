@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 
+import numpy as np
 import pytest
 
 from dateline.geo import data, import_geonames, load_gazetteer
@@ -80,6 +81,32 @@ def test_former_divisions_and_regions_of_the_supplement_are_found_by_name(gazett
     # Accents and hyphens fold: the spelling without them needs no row.
     assert best(gazetteer, "Rhone Alpes", "ADM1H").name == "Rhône-Alpes"
     assert best(gazetteer, "Binh Phuoc", "ADM1H").name == "Bình Phước Province"
+
+
+def test_city_districts_of_the_supplement_lie_near_a_big_town_of_their_country(gazetteer):
+    """Every PPLX row is found under its name, in the division its row names, and within 30 km
+    of a gazetteer town of its country of 100,000 people or more (a point placed in the wrong
+    city, or with latitude and longitude swapped, fails)."""
+    rows = [r for r in data.read_tsv("supplement.tsv") if r["feature_code"] == "PPLX"]
+    assert len(rows) > 200
+    towns = np.isin(
+        gazetteer.feature, [i for i, f in enumerate(gazetteer.features) if f.startswith("PPL")]
+    ) & (gazetteer.population >= 100_000)
+    towns &= gazetteer.source != gazetteer.sources.index("supplement")
+    big = {}
+    for pid in np.flatnonzero(towns).tolist():
+        town = gazetteer.entry(pid)
+        big.setdefault(town.country, []).append((town.lat, town.lon))
+    for row in rows:
+        found, _ = gazetteer.lookup(row["name"], loose=False)
+        [entry] = [
+            e
+            for e in map(gazetteer.entry, dict(found))
+            if e.source == "supplement" and e.feature_code == "PPLX"
+        ]
+        assert (entry.country, entry.admin1) == (row["country"], row["admin1"]), row
+        nearest = min(haversine_km(entry.lat, entry.lon, *town) for town in big[entry.country])
+        assert nearest < 30, row
 
 
 def test_known_checks_many_keys_at_once(gazetteer):

@@ -239,3 +239,20 @@ def test_a_name_matched_only_by_folding_its_spelling_stays_in_the_article_s_coun
     )
     [kisima, *_] = resolve(text, "Kisima", "Kenya", "Nairobi", "Isiolo")
     assert kisima.lat is None
+
+
+def test_city_districts_from_the_supplement_resolve_inside_their_city():
+    text = "A car bomb exploded in Karrada, in central Baghdad, on Tuesday."
+    [karrada, baghdad] = resolve(text, "Karrada", "Baghdad")
+    assert (karrada.country, karrada.feature_code, karrada.source) == ("IQ", "PPLX", "supplement")
+    assert haversine_km(karrada.lat, karrada.lon, baghdad.lat, baghdad.lon) < 10
+    text = "Mortar rounds fell on Bakara market and on a camp in Hodan district of Mogadishu."
+    [bakara, hodan, mogadishu] = resolve(text, "Bakara market", "Hodan", "Mogadishu")
+    for place in (bakara, hodan):
+        assert (place.country, place.feature_code, place.admin1) == ("SO", "PPLX", "Banaadir")
+        assert haversine_km(place.lat, place.lon, mogadishu.lat, mogadishu.lon) < 10
+    text = "Gangs from Cité Soleil and Martissant clashed with police in Port-au-Prince."
+    [soleil, martissant, capital] = resolve(text, "Cité Soleil", "Martissant", "Port-au-Prince")
+    for place in (soleil, martissant):
+        assert (place.country, place.feature_code) == ("HT", "PPLX")
+        assert haversine_km(place.lat, place.lon, capital.lat, capital.lon) < 10
