@@ -7,8 +7,9 @@ The supplement (`src/dateline/data/geo/supplement.tsv`) holds places under the c
 cut. Some of its rows name places that also occur in the evaluation sets, so a score on
 those sets can be optimistic for text that names other places. This script builds a
 gazetteer, in a temporary cache, without every supplement row whose name or alternate
-name occurs among the gold toponyms of the given files, and scores each file with gold
-spans (and LGL-style end to end). One JSON object last.
+name occurs among the gold toponyms of the given files (and every division alias that
+does), and scores each file with gold spans (and LGL-style end to end). One JSON object
+last, with how many rows of each file were left out.
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ import sys
 import tempfile
 
 from dateline.evaluate.common import iter_gold
+
+# The project's own data files that add names, and the names each row adds.
+NAMED_BY = {
+    "supplement.tsv": lambda row: (
+        {row["name"].casefold()} | {a.casefold() for a in row["alternates"].split("|") if a}
+    ),
+    "division_aliases.tsv": lambda row: {row["alias"].casefold()},
+}
 
 
 def main(paths: list[str]) -> None:
@@ -34,19 +43,14 @@ def main(paths: list[str]) -> None:
 
     original = data.read_tsv
 
+    left_out: dict[str, str] = {}
+
     def without_gold_names(name: str) -> list[dict[str, str]]:
         rows = original(name)
-        if name != "supplement.tsv":
+        if name not in NAMED_BY:
             return rows
-        kept = [
-            row
-            for row in rows
-            if not (
-                {row["name"].casefold()} | {a.casefold() for a in row["alternates"].split("|") if a}
-            )
-            & gold_names
-        ]
-        print(f"supplement: {len(rows) - len(kept)} of {len(rows)} rows left out", file=sys.stderr)
+        kept = [row for row in rows if not NAMED_BY[name](row) & gold_names]
+        left_out[name] = f"{len(rows) - len(kept)} of {len(rows)}"
         return kept
 
     data.read_tsv = without_gold_names
@@ -63,6 +67,7 @@ def main(paths: list[str]) -> None:
         if name.startswith("lgl"):
             end = evaluate("geo", path, progress=False)
             results[name].update(span_f1=end["span_f1"], end_to_end_acc_161km=end["acc_161km"])
+    results["rows_left_out"] = left_out
     print(json.dumps(results))
 
 

@@ -185,7 +185,6 @@ class _Group:
     overshadowed: list[bool] = field(default_factory=list)  # see `_overshadowed`
 
     def __post_init__(self) -> None:
-        self.overshadowed = _overshadowed(self.entries)
         self.keys = [
             (
                 prior,
@@ -205,17 +204,19 @@ OVERSHADOW_RATIO = 50
 OVERSHADOWED_ADMIN1 = 0.3
 
 
-def _overshadowed(entries: list[Entry]) -> list[bool]:
+def _overshadowed(entries: list[Entry]) -> frozenset[int]:
+    """The pids of the candidates overshadowed by a namesake city of their country."""
     biggest: dict[str | None, int] = {}
     for entry in entries:
         if entry.feature_code.startswith("PPL"):
             biggest[entry.country] = max(biggest.get(entry.country, 0), entry.population)
-    return [
-        entry.feature_code.startswith("PPL")
+    return frozenset(
+        entry.pid
+        for entry in entries
+        if entry.feature_code.startswith("PPL")
         and biggest.get(entry.country, 0) >= OVERSHADOW_POPULATION
         and biggest[entry.country] >= OVERSHADOW_RATIO * max(entry.population, 1)
-        for entry in entries
-    ]
+    )
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -232,20 +233,24 @@ def candidates(gazetteer: Gazetteer, mention: Mention) -> list[tuple[Entry, floa
     return _looked_up(gazetteer, mention)[0]
 
 
-def _looked_up(gazetteer: Gazetteer, mention: Mention) -> tuple[list[tuple[Entry, float]], bool]:
-    """The candidates, and whether only a spelling-folded key found them (`Kalam` finding
-    `Kallam`). Cached per process: the same name gets the same candidates in every
-    article."""
+def _looked_up(
+    gazetteer: Gazetteer, mention: Mention
+) -> tuple[list[tuple[Entry, float]], bool, frozenset[int]]:
+    """The candidates, whether only a spelling-folded key found them (`Kalam` finding
+    `Kallam`), and which are overshadowed (`_overshadowed`). Cached per process: the same
+    name gets the same candidates in every article."""
     key = (id(gazetteer), mention.lookup or mention.text, mention.country)
     cached = _CANDIDATES.get(key)
     if cached is None:
         if len(_CANDIDATES) > 100_000:
             _CANDIDATES.clear()
-        cached = _CANDIDATES[key] = _candidates(gazetteer, mention)
+        found, loose = _candidates(gazetteer, mention)
+        cached = found, loose, _overshadowed([entry for entry, _prior in found])
+        _CANDIDATES[key] = cached
     return cached
 
 
-_CANDIDATES: dict[tuple, tuple[list[tuple[Entry, float]], bool]] = {}
+_CANDIDATES: dict[tuple, tuple[list[tuple[Entry, float]], bool, frozenset[int]]] = {}
 
 
 def _candidates(gazetteer: Gazetteer, mention: Mention) -> tuple[list[tuple[Entry, float]], bool]:
@@ -481,7 +486,7 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
         )
         group = by_signature.get(signature)
         if group is None:
-            found, loose = _looked_up(gazetteer, mention)
+            found, loose, shadowed = _looked_up(gazetteer, mention)
             priors = [prior for _entry, prior in found]
             entries = [entry for entry, _prior in found]
             if mention.within:
@@ -491,8 +496,9 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                     for entry, prior in zip(entries, priors, strict=True)
                 ]
             if hint is not None:
+                natural = hint == "the" and any(e.feature_code in _NATURAL for e in entries)
                 priors = [
-                    prior + _hint_bonus(hint, entry, entries)
+                    prior + _hint_bonus(hint, entry, natural)
                     for entry, prior in zip(entries, priors, strict=True)
                 ]
             if holds:
@@ -515,6 +521,7 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                 contained=bool(mention.within),
                 hint=hint,
                 loose=loose,
+                overshadowed=[entries[i].pid in shadowed for i in order],
             )
             by_signature[signature] = group
             groups.append(group)
@@ -610,18 +617,16 @@ def _written_hint(text: str, mention: Mention) -> str | None:
     return None
 
 
-def _hint_bonus(hint: str, entry: Entry, entries: list[Entry]) -> float:
+def _hint_bonus(hint: str, entry: Entry, natural: bool) -> float:
+    """`natural`: whether a sea, a region or another natural feature is among the
+    candidates (then `the` speaks against the towns)."""
     if hint == "division":
         return CITY_NAMESAKE_PENALTY + 1.0 if entry.feature_code in _DIVISIONS else 0.0
     if hint == "admin2":
         return ADMIN2_WORD_BONUS if entry.feature_code == "ADM2" else 0.0
     if hint == "town":
         return CITY_NAMESAKE_PENALTY if entry.feature_code.startswith("PPL") else 0.0
-    if (
-        hint == "the"
-        and entry.feature_code.startswith("PPL")
-        and any(e.feature_code in _NATURAL for e in entries)
-    ):
+    if hint == "the" and natural and entry.feature_code.startswith("PPL"):
         return -THE_TOWN_PENALTY
     return 0.0
 
