@@ -111,3 +111,16 @@ def test_repeated_names_are_found_as_whole_words_longest_first():
     text = "New York-based aid left New York City for Yorkshire; in New York, Yorks waited."
     found = [text[s:e] for s, e in _occurrences(text, {"New York", "New York City", "York"})]
     assert found == ["New York City", "New York"]
+
+
+def test_a_name_listed_with_a_place_is_a_place_whatever_the_model_tagged(nlp):
+    text = "Gangs fought in Cite Soleil and Martissant, police in Port-au-Prince said."
+    places = find_places(parse(text, nlp), Article(id="listed", body=text))
+    assert [(p.text, p.country, p.feature_code) for p in places] == [
+        ("Cite Soleil", "HT", "PPLX"),
+        ("Martissant", "HT", "PPLX"),
+        ("Port-au-Prince", "HT", "PPLC"),
+    ]
+    text = "Smith and Jones met reporters in Paris on Monday."
+    places = find_places(parse(text, nlp), Article(id="people", body=text))
+    assert [p.text for p in places] == ["Paris"]

@@ -201,10 +201,73 @@ def recognise(
     for mention in list(mentions):
         for extra in _after_place_abbreviation(text, mention):
             add(extra)
+    for mention in _coordinated(text, mentions, gazetteer, people, demonyms):
+        add(mention)
     for mention in _repetitions(doc, text, mentions, people, gazetteer):
         add(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# A name joined to a place by `and`, `or` or a comma, on either side: `Jobar and Qaboun`,
+# `Cite Soleil and Martissant`, `Lyari and Orangi Town`.
+_JOINED_AFTER = re.compile(
+    r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)((?:[A-Z][\w'’-]*)(?:\s[A-Z][\w'’-]*){0,2})"
+)
+_JOINED_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’-]*)(?:\s[A-Z][\w'’-]*){0,2})(?:\s*,\s*|\s+(?:and|or)\s+)$"
+)
+
+
+def _coordinated(
+    text: str,
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    people: set[str],
+    demonyms: dict[str, str],
+) -> list[Mention]:
+    """Names listed with a recognised place that the gazetteer knows: one item of a list of
+    places is a place, whatever the model tagged it (a person, a nationality) or missed.
+    Weak: kept only where it resolves into the article's countries."""
+    guards = data.guard_words()
+    firm = [m for m in mentions if not m.weak and m.source != "abbreviation"]
+    runs = []  # (capitalised words, where they start, whether the name ends the run)
+    for mention in firm:
+        after = _JOINED_AFTER.match(text, mention.end)
+        if after:
+            runs.append((after.group(1), after.start(1), False))
+        before = _JOINED_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+        if before:
+            runs.append((before.group(1), before.start(1), True))
+    coordinated = []
+    for run, start, at_end in runs:
+        words = run.split()
+        # The longest part of the run next to the separator that is a name: `In Lyari and`.
+        for size in range(len(words), 0, -1):
+            name = " ".join(words[-size:] if at_end else words[:size])
+            if _listed_place(name, gazetteer, people, demonyms, guards):
+                offset = start + (len(run) - len(name) if at_end else 0)
+                coordinated.append(
+                    Mention(name, offset, offset + len(name), None, "gazetteer", weak=True)
+                )
+                break
+    return coordinated
+
+
+def _listed_place(
+    name: str,
+    gazetteer: Gazetteer,
+    people: set[str],
+    demonyms: dict[str, str],
+    guards: frozenset[str],
+) -> bool:
+    words = name.split()
+    return not (
+        name in demonyms
+        or any(word in people for word in words)
+        or (len(words) == 1 and name.casefold() in guards)
+        or not _is_name(gazetteer, name, True)
+    )
 
 
 def _repetitions(
