@@ -574,8 +574,8 @@ def _list_siblings(
 
 def _holding(gazetteer: Gazetteer, mention: Mention) -> tuple[int, ...]:
     """The containers written after `mention` that can hold it: one of its candidates lies
-    inside. In `New York City, Long Island, New York` the Bahamas' Long Island district is
-    not where New York City is, so the name after the comma is a list item, not that
+    inside. In `Brooklyn, Long Island and Westchester County` the Bahamas' Long Island
+    district holds no Brooklyn, so the name after the comma is a list item, not that
     container."""
     found = [entry for entry, _prior in candidates(gazetteer, mention)]
     return tuple(
