@@ -260,3 +260,12 @@ def test_imported_rows_become_places_and_replace_derived_points(tmp_path, monkey
     assert gazetteer.entry(found[0][0]).feature_code == "WAD"
     replaced = gazetteer.entry(province)
     assert (replaced.lat, replaced.lon, replaced.geonameid) == (35.16, 40.5, 170792)
+
+
+def test_iso_names_in_the_country_s_language_are_names_of_the_division(gazetteer):
+    assert best(gazetteer, "Bayern", "ADM1").name == "Bavaria"
+    assert best(gazetteer, "Lombardia", "ADM1").name == "Lombardy"
+    assert best(gazetteer, "Wien", "ADM1").name == "Vienna"
+    # Not where ISO's subdivision is a city among regions: Shymkent is no name of a region.
+    found, _ = gazetteer.lookup("Shymkent", loose=False)
+    assert all(gazetteer.entry(pid).feature_code != "ADM1" for pid, _kind in found)

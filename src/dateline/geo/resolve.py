@@ -905,12 +905,19 @@ def _parts_near_their_town(groups: list[_Group]) -> None:
             group.confidence = min(group.confidence, MIN_CONFIDENCE / 2)
 
 
+_KIND_HINTS = ("division", "admin2", "town", "part")
+
+
 def _one_sense_per_name(groups: list[_Group]) -> None:
     """Repetitions of a name in one article name one place: the mention whose containment
-    is written (`Alexandria, Va.`) or, failing that, the most confident one decides for all."""
+    is written (`Alexandria, Va.`) or, failing that, the most confident one decides for all.
+
+    Not a mention whose words say its kind: in `Jamshoro city (Jamshoro, Sindh)` or `Kosti
+    (Kosti, White Nile)` the town and its district share a name, and each is what the text
+    says it is."""
     by_name: dict[str, list[_Group]] = defaultdict(list)
     for group in groups:
-        if group.best >= 0:
+        if group.best >= 0 and group.hint not in _KIND_HINTS:
             by_name[group.sense].append(group)
     for same in by_name.values():
         if len(same) < 2:
