@@ -136,9 +136,10 @@ def test_killed_at_random_moments_then_rerun_ends_as_one_clean_run(tmp_path, nlp
             command(killed), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
         # After a random number of stored batches, and a random moment into the next one
-        # (reading, analysing or writing it).
-        stored = stored_so_far(process.stderr, chance.randint(1, total - 2))
-        time.sleep(chance.uniform(0.0, 0.4))
+        # (reading, analysing or writing it). Four batches or more are left to go: a batch
+        # takes tens of milliseconds, and the progress bar lags up to a tenth of a second.
+        stored = stored_so_far(process.stderr, chance.randint(1, total - 4))
+        time.sleep(chance.uniform(0.0, 0.1))
         assert process.poll() is None, "the run ended before it could be killed"
         process.send_signal(signal.SIGKILL)
         process.wait()
