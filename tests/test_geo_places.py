@@ -124,3 +124,11 @@ def test_a_name_listed_with_a_place_is_a_place_whatever_the_model_tagged(nlp):
     text = "Smith and Jones met reporters in Paris on Monday."
     places = find_places(parse(text, nlp), Article(id="people", body=text))
     assert [p.text for p in places] == ["Paris"]
+
+
+def test_a_place_tagged_as_a_nationality_is_a_place_a_demonym_is_not(nlp):
+    text = "Traders shut their stalls in Nashik city over the new tax."
+    [nashik] = find_places(parse(text, nlp), Article(id="norp", body=text))
+    assert (nashik.text, nashik.country, nashik.feature_code) == ("Nashik", "IN", "PPL")
+    text = "Syrian troops advanced on Monday."
+    assert find_places(parse(text, nlp), Article(id="demonym", body=text)) == []

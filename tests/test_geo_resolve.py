@@ -271,3 +271,11 @@ def test_divisions_are_found_by_their_iso_names_in_the_country_s_language():
     assert (andalucia.name, andalucia.feature_code) == ("Andalusia", "ADM1")
     assert (catalunya.name, catalunya.feature_code) == ("Catalonia", "ADM1")
     assert (cadiz.admin1, tarragona.admin1) == ("Andalusia", "Catalonia")
+
+
+def test_a_place_whose_written_province_holds_no_candidate_stays_unresolved():
+    # Curacaví is a Chilean town; nothing of that name lies in Bolivia's Cochabamba.
+    [village] = resolve(
+        "Farmers blocked the road near Curacavi (Cochabamba) on Friday.", "Curacavi"
+    )
+    assert village.lat is None

@@ -189,7 +189,7 @@ def recognise(
             for mention in _from_place_entity(ent, text, gazetteer, people, demonyms):
                 add(mention)
     for ent in doc.ents:
-        if ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+        if ent.label_ in ("ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
             for mention in _from_other_entity(ent, text, gazetteer, people):
                 add(mention)
     for mention in _abbreviation_mentions(text):
@@ -371,7 +371,37 @@ def _is_name(gazetteer: Gazetteer, name: str, strong_only: bool = False) -> bool
 def _from_place_entity(
     ent: Span, text: str, gazetteer: Gazetteer, people: set[str], demonyms: dict[str, str]
 ) -> list[Mention]:
-    start, end = _trim(text, ent.start_char, ent.end_char)
+    if "(" not in text[ent.start_char + 1 : ent.end_char]:
+        return _from_place_span(ent, ent.end_char, text, gazetteer, people, demonyms)
+    # `Pirque (Cochabamba` tagged as one: the place, and the province in parentheses.
+    paren = text.index("(", ent.start_char + 1, ent.end_char)
+    end = paren
+    while end > ent.start_char and text[end - 1].isspace():
+        end -= 1
+    found = (
+        _from_place_span(ent, end, text, gazetteer, people, demonyms)
+        if end > ent.start_char
+        else []
+    )
+    start, stop = _trim(text, paren + 1, ent.end_char)
+    while start < stop and text[start].isspace():
+        start += 1
+    inner = text[start:stop]
+    if inner and inner not in people and _is_name(gazetteer, inner, True):
+        found.append(Mention(inner, start, stop, ent.label_))
+    return found
+
+
+def _from_place_span(
+    ent: Span,
+    end: int,
+    text: str,
+    gazetteer: Gazetteer,
+    people: set[str],
+    demonyms: dict[str, str],
+) -> list[Mention]:
+    """Place mentions of a GPE, LOC or FAC entity, read up to `end`."""
+    start, end = _trim(text, ent.start_char, end)
     name = text[start:end]
     if not name or name in demonyms or _inside_demonym(text, start, end):
         return []
@@ -522,6 +552,23 @@ def _place_inside(
     return None
 
 
+def _comma_pair(ent: Span, text: str, gazetteer: Gazetteer, people: set[str]) -> list[Mention]:
+    """`Kochubeivka, Kherson` tagged as one organisation: a town and its province, both names
+    the gazetteer knows, after a place cue. Weak, as every place the tag did not give."""
+    if ent.text.count(", ") != 1 or not _cue_before(ent.doc, ent.start):
+        return []
+    first, _, rest = ent.text.partition(", ")
+    if any(word in people for word in (first + " " + rest).split()):
+        return []
+    if not (_is_name(gazetteer, first, True) and _is_name(gazetteer, rest, True)):
+        return []
+    second = ent.start_char + len(first) + 2
+    return [
+        Mention(first, ent.start_char, ent.start_char + len(first), None, "gazetteer", weak=True),
+        Mention(rest, second, ent.end_char, None, "gazetteer", weak=True),
+    ]
+
+
 def _inside_demonym(text: str, start: int, end: int) -> bool:
     """`Sri` of `Sri Lankan`: the span is the start of a longer demonym."""
     _single, multi = _demonym_tables()
@@ -532,11 +579,18 @@ def _inside_demonym(text: str, start: int, end: int) -> bool:
 def _from_other_entity(
     ent: Span, text: str, gazetteer: Gazetteer, people: set[str]
 ) -> list[Mention]:
-    """Places inside or mis-tagged as organisations and people."""
+    """Places inside or mis-tagged as organisations, people and nationalities."""
     tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     if not tokens:
         return []
-    if ent.label_ == "PERSON":
+    if ent.label_ == "NORP" and (
+        ent.text in data.demonyms() or _inside_demonym(text, ent.start_char, ent.end_char)
+    ):
+        return []  # `Syrian`, `Sri Lankan`: context for the resolver, not a place
+    listed = _comma_pair(ent, text, gazetteer, people)
+    if listed:
+        return listed
+    if ent.label_ in ("PERSON", "NORP"):  # `in Nashik city`, `protested in Causeni`
         whole = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         if (
             len(tokens) > 1

@@ -174,6 +174,7 @@ class _Group:
     contained: bool = False
     hint: str | None = None  # see `_written_hint`
     loose: bool = False  # found only by a spelling-folded key
+    outside: bool = False  # no candidate lies in the containers written (see `_groups`)
     reach: frozenset[str] | None = None  # candidates' countries and neighbours (`_none_score`)
     scores: list[float] = field(default_factory=list)
     probabilities: list[float] = field(default_factory=list)
@@ -519,6 +520,13 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                 [entries[i] for i in order],
                 [priors[i] for i in order],
                 contained=bool(mention.within),
+                # A village the gazetteer lacks, named with its district and province in
+                # parentheses (`Pirque (Cochabamba)`): no candidate lies there, so none is
+                # it. A name after a comma may be a list's next item (`Brooklyn, Long
+                # Island`), so it only lowers the scores.
+                outside=bool(mention.within)
+                and _firmly_written(text, mention)
+                and not any(_inside(entry, mention.within) for entry in entries),
                 hint=hint,
                 loose=loose,
                 overshadowed=[entries[i].pid in shadowed for i in order],
@@ -570,6 +578,13 @@ def _list_siblings(
         if kind:
             kinds.add(kind)
     return tuple(sorted(kinds))
+
+
+def _firmly_written(text: str, mention: Mention) -> bool:
+    """Whether the containers of `mention` are written in a way that leaves no doubt: in
+    parentheses right after it. After a comma they may be the next item of a list
+    (`Pensacola, Panama City`, `Iraq, Afghanistan`)."""
+    return text[mention.end : mention.end + 2].lstrip()[:1] == "("
 
 
 def _holding(gazetteer: Gazetteer, mention: Mention) -> tuple[int, ...]:
@@ -970,7 +985,7 @@ def _place(mention: Mention, group: _Group) -> Place:
         place.confidence = 0.0
         return place
     place.confidence = round(group.confidence, 3)
-    if group.confidence < MIN_CONFIDENCE:
+    if group.confidence < MIN_CONFIDENCE or group.outside:
         return place
     entry = group.entries[group.best]
     place_at(place, entry)
