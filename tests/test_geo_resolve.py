@@ -279,3 +279,10 @@ def test_a_place_whose_written_province_holds_no_candidate_stays_unresolved():
         "Farmers blocked the road near Curacavi (Cochabamba) on Friday.", "Curacavi"
     )
     assert village.lat is None
+
+
+def test_no_place_is_its_own_container():
+    text = "Dockers rallied in Marrakech (Marrakech, Marrakech-Safi) on Monday."
+    [city, prefecture, region] = resolve(text, "Marrakech", "Marrakech", "Marrakech-Safi")
+    assert (city.name, city.feature_code) == ("Marrakesh", "PPL")
+    assert (prefecture.feature_code, region.feature_code) == ("ADM2", "ADM1")

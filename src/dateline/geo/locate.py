@@ -158,6 +158,12 @@ def precision_of(place: Place, near: bool = False) -> int:
     return 1
 
 
+# A place resolved with less confidence than this yields to a surer one of the same role:
+# `Universidad` of a university's name, placed in Madrid, is not where a protest in
+# Xalapa happened.
+DOUBTFUL = 0.5
+
+
 def event_location(
     places: list[Place],
     trigger: Span,
@@ -204,6 +210,7 @@ def event_location(
                     (
                         _role(roots[id(place)], named),
                         id(place) not in governed,
+                        place.confidence < DOUBTFUL,
                         specificity(place),
                         _parenthetical(text, place),
                         abs(place.start - trigger.start),

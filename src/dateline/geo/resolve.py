@@ -491,9 +491,18 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
             priors = [prior for _entry, prior in found]
             entries = [entry for entry, _prior in found]
             if mention.within:
+                # No place is its own container: in `Marrakech (Marrakech, Marrakech-Safi)`
+                # the prefecture in parentheses is where the city is, not the city.
+                own = {container.pid for container in mention.within}
                 priors = [
                     prior
-                    + (CONTAINED_BONUS if _inside(entry, mention.within) else NOT_CONTAINED_PENALTY)
+                    + (
+                        0.0
+                        if entry.pid in own
+                        else CONTAINED_BONUS
+                        if _inside(entry, mention.within)
+                        else NOT_CONTAINED_PENALTY
+                    )
                     for entry, prior in zip(entries, priors, strict=True)
                 ]
             if hint is not None:
