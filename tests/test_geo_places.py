@@ -132,3 +132,9 @@ def test_a_place_tagged_as_a_nationality_is_a_place_a_demonym_is_not(nlp):
     assert (nashik.text, nashik.country, nashik.feature_code) == ("Nashik", "IN", "PPL")
     text = "Syrian troops advanced on Monday."
     assert find_places(parse(text, nlp), Article(id="demonym", body=text)) == []
+
+
+def test_divisions_in_parentheses_make_a_name_tagged_as_a_person_a_place(nlp):
+    text = "Vendors marched in Ayolas (Misiones) to demand a new market."
+    places = find_places(parse(text, nlp), Article(id="paren", body=text))
+    assert [(p.text, p.country, p.feature_code) for p in places][:1] == [("Ayolas", "PY", "PPL")]

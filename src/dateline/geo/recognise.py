@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.geo import data
 from dateline.geo.build import ALIAS, NAME
-from dateline.geo.resolve import Mention
+from dateline.geo.resolve import Mention, paren_containers
 from dateline.geo.store import Gazetteer
 from dateline.model import Article
 
@@ -594,7 +594,11 @@ def _from_other_entity(
         whole = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         if (
             len(tokens) > 1
-            and (_cue_before(ent.doc, ent.start) or _cue_after(ent.doc, ent.end))
+            and (
+                _cue_before(ent.doc, ent.start)
+                or _cue_after(ent.doc, ent.end)
+                or _container_after(text, ent.end_char, gazetteer)
+            )
             and _big_place(gazetteer, whole, 1000)
         ):
             # `a Rolling Meadows resident`, `a hearing in Rolling Meadows`
@@ -786,8 +790,10 @@ def _kind_after(doc: Doc, index: int) -> bool:
 
 
 def _container_after(text: str, end: int, gazetteer: Gazetteer) -> bool:
+    """`Alexandria, La.`, `Jamestown, Ohio`, `Ayolas (Misiones)`: the name is followed by
+    the state or country it lies in, or by divisions in parentheses."""
     match = _after_place_pattern().match(text, end)
-    if match:
+    if match or paren_containers(gazetteer, text, end):
         return True
     match = re.match(r",\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text[end : end + 40])
     if match:

@@ -530,12 +530,15 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                 [priors[i] for i in order],
                 contained=bool(mention.within),
                 # A village the gazetteer lacks, named with its district and province in
-                # parentheses (`Pirque (Cochabamba)`): no candidate lies there, so none is
-                # it. A name after a comma may be a list's next item (`Brooklyn, Long
-                # Island`), so it only lowers the scores.
+                # parentheses (`Pirque (Cochabamba)`): no candidate lies even in that
+                # country, so none is it. Within the country, a town GeoNames files under
+                # the neighbouring province (a border town, an old boundary) stays a
+                # candidate; a name after a comma may be a list's next item (`Brooklyn,
+                # Long Island`): both only lower the scores.
                 outside=bool(mention.within)
                 and _firmly_written(text, mention)
-                and not any(_inside(entry, mention.within) for entry in entries),
+                and not {entry.country for entry in entries}
+                & {container.country for container in mention.within},
                 hint=hint,
                 loose=loose,
                 overshadowed=[entries[i].pid in shadowed for i in order],
