@@ -464,7 +464,8 @@ class _Builder:
         for sub in pycountry.subdivisions:
             if sub.parent_code is None:
                 subdivisions[sub.country_code].append(sub)
-        iso_points = _iso_points()
+        iso_top = _iso_top_level()
+        iso_points = _iso_points(iso_top)
         aliases: dict[str, list[str]] = defaultdict(list)
         for row in data.read_tsv("country_aliases.tsv"):
             if "-" in row["target"]:
@@ -515,7 +516,7 @@ class _Builder:
             for alias in aliases.get(f"{cc}-{code}", []):
                 self.add_name(pid, alias, ALIAS)
         matched |= self._iso_long_names(subdivisions, matched)
-        self._iso_names_by_place(matched, named, members)
+        self._iso_names_by_place(_of_usual_kind(iso_top), matched, named, members)
         self.admin1_by_name: dict[tuple[str, str], int] = {}
         for index, (cc, _code, name, _pid) in enumerate(self.admin1_table):
             self.admin1_by_name[(cc, exact_key(name))] = index
@@ -546,6 +547,7 @@ class _Builder:
 
     def _iso_names_by_place(
         self,
+        top: list[tuple[str, str, str, str | None, tuple[float, float]]],
         matched: set[str],
         named: set[tuple[str, str]],
         members: dict[tuple[str, str], list[tuple[float, float]]],
@@ -557,18 +559,19 @@ class _Builder:
         alike (about as many ISO subdivisions as GeoNames divisions: not Slovenia's
         municipalities against its regions), only to a division that got no ISO name by
         name and gets no other this way (Montevideo's point lies among Canelones' towns),
-        and never a name written inverted (`Madrid, Comunidad de`) or as a code."""
-        top = _iso_top_level()
-        iso_count = Counter(cc for cc, _code, _name, _point in top)
+        and never a name written inverted (`Madrid, Comunidad de`) or as a code. `top`: the
+        ISO subdivisions of the kind most of their country's are (`_of_usual_kind`)."""
+        iso_count = Counter(cc for cc, _code, _name, _kind, _point in top)
         admin1_count = Counter(row[0] for row in self.admin1_table)
+        towns = _towns_by_country(members)
         by_division: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for cc, code, name, point in top:
+        for cc, code, name, _kind, point in top:
             if code in matched or not (
                 admin1_count[cc] * 2 <= iso_count[cc] * 3
                 and iso_count[cc] * 2 <= admin1_count[cc] * 3
             ):
                 continue
-            division = _division_around(cc, point, members)
+            division = _division_around(cc, point, towns.get(cc))
             if division is not None:
                 by_division[division].append(name)
         for division, names in by_division.items():
@@ -845,50 +848,70 @@ def _load_json_package(package: str, relative: str) -> dict:
         return json.load(handle)
 
 
-def _iso_top_level() -> list[tuple[str, str, str, tuple[float, float]]]:
-    """(country, ISO code, name, point) of the top-level subdivisions iso3166-2 places,
-    of the kind most of the country's are (its regions, not the one city or autonomous
-    region among them: Sejong, Shymkent, Iraq's Kurdistan Region)."""
+def _iso_top_level() -> list[tuple[str, str, str, str | None, tuple[float, float]]]:
+    """(country, ISO code, name, kind, point) of every top-level subdivision iso3166-2
+    places, read once per build for its points and its names."""
     with _package_file("iso3166_2", "iso3166-2.json").open(encoding="utf-8") as handle:
         table = json.load(handle)
-    found = []
-    for cc, subdivisions in table.items():
-        top = [
-            (code, sub)
-            for code, sub in subdivisions.items()
-            if not sub.get("parentCode") and sub.get("latLng") and sub.get("name")
-        ]
-        if not top:
-            continue
-        usual = Counter(sub.get("type") for _code, sub in top).most_common(1)[0][0]
-        found.extend(
-            (cc, code, sub["name"], (float(sub["latLng"][0]), float(sub["latLng"][1])))
-            for code, sub in top
-            if sub.get("type") == usual
+    return [
+        (
+            cc,
+            code,
+            sub["name"],
+            sub.get("type"),
+            (float(sub["latLng"][0]), float(sub["latLng"][1])),
         )
-    return found
+        for cc, subdivisions in table.items()
+        for code, sub in subdivisions.items()
+        if not sub.get("parentCode") and sub.get("latLng") and sub.get("name")
+    ]
+
+
+def _of_usual_kind(
+    top: list[tuple[str, str, str, str | None, tuple[float, float]]],
+) -> list[tuple[str, str, str, str | None, tuple[float, float]]]:
+    """The subdivisions of the kind most of their country's are (its regions, not the one
+    city or autonomous region among them: Sejong, Shymkent, Iraq's Kurdistan Region)."""
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for cc, _code, _name, kind, _point in top:
+        kinds[cc][kind] += 1
+    usual = {cc: counter.most_common(1)[0][0] for cc, counter in kinds.items()}
+    return [sub for sub in top if sub[3] == usual[sub[0]]]
 
 
 NEAREST_TOWNS = 5
 NEAREST_MAJORITY = 3
 NEAREST_MAX_KM = 100.0
 
+# A country's towns for `_division_around`: admin1 codes, latitudes and longitudes (radians).
+Towns = tuple[list[str], np.ndarray, np.ndarray]
+
+
+def _towns_by_country(
+    members: dict[tuple[str, str], list[tuple[float, float]]],
+) -> dict[str, Towns]:
+    """The towns of every country, gathered once for all its ISO subdivisions."""
+    gathered: dict[str, tuple[list[str], list[float], list[float]]] = defaultdict(
+        lambda: ([], [], [])
+    )
+    for (country, code), points in members.items():
+        codes, lats, lons = gathered[country]
+        codes.extend([code] * len(points))
+        lats.extend(p[0] for p in points)
+        lons.extend(p[1] for p in points)
+    return {
+        cc: (codes, np.radians(np.array(lats)), np.radians(np.array(lons)))
+        for cc, (codes, lats, lons) in gathered.items()
+    }
+
 
 def _division_around(
-    cc: str,
-    point: tuple[float, float],
-    members: dict[tuple[str, str], list[tuple[float, float]]],
+    cc: str, point: tuple[float, float], towns: Towns | None
 ) -> tuple[str, str] | None:
     """The (country, admin1 code) most of the towns nearest `point` belong to, or None."""
-    codes, lats, lons = [], [], []
-    for (country, code), points in members.items():
-        if country == cc:
-            codes.extend([code] * len(points))
-            lats.extend(p[0] for p in points)
-            lons.extend(p[1] for p in points)
-    if len(codes) < NEAREST_TOWNS:
+    if towns is None or len(towns[0]) < NEAREST_TOWNS:
         return None
-    lat, lon = np.radians(np.array(lats)), np.radians(np.array(lons))
+    codes, lat, lon = towns
     plat, plon = np.radians(point[0]), np.radians(point[1])
     a = np.sin((lat - plat) / 2) ** 2 + np.cos(lat) * np.cos(plat) * np.sin((lon - plon) / 2) ** 2
     km = 12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
@@ -899,24 +922,20 @@ def _division_around(
     return (cc, code) if votes >= NEAREST_MAJORITY else None
 
 
-def _iso_points() -> dict[tuple[str, str], tuple[float, float]]:
+def _iso_points(
+    top: list[tuple[str, str, str, str | None, tuple[float, float]]],
+) -> dict[tuple[str, str], tuple[float, float]]:
     """(country, folded name) -> the point iso3166-2 gives a top-level subdivision.
 
     Each name is entered as written and without its division word (`Kano State`,
     `Kano`), so that GeoNames' and ISO's spellings of the same division meet.
     """
-    with _package_file("iso3166_2", "iso3166-2.json").open(encoding="utf-8") as handle:
-        table = json.load(handle)
     points: dict[tuple[str, str], tuple[float, float]] = {}
-    for cc, subdivisions in table.items():
-        for sub in subdivisions.values():
-            if sub.get("parentCode") or not sub.get("latLng") or not sub.get("name"):
-                continue
-            point = (float(sub["latLng"][0]), float(sub["latLng"][1]))
-            for name in (sub["name"], _without_division_word(sub["name"])):
-                if name:
-                    points.setdefault((cc, exact_key(name)), point)
-                    points.setdefault((cc, loose_key(name)), point)
+    for cc, _code, full, _kind, point in top:
+        for name in (full, _without_division_word(full)):
+            if name:
+                points.setdefault((cc, exact_key(name)), point)
+                points.setdefault((cc, loose_key(name)), point)
     return points
 
 
