@@ -394,7 +394,10 @@ def paren_containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
     return found
 
 
-_LIST_AFTER = re.compile(r"\.?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?[A-Z]")
+# What stands between two items of a list: a comma (maybe with `and` or `or`), `and`,
+# `or` or `&`, maybe followed by `the`.
+_SEPARATOR = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?"
+_LIST_AFTER = re.compile(r"\.?" + _SEPARATOR + "[A-Z]")
 _LIST_BEFORE = re.compile(r"(?:[A-Za-z.]\s*,|\band|\bor|&)\s*(?:the\s+)?$")
 
 
@@ -553,7 +556,7 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
 # Ontario and New Brunswick` the last is the province, not the New Jersey city; in
 # `Russia, Georgia and Armenia`, the country.
 SIBLING_BONUS = 4.0
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?")
+_LIST_SEPARATOR = re.compile(_SEPARATOR)
 
 
 def _kind_of(entry: Entry) -> str | None:
