@@ -8,20 +8,25 @@ SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test eval bench lint lock clean install install-dev
+.PHONY: demo test eval bench lint lock clean install install-dev serve
 
 install: $(STAMP)
 install-dev: $(DEV_STAMP)
 
+# The locks are installed exactly, without resolution (--no-deps): what the registry has
+# published since the lock was made cannot change the install. tools/lock.py checks that a
+# lock names every package its packages need; `pip check` proves it on the result.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip check
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(DATELINE) setup
 	touch $@
 
 $(DEV_STAMP): $(STAMP) requirements-dev.lock
-	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
+	$(PY) -m pip check
 	touch $@
 
 demo: $(STAMP)
@@ -44,7 +49,13 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(DATELINE) bench src/dateline/examples
+	$(PY) benchmarks/cold_start.py
 
+# The web page over the demo database (the `serve` extra is in the dev lock).
+serve: $(DEV_STAMP)
+	$(DATELINE) serve --db dateline-demo.duckdb
+
+# Keeps the pins already locked unless an .in file changes them; UPGRADE=1 re-resolves all.
 lock:
 	$(PY) tools/lock.py requirements.in requirements.lock
 	$(PY) tools/lock.py requirements.in requirements-dev.in requirements-dev.lock

@@ -10,13 +10,14 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline import pipeline
 from dateline.model import Article
-from dateline.store import DEFAULT_DB, Store
-from dateline.store import query as store_query
-from dateline.store.query import EventFilter
+from dateline.store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from dateline.store.database import Store
 
 # Documents per ingest transaction: the database's fixed cost per batch (a few reads and
 # bulk writes) spread over more articles; the result does not depend on it.
@@ -74,6 +75,7 @@ def ingest(
     source. New articles join stories and their events merge with stored ones.
     """
     from dateline import read
+    from dateline.store.database import Store
 
     result = IngestResult()
     bar = pipeline._progress_bar(progress)
@@ -98,6 +100,8 @@ def ingest_articles(
     articles: Iterable[Article], db: str | Path = DEFAULT_DB, *, batch_size: int = INGEST_BATCH
 ) -> IngestResult:
     """Analyse and store articles whose bodies are already clean (a corpus of texts)."""
+    from dateline.store.database import Store
+
     result = IngestResult()
     with Store(db) as store:
         for batch in pipeline.batched(articles, batch_size):
@@ -152,7 +156,10 @@ def query(
     lat, max lon, max lat); `since` / `until` are ISO dates the event's dates must reach;
     `factuality` None means all; `text` searches the evidence sentences and titles.
     """
-    wanted = EventFilter(
+    from dateline.store import query as store_query
+    from dateline.store.database import Store
+
+    wanted = store_query.EventFilter(
         type=type,
         mode=mode,
         actor=actor,
@@ -174,11 +181,16 @@ def stories(
 ) -> list[dict[str, Any]]:
     """Stories as plain rows: `story_id`, `article_ids`, `input_ids`, `title`,
     `first_seen`, `last_seen`, `event_ids`, `n_articles`, `n_sources`."""
+    from dateline.store import query as store_query
+    from dateline.store.database import Store
+
     with Store(db, read_only=True) as store:
         return store_query.stories(store, min_articles=min_articles, limit=limit)
 
 
 def articles(db: str | Path = DEFAULT_DB) -> list[Article]:
     """Every stored article, whole, in ingestion order."""
+    from dateline.store.database import Store
+
     with Store(db, read_only=True) as store:
         return store.articles()

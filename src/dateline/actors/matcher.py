@@ -1,8 +1,13 @@
-"""Finding dictionary names in a parsed body: one spaCy PhraseMatcher per dictionary.
+"""Finding dictionary names in a parsed body: the names as token sequences, one index.
 
-Why a PhraseMatcher: thousands of names and aliases are matched in one pass over the
-token hashes, in C, whatever the size of the dictionary; a per-name regex scan would make
-the actor stage slower than the parse it follows.
+Why not spaCy's PhraseMatcher: it needs every name as a `Doc`, and making those Docs adds
+a lexeme to the vocabulary for each new word of the dictionary, about 0.1 s at every
+start of a process, which the cold `dateline extract` of one article cannot afford
+(benchmarks/cold_start.py). The names are split into tokens as the tokenizer would split
+them (a run of letters is one token unless it is a tokenizer special case; anything else
+goes through the tokenizer itself) and indexed by their first token, so a body is matched
+in one pass over its tokens with a dictionary look-up each, whatever the size of the
+dictionary.
 
 Case matters: names are matched as written (`IS` the group is not `is` the verb, `Chad`
 the country not `chad`), plus two spellings the press uses: acronyms of four letters or
@@ -16,7 +21,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -53,11 +57,12 @@ def spellings(name: str) -> set[str]:
 
 
 class ActorMatcher:
-    """The dictionary's names compiled into a PhraseMatcher over a pipeline's vocabulary."""
+    """The dictionary's names as token sequences, indexed by their first token."""
 
     def __init__(self, dictionary: ActorDictionary, nlp: Language) -> None:
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.keys: dict[int, tuple[str, str]] = {}
+        self._tokenizer = nlp.tokenizer
+        self._special = set(nlp.tokenizer.rules or {})
+        self.index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         phrases: dict[str, set[str]] = {}
 
         def add(key: str, names: tuple[str, ...] | list[str]) -> None:
@@ -71,17 +76,37 @@ class ActorMatcher:
             add(f"{DEMONYM}:{iso2}", list(country.demonyms))
         for key, forms in phrases.items():
             kind, target = key.split(":", 1)
-            self.keys[nlp.vocab.strings.add(key)] = (kind, target)
-            self.matcher.add(key, [nlp.make_doc(form) for form in sorted(forms)])
+            for form in sorted(forms):
+                words = self.tokens(form)
+                if words:
+                    self.index.setdefault(words[0], []).append((words, kind, target))
+
+    def tokens(self, form: str) -> tuple[str, ...]:
+        """The token texts the tokenizer makes of `form`, without adding to the vocabulary
+        where the answer is known (a run of letters that is no special case)."""
+        chunks = form.split(" ")
+        if any(not chunk or not chunk.isprintable() for chunk in chunks):
+            return tuple(token.text for token in self._tokenizer(form))
+        words: list[str] = []
+        for chunk in chunks:
+            if chunk.isalpha() and chunk not in self._special:
+                words.append(chunk)
+            else:
+                words.extend(token.text for token in self._tokenizer(chunk))
+        return tuple(words)
 
     def __call__(self, doc: Doc) -> list[Match]:
         """Non-overlapping matches, longest first, in text order."""
+        texts = [token.text for token in doc]
         best: dict[tuple[int, int], tuple[str, str]] = {}
-        for match_id, start, end in self.matcher(doc):
-            kind, target = self.keys[match_id]
-            current = best.get((start, end))
-            if current is None or _better((kind, target), current):
-                best[(start, end)] = (kind, target)
+        for start, text in enumerate(texts):
+            for words, kind, target in self.index.get(text, ()):
+                end = start + len(words)
+                if end > len(texts) or tuple(texts[start:end]) != words:
+                    continue
+                current = best.get((start, end))
+                if current is None or _better((kind, target), current):
+                    best[(start, end)] = (kind, target)
         spans = filter_spans([doc[s:e] for s, e in best])
         return [Match(span.start, span.end, *best[(span.start, span.end)]) for span in spans]
 

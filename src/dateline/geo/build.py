@@ -37,6 +37,7 @@ import io
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
 import zipfile
@@ -145,6 +146,15 @@ def build_gazetteer(force: bool = False) -> Path:
     with _lock(target.parent / ".gazetteer.lock"):
         if not force and is_current(target):
             return target
+        # The first analysis after an install lands here; say why it waits, on stderr so
+        # that `dateline extract`'s JSON on stdout stays clean.
+        print(
+            f"dateline: building the offline gazetteer from GeoNames data into {target} "
+            "(once per install, about 20 s; `dateline setup` does it ahead of time) ...",
+            file=sys.stderr,
+            flush=True,
+        )
+        started = time.perf_counter()
         staging = Path(tempfile.mkdtemp(prefix=".gazetteer-", dir=target.parent))
         try:
             _Builder().build().write(staging)
@@ -157,6 +167,11 @@ def build_gazetteer(force: bool = False) -> Path:
             shutil.rmtree(old, ignore_errors=True)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+        print(
+            f"dateline: gazetteer built in {time.perf_counter() - started:.0f} s",
+            file=sys.stderr,
+            flush=True,
+        )
     return target
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pycountry
 
-from dateline.store import Store
+from dateline.store.database import Store
 
 
 @dataclass
