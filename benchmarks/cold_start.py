@@ -38,6 +38,11 @@ BARE_SPACY = (
     "nlp = spacy.load(sys.argv[1])\n"
     "doc = nlp(open(sys.argv[2], encoding='utf-8').read())\n"
 )
+MODEL_NAME = (
+    "import os\n"
+    "from dateline.nlp import DEFAULT_MODEL, MODEL_ENV\n"
+    "print(os.environ.get(MODEL_ENV) or DEFAULT_MODEL)\n"
+)
 
 
 def timed(command: list[str]) -> tuple[float, float]:
@@ -53,9 +58,11 @@ def timed(command: list[str]) -> tuple[float, float]:
 
 
 def measure(path: Path, runs: int) -> dict:
-    from dateline.nlp import DEFAULT_MODEL, MODEL_ENV
-
-    model = os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    # Asked of a child: importing dateline.nlp here would load spaCy into this process,
+    # and a child's peak RSS on Linux starts from its parent's at the fork.
+    model = subprocess.run(
+        [sys.executable, "-c", MODEL_NAME], capture_output=True, text=True, check=True
+    ).stdout.strip()
     dateline = str(BIN / "dateline")
     subprocess.run([dateline, "setup"], check=True, capture_output=True)
     commands = {
