@@ -365,7 +365,23 @@ def run_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _missing_extra(feature: str, extra: str, modules: tuple[str, ...]) -> bool:
+    """True, after saying which extra to install, when an optional part is not installed."""
+    from importlib.util import find_spec
+
+    missing = [name for name in modules if find_spec(name) is None]
+    if missing:
+        print(
+            f"dateline: {feature} needs the `{extra}` extra ({', '.join(missing)} not "
+            f"installed): pip install 'dateline[{extra}]'",
+            file=sys.stderr,
+        )
+    return bool(missing)
+
+
 def run_serve(args: argparse.Namespace) -> int:
+    if _missing_extra("`dateline serve`", "serve", ("fastapi", "uvicorn")):
+        return EXIT_USAGE
     from dateline import web
 
     print(f"dateline: serving {args.db} at http://{args.host}:{args.port}/", file=sys.stderr)
