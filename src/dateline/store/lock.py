@@ -61,7 +61,7 @@ class WriterLock:
             ) from None
         handle.seek(0)
         handle.truncate()
-        handle.write(f"{os.getpid()} {_command_of(os.getpid())}\n")
+        handle.write(f"{os.getpid()} {command_of(os.getpid())}\n")
         handle.flush()
         self._handle: IO[str] | None = handle
 
@@ -87,14 +87,14 @@ def connect(db: str, read_only: bool, wait: float) -> Any:
             if time.monotonic() >= deadline:
                 pid = int(holder.group(2))
                 raise DatabaseBusy(
-                    f"{db} is held by process {pid} ({_command_of(pid) or holder.group(1)}) "
+                    f"{db} is held by process {pid} ({command_of(pid) or holder.group(1)}) "
                     f"for over {wait:.0f} s; close it (a notebook or shell with the file "
                     "open keeps it locked), then run again"
                 ) from None
             time.sleep(RETRY_PAUSE)
 
 
-def _command_of(pid: int) -> str:
+def command_of(pid: int) -> str:
     """The command line of a process, as `ps` shows it, short (Linux; else the program)."""
     try:
         raw = Path(f"/proc/{pid}/cmdline").read_bytes()
