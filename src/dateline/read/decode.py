@@ -104,8 +104,15 @@ def _declared(data: bytes) -> str | None:
 def _guess(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 4 * SNIFF_BYTES]).best()
+    matches = from_bytes(data[: 4 * SNIFF_BYTES])
+    best = matches.best()
     if best is None:
         return None
+    # Code pages that decode these bytes equally well tie; Windows-1252, the default of
+    # legacy Western pages, wins the tie (French in Latin-1 is not Central European).
+    for match in matches:
+        tied = match.chaos <= best.chaos and match.coherence >= best.coherence
+        if tied and match.encoding.lower() in (*WINDOWS_1252_ALIASES, "latin_1", "cp1252"):
+            return "cp1252"
     name = best.encoding.lower()
     return "cp1252" if name in WINDOWS_1252_ALIASES or name == "latin_1" else name
