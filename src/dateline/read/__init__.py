@@ -72,16 +72,23 @@ def _read_path(path: str, max_bytes: int) -> Iterator[RawDocument]:
                 continue
             with open(name, "rb") as handle:
                 yield from read_stream(handle, name, max_bytes)
-        except (OSError, EOFError, zlib.error) as error:
-            # A truncated or corrupt gzip fails here, after the documents read before it.
-            where = "<stdin>" if name == "-" else name
-            yield RawDocument(source=where, error=f"cannot read file: {_reason(error)}")
+        except OSError as error:
+            yield RawDocument(source=name, error=f"cannot read file: {_reason(error)}")
 
 
 def read_stream(
     stream: IO[bytes], source: str, max_bytes: int = MAX_DOCUMENT_BYTES
 ) -> Iterator[RawDocument]:
-    """Every document in one byte stream (a file, stdin, or a gzip of either)."""
+    """Every document in one byte stream (a file, stdin, or a gzip of either); raises
+    nothing: a stream that breaks off ends in a document with its error."""
+    try:
+        yield from _read_stream(stream, source, max_bytes)
+    except (OSError, EOFError, zlib.error) as error:
+        # A truncated or corrupt gzip fails here, after the documents read before it.
+        yield RawDocument(source=source, error=f"cannot read file: {_reason(error)}")
+
+
+def _read_stream(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[RawDocument]:
     # A buffer as large as the sniffing window, so that `peek` can show all of it.
     buffered = io.BufferedReader(stream, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
     if buffered.peek(2)[:2] == GZIP_MAGIC:
