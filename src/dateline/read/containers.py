@@ -308,3 +308,10 @@ def read_warc(stream: IO[bytes], source: str) -> Iterator[RawDocument]:
             source=f"{source}#record{number + 1}",
             error=f"WARC archive unreadable after {number} records ({error})",
         )
+    except (ValueError, AttributeError, TypeError, IndexError, KeyError) as error:
+        # warcio trips over malformed headers with whatever Python raises there (a
+        # response record without a WARC-Target-URI: AttributeError; found by make fuzz).
+        yield RawDocument(
+            source=f"{source}#record{number + 1}",
+            error=f"WARC record {number + 1} is malformed ({type(error).__name__}: {error})",
+        )
