@@ -1,7 +1,8 @@
 """Crash safety at every point: `dateline ingest` killed with SIGKILL at each crash point
 of `dateline.faults` (every batch boundary, and each step inside a batch's transaction),
 at a random batch, then run again, ends in the same database as one clean run, table by
-table and row by row; in one process and with `--workers 2`.
+table and row by row; in one process and with `--workers 2`; and a pool process killed
+mid-batch stops the run with a clear message, nothing of its batch stored.
 
 The killed process is a fork of the test process running the command line (`forked`),
 so a run costs its analysis, not a model load. `test_ingest.py` also kills a real
@@ -73,7 +74,7 @@ def test_killed_at_every_point_then_rerun_ends_as_one_clean_run(
     total = len(list(inputs.iterdir()))
     batches = -(-total // BATCH)
     chance = random.Random(20261206 + workers)
-    for point in faults.POINTS:
+    for point in [p for p in faults.POINTS if not p.startswith("worker.")]:
         nth = chance.randint(1, batches)
         db = tmp_path / f"{point}-{nth}.duckdb"
         killed = forked.run(ingest_args(inputs, db, workers), env={faults.ENV: f"{point}:{nth}"})
@@ -84,3 +85,23 @@ def test_killed_at_every_point_then_rerun_ends_as_one_clean_run(
         # The re-run in one process: the pool changes no result (test_ingest.py).
         assert main(ingest_args(inputs, db, 1)) == 0, point
         assert dump(db) == clean_run, f"killed at {point}:{nth}"
+
+
+def test_a_pool_process_killed_mid_batch_stops_the_run_clearly_and_a_rerun_completes(
+    inputs, clean_run, tmp_path
+):
+    """The system's out-of-memory killer takes a worker of `--workers 2` at its second
+    part: the run says so and exits 1, nothing of that batch is stored, a re-run ends as
+    one clean run."""
+    db = tmp_path / "x.duckdb"
+    lost = forked.run(ingest_args(inputs, db, 2), env={faults.ENV: "worker.analysing:2"})
+    assert lost.code == 1, lost.stderr
+    assert lost.stderr.splitlines()[-1] == (
+        "dateline: an analysis process of --workers 2 died (killed by the system, out of "
+        "memory?); what was stored before is kept: run again to resume, with fewer "
+        "--workers if memory is short"
+    )
+    left = sources_left(db)
+    assert left % BATCH == 0 and left < len(list(inputs.iterdir()))
+    assert main(ingest_args(inputs, db, 1)) == 0
+    assert dump(db) == clean_run

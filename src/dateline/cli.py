@@ -35,6 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DatabaseBusy as error:  # another process holds the database: say which
         print(f"dateline: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except RuntimeError as error:
+        if type(error).__name__ != "WorkerLost":  # dateline.pipeline, not imported here
+            raise
+        print(f"dateline: {error}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     except BrokenPipeError:  # `dateline extract ... | head` is normal use
         return EXIT_OK
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ ENV = "DATELINE_CRASH_AT"
 POINTS = (
     "batch.cleaned",  # a batch read and cleaned, the database not yet opened for it
     "batch.triaged",  # stored copies found, the file released, analysis to come
+    "worker.analysing",  # in a pool process (--workers), before it analyses its part
     "batch.analysed",  # analysis done, the transaction not begun
     "add.begun",  # inside the transaction: nothing written yet
     "add.articles",  # inside: articles and their items written
