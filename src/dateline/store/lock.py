@@ -45,9 +45,12 @@ class WriterLock:
     """The exclusive right to write `db`, for the life of this object (or the process)."""
 
     def __init__(self, db: str) -> None:
-        import fcntl
-
         self.path = lock_path(db)
+        self._handle: IO[str] | None = None
+        try:
+            import fcntl
+        except ImportError:  # Windows: DuckDB's own lock alone refuses a second writer
+            return
         handle: IO[str] = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -63,7 +66,7 @@ class WriterLock:
         handle.truncate()
         handle.write(f"{os.getpid()} {command_of(os.getpid())}\n")
         handle.flush()
-        self._handle: IO[str] | None = handle
+        self._handle = handle
 
     def release(self) -> None:
         if self._handle is not None:
