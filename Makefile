@@ -8,7 +8,7 @@ SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test eval bench lint lock clean install install-dev serve
+.PHONY: demo test eval bench lint lock clean install install-dev serve fuzz
 
 install: $(STAMP)
 install-dev: $(DEV_STAMP)
@@ -40,6 +40,18 @@ lint: $(DEV_STAMP)
 	$(PY) -m ruff check src tests benchmarks tools
 	$(PY) -m ruff format --check src tests benchmarks tools
 
+# Coverage-guided fuzzing of read + clean (atheris) for FUZZ_SECONDS; the inputs that reach
+# new code are merged into tests/fuzz/corpus/, a crashing one lands in tests/fuzz/found/:
+# commit both, `make test` replays them. Exits non-zero when it found a crash.
+FUZZ_SECONDS ?= 120
+FUZZ_RUN := PATH=$(abspath $(VENV))/bin:$$PATH tests/fuzz/read_clean.py
+fuzz: $(DEV_STAMP)
+	rm -rf .fuzz && mkdir -p .fuzz/new tests/fuzz/found
+	$(FUZZ_RUN) .fuzz/new tests/fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		-timeout=30 -rss_limit_mb=2048 -artifact_prefix=tests/fuzz/found/
+	$(FUZZ_RUN) -merge=1 tests/fuzz/corpus .fuzz/new 2>&1 | tail -1
+	rm -rf .fuzz
+
 # The slow measurements against ../shared/eval; each prints one JSON object last.
 eval: $(STAMP)
 	$(DATELINE) eval pages $(SHARED)/eval/pages/wikinews_dct.jsonl
@@ -61,4 +73,4 @@ lock:
 	$(PY) tools/lock.py requirements.in requirements-dev.in requirements-dev.lock
 
 clean:
-	rm -rf $(VENV) dateline.duckdb .pytest_cache .ruff_cache
+	rm -rf $(VENV) dateline.duckdb .pytest_cache .ruff_cache .fuzz

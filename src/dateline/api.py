@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dateline import pipeline
+from dateline import faults, pipeline
 from dateline.model import Article
 from dateline.store import DEFAULT_DB
 
@@ -80,9 +80,14 @@ def ingest(
     result = IngestResult()
     bar = pipeline._progress_bar(progress)
     with Store(db) as store, _pool(workers) as pool:
+        # The file is held only for each batch's triage and transaction, so that readers
+        # (`dateline events`, `serve`) can open it in between (docs/storage.md).
+        store.release()
         for raws in pipeline.batched(read.iter_documents(paths, max_bytes), batch_size):
             articles = [pipeline.clean_document(raw, pub_date) for raw in raws]
+            faults.point("batch.cleaned")
             _ingest_batch(store, articles, result, pool, workers)
+            faults.point("batch.stored")
             bar.update(len(articles))
     bar.close()
     return result
@@ -120,7 +125,9 @@ def _ingest_batch(
         else:
             result.failed += 1
             result.failures.append((article.source or "?", "; ".join(article.warnings)))
-    copies = store.triage(readable)
+    with store.held():
+        copies = store.triage(readable)
+    faults.point("batch.triaged")
     fresh = [i for i, copy in enumerate(copies) if copy is None]
     if pool is None:
         pipeline.analyse([readable[i] for i in fresh])
@@ -128,7 +135,9 @@ def _ingest_batch(
         done = pipeline.analyse_in_pool([readable[i] for i in fresh], pool, workers)
         for i, article in zip(fresh, done, strict=True):
             readable[i] = article
-    added = store.add(readable)
+    faults.point("batch.analysed")
+    with store.held():
+        added = store.add(readable)
     result.new += added.new
     result.duplicates += added.duplicates
     result.near_duplicates += added.near_duplicates

@@ -1,7 +1,7 @@
 """The command line: it parses arguments and calls the Python API, nothing more.
 
 Exit codes: 0 every document was read, 1 some documents failed (each named on stderr),
-2 a usage error.
+2 a usage error, or the database is held by another process (the message names it).
 """
 
 from __future__ import annotations
@@ -28,8 +28,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
+    from dateline.store.lock import DatabaseBusy
+
     try:
         return args.run(args)
+    except DatabaseBusy as error:  # another process holds the database: say which
+        print(f"dateline: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except RuntimeError as error:
+        if type(error).__name__ != "WorkerLost":  # dateline.pipeline, not imported here
+            raise
+        print(f"dateline: {error}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     except BrokenPipeError:  # `dateline extract ... | head` is normal use
         return EXIT_OK
     except KeyboardInterrupt:

@@ -28,8 +28,15 @@ def example_paths() -> list[Path]:
 
 
 def run(db: str, out: IO[str]) -> int:
-    if os.path.exists(db):
-        os.remove(db)
+    from dateline.store.lock import WriterLock
+
+    # Never delete a database another process is writing: the writer lock first (a second
+    # writer is refused with its message), and the write-ahead log with the file.
+    lock = WriterLock(db)
+    for stale in (db, f"{db}.wal"):
+        if os.path.exists(stale):
+            os.remove(stale)
+    lock.release()
     paths = example_paths()
     out.write(f"Ingesting {len(paths)} example articles into {db}\n\n")
     result = api.ingest(paths, db)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dateline import actors, events, geo, nlp
+from dateline import actors, events, faults, geo, nlp
 from dateline import time as timex
 from dateline.model import NO_PUB_DATE_WARNING as NO_PUB_DATE
 from dateline.model import Article, RawDocument, article_id
@@ -24,6 +24,18 @@ from dateline.model import Article, RawDocument, article_id
 log = logging.getLogger("dateline")
 
 DEFAULT_BATCH = 32
+
+
+class WorkerLost(RuntimeError):
+    """A pool process died (the system's out-of-memory killer, a signal): the batch it
+    held is lost to this run, never half-stored."""
+
+    def __init__(self, workers: int) -> None:
+        super().__init__(
+            f"an analysis process of --workers {workers} died (killed by the system, out of "
+            "memory?); what was stored before is kept: run again to resume, with fewer "
+            "--workers if memory is short"
+        )
 
 
 @dataclass
@@ -76,16 +88,20 @@ def _map_batches(
             yield process(batch, pub_date)
         return
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending = []
-        for batch in batches:
-            pending.append(pool.submit(process, batch, pub_date))
-            # Keep a bounded window of batches in flight: memory stays flat on huge inputs.
-            if len(pending) >= 2 * workers:
-                yield pending.pop(0).result()
-        for future in pending:
-            yield future.result()
+        try:
+            for batch in batches:
+                pending.append(pool.submit(process, batch, pub_date))
+                # Keep a bounded window of batches in flight: memory stays flat on huge inputs.
+                if len(pending) >= 2 * workers:
+                    yield pending.pop(0).result()
+            for future in pending:
+                yield future.result()
+        except BrokenProcessPool:
+            raise WorkerLost(workers) from None
 
 
 def process(raws: Sequence[RawDocument], default_pub_date: str | None = None) -> list[Article]:
@@ -124,6 +140,7 @@ def analyse(articles: Sequence[Article]) -> None:
 def analysed(articles: list[Article]) -> list[Article]:
     """`analyse` returning its input: the form a process pool needs (results come back
     as copies)."""
+    faults.point("worker.analysing")
     analyse(articles)
     return articles
 
@@ -132,9 +149,14 @@ def analyse_in_pool(articles: list[Article], pool: Any, workers: int) -> list[Ar
     """Analyse articles in `workers` processes of `pool`; returns them in order."""
     if not articles:
         return []
+    from concurrent.futures.process import BrokenProcessPool
+
     size = -(-len(articles) // workers)
     parts = [articles[i : i + size] for i in range(0, len(articles), size)]
-    return [article for part in pool.map(analysed, parts) for article in part]
+    try:
+        return [article for part in pool.map(analysed, parts) for article in part]
+    except BrokenProcessPool:
+        raise WorkerLost(workers) from None
 
 
 def analyse_texts(

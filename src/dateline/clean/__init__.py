@@ -87,6 +87,12 @@ def _article(raw: RawDocument, cleaned: Cleaned, warnings: list[str]) -> Article
         warnings.append(NO_DATE)
     body = cleaned.body
     language = lang_id.detect(body) or cleaned.language
+    if body and language and language != "en":
+        # The analysis stages (model, dictionaries, patterns) are English only.
+        warnings.append(
+            f"written in language '{language}', not English: analysed as English, so "
+            "actors, places, dates and events may be missed"
+        )
     return Article(
         id=article_id(body, fallback=raw.source),
         source=raw.source,

@@ -216,6 +216,15 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         result.tags = tags or from_text.tags
         result.dateline_place = result.dateline_place or from_text.dateline_place
         result.language = from_text.language
+    if not result.body and _deeper_than(html, PARSER_DEPTH):
+        # libxml2 stops reading at this depth: what lies deeper is not in the tree.
+        deep = clean_text(_strip_tags(_SCRIPTS.sub(" ", html)), url=url, title_hint=title_hint)
+        deep.warnings[:0] = [
+            *warnings,
+            f"HTML nested over {PARSER_DEPTH} levels deep, past what the parser reads; "
+            "tags stripped and read as text",
+        ]
+        return deep
     dates = HtmlDates(
         metadata=_htmldate(tree, url, extensive=False),
         extensive=_clean(getattr(document, "date", None)) if document is not None else None,
@@ -386,6 +395,43 @@ def _clean(value: str | None) -> str | None:
         return None
     value = collapse(str(value))
     return value or None
+
+
+PARSER_DEPTH = 255
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>")
+_SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def _deeper_than(html: str, limit: int) -> bool:
+    """Whether elements nest deeper than `limit` (a scan of the tags, no parse)."""
+    depth = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if closing:
+            depth = max(depth - 1, 0)
+        elif not self_closing and name.lower() not in _VOID:
+            depth += 1
+            if depth > limit:
+                return True
+    return False
 
 
 def _strip_tags(html: str) -> str:

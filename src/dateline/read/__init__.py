@@ -13,6 +13,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -27,6 +28,10 @@ from dateline.read.detect import GZIP_MAGIC, detect
 # and a 50 MB "article" is a log, a dump or a mistake that would stall the parser.
 MAX_DOCUMENT_BYTES = 10_000_000
 CONTAINERS = {"jsonl", "csv", "feed", "warc"}
+# An oversized file is measured for its message in chunks, and only so far: a gzip bomb
+# must cost neither memory nor minutes to refuse.
+COUNT_CHUNK = 1 << 20
+COUNT_LIMIT = 1_000_000_000
 
 
 def iter_documents(
@@ -61,20 +66,29 @@ def _read_path(path: str, max_bytes: int) -> Iterator[RawDocument]:
         )
         return
     for name in expand(path):
-        if name == "-":
-            yield from read_stream(sys.stdin.buffer, "<stdin>", max_bytes)
-            continue
         try:
+            if name == "-":
+                yield from read_stream(sys.stdin.buffer, "<stdin>", max_bytes)
+                continue
             with open(name, "rb") as handle:
                 yield from read_stream(handle, name, max_bytes)
         except OSError as error:
-            yield RawDocument(source=name, error=f"cannot read file: {error.strerror or error}")
+            yield RawDocument(source=name, error=f"cannot read file: {_reason(error)}")
 
 
 def read_stream(
     stream: IO[bytes], source: str, max_bytes: int = MAX_DOCUMENT_BYTES
 ) -> Iterator[RawDocument]:
-    """Every document in one byte stream (a file, stdin, or a gzip of either)."""
+    """Every document in one byte stream (a file, stdin, or a gzip of either); raises
+    nothing: a stream that breaks off ends in a document with its error."""
+    try:
+        yield from _read_stream(stream, source, max_bytes)
+    except (OSError, EOFError, zlib.error) as error:
+        # A truncated or corrupt gzip fails here, after the documents read before it.
+        yield RawDocument(source=source, error=f"cannot read file: {_reason(error)}")
+
+
+def _read_stream(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[RawDocument]:
     # A buffer as large as the sniffing window, so that `peek` can show all of it.
     buffered = io.BufferedReader(stream, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
     if buffered.peek(2)[:2] == GZIP_MAGIC:
@@ -107,11 +121,14 @@ def read_stream(
 def _single(stream: IO[bytes], source: str, kind: str, max_bytes: int) -> Iterator[RawDocument]:
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        size = len(data) + len(stream.read())
+        size = _size(stream, len(data))
+        written = (
+            f"{size / 1e6:.1f} MB" if size < COUNT_LIMIT else f"over {COUNT_LIMIT / 1e6:.0f} MB"
+        )
         yield RawDocument(
             source=source,
             error=(
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
+                f"file is {written}, over the {max_bytes / 1e6:.0f} MB limit for one "
                 "document; split it, or raise the limit with --max-bytes"
             ),
         )
@@ -136,6 +153,21 @@ def _single(stream: IO[bytes], source: str, kind: str, max_bytes: int) -> Iterat
         html=decoded.text if kind == "html" else None,
         text=decoded.text if kind != "html" else None,
     )
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, EOFError):
+        return "compressed data ends before its end marker (a truncated gzip file)"
+    if isinstance(error, zlib.error | gzip.BadGzipFile):
+        return f"corrupt gzip data ({error})"
+    return str(getattr(error, "strerror", None) or error)
+
+
+def _size(stream: IO[bytes], seen: int) -> int:
+    """The size of what is left to read plus `seen`, counted up to COUNT_LIMIT."""
+    while seen < COUNT_LIMIT and (chunk := stream.read(COUNT_CHUNK)):
+        seen += len(chunk)
+    return seen
 
 
 def _looks_like_warc_gz(stream: IO[bytes]) -> bool:

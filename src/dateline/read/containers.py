@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
@@ -22,37 +21,136 @@ from dateline.read.decode import NotText, decode
 MAX_DOCUMENT_CHARS = 5_000_000
 
 
+# A line or CSV record longer than this cannot hold one article (JSON escapes double a
+# text at most): it is skipped in pieces, never held whole.
+MAX_LINE_CHARS = 2 * MAX_DOCUMENT_CHARS + 100_000
+JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number"}
+
+
+class _LongLine(ValueError):
+    """A line or record over MAX_LINE_CHARS: `number` is the line it started on."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
 def read_jsonl(lines: IO[str], source: str) -> Iterator[RawDocument]:
-    for number, line in enumerate(lines, start=1):
+    for number, line in _lines(lines):
+        where = f"{source}#L{number}"
+        if line is None:
+            yield RawDocument(source=where, error=_too_long(f"line {number}"))
+            continue
         if not line.strip():
             continue
-        where = f"{source}#L{number}"
         try:
             row = json.loads(line)
         except ValueError as error:
             yield RawDocument(source=where, error=f"line {number}: not valid JSON ({error})")
             continue
         if not isinstance(row, dict):
-            yield RawDocument(source=where, error=f"line {number}: a JSON object was expected")
+            kind = (
+                "true, false or null"
+                if row is None or isinstance(row, bool)
+                else JSON_KINDS[type(row)]
+            )
+            yield RawDocument(
+                source=where,
+                error=f"line {number}: {kind}, not a JSON object with a `text` or `html` field",
+            )
             continue
         yield from_row(row, where, f"line {number}")
 
 
+def _lines(stream: IO[str], start: int = 1) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines of a text stream; None for a line over MAX_LINE_CHARS, which is read
+    past in pieces so that memory stays bounded."""
+    number = start
+    while line := stream.readline(MAX_LINE_CHARS):
+        if len(line) >= MAX_LINE_CHARS and not line.endswith("\n"):
+            while (rest := stream.readline(MAX_LINE_CHARS)) and not rest.endswith("\n"):
+                pass
+            yield number, None
+        else:
+            yield number, line
+        number += 1
+
+
+def _too_long(label: str) -> str:
+    return f"{label}: over {MAX_LINE_CHARS:,} characters, longer than any one article; skipped"
+
+
 def read_csv(lines: IO[str], source: str) -> Iterator[RawDocument]:
-    csv.field_size_limit(sys.maxsize)
-    head = lines.readline()
+    """Rows of a CSV with a header. A row whose quote is never closed would swallow every
+    row after it; it is named instead, and reading starts again on its next line."""
+    csv.field_size_limit(MAX_LINE_CHARS)
+    head = lines.readline(MAX_LINE_CHARS)
     try:
         dialect: Any = csv.Sniffer().sniff(head, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    columns = next(csv.reader([head], dialect))
+    columns = next(csv.reader([head], dialect), [])
     columns = [c.strip().lstrip("\ufeff").lower() for c in columns]
-    reader = csv.reader(lines, dialect)
-    for number, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        row = dict(zip(columns, values, strict=False))
-        yield from_row(row, f"{source}#L{number}", f"row {number}")
+    feed = _Record(_lines(lines, start=2))
+    while True:
+        reader = csv.reader(feed, dialect, strict=True)
+        try:
+            for values in reader:
+                number = feed.started
+                feed.done()
+                if not any(v.strip() for v in values):
+                    continue
+                row = dict(zip(columns, values, strict=False))
+                yield from_row(row, f"{source}#L{number}", f"row {number}")
+            return
+        except _LongLine as error:
+            yield RawDocument(
+                source=f"{source}#L{error.number}", error=_too_long(f"row {error.number}")
+            )
+            feed.done()
+        except csv.Error as error:
+            number = feed.started
+            yield RawDocument(
+                source=f"{source}#L{number}",
+                error=f"row {number}: broken CSV quoting ({error}); the rows after it are read",
+            )
+            feed.again()
+
+
+class _Record:
+    """The lines fed to `csv.reader`, kept until its row is done, so that a row with a
+    broken quote can be given back less its first line. Bounded by MAX_LINE_CHARS."""
+
+    def __init__(self, lines: Iterator[tuple[int, str | None]]) -> None:
+        self.lines = lines
+        self.kept: list[tuple[int, str]] = []
+        self.replay: list[tuple[int, str]] = []
+        self.size = 0
+
+    @property
+    def started(self) -> int:
+        return self.kept[0][0] if self.kept else 0
+
+    def __iter__(self) -> _Record:
+        return self
+
+    def __next__(self) -> str:
+        number, line = self.replay.pop(0) if self.replay else next(self.lines)
+        if line is None or self.size + len(line) > MAX_LINE_CHARS:
+            first = self.started or number
+            self.kept, self.size = [], 0
+            raise _LongLine(first)
+        self.kept.append((number, line))
+        self.size += len(line)
+        return line
+
+    def done(self) -> None:
+        self.kept, self.size = [], 0
+
+    def again(self) -> None:
+        """Read the kept lines again, from the second on."""
+        self.replay = self.kept[1:] + self.replay
+        self.done()
 
 
 def from_row(row: dict[str, Any], where: str, label: str) -> RawDocument:
@@ -184,6 +282,15 @@ def read_warc(stream: IO[bytes], source: str) -> Iterator[RawDocument]:
             if content_type and "html" not in content_type and "text" not in content_type:
                 continue
             payload = record.content_stream().read()
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                # The record's Content-Length promised more than the file holds.
+                yield RawDocument(
+                    source=where,
+                    url=url,
+                    error=f"WARC record {number} is truncated: "
+                    f"{record.raw_stream.limit} bytes of its {record.length} are missing",
+                )
+                continue
             try:
                 decoded = decode(payload)
             except NotText as error:
@@ -200,4 +307,11 @@ def read_warc(stream: IO[bytes], source: str) -> Iterator[RawDocument]:
         yield RawDocument(
             source=f"{source}#record{number + 1}",
             error=f"WARC archive unreadable after {number} records ({error})",
+        )
+    except (ValueError, AttributeError, TypeError, IndexError, KeyError) as error:
+        # warcio trips over malformed headers with whatever Python raises there (a
+        # response record without a WARC-Target-URI: AttributeError; found by make fuzz).
+        yield RawDocument(
+            source=f"{source}#record{number + 1}",
+            error=f"WARC record {number + 1} is malformed ({type(error).__name__}: {error})",
         )

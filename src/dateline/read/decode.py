@@ -25,6 +25,9 @@ DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""",
 # Code pages that browsers treat as Windows-1252 (the WHATWG encoding standard).
 WINDOWS_1252_ALIASES = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1"}
 SNIFF_BYTES = 64 * 1024
+# Text with a stray NUL here and there (a broken scrape, a bad export) is still text; a
+# share of NULs above this is UTF-16 or binary.
+NUL_SHARE = 0.01
 
 
 class NotText(ValueError):
@@ -39,6 +42,15 @@ class Decoded:
 
 
 def decode(data: bytes) -> Decoded:
+    decoded = _decode(data)
+    nuls = decoded.text.count("\x00")
+    if nuls:
+        decoded.text = decoded.text.replace("\x00", "")
+        decoded.warnings.append(f"{nuls} NUL byte{'s' if nuls > 1 else ''} removed")
+    return decoded
+
+
+def _decode(data: bytes) -> Decoded:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return Decoded(data.decode(encoding, errors="replace"), encoding)
@@ -60,9 +72,9 @@ def looks_binary(head: bytes) -> bool:
     """NUL bytes or many control characters mean an image, archive or executable."""
     if not head:
         return False
-    if b"\x00" in head:
+    if head.count(0) / len(head) > NUL_SHARE:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = sum(1 for b in head if b < 32 and b not in (0, 9, 10, 12, 13, 27))
     return controls / len(head) > 0.05
 
 
@@ -92,8 +104,15 @@ def _declared(data: bytes) -> str | None:
 def _guess(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 4 * SNIFF_BYTES]).best()
+    matches = from_bytes(data[: 4 * SNIFF_BYTES])
+    best = matches.best()
     if best is None:
         return None
+    # Code pages that decode these bytes equally well tie; Windows-1252, the default of
+    # legacy Western pages, wins the tie (French in Latin-1 is not Central European).
+    for match in matches:
+        tied = match.chaos <= best.chaos and match.coherence >= best.coherence
+        if tied and match.encoding.lower() in (*WINDOWS_1252_ALIASES, "latin_1", "cp1252"):
+            return "cp1252"
     name = best.encoding.lower()
     return "cp1252" if name in WINDOWS_1252_ALIASES or name == "latin_1" else name

@@ -24,7 +24,7 @@ def detect(head: str, name: str = "") -> str:
     stripped = head.lstrip("\ufeff \t\r\n")
     if stripped.startswith("WARC/"):
         return "warc"
-    if stripped.startswith("{") and _first_line_is_json(stripped):
+    if stripped[:1] in "{[" and _json_lines(stripped):
         return "jsonl"
     if stripped.startswith("<"):
         if FEED_ROOT.search(stripped[:2000]) and not HTML_START.match(stripped):
@@ -38,13 +38,20 @@ def detect(head: str, name: str = "") -> str:
     return "text"
 
 
-def _first_line_is_json(text: str) -> bool:
-    line = text.split("\n", 1)[0]
-    try:
-        return isinstance(json.loads(line), dict)
-    except ValueError:
-        # A first line cut off by the sniffing window still counts if it looks like JSON.
-        return line.startswith('{"') and len(line) > 1000
+def _json_lines(text: str, sample: int = 5) -> bool:
+    """The first lines look like JSON and one is an object: JSON Lines, even when a row is
+    an array, a number or broken (the reader names that row; the others are read)."""
+    lines = [line for line in text.split("\n")[:sample] if line.strip()]
+    objects = 0
+    for line in lines:
+        try:
+            objects += isinstance(json.loads(line), dict)
+        except ValueError:
+            if not line.lstrip().startswith(("{", "[")):
+                return False
+            # A line cut off by the sniffing window still counts if it looks like JSON.
+            objects += line.startswith('{"') and len(line) > 1000
+    return objects > 0
 
 
 def _csv_with_text_column(text: str, name: str) -> bool:

@@ -13,19 +13,22 @@ nothing, so re-running finishes the work with nothing lost and nothing doubled.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from dateline import faults
 from dateline.dedup import near
 from dateline.dedup.events import plain
 from dateline.model import Article
 from dateline.store import DEFAULT_DB
 from dateline.store.derive import CopyFinder, Deriver, first, insert_rows
+from dateline.store.lock import READ_WAIT, WRITE_WAIT, WriterLock, connect
 from dateline.store.migrations import REBUILDS_DERIVED, SCHEMA_VERSION, STEPS, pending
 from dateline.store.schema import (
     ARTICLE_COLUMNS,
@@ -50,21 +53,36 @@ class AddResult:
 
 
 class Store:
-    """One open database. Use as a context manager so the file is always closed."""
+    """One open database. Use as a context manager so the file is always closed.
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+    A writing `Store` holds the writer lock (`store.lock`) for its whole life, and the
+    DuckDB file until `release()`; `held()` takes the file back for a block. `wait` is
+    how long to wait for another process's hold on the file (`store.lock.connect`).
+    """
+
+    def __init__(
+        self, path: str | Path = DEFAULT_DB, read_only: bool = False, wait: float | None = None
+    ) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        self.wait = wait if wait is not None else READ_WAIT if read_only else WRITE_WAIT
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise FileNotFoundError(
                 f"{self.path}: no such database; create it with "
                 f"`dateline ingest PATH... --db {self.path}`"
             )
-        self.db = duckdb.connect(self.path, read_only=read_only)
+        self._writer = None if read_only or self.path == ":memory:" else WriterLock(self.path)
         self._signatures: dict[str, Any] = {}
         try:
-            self._check_version(upgrade=not read_only)
+            self.db: Any = connect(self.path, read_only, self.wait)
+            try:
+                self._check_version(upgrade=not read_only)
+            except BaseException:
+                self.db.close()
+                raise
         except BaseException:
-            self.db.close()
+            if self._writer is not None:
+                self._writer.release()
             raise
 
     def __enter__(self) -> Store:
@@ -74,7 +92,29 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.db.close()
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        if self._writer is not None:
+            self._writer.release()
+
+    def release(self) -> None:
+        """Let go of the DuckDB file (the writer lock stays): readers may open it."""
+        if self.db is not None and self.path != ":memory:":  # memory would be lost
+            self.db.close()
+            self.db = None
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[Store]:
+        """The file open for the block, then released again; a no-op when already open."""
+        if self.db is not None or self.path == ":memory:":
+            yield self
+            return
+        self.db = connect(self.path, self.read_only, self.wait)
+        try:
+            yield self
+        finally:
+            self.release()
 
     # Schema ------------------------------------------------------------------------
 
@@ -165,12 +205,15 @@ class Store:
         for every input (copies only add that), then their stories and merged events."""
         result = AddResult()
         self.db.execute("BEGIN TRANSACTION")
+        faults.point("add.begun")
         try:
             self._add(articles, result)
+            faults.point("add.derived")
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        faults.point("add.committed")
         return result
 
     def _add(self, articles: Sequence[Article], result: AddResult) -> None:
@@ -204,8 +247,10 @@ class Store:
             result.stored_as.append(canonical)
             placed.append((article, canonical, similarity))
         self._insert_articles(new, seqs)
+        faults.point("add.articles")
         finder.write(self.db)
         gained = self._add_sources(placed)
+        faults.point("add.sources")
         deriver = Deriver(self.db)
         deriver.derive(new, seqs)
         deriver.refresh_sources(gained - {a.id for a in new})

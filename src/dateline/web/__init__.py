@@ -21,9 +21,16 @@ STATIC = Path(str(resources.files("dateline") / "web" / "static"))
 
 def create_app(db: str) -> Any:
     from fastapi import FastAPI, HTTPException, Query
-    from fastapi.responses import FileResponse
+    from fastapi.responses import FileResponse, JSONResponse
+
+    from dateline.store.lock import DatabaseBusy
 
     app = FastAPI(title="Dateline", description="Event data extracted from news, with evidence.")
+
+    @app.exception_handler(DatabaseBusy)
+    def busy(request: Any, error: DatabaseBusy) -> JSONResponse:
+        # An ingest held the file past the reader's wait: the client may retry.
+        return JSONResponse(status_code=503, content={"detail": str(error)})
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
