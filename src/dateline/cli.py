@@ -138,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on")
     sub.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    sub.add_argument(
+        "--token",
+        help="the write token (default: $DATELINE_TOKEN, else a new one, printed); "
+        "required to serve beyond 127.0.0.1",
+    )
 
     command("setup", run_setup, "Build the offline gazetteer cache (run once after install).")
 
@@ -384,8 +389,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from dateline import web
 
-    print(f"dateline: serving {args.db} at http://{args.host}:{args.port}/", file=sys.stderr)
-    web.serve(args.db, args.host, args.port)
+    web.serve(args.db, args.host, args.port, token=args.token)
     return EXIT_OK
 
 
