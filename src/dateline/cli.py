@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="asserted (default), negated, future, hypothetical, historical, claimed, or all",
     )
     sub.add_argument("--text", help="words in the evidence sentences or titles")
+    sub.add_argument(
+        "--reviewed",
+        choices=("all", "unreviewed", "reviewed", "right", "wrong", "corrected"),
+        help="by people's reviews (default: every event but those marked wrong)",
+    )
     sub.add_argument("--format", default="table", choices=EVENT_FORMATS)
     sub.add_argument("--output", help="write to this file instead of standard output")
     sub.add_argument("--limit", type=int, help="at most this many events")
@@ -107,8 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub = command("eval", run_eval, "Score against gold data; prints a JSON object last.")
-    sub.add_argument("kind", choices=("pages", "time", "geo", "events", "dedup"))
-    sub.add_argument("gold", help="gold JSON Lines file (.jsonl or .jsonl.gz)")
+    sub.add_argument("kind", choices=("pages", "time", "geo", "events", "dedup", "review"))
+    sub.add_argument(
+        "gold", help="gold JSON Lines file (.jsonl or .jsonl.gz); review: the database"
+    )
+    sub.add_argument("--output", help="review: write the reviewed set here (JSON Lines)")
     sub.add_argument("--limit", type=int, help="only the first N records")
     sub.add_argument(
         "--input",
@@ -292,6 +300,7 @@ def run_events(args: argparse.Namespace) -> int:
             factuality=factuality,
             text=args.text,
             limit=args.limit,
+            reviewed=args.reviewed,
         )
     except (ValueError, FileNotFoundError, RuntimeError) as error:
         print(f"dateline: {error}", file=sys.stderr)
@@ -356,6 +365,11 @@ def run_eval(args: argparse.Namespace) -> int:
         options["input"] = args.input
     if args.gold_spans:
         options["gold_spans"] = True
+    if args.output:
+        if args.kind != "review":
+            print("dateline: --output is for `dateline eval review`", file=sys.stderr)
+            return EXIT_USAGE
+        options["output"] = args.output
     metrics = evaluate(args.kind, args.gold, **options)
     print(json.dumps(metrics, ensure_ascii=False))
     return EXIT_OK

@@ -148,11 +148,7 @@ def create_app(
 
     def authorised(authorization: Annotated[str | None, Header()] = None) -> None:
         if not security.token_matches(token, authorization):
-            raise HTTPException(
-                401,
-                "writes need the token `dateline serve` printed: Authorization: Bearer TOKEN",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
+            raise HTTPException(401, security.UNAUTHORISED, headers={"WWW-Authenticate": "Bearer"})
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
@@ -266,5 +262,5 @@ def create_app(
     from starlette.middleware.gzip import GZipMiddleware
 
     app.add_middleware(GZipMiddleware, minimum_size=2048)
-    app.add_middleware(security.Guard, hosts=hosts)
+    app.add_middleware(security.Guard, token=token, hosts=hosts)
     return app

@@ -22,6 +22,8 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 MAX_BODY = 16 * 1024
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+UNAUTHORISED = "writes need the token `dateline serve` printed: Authorization: Bearer TOKEN"
 HEADERS = [
     (
         b"content-security-policy",
@@ -76,10 +78,12 @@ def token_matches(expected: str, header: str | None) -> bool:
 
 
 class Guard:
-    """ASGI middleware: the Host check, the body cap and the security headers."""
+    """ASGI middleware: the Host check, the token on every request that is not a read
+    (checked before the body is even read), the body cap and the security headers."""
 
-    def __init__(self, app: Any, hosts: Iterable[str] | None = None) -> None:
+    def __init__(self, app: Any, token: str, hosts: Iterable[str] | None = None) -> None:
         self.app = app
+        self.token = token
         self.hosts = set(hosts) if hosts is not None else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -91,6 +95,11 @@ class Guard:
             host = headers.get(b"host", b"").decode("latin-1").lower()
             if host not in self.hosts:
                 await _plain(send, 421, "this server answers only for its own address")
+                return
+        if scope["method"] not in READ_METHODS:
+            given = headers.get(b"authorization", b"").decode("latin-1")
+            if not token_matches(self.token, given):
+                await _plain(send, 401, UNAUTHORISED)
                 return
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
@@ -128,6 +137,7 @@ async def _plain(send: Send, status: int, text: str) -> None:
             "type": "http.response.start",
             "status": status,
             "headers": [
+                *([(b"www-authenticate", b"Bearer")] if status == 401 else []),
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
                 *HEADERS,
