@@ -9,6 +9,7 @@ tests can skip with that reason.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import shutil
 import socket
@@ -88,10 +89,8 @@ class Chrome:
         self.close()
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self._call("DELETE", f"/session/{self.session}")
-        except Exception:
-            pass
         self.driver.terminate()
         try:
             self.driver.wait(timeout=10)

@@ -123,7 +123,9 @@ def test_a_review_follows_its_report_when_the_merged_id_changes(fresh_db):
     db = str(fresh_db)
     api.review(db, SEED_ASSAULT, reviewer="Ana", verdict="right")
     with Store(db) as store:
-        store.db.execute("UPDATE reviews SET event_id = 'gone:e2' WHERE event_id = ?", [SEED_ASSAULT])
+        store.db.execute(
+            "UPDATE reviews SET event_id = 'gone:e2' WHERE event_id = ?", [SEED_ASSAULT]
+        )
         assert reattach(store) == 1
     assert api.reviews(db)[SEED_ASSAULT]["verdict"] == "right"
 

@@ -9,9 +9,8 @@ DATELINE_FUZZ_EXAMPLES=500 for a longer run.
 
 from __future__ import annotations
 
-import os
-
 import itertools
+import os
 
 import schemathesis
 from hypothesis import HealthCheck, given, settings

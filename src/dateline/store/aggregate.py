@@ -79,15 +79,16 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> list[dict[str, Any]]:
 
 
 def timeline(store: Store, f: EventFilter, bucket: str = "day") -> list[dict[str, Any]]:
-    """Events per day, week (from Monday) or month, with every filter but the dates (the
-    timeline shows the whole period; the page marks the chosen part)."""
+    """Events per day, week (from Monday) or month of the first day of their date, with
+    every filter but the dates (the timeline shows the whole period; the page marks the
+    chosen part)."""
     if bucket not in BUCKETS:
         raise ValueError(f"bucket: one of {', '.join(BUCKETS)}")
     col = reviews.EFFECTIVE
     condition, params = where(replace(f, limit=None, offset=None), dates=False)
     rows = store.query(
-        f"SELECT date_trunc(?, {col['date_start']}) AS t, count(*) AS n "
-        f"FROM {reviews.JOIN} WHERE {condition} AND {col['date_start']} IS NOT NULL "
+        f"SELECT date_trunc(?, {col['day']}) AS t, count(*) AS n "
+        f"FROM {reviews.JOIN} WHERE {condition} AND {col['day']} IS NOT NULL "
         "GROUP BY t ORDER BY t",
         [bucket, *params],
     )

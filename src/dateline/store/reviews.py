@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from dateline.store.database import Store
@@ -55,6 +55,8 @@ EFFECTIVE = {
     "lon": "CASE WHEN r.lat IS NOT NULL THEN r.lon ELSE m.lon END",
     "date_start": "coalesce(r.date, m.date_start)",
     "date_end": "coalesce(r.date, m.date_end)",
+    # the first day of the event's own date (date_start / date_end are widened for merging)
+    "day": "coalesce(r.date, TRY_CAST(json_extract_string(m.record, '$.date.start_date') AS DATE))",
 }
 JOIN = "merged_events m LEFT JOIN reviews r ON r.event_id = m.id"
 
@@ -152,7 +154,7 @@ def save(
     if not found:
         raise KeyError(event_id)
     record = json.loads(found[0]["record"])
-    when = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(tzinfo=None)
+    when = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
     article_id, _, report_event = event_id.rpartition(":")
     trigger = record.get("trigger") or {}
     location = fixed.get("location") or {}

@@ -26,7 +26,9 @@ from dateline.web.database import Busy, Database
 MAX_PAGE = 1000
 DEFAULT_PAGE = 200
 EventType = Literal[reviews.EVENT_TYPES]  # type: ignore[valid-type]
-Factuality = Literal["asserted", "negated", "future", "hypothetical", "historical", "claimed", "all"]
+Factuality = Literal[
+    "asserted", "negated", "future", "hypothetical", "historical", "claimed", "all"
+]
 Reviewed = Literal["all", "unreviewed", "reviewed", "right", "wrong", "corrected"]
 
 
@@ -181,9 +183,7 @@ def create_app(
         wanted = filters.event_filter(limit=limit, offset=offset)
 
         def work(store: Any) -> tuple[list[dict[str, Any]], int]:
-            return store_query.merged_events(store, wanted), store_query.count_events(
-                store, wanted
-            )
+            return store_query.merged_events(store, wanted), store_query.count_events(store, wanted)
 
         rows, total = run(work)
         response.headers["X-Total-Count"] = str(total)
@@ -248,9 +248,7 @@ def create_app(
         min_articles: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
     ) -> list[dict[str, Any]]:
-        return run(
-            lambda store: store_query.stories(store, min_articles=min_articles, limit=limit)
-        )
+        return run(lambda store: store_query.stories(store, min_articles=min_articles, limit=limit))
 
     @app.get("/api/stories/{story_id}", summary="One story's articles and events")
     def story(story_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:

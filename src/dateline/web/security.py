@@ -105,29 +105,37 @@ class Guard:
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
             await _plain(send, 413, f"request bodies are at most {MAX_BODY} bytes")
             return
-        seen = 0
+        seen, too_large, started = 0, False, False
 
         async def capped() -> dict[str, Any]:
-            nonlocal seen
+            # A body streamed without a length: past the cap the app is told the client
+            # left, its answer is dropped, and the client gets 413.
+            nonlocal seen, too_large
+            if too_large:
+                return {"type": "http.disconnect"}
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > MAX_BODY:
-                raise BodyTooLarge
+                too_large = True
+                return {"type": "http.disconnect"}
             return message
 
         async def secured(message: dict[str, Any]) -> None:
+            nonlocal started
+            if too_large:
+                return
             if message["type"] == "http.response.start":
+                started = True
                 message["headers"] = list(message.get("headers") or []) + HEADERS
             await send(message)
 
         try:
             await self.app(scope, capped, secured)
-        except BodyTooLarge:
+        except Exception:
+            if not too_large:
+                raise
+        if too_large and not started:
             await _plain(send, 413, f"request bodies are at most {MAX_BODY} bytes")
-
-
-class BodyTooLarge(Exception):
-    pass
 
 
 async def _plain(send: Send, status: int, text: str) -> None:
