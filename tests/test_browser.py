@@ -19,6 +19,9 @@ import pytest
 
 from tests import chrome
 
+# CI installs Chromium first and sets DATELINE_REQUIRE_BROWSER: there a missing browser fails.
+if os.environ.get("DATELINE_REQUIRE_BROWSER") and chrome.available():
+    raise RuntimeError(f"DATELINE_REQUIRE_BROWSER is set but {chrome.available()}")
 pytestmark = pytest.mark.skipif(chrome.available() is not None, reason=str(chrome.available()))
 TOKEN = "browser-test-token"
 DATELINE = Path(sys.executable).parent / "dateline"

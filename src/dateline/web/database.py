@@ -1,17 +1,21 @@
 """The server's use of the database: one connection at a time, each query under a time limit.
 
-Why a connection per request and not one for the server's life: DuckDB lets one process
-write a file, and a server holding it open would lock out `dateline events` or
-`dateline ingest` in another terminal for as long as it runs. Opening takes a
-millisecond or two. Requests take turns (DuckDB refuses a read-only and a writing
-connection to one file in one process at once), and a query that runs past
-`QUERY_SECONDS` is interrupted and answered 503, so one heavy filter cannot hold the
-server.
+Why not one connection for the server's life: DuckDB lets one process write a file, and
+a server holding it open would lock out `dateline ingest` in another terminal for as
+long as it runs. Why not one per request: opening and checking the schema costs 20 to 90
+ms on a busy machine, paid again on every pan of the map. So a read-only connection is
+kept while requests come and closed after `IDLE_SECONDS` without one (an ingest can run
+while nobody looks at the page); a write closes it and opens the file for writing, then
+closes that. Requests take turns (DuckDB refuses a read-only and a writing connection to
+one file in one process at once), and a query that runs past `QUERY_SECONDS` is
+interrupted and answered 503, so one heavy filter cannot hold the server.
 """
 
 from __future__ import annotations
 
+import atexit
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,6 +23,7 @@ from dateline.store.database import Store
 
 QUERY_SECONDS = 10.0
 WAIT_SECONDS = 15.0
+IDLE_SECONDS = 2.0
 T = TypeVar("T")
 
 
@@ -31,6 +36,12 @@ class Database:
         self.path = path
         self.query_seconds = query_seconds
         self._turn = threading.Lock()
+        self._reader: Store | None = None
+        self._last = 0.0
+        self._idle: threading.Timer | None = None
+        # close before the interpreter tears down (a DuckDB connection freed during
+        # finalisation, or from a dying daemon thread, aborts the process)
+        atexit.register(self.close)
 
     def upgrade(self) -> None:
         """Open once for writing, so an older database gains the review tables."""
@@ -49,8 +60,10 @@ class Database:
         if not self._turn.acquire(timeout=WAIT_SECONDS):
             raise Busy("the server is busy; try again")
         try:
+            if not read_only:
+                self._close_reader()
             try:
-                store = Store(self.path, read_only=read_only)
+                store = self._reader if read_only and self._reader else Store(self.path, read_only)
             except duckdb.IOException as error:
                 raise Busy(f"the database is in use by another program: {error}") from None
             timer = threading.Timer(self.query_seconds, store.db.interrupt)
@@ -59,6 +72,38 @@ class Database:
                 return work(store)
             finally:
                 timer.cancel()
-                store.close()
+                if read_only:
+                    self._reader = store
+                    self._last = time.monotonic()
+                    self._schedule_close()
+                else:
+                    store.close()
         finally:
             self._turn.release()
+
+    def _schedule_close(self) -> None:
+        if self._idle is None or not self._idle.is_alive():
+            self._idle = threading.Timer(IDLE_SECONDS, self._close_when_idle)
+            self._idle.daemon = True
+            self._idle.start()
+
+    def _close_when_idle(self) -> None:
+        with self._turn:
+            if self._reader is None:
+                return
+            if time.monotonic() - self._last >= IDLE_SECONDS:
+                self._close_reader()
+                return
+        self._idle = None
+        self._schedule_close()
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def close(self) -> None:
+        if self._idle is not None:
+            self._idle.cancel()
+        with self._turn:
+            self._close_reader()
