@@ -20,6 +20,7 @@ Needs Chromium and ChromeDriver (`make browser`). Prints one JSON object last.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -108,8 +109,10 @@ def main() -> None:
     print(f"built {args.events} synthetic events in {time.perf_counter() - started:.1f} s")
     port = chrome.free_port()
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "dateline"), "serve", "--db", str(db)]
-        + ["--port", str(port), "--token", TOKEN],
+        [
+            str(Path(sys.executable).parent / "dateline"),
+            *("serve", "--db", str(db), "--port", str(port), "--token", TOKEN),
+        ],
         env=os.environ.copy(),
     )
     result: dict[str, object] = {"events": args.events + 17}
@@ -160,15 +163,18 @@ def main() -> None:
                     "script": """
                         const done = arguments[arguments.length - 1];
                         const stamps = [];
-                        const tick = t => { stamps.push(t);
-                          if (t - stamps[0] < 1000) requestAnimationFrame(tick); else done(stamps); };
+                        const tick = t => {
+                          stamps.push(t);
+                          if (t - stamps[0] < 1000) requestAnimationFrame(tick);
+                          else done(stamps);
+                        };
                         map.panBy([400, 150], {animate: true, duration: 1.0});
                         requestAnimationFrame(tick);
                     """,
                     "args": [],
                 },
             )
-            gaps = [b - a for a, b in zip(frames, frames[1:], strict=False)]
+            gaps = [b - a for a, b in itertools.pairwise(frames)]
             result["pan_fps"] = round(len(gaps) / ((frames[-1] - frames[0]) / 1000), 1)
             result["pan_longest_frame_ms"] = round(max(gaps), 1)
             cells = browser.run("return document.getElementById('map').dataset.cells")
