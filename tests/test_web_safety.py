@@ -74,6 +74,14 @@ def test_bodies_are_capped(client):
     assert client.post(url, content=chunks(), headers=auth).status_code == 413
 
 
+def test_beyond_localhost_reads_need_the_token_too(fresh_db):
+    client = TestClient(create_app(str(fresh_db), token="lan", private_reads=True))
+    assert client.get("/api/events").status_code == 401
+    assert client.get("/api/events", headers={"Authorization": "Bearer lan"}).status_code == 200
+    assert client.get("/").status_code == 200  # the page itself holds no data
+    assert client.get("/static/app.js").status_code == 200
+
+
 def test_only_its_own_host_names_are_answered(fresh_db):
     hosts = security.allowed_hosts("127.0.0.1", 8000)
     client = TestClient(

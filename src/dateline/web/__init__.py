@@ -22,11 +22,15 @@ TOKEN_ENV = "DATELINE_TOKEN"
 
 
 def create_app(
-    db: str, token: str | None = None, hosts: set[str] | None = None, upgrade: bool = True
+    db: str,
+    token: str | None = None,
+    hosts: set[str] | None = None,
+    upgrade: bool = True,
+    private_reads: bool = False,
 ) -> Any:
     from dateline.web.app import create_app as make
 
-    return make(db, token=token, hosts=hosts, upgrade=upgrade)
+    return make(db, token=token, hosts=hosts, upgrade=upgrade, private_reads=private_reads)
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
@@ -40,7 +44,12 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
             f"dateline: no database at {db}; create one with `dateline ingest` or `dateline demo`"
         )
     token = token or security.new_token()
-    app = create_app(db, token=token, hosts=security.allowed_hosts(host, port))
+    app = create_app(
+        db,
+        token=token,
+        hosts=security.allowed_hosts(host, port),
+        private_reads=not security.is_loopback(host),
+    )
     shown = f"[{host}]" if ":" in host else host
     print(
         f"dateline: serving {db} at http://{shown}:{port}/#token={token}\n"

@@ -112,11 +112,16 @@ class ReviewIn(BaseModel):
 
 
 def create_app(
-    db: str, token: str | None = None, hosts: set[str] | None = None, upgrade: bool = True
+    db: str,
+    token: str | None = None,
+    hosts: set[str] | None = None,
+    upgrade: bool = True,
+    private_reads: bool = False,
 ) -> Any:
     """The ASGI app over one database. `token` guards writes (a fresh one when None, so
-    nothing can write until it is read off the app: `app.state.token`); `hosts` are the
-    Host headers it answers (None: any, as for the test client)."""
+    nothing can write until it is read off the app: `app.state.token`), and reads of the
+    API too with `private_reads`; `hosts` are the Host headers it answers (None: any, as
+    for the test client)."""
     database = Database(db)
     if upgrade:
         database.upgrade()
@@ -260,5 +265,5 @@ def create_app(
     from starlette.middleware.gzip import GZipMiddleware
 
     app.add_middleware(GZipMiddleware, minimum_size=2048)
-    app.add_middleware(security.Guard, token=token, hosts=hosts)
+    app.add_middleware(security.Guard, token=token, hosts=hosts, private_reads=private_reads)
     return app

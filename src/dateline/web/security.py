@@ -7,7 +7,8 @@ how big a request may be, and the headers that keep the page to its own server.
   token, and cannot send the header without a CORS preflight this server never allows.
 - Bound to a loopback address, the server only answers requests whose `Host` is that
   address or `localhost` (a DNS-rebinding page would name its own host). Serving on any
-  other address is refused unless a token is given (`serve_check`).
+  other address is refused unless a token is given (`serve_check`), and there every
+  request to the API, reads too, needs the token (the page sends it).
 - Request bodies are capped (`MAX_BODY`) before they are read whole.
 - The page is held to this server by its Content-Security-Policy: no script, style,
   image or connection from anywhere else, which also proves it needs no network.
@@ -81,10 +82,18 @@ class Guard:
     """ASGI middleware: the Host check, the token on every request that is not a read
     (checked before the body is even read), the body cap and the security headers."""
 
-    def __init__(self, app: Any, token: str, hosts: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        app: Any,
+        token: str,
+        hosts: Iterable[str] | None = None,
+        private_reads: bool = False,
+    ) -> None:
         self.app = app
         self.token = token
         self.hosts = set(hosts) if hosts is not None else None
+        # Beyond this machine the data are the token's too: the API answers no one else.
+        self.private_reads = private_reads
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -96,7 +105,10 @@ class Guard:
             if host not in self.hosts:
                 await _plain(send, 421, "this server answers only for its own address")
                 return
-        if scope["method"] not in READ_METHODS:
+        guarded = scope["method"] not in READ_METHODS or (
+            self.private_reads and scope["path"].startswith("/api/")
+        )
+        if guarded:
             given = headers.get(b"authorization", b"").decode("latin-1")
             if not token_matches(self.token, given):
                 await _plain(send, 401, UNAUTHORISED)

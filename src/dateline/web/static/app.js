@@ -30,7 +30,8 @@ function svg(tag, attrs = {}, text = null) {
   return node;
 }
 async function getJSON(url) {
-  const response = await fetch(url);
+  // beyond 127.0.0.1 the server answers the API only with its token
+  const response = await fetch(url, state.token ? { headers: { Authorization: "Bearer " + state.token } } : {});
   if (!response.ok) throw new Error((await response.json().catch(() => ({}))).detail || response.statusText);
   return { body: await response.json(), headers: response.headers };
 }
