@@ -111,6 +111,10 @@ def test_an_analyst_maps_filters_opens_evidence_and_reviews(fresh_db):
                 "return [...document.querySelectorAll('.country-label')].map(n => n.textContent)"
             )
             assert "Syria" in labels and "Iraq" in labels
+            divisions = browser.run(
+                "return [...document.querySelectorAll('.division-label')].map(n => n.textContent)"
+            )
+            assert "Deir Ezzor" in divisions
             assert browser.run("return location.hash") == ""  # the token left the URL
 
             # a click on a cluster at one place zooms in; the table lists its events

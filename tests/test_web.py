@@ -47,6 +47,13 @@ def test_the_base_map_is_natural_earth_countries_with_names(client):
     assert countries_geojson() == response.content  # cached once built
 
 
+def test_first_level_divisions_have_english_names_and_points(client):
+    divisions = client.get("/api/basemap/divisions.json").json()
+    syria = {name: (lat, lon) for lat, lon, name, cc in divisions if cc == "SY"}
+    assert len(syria) == 14 and syria["Deir Ezzor"] == (35.144, 40.214)
+    assert "Damascus" in syria and "Aleppo" in syria
+
+
 def test_events_api_filters_like_the_command_line(client):
     everything = client.get("/api/events", params={"factuality": "all"})
     asserted = client.get("/api/events").json()

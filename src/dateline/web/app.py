@@ -10,6 +10,7 @@ are capped at `MAX_PAGE` events.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from typing import Annotated, Any, Literal
 
@@ -175,6 +176,16 @@ def create_app(
         return Response(
             state["countries"],
             media_type="application/geo+json",
+            headers={"Cache-Control": "max-age=86400"},
+        )
+
+    @app.get("/api/basemap/divisions.json", summary="First-level divisions: points and names")
+    def divisions() -> Response:
+        if "divisions" not in state:
+            state["divisions"] = json.dumps(basemap.divisions(), ensure_ascii=False).encode()
+        return Response(
+            state["divisions"],
+            media_type="application/json",
             headers={"Cache-Control": "max-age=86400"},
         )
 

@@ -10,6 +10,12 @@ GeoJSON beside the gazetteer (`$DATELINE_CACHE/web/`); later starts read the cac
 
 Each feature carries the country's English name, its ISO alpha-2 code and Natural
 Earth's label point and label zoom, so the page can write names where they fit.
+
+First-level divisions have names and points but no borders: no package found ships
+their borders in a size a page can use (Natural Earth's admin-1 file is 40 MB). Their
+names come from `iso3166-2` (a core dependency, the gazetteer's source of division
+points): each country's subdivisions of its usual kind, in English where the package
+gives an English name ("Damascus" for Dimashq), else as ISO writes it.
 """
 
 from __future__ import annotations
@@ -103,3 +109,37 @@ def countries_geojson(cache: Path | None = None) -> bytes:
     partial.write_bytes(data)
     partial.replace(path)
     return data
+
+
+def _english(sub: dict[str, Any]) -> str:
+    for part in (sub.get("localOtherName") or "").split(","):
+        part = part.strip()
+        if part.endswith("(eng)"):
+            return part.removesuffix("(eng)").strip()
+    return sub["name"]
+
+
+def divisions() -> list[list[Any]]:
+    """[lat, lon, name, country] of every first-level division (see module docstring)."""
+    from collections import Counter, defaultdict
+
+    spec = importlib.util.find_spec("iso3166_2")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(next(iter(spec.submodule_search_locations))) / "iso3166-2.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    top = [
+        (cc, sub)
+        for cc, subs in table.items()
+        for sub in subs.values()
+        if not sub.get("parentCode") and sub.get("latLng") and sub.get("name")
+    ]
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for cc, sub in top:
+        kinds[cc][sub.get("type")] += 1
+    usual = {cc: counter.most_common(1)[0][0] for cc, counter in kinds.items()}
+    return [
+        [round(float(sub["latLng"][0]), 3), round(float(sub["latLng"][1]), 3), _english(sub), cc]
+        for cc, sub in top
+        if sub.get("type") == usual[cc]
+    ]

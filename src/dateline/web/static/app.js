@@ -86,6 +86,8 @@ map.attributionControl.addAttribution("Borders: Natural Earth");
 const eventsLayer = L.layerGroup().addTo(map);
 const labelsLayer = L.layerGroup().addTo(map);
 let countryLabels = [];
+let divisions = [];  // [lat, lon, name, country] of first-level divisions: names, no borders
+const DIVISION_ZOOM = 5;
 
 function viewBox() {
   const b = map.getBounds();
@@ -104,6 +106,7 @@ async function loadBorders() {
       icon: L.divIcon({ className: "country-label", html: esc(f.properties.name), iconSize: null }) }),
   }));
   document.getElementById("map").dataset.borders = String(body.features.length);
+  divisions = (await getJSON("/api/basemap/divisions.json")).body;
   drawLabels();
 }
 function drawLabels() {
@@ -111,6 +114,12 @@ function drawLabels() {
   const z = map.getZoom(), bounds = map.getBounds().pad(0.1);
   for (const label of countryLabels) {
     if (label.zoom <= z + 0.5 && bounds.contains(label.marker.getLatLng())) labelsLayer.addLayer(label.marker);
+  }
+  if (z < DIVISION_ZOOM) return;
+  for (const [lat, lon, name] of divisions) {
+    if (!bounds.contains([lat, lon])) continue;
+    labelsLayer.addLayer(L.marker([lat, lon], { pane: "labels", interactive: false, keyboard: false,
+      icon: L.divIcon({ className: "division-label", html: esc(name), iconSize: null }) }));
   }
 }
 
