@@ -294,7 +294,7 @@ async function select(id) {
     ["factuality", ev.factuality],
     ["says who", ev.attribution ? `${ev.attribution.canonical || ev.attribution.text}${ev.attribution.channel ? " (" + ev.attribution.channel + ")" : ""}` : ""],
     ["confidence", ev.confidence != null ? ev.confidence.toFixed(2) : ""],
-    ["sources", `${ev.n_sources ?? 1} source(s), ${ev.n_reports ?? 1} report(s); first ${ev.first_report || "?"}, last ${ev.last_report || "?"}`],
+    ["sources", `${ev.n_sources ?? 1} source(s), ${ev.n_reports ?? 1} article(s); first ${ev.first_report || "?"}, last ${ev.last_report || "?"}`],
   ];
   const conflicts = ev.conflicts && Object.keys(ev.conflicts).length
     ? `<p class="conflict">Reports disagree on ${esc(Object.keys(ev.conflicts).join(", "))}.</p>` : "";
