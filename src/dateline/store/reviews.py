@@ -21,28 +21,12 @@ import math
 from datetime import UTC, date, datetime
 from typing import Any
 
+from dateline.model import PLOVER_TYPES
 from dateline.store.database import Store
 
 VERDICTS = ("right", "wrong")
 FIELDS = ("type", "actor", "recipient", "location", "date", "fatalities")
-EVENT_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+EVENT_TYPES = PLOVER_TYPES
 MAX_NAME = 200
 MAX_NAMES = 20
 MAX_NOTE = 2000
