@@ -398,8 +398,12 @@ def _missing_extra(feature: str, extra: str, modules: tuple[str, ...]) -> bool:
     return bool(missing)
 
 
+# What the `serve` extra installs: the server, and the map's library and borders.
+SERVE_MODULES = ("fastapi", "uvicorn", "xstatic", "shapefile", "shapely")
+
+
 def run_serve(args: argparse.Namespace) -> int:
-    if _missing_extra("`dateline serve`", "serve", ("fastapi", "uvicorn")):
+    if _missing_extra("`dateline serve`", "serve", SERVE_MODULES):
         return EXIT_USAGE
     from dateline import web
 
