@@ -8,7 +8,7 @@ SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test eval bench lint lock clean install install-dev serve fuzz
+.PHONY: demo test eval bench lint lock clean install install-dev serve fuzz browser screenshots
 
 install: $(STAMP)
 install-dev: $(DEV_STAMP)
@@ -66,6 +66,17 @@ bench: $(STAMP)
 # The web page over the demo database (the `serve` extra is in the dev lock).
 serve: $(DEV_STAMP)
 	$(DATELINE) serve --db dateline-demo.duckdb
+
+# Debian's headless Chromium and its driver, for tests/test_browser.py and the screenshots
+# (the browser test skips, saying why, where they are missing).
+browser:
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }
+
+# docs/screenshots/*.png from the page over the demo database.
+screenshots: $(DEV_STAMP) browser
+	$(DATELINE) demo > /dev/null
+	$(PY) tools/screenshots.py dateline-demo.duckdb docs/screenshots
 
 # Keeps the pins already locked unless an .in file changes them; UPGRADE=1 re-resolves all.
 lock:

@@ -17,3 +17,22 @@ def nlp():
     from dateline.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory) -> Path:
+    """The bundled examples ingested once; tests that write copy it (`fresh_db`)."""
+    from dateline import api
+
+    db = tmp_path_factory.mktemp("examples") / "examples.duckdb"
+    api.ingest([EXAMPLES], str(db))
+    return db
+
+
+@pytest.fixture
+def fresh_db(examples_db, tmp_path) -> Path:
+    import shutil
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(examples_db, db)
+    return db

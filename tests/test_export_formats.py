@@ -177,10 +177,13 @@ def test_plover_records_follow_the_schema(rows):
 
 def test_acled_and_gdelt_columns_are_the_codebooks(rows):
     acled = list(csv.DictReader(io.StringIO(text_of("acled", rows))))
-    assert tuple(acled[0]) == ACLED_CODEBOOK
+    # the codebook's columns, then Dateline's one of its own: what a person reviewed
+    assert tuple(acled[0]) == (*ACLED_CODEBOOK, "reviewed")
     gdelt = list(csv.DictReader(io.StringIO(text_of("gdelt", rows)), delimiter="\t"))
-    assert set(gdelt[0]) <= set(GDELT_CODEBOOK)
-    assert [c for c in GDELT_CODEBOOK if c in gdelt[0]] == list(gdelt[0])  # codebook order
+    assert list(gdelt[0])[-1] == "reviewed"
+    codebook = list(gdelt[0])[:-1]
+    assert set(codebook) <= set(GDELT_CODEBOOK)
+    assert [c for c in GDELT_CODEBOOK if c in codebook] == codebook  # codebook order
     row = gdelt[0]
     assert (row["Day"], row["EventRootCode"], row["QuadClass"]) == ("20190310", "18", "4")
     assert (row["NumArticles"], row["NumSources"], row["ActionGeo_CountryCode"]) == ("3", "2", "SY")

@@ -157,6 +157,7 @@ def query(
     factuality: str | None = "asserted",
     text: str | None = None,
     limit: int | None = None,
+    reviewed: str | None = None,
 ) -> list[dict[str, Any]]:
     """Merged events as plain rows: one row per real-world event, every report inside.
 
@@ -164,6 +165,9 @@ def query(
     `country` is the event's country (ISO code or English name); `bbox` is (min lon, min
     lat, max lon, max lat); `since` / `until` are ISO dates the event's dates must reach;
     `factuality` None means all; `text` searches the evidence sentences and titles.
+    People's reviews are applied (`review`, `reviewed`); `reviewed` None leaves out the
+    events a person marked wrong, "all" keeps them, and "unreviewed", "reviewed",
+    "right", "wrong" or "corrected" keep only those.
     """
     from dateline.store import query as store_query
     from dateline.store.database import Store
@@ -180,9 +184,66 @@ def query(
         factuality=factuality,
         text=text,
         limit=limit,
+        reviewed=reviewed,
     )
     with Store(db, read_only=True) as store:
         return store_query.merged_events(store, wanted)
+
+
+def event(db: str | Path, event_id: str) -> dict[str, Any] | None:
+    """One merged event with the evidence of every report: its sentence, the words behind
+    each value marked at their offsets, who says so (dateline.store.evidence)."""
+    from dateline.store import evidence
+    from dateline.store.database import Store
+
+    with Store(db, read_only=True) as store:
+        return evidence.event_evidence(store, event_id)
+
+
+def story(db: str | Path, story_id: str) -> dict[str, Any] | None:
+    """One story's articles in order, with their sources, and its merged events."""
+    from dateline.store import evidence
+    from dateline.store.database import Store
+
+    with Store(db, read_only=True) as store:
+        return evidence.story(store, story_id)
+
+
+def review(
+    db: str | Path,
+    event_id: str,
+    *,
+    reviewer: str,
+    verdict: str | None = None,
+    corrections: dict[str, Any] | None = None,
+    note: str | None = None,
+) -> dict[str, Any]:
+    """Store a person's review of a merged event: `verdict` "right" or "wrong", and
+    `corrections` of `type`, `actor`, `recipient` (lists of names), `location` (`name`,
+    `lat`, `lon`, `country`), `date` (ISO day), `fatalities`. Kept apart from what the
+    pipeline derived, with who and when; raises KeyError for an unknown event and
+    dateline.store.reviews.ReviewError for a bad value."""
+    from dateline.store import reviews
+    from dateline.store.database import Store
+
+    with Store(db) as store:
+        return reviews.save(
+            store,
+            event_id,
+            verdict=verdict,
+            corrections=corrections,
+            reviewer=reviewer,
+            note=note,
+        )
+
+
+def reviews(db: str | Path = DEFAULT_DB) -> dict[str, dict[str, Any]]:
+    """Every event's latest review, by merged event id."""
+    from dateline.store import reviews as store_reviews
+    from dateline.store.database import Store
+
+    with Store(db, read_only=True) as store:
+        return store_reviews.load(store)
 
 
 def stories(

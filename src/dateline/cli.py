@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="asserted (default), negated, future, hypothetical, historical, claimed, or all",
     )
     sub.add_argument("--text", help="words in the evidence sentences or titles")
+    sub.add_argument(
+        "--reviewed",
+        choices=("all", "unreviewed", "reviewed", "right", "wrong", "corrected"),
+        help="by people's reviews (default: every event but those marked wrong)",
+    )
     sub.add_argument("--format", default="table", choices=EVENT_FORMATS)
     sub.add_argument("--output", help="write to this file instead of standard output")
     sub.add_argument("--limit", type=int, help="at most this many events")
@@ -117,8 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub = command("eval", run_eval, "Score against gold data; prints a JSON object last.")
-    sub.add_argument("kind", choices=("pages", "time", "geo", "events", "dedup"))
-    sub.add_argument("gold", help="gold JSON Lines file (.jsonl or .jsonl.gz)")
+    sub.add_argument("kind", choices=("pages", "time", "geo", "events", "dedup", "review"))
+    sub.add_argument(
+        "gold", help="gold JSON Lines file (.jsonl or .jsonl.gz); review: the database"
+    )
+    sub.add_argument("--output", help="review: write the reviewed set here (JSON Lines)")
     sub.add_argument("--limit", type=int, help="only the first N records")
     sub.add_argument(
         "--input",
@@ -148,6 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on")
     sub.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    sub.add_argument(
+        "--token",
+        help="the write token (default: $DATELINE_TOKEN, else a new one, printed); "
+        "required to serve beyond 127.0.0.1",
+    )
 
     command("setup", run_setup, "Build the offline gazetteer cache (run once after install).")
 
@@ -297,6 +310,7 @@ def run_events(args: argparse.Namespace) -> int:
             factuality=factuality,
             text=args.text,
             limit=args.limit,
+            reviewed=args.reviewed,
         )
     except (ValueError, FileNotFoundError, RuntimeError) as error:
         print(f"dateline: {error}", file=sys.stderr)
@@ -361,6 +375,11 @@ def run_eval(args: argparse.Namespace) -> int:
         options["input"] = args.input
     if args.gold_spans:
         options["gold_spans"] = True
+    if args.output:
+        if args.kind != "review":
+            print("dateline: --output is for `dateline eval review`", file=sys.stderr)
+            return EXIT_USAGE
+        options["output"] = args.output
     metrics = evaluate(args.kind, args.gold, **options)
     print(json.dumps(metrics, ensure_ascii=False))
     return EXIT_OK
@@ -389,13 +408,16 @@ def _missing_extra(feature: str, extra: str, modules: tuple[str, ...]) -> bool:
     return bool(missing)
 
 
+# What the `serve` extra installs: the server, and the map's library and borders.
+SERVE_MODULES = ("fastapi", "uvicorn", "xstatic", "shapefile", "shapely")
+
+
 def run_serve(args: argparse.Namespace) -> int:
-    if _missing_extra("`dateline serve`", "serve", ("fastapi", "uvicorn")):
+    if _missing_extra("`dateline serve`", "serve", SERVE_MODULES):
         return EXIT_USAGE
     from dateline import web
 
-    print(f"dateline: serving {args.db} at http://{args.host}:{args.port}/", file=sys.stderr)
-    web.serve(args.db, args.host, args.port)
+    web.serve(args.db, args.host, args.port, token=args.token)
     return EXIT_OK
 
 

@@ -2,7 +2,8 @@
 
 Each kind is a module with `evaluate(gold_path, *, limit=None, progress=True, **options)
 -> dict`; `dateline eval KIND GOLD` prints the dict as the last line of its output. The
-gold files are only ever read from the path given: nothing of them is kept.
+gold files are only ever read from the path given: nothing of them is kept. `review`
+reads its gold from a database: the events people reviewed (dateline.evaluate.review).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-KINDS = ("pages", "time", "geo", "events", "dedup")
+KINDS = ("pages", "time", "geo", "events", "dedup", "review")
 
 
 def evaluate(kind: str, gold_path: str, **options: Any) -> dict[str, Any]:

@@ -10,6 +10,10 @@ Rows are the plain dicts of `dateline.api.query`: one merged event each, with it
 - `acled`, `gdelt`, `plover`: the column and field names of those datasets
   (`dateline.export.acled`, `.gdelt`, `.plover` say which and where they come from).
 - `geojson`: a FeatureCollection of points; `parquet`: the CSV columns, typed (binary).
+
+Every format carries `reviewed` (dateline.store.reviews.describe): empty where no person
+looked at the event, else `right`, `wrong` or `corrected: type; location`; a corrected
+value is written in place of the pipeline's.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ CSV_COLUMNS = (
     "title",
     "pub_date",
     "source",
+    "reviewed",
 )
 
 
@@ -103,6 +108,7 @@ def flat(row: dict[str, Any]) -> dict[str, Any]:
         "title": row.get("title"),
         "pub_date": row.get("pub_date"),
         "source": row.get("source"),
+        "reviewed": row.get("reviewed") or "",
     }
 
 

@@ -60,6 +60,8 @@ COLUMNS = (
     "fatalities",
     "tags",
     "timestamp",
+    # Not an ACLED column: what a person checked (dateline.store.reviews.describe).
+    "reviewed",
 )
 # ACLED time precision of Dateline's date precisions; anything coarser is 3.
 TIME_PRECISION = {"day": 1, "week": 2}
@@ -301,6 +303,7 @@ def acled_row(row: dict[str, Any]) -> dict[str, Any]:
         "fatalities": row.get("fatalities") or 0,
         "tags": "",
         "timestamp": "",
+        "reviewed": row.get("reviewed") or "",
     }
 
 

@@ -47,6 +47,8 @@ COLUMNS = (
     "ActionGeo_FeatureID",
     "DATEADDED",
     "SOURCEURL",
+    # Not a GDELT column: what a person checked (dateline.store.reviews.describe).
+    "reviewed",
 )
 
 
@@ -129,6 +131,7 @@ def gdelt_row(row: dict[str, Any]) -> dict[str, Any]:
         "ActionGeo_FeatureID": location.get("geonameid"),
         "DATEADDED": digits.ljust(14, "0") if digits else None,
         "SOURCEURL": reports[0].get("source") if reports else row.get("source"),
+        "reviewed": row.get("reviewed") or "",
     }
 
 

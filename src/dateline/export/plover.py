@@ -5,7 +5,7 @@ Required there: `id`, `date`, `source` (the actors, as a list of actor objects) 
 `event` (a list of categories). Location objects use GeoNames' field names, as the
 specification asks, plus `cc3`. PLOVER lets providers add fields: Dateline adds
 `factuality`, `dead` and `injured` (the size fields of the specification's protest
-example), `n_sources`, `conflicts` and `reports`. The output is checked against
+example), `n_sources`, `conflicts`, `reviewed` and `reports`. The output is checked against
 `src/dateline/data/export/plover.schema.json` in the tests.
 """
 
@@ -71,6 +71,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "injured": row.get("injured"),
         "n_sources": row.get("n_sources"),
         "conflicts": row.get("conflicts") or {},
+        "reviewed": row.get("reviewed") or "",
         "reports": [{"article_id": r["article_id"], "event_id": r["event_id"]} for r in reports],
     }
     if end and start and end != start:

@@ -176,6 +176,13 @@ class Store:
                 finder.add(article.id, near.signature(article.body))
             finder.write(self.db)
             Deriver(self.db).derive(articles, [seq for _, seq in chunk])
+        self._reattach_reviews()
+
+    def _reattach_reviews(self) -> None:
+        """Reviews follow their report when merged events are derived anew."""
+        from dateline.store import reviews
+
+        reviews.reattach(self)
 
     # Writing -----------------------------------------------------------------------
 
@@ -254,6 +261,8 @@ class Store:
         deriver = Deriver(self.db)
         deriver.derive(new, seqs)
         deriver.refresh_sources(gained - {a.id for a in new})
+        if new:
+            self._reattach_reviews()
 
     def _signature(self, article: Article) -> Any:
         """The body's MinHash, computed once for triage and add (the id is the body's hash)."""

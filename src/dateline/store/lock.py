@@ -74,6 +74,29 @@ class WriterLock:
             self._handle = None
 
 
+def writer_running(db: str) -> bool:
+    """Whether a writer holds `db`'s lock now (a shared lock cannot be had beside it).
+
+    A long-lived reader (the web server) asks before keeping its connection between
+    requests: while an ingest runs, a kept connection would lock the writer out and would
+    not see the batches it commits."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        handle = open(lock_path(db), encoding="utf-8")  # noqa: SIM115
+    except OSError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+
+
 def connect(db: str, read_only: bool, wait: float) -> Any:
     """A DuckDB connection, retrying while another process holds the file, for `wait`
     seconds; then `DatabaseBusy` naming that process."""

@@ -9,6 +9,8 @@ as it was; a newer database is refused with advice rather than misread.
   they came from (`variant_id`, `similarity`, `outlet`, `seen`); MinHash signatures,
   stories (`reports`, `report_keys`, `term_df`, the `stories` view) and merged events
   (`merged_events`, `event_reports`), rebuilt from the stored articles.
+- 3: people's reviews of merged events (`reviews`, the latest per event, and `review_log`,
+  every one saved), kept apart from what the pipeline derived (dateline.store.reviews).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable
 
 import duckdb
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1_to_v2(db: duckdb.DuckDBPyConnection) -> None:
@@ -43,8 +45,12 @@ def _v1_to_v2(db: duckdb.DuckDBPyConnection) -> None:
     db.execute("ALTER TABLE sources DROP COLUMN seen_at")
 
 
+def _v2_to_v3(db: duckdb.DuckDBPyConnection) -> None:
+    """Nothing to change: the review tables are new, made by `create_statements`."""
+
+
 # version reached -> the step that reaches it from the one before
-STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v1_to_v2}
+STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _v1_to_v2, 3: _v2_to_v3}
 # Versions whose step leaves the derived tables to be rebuilt from the articles.
 REBUILDS_DERIVED = {2}
 

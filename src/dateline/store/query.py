@@ -16,6 +16,7 @@ from typing import Any
 
 import pycountry
 
+from dateline.store import reviews
 from dateline.store.database import Store
 
 
@@ -34,6 +35,22 @@ class EventFilter:
     factuality: str | None = "asserted"
     text: str | None = None
     limit: int | None = None
+    offset: int | None = None
+    # None: every event but those a person marked wrong; "all"; or only "unreviewed",
+    # "reviewed", "right", "wrong", "corrected" ones (dateline.store.reviews).
+    reviewed: str | None = None
+    ids: list[str] | None = None  # only these merged events
+
+
+REVIEWED = {
+    None: "(r.verdict IS NULL OR r.verdict <> 'wrong')",
+    "all": "TRUE",
+    "unreviewed": "r.event_id IS NULL",
+    "reviewed": "r.event_id IS NOT NULL",
+    "right": "r.verdict = 'right'",
+    "wrong": "r.verdict = 'wrong'",
+    "corrected": "r.corrections IS NOT NULL AND r.corrections <> '{}'",
+}
 
 
 def country_code(value: str) -> str:
@@ -46,10 +63,19 @@ def country_code(value: str) -> str:
         ) from None
 
 
-def _where(f: EventFilter) -> tuple[str, list[Any]]:
-    conditions, params = [], []
+def where(f: EventFilter, dates: bool = True) -> tuple[str, list[Any]]:
+    """The SQL condition of a filter over `reviews.JOIN` (merged events `m`, their reviews
+    `r`: a corrected value is filtered on in place of the pipeline's), and its parameters;
+    `dates=False` leaves out since / until (the timeline shows the whole period)."""
+    col = reviews.EFFECTIVE
+    if f.reviewed not in REVIEWED:
+        raise ValueError(f"reviewed: one of {', '.join(k for k in REVIEWED if k)}")
+    conditions, params = [REVIEWED[f.reviewed]], []
+    if f.ids is not None:
+        conditions.append("list_contains(?, m.id)")
+        params.append(list(f.ids))
     if f.type:
-        conditions.append("m.type = ?")
+        conditions.append(f"{col['type']} = ?")
         params.append(f.type.upper())
     if f.mode:
         conditions.append("m.mode = ?")
@@ -61,17 +87,17 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         conditions.append("m.actors ILIKE ?")
         params.append(f"%{f.actor}%")
     if f.country:
-        conditions.append("m.country = ?")
+        conditions.append(f"{col['country']} = ?")
         params.append(country_code(f.country))
     if f.bbox:
         min_lon, min_lat, max_lon, max_lat = f.bbox
-        conditions.append("m.lon BETWEEN ? AND ? AND m.lat BETWEEN ? AND ?")
+        conditions.append(f"{col['lon']} BETWEEN ? AND ? AND {col['lat']} BETWEEN ? AND ?")
         params += [min_lon, max_lon, min_lat, max_lat]
-    if f.since:
-        conditions.append("m.date_end >= ?")
+    if f.since and dates:
+        conditions.append(f"{col['date_end']} >= ?")
         params.append(date.fromisoformat(f.since))
-    if f.until:
-        conditions.append("m.date_start <= ?")
+    if f.until and dates:
+        conditions.append(f"{col['date_start']} <= ?")
         params.append(date.fromisoformat(f.until))
     if f.min_sources:
         conditions.append("m.n_sources >= ?")
@@ -84,21 +110,34 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
             "OR a.title ILIKE ?))"
         )
         params += [f"%{f.text}%"] * 2
-    return (" AND ".join(conditions) or "TRUE"), params
+    return " AND ".join(conditions), params
 
 
 def merged_events(store: Store, f: EventFilter | None = None) -> list[dict[str, Any]]:
+    """The merged records that pass the filter, reviews applied (`reviews.apply`)."""
     f = f or EventFilter()
-    where, params = _where(f)
+    condition, params = where(f)
     limit = f" LIMIT {int(f.limit)}" if f.limit is not None else ""
+    offset = f" OFFSET {int(f.offset)}" if f.offset else ""
     rows = store.query(
-        f"SELECT m.id, m.record FROM merged_events m WHERE {where} "
-        f"ORDER BY m.date_start NULLS LAST, m.first_seq, m.id{limit}",
+        f"SELECT m.id, m.record FROM {reviews.JOIN} WHERE {condition} "
+        f"ORDER BY {reviews.EFFECTIVE['date_start']} NULLS LAST, m.first_seq, m.id"
+        f"{limit}{offset}",
         params,
     )
     records = [json.loads(r["record"]) for r in rows]
     _add_reports(store, records)
+    found = reviews.load(store, [r["id"] for r in records])
+    for record in records:
+        reviews.apply(record, found.get(record["id"]))
     return records
+
+
+def count_events(store: Store, f: EventFilter) -> int:
+    condition, params = where(f)
+    return store.query(f"SELECT count(*) AS n FROM {reviews.JOIN} WHERE {condition}", params)[0][
+        "n"
+    ]
 
 
 def _add_reports(store: Store, records: list[dict[str, Any]]) -> None:

@@ -87,6 +87,22 @@ DERIVED_TABLES = {
     "PRIMARY KEY (article_id, event_id)",
 }
 
+# What people said about merged events (dateline.store.reviews): never derived, never
+# rebuilt, the one place a wall-clock time is stored (when a person reviewed). `reviews`
+# holds the latest review of each event with its corrected values as typed columns (the
+# filters read them before the pipeline's); `review_log` every review ever saved.
+REVIEW_COLUMNS = (
+    "event_id VARCHAR PRIMARY KEY, article_id VARCHAR, report_event_id VARCHAR, "
+    "trigger_start BIGINT, trigger_end BIGINT, verdict VARCHAR, type VARCHAR, "
+    "country VARCHAR, lat DOUBLE, lon DOUBLE, date DATE, fatalities BIGINT, "
+    "corrections VARCHAR, original VARCHAR, reviewer VARCHAR, reviewed_at TIMESTAMP, note VARCHAR"
+)
+REVIEW_TABLES = {
+    "reviews": REVIEW_COLUMNS,
+    "review_log": REVIEW_COLUMNS.replace("event_id VARCHAR PRIMARY KEY", "event_id VARCHAR")
+    + ", seq BIGINT",
+}
+
 # When each article appeared: its publication date, and `reported_since`, the earliest day
 # it can have been written: the latest first day of the dates of the events it reports as
 # having happened (stated in the text, not taken from the publication date). A report
@@ -148,7 +164,7 @@ def create_statements() -> list[str]:
             f"CREATE TABLE IF NOT EXISTS {table.name} "
             f"(article_id VARCHAR, {idx}{cols}, PRIMARY KEY ({key}))"
         )
-    for name, columns in DERIVED_TABLES.items():
+    for name, columns in {**DERIVED_TABLES, **REVIEW_TABLES}.items():
         statements.append(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
     statements += [ARTICLE_DATES_VIEW, STORIES_VIEW]
     return statements

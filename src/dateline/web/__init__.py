@@ -1,98 +1,68 @@
-"""`dateline serve`: the HTTP API and the web page over one database.
+"""`dateline serve`: the HTTP API and the analyst's page over one database.
 
-The API is the Python API (`dateline.api.query`, `stories`) as JSON, with the same filter
-names as `dateline events`; the page is one static file with its own script and style,
-so it works with no network at all: no CDN, no tile server. The map draws events on a
-plain latitude/longitude grid (there is no base map to fetch), which is enough to see
-where things happen and to pick an event; the evidence panel shows every report's
-sentence with its trigger marked, so a user can see why an event is there.
+The API is the store's queries as JSON, with the filter names of `dateline events`
+(dateline.web.app); the page (static/) draws a real map offline, with Natural Earth
+borders and names (dateline.web.basemap) under Leaflet from a PyPI package
+(dateline.web.assets), events counted per grid cell by the database, a timeline to
+brush, the evidence of each event with its words marked, and a form to review it.
+Nothing is fetched from anywhere but this server. dateline.web.security says who may
+write and what the server refuses.
 """
 
 from __future__ import annotations
 
-from importlib import resources
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from dateline import api
+from dateline.web import security
 
-STATIC = Path(str(resources.files("dateline") / "web" / "static"))
-
-
-def create_app(db: str) -> Any:
-    from fastapi import FastAPI, HTTPException, Query
-    from fastapi.responses import FileResponse, JSONResponse
-
-    from dateline.store.lock import DatabaseBusy
-
-    app = FastAPI(title="Dateline", description="Event data extracted from news, with evidence.")
-
-    @app.exception_handler(DatabaseBusy)
-    def busy(request: Any, error: DatabaseBusy) -> JSONResponse:
-        # An ingest held the file past the reader's wait: the client may retry.
-        return JSONResponse(status_code=503, content={"detail": str(error)})
-
-    @app.get("/", include_in_schema=False)
-    def page() -> FileResponse:
-        return FileResponse(STATIC / "index.html", media_type="text/html")
-
-    @app.get("/static/{name}", include_in_schema=False)
-    def static(name: str) -> FileResponse:
-        path = STATIC / name
-        if path.parent != STATIC or not path.is_file():
-            raise HTTPException(status_code=404, detail=f"no static file {name!r}")
-        return FileResponse(path)
-
-    @app.get("/api/events")
-    def events(
-        type: str | None = None,
-        mode: str | None = None,
-        actor: str | None = None,
-        country: str | None = None,
-        bbox: str | None = Query(None, description="min lon,min lat,max lon,max lat"),
-        since: str | None = None,
-        until: str | None = None,
-        min_sources: int | None = None,
-        factuality: str = Query("asserted", description="a factuality, or 'all'"),
-        text: str | None = None,
-        limit: int | None = 5000,
-    ) -> list[dict[str, Any]]:
-        box = None
-        if bbox:
-            try:
-                west, south, east, north = (float(v) for v in bbox.split(","))
-            except ValueError:
-                raise HTTPException(
-                    status_code=422, detail="bbox is four numbers: min lon,min lat,max lon,max lat"
-                ) from None
-            box = (west, south, east, north)
-        return api.query(
-            db,
-            type=type,
-            mode=mode,
-            actor=actor,
-            country=country,
-            bbox=box,
-            since=since,
-            until=until,
-            min_sources=min_sources,
-            factuality=None if factuality == "all" else factuality,
-            text=text,
-            limit=limit,
-        )
-
-    @app.get("/api/stories")
-    def stories(min_articles: int | None = None, limit: int | None = 1000) -> list[dict[str, Any]]:
-        return api.stories(db, min_articles=min_articles, limit=limit)
-
-    return app
+TOKEN_ENV = "DATELINE_TOKEN"
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+def create_app(
+    db: str,
+    token: str | None = None,
+    hosts: set[str] | None = None,
+    upgrade: bool = True,
+    private_reads: bool = False,
+) -> Any:
+    from dateline.web.app import create_app as make
+
+    return make(db, token=token, hosts=hosts, upgrade=upgrade, private_reads=private_reads)
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+    """Serve until interrupted; prints the address with the write token."""
     import uvicorn
 
+    token = token or os.environ.get(TOKEN_ENV) or None
+    security.serve_check(host, token)
     if not Path(db).exists():
         raise SystemExit(
             f"dateline: no database at {db}; create one with `dateline ingest` or `dateline demo`"
         )
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    token = token or security.new_token()
+    app = create_app(
+        db,
+        token=token,
+        hosts=security.allowed_hosts(host, port),
+        private_reads=not security.is_loopback(host),
+    )
+    shown = f"[{host}]" if ":" in host else host
+    print(
+        f"dateline: serving {db} at http://{shown}:{port}/#token={token}\n"
+        f"dateline: write token (reviews): {token}",
+        file=sys.stderr,
+        flush=True,
+    )
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        limit_concurrency=64,
+        timeout_keep_alive=5,
+        h11_max_incomplete_event_size=16 * 1024,
+    )
