@@ -26,6 +26,10 @@ with the record's `pub_date`); only `asserted` events count, as in exports.
   article's first asserted event with an ACLED label, not the best match.
 
 A record with no asserted event scores as a miss on everything but a gold count of 0.
+
+Every figure is given for all records (top-level keys) and for the `dev` and `test`
+parts of `dateline.evaluate.split` alone; `part=` analyses one part only, `profile=`
+chooses the input profile (`dateline.events.profile`).
 """
 
 from __future__ import annotations
@@ -35,24 +39,38 @@ import re
 import time
 from typing import Any
 
-from dateline.evaluate.common import f1, iter_gold, progress
+from dateline.evaluate.common import f1, gold_records, progress
+from dateline.evaluate.split import by_part
 from dateline.model import ActorRef, Event
 
 BATCH = 64
 
 
 def evaluate(
-    gold_path: str, *, limit: int | None = None, progress: bool = True, **options: Any
+    gold_path: str,
+    *,
+    limit: int | None = None,
+    progress: bool = True,
+    part: str | None = None,
+    **options: Any,
 ) -> dict[str, Any]:
-    records = list(iter_gold(gold_path, limit))
+    records = gold_records(gold_path, limit, part)
     started = time.perf_counter()
-    predicted, errors = _analyse(records, show=progress)
+    profile = options.get("profile")
+    predicted, errors = _analyse(records, show=progress, profile=profile)
     elapsed = time.perf_counter() - started
     # `errors`: records where a stage failed (the pipeline records it and goes on)
-    return score(records, predicted) | {"errors": errors, "seconds": round(elapsed, 1)}
+    return by_part(records, predicted, score) | {
+        "errors": errors,
+        "seconds": round(elapsed, 1),
+        "part": part or "all",
+        "profile": profile or "news",
+    }
 
 
-def _analyse(records: list[dict], show: bool = True) -> tuple[list[list[Event]], int]:
+def _analyse(
+    records: list[dict], show: bool = True, profile: str | None = None
+) -> tuple[list[list[Event]], int]:
     from dateline import pipeline
 
     out: list[list[Event]] = []
@@ -61,7 +79,7 @@ def _analyse(records: list[dict], show: bool = True) -> tuple[list[list[Event]],
     for begin in bar:
         batch = records[begin : begin + BATCH]
         articles = pipeline.analyse_texts(
-            [r["text"] for r in batch], [r.get("pub_date") for r in batch]
+            [r["text"] for r in batch], [r.get("pub_date") for r in batch], profile=profile
         )
         out.extend([e for e in a.events if e.factuality == "asserted"] for a in articles)
         errors += sum(any(w.startswith("internal error") for w in a.warnings) for a in articles)

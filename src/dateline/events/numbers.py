@@ -129,7 +129,10 @@ def read_sentence(sentence: Span, lexicon: Lexicon, body: str | None = None) -> 
     hand, so that the sentence's text is sliced rather than rebuilt from its tokens)."""
     result = Casualties(tokens=[], victims=[])
     text = body[sentence.start_char : sentence.end_char] if body is not None else sentence.text
-    coded = CODED_AS.search(text) or COLON_COUNT.search(text)
+    # "fatalities coded as 3" is ACLED's bookkeeping, read only for the acled-notes profile
+    coded = (
+        CODED_AS.search(text) if lexicon.profile.coder_fatalities else None
+    ) or COLON_COUNT.search(text)
     seen_patients: set[int] = set()
     for token in sentence:
         lemma = token.lemma_.lower()

@@ -170,10 +170,13 @@ def event_location(
     sentence: Span,
     doc: Doc,
     dateline: Place | None = None,
+    coder_place: bool = False,
 ) -> EventLocation | None:
     """The location of the event whose trigger and sentence are given, or None.
 
-    `dateline`: the resolved dateline city, which has no span in the body."""
+    `dateline`: the resolved dateline city, which has no span in the body.
+    `coder_place`: read ACLED's "(coded to X)" as the event's place (the acled-notes
+    input profile); in news "to X" is where someone went."""
     resolved = [p for p in places if p.lat is not None]
     if not resolved and dateline is None:
         return None
@@ -208,7 +211,7 @@ def event_location(
             ranked.append(
                 (
                     (
-                        _role(roots[id(place)], named),
+                        _role(roots[id(place)], named, coder_place),
                         id(place) not in governed,
                         place.confidence < DOUBTFUL,
                         specificity(place),
@@ -261,7 +264,7 @@ def _root(doc: Doc, place: Place) -> Token | None:
     return span.root if span is not None else None
 
 
-def _role(token: Token | None, named: set[int] | None = None) -> int:
+def _role(token: Token | None, named: set[int] | None = None, coder_place: bool = False) -> int:
     """AT (the event happened there), TO (someone went there), FROM (someone came from
     there) or MODIFIER (the name only qualifies a noun: `Ethiopian forces`, `Houthi
     positions`). `named`: the tokens of the sentence's place names (`Kita` qualifying
@@ -291,7 +294,7 @@ def _role(token: Token | None, named: set[int] | None = None) -> int:
     if head.dep_ == "pobj" and head.head.lower_ in _TO:
         # `(coded to Merida)`: the coders' own word for where the event is placed.
         before = head.head.nbor(-1).lower_ if head.head.i > 0 else ""
-        return AT if before == "coded" else TO
+        return AT if coder_place and before == "coded" else TO
     if head.dep_ == "pobj" and head.head.lower_ in _FROM:
         return FROM
     return AT
