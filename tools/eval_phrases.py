@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 QUOTED = re.compile(r"`([^`\n]{12,160})`|\"([^\"\n]{12,160})\"|“([^”\n]{12,160})”")
-MIN_WORDS = 4
+MIN_WORDS = 4  # shorter phrases are mostly names and stock phrases ("in the city")
 
 
 def phrases(path: Path) -> list[tuple[int, str]]:

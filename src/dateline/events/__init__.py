@@ -339,7 +339,7 @@ def _manner_of(candidate: Candidate, args: Arguments, drafts: list[Draft]) -> bo
         None,
     )
     if main is not None and joined and candidate.entry.mode != main.candidate.entry.mode:
-        return False  # "erected barricades and threw rocks": a riot, not more of a sit-in
+        return False  # "built barricades and hurled stones": a riot, not more of a sit-in
     if main is None:
         return False
     if not main.args.recipient and args.recipient:

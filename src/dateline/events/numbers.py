@@ -7,7 +7,8 @@ the number on the noun it bears on:
 - "killing three civilians", "killed 485 servicemen" (the object of an active verb);
 - "two teenagers were killed", "a man was shot and killed", "he was killed" (the subject
   of a passive one), "1 civilian died";
-- "at least 12 dead", "3 deaths", "1 fatality", "fatalities: 3", "fatalities coded as 3";
+- "at least 12 dead", "3 deaths", "1 fatality", "fatalities: 3", and, with the
+  `acled-notes` input profile only, ACLED's "fatalities coded as 3";
 - "no casualties", "no one was killed" (zero).
 
 A plural without a number ("civilians were killed") gives no count: guessing one would be

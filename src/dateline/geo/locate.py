@@ -6,10 +6,10 @@ ACLED codes how sure a location is, not how big: 1 the event happened at the nam
 
 Which place of the sentence is the event's, in this order of evidence:
 
-1. its role: a place the event happened at (`in Baghouz`, `shelled Kharkiv`, `the village
+1. its role: a place the event happened at (`in Baghouz`, `shelled Zhytomyr`, `the village
    of Kalma`) before a place someone went to (`marched to Kandy`), that before a place
-   someone came from (`migrants from Ethiopia`), and all before a place that only
-   qualifies a noun (`Ethiopia forces`, `the Kaohsiung Teachers' Union`);
+   someone came from (`migrants from Eritrea`), and all before a place that only
+   qualifies a noun (`Chad forces`, `the Kaohsiung Teachers' Union`);
 2. whether the trigger governs it in the dependency parse (`assault ... on the town of
    Baghouz`): a sentence can hold two events in two places;
 3. how specific it is: a town before the district, the district before the province, the
@@ -90,7 +90,7 @@ _NEAR_WORDS = {
 # second choice) or came from (the last choice), not where the event was.
 _TO = {"to", "towards", "toward", "via"}
 _FROM = {"from"}
-# A place name qualifying one of these nouns still names a place (`Kherson region`).
+# A place name qualifying one of these nouns still names a place (`Poltava region`).
 _PLACE_NOUNS = {
     "region",
     "province",
@@ -266,7 +266,7 @@ def _root(doc: Doc, place: Place) -> Token | None:
 
 def _role(token: Token | None, named: set[int] | None = None, coder_place: bool = False) -> int:
     """AT (the event happened there), TO (someone went there), FROM (someone came from
-    there) or MODIFIER (the name only qualifies a noun: `Ethiopian forces`, `Houthi
+    there) or MODIFIER (the name only qualifies a noun: `Chadian forces`, `Houthi
     positions`). `named`: the tokens of the sentence's place names (`Kita` qualifying
     `Bla` in `the town of Bla (Bla, Segou)` still names a place)."""
     if token is None:
