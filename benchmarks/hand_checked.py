@@ -7,14 +7,15 @@ Full articles are Dateline's main input, and the one-line gold sets say little a
 them. `benchmarks/data/hand_checked.tsv` holds a careful reader's judgement of every
 asserted event Dateline gave on 14 whole articles of ECB+ and LGL (real news), read as
 `dateline extract` reads a plain-text file (cleaned: the headline is the title and each
-line a paragraph), by record id and trigger offsets in the cleaned body: did the event happen (asserted rightly, and an event at all),
-is its PLOVER type right, and are its actor, recipient, place and date right. A field is
-right when it is what a coder reading the whole article would write; an empty field is
-right only where the article gives nothing for it (no publication date is given, so a
-weekday alone cannot be dated and an empty date is right). No article text is kept: each
-judged value is stored as a short hash of what Dateline gave, so that a value that
-changes after a code change counts as unjudged until it is judged again (`--show` lists
-those, with their sentences, on the terminal only).
+line a paragraph), by record id and trigger offsets in the cleaned body: did the event
+happen (asserted rightly, an event at all, and not a second report of one the article
+already gave), is its PLOVER type right, and are its actor, recipient, place and date
+right. A field is right when it is what a coder reading the whole article would write;
+an empty field is right only where the article gives nothing for it. No publication
+date is given, so a date is right as the article words it (`XXXX-WXX-6` for the Saturday
+it names). No article text is kept: each judged value is stored as a short hash of what
+Dateline gave, so a value that changes after a code change counts as unjudged until it
+is judged (`--show` lists those, with their sentences, on stderr only).
 
 Prints one JSON object: `event_precision` (events that happened with the right type,
 over asserted events) and, over those, the share right of each field; `unjudged` counts
