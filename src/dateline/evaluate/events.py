@@ -22,6 +22,12 @@ with the record's `pub_date`); only `asserted` events count, as in exports.
     ACLED codes "no report"); `fatalities_accuracy_died` the same over gold events with
     at least one death;
   - `acled_type_accuracy`: its ACLED event type is the gold's (records with ACLED gold).
+- `actor_match_directed` / `recipient_match_directed` match each side only against the
+  same side, for every record; `actor_match_unordered` / `recipient_match_unordered`
+  against either side, for every record (ACLED's Actor 1 / Actor 2 carry no direction).
+- `by_confidence`: the reliability table, per tenth of event confidence, of how many
+  asserted events fall there and the share of them that are right (of a type, and an
+  ACLED event type where the gold has one, that a gold event of the record has).
 - `acled_type_accuracy_first` is the stricter figure where the event scored is the
   article's first asserted event with an ACLED label, not the best match.
 
@@ -100,8 +106,13 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
             "fatalities_died",
             "acled",
             "acled_first",
+            "actor_directed",
+            "recipient_directed",
+            "actor_unordered",
+            "recipient_unordered",
         )
     }
+    reliability: dict[str, list[int]] = {}
     n_events = 0
     for record, events in zip(records, predicted, strict=True):
         gold_events = record.get("events") or []
@@ -116,6 +127,7 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
         for gold in gold_events:
             best = _best(gold, events, undirected)
             _tally(counts, gold, best, undirected, first_acled)
+        _calibrate(reliability, events, gold_events)
     result: dict[str, Any] = {}
     prf = f1(tp, fp, fn)
     result["type_f1"] = prf["f1"]
@@ -131,14 +143,35 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
         "fatalities_died": "fatalities_accuracy_died",
         "acled": "acled_type_accuracy",
         "acled_first": "acled_type_accuracy_first",
+        "actor_directed": "actor_match_directed",
+        "recipient_directed": "recipient_match_directed",
+        "actor_unordered": "actor_match_unordered",
+        "recipient_unordered": "recipient_match_unordered",
     }
     for key, name in names.items():
         right, total = counts[key]
         result[name] = round(right / total, 4) if total else None
         result[f"{name}_n"] = total
+    result["by_confidence"] = {
+        k: {"n": v[1], "right": round(v[0] / v[1], 3)} for k, v in sorted(reliability.items())
+    }
     result["n"] = len(records)
     result["n_events"] = n_events
     return result
+
+
+def _calibrate(table: dict[str, list[int]], events: list[Event], gold_events: list[dict]) -> None:
+    """The reliability table: per tenth of confidence, how many asserted events fall there
+    and how many are right, that is of a type (and ACLED event type, where the gold gives
+    one) that some gold event of the record has."""
+    wanted = {(g.get("type"), (g.get("acled") or {}).get("event_type")) for g in gold_events}
+    for event in events:
+        acled = event.acled.event_type if event.acled is not None else None
+        right = any(t == event.type and (a is None or a == acled) for t, a in wanted)
+        tenth = min(9, int((event.confidence or 0.0) * 10))
+        cell = table.setdefault(f"{tenth / 10:.1f}-{(tenth + 1) / 10:.1f}", [0, 0])
+        cell[0] += right
+        cell[1] += 1
 
 
 def _tally(
@@ -156,11 +189,24 @@ def _tally(
         add("type", best is not None and best.type == gold["type"])
     if gold.get("actor"):
         add("actor", best is not None and _side_matches(gold["actor"], best, "actor", undirected))
+        add(
+            "actor_directed",
+            best is not None and _side_matches(gold["actor"], best, "actor", False),
+        )
+        add(
+            "actor_unordered",
+            best is not None and _side_matches(gold["actor"], best, "actor", True),
+        )
     if gold.get("recipient"):
         add(
             "recipient",
             best is not None and _side_matches(gold["recipient"], best, "recipient", undirected),
         )
+        for key, either in (("recipient_directed", False), ("recipient_unordered", True)):
+            add(
+                key,
+                best is not None and _side_matches(gold["recipient"], best, "recipient", either),
+            )
     location = gold.get("location") or {}
     if location.get("lat") is not None and location.get("lon") is not None:
         add("location", best is not None and _within(best, location, 25.0))
