@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from fractions import Fraction
 
 from spacy.tokens import Doc, Token
 
@@ -167,7 +168,7 @@ def precision_of(place: Place, near: bool = False) -> int:
 SETTING_KM = 150.0
 # ... when at least this share of its place mentions lie in that setting: one misread name
 # (a bank called after a coast) does not unsettle a local story, a second country does.
-SETTING_SHARE = 2 / 3
+SETTING_SHARE = Fraction(2, 3)
 
 # A place resolved with less confidence than this yields to a surer one of the same role:
 # `Universidad` of a university's name, placed in Madrid, is not where a protest in
@@ -244,23 +245,26 @@ def event_location(
 def _linked_place(resolved: list[Place], doc: Doc, dateline: Place | None) -> Place | None:
     """Where an event happened whose sentence names no place, where the text links one:
     the article's main place when the article has one setting, that is when
-    `SETTING_SHARE` of its place mentions, the dateline among them, are the main place,
-    contain it, or lie within `SETTING_KM` of it. An article that names places in several
-    countries or far apart (an air strike in one country reported with a statement made
-    in another, a quoted man's home town) leaves the event's place empty rather than
-    borrow one of them. (The place of a nearby sentence of the same paragraph was tried
-    as a link too: it is as often an actor's country or a place in a comparison, and it
-    placed fewer ACLED dev notes right, 0.684 against 0.685.)
+    `SETTING_SHARE` of its place mentions (not the dateline's, nor countries that act)
+    are the main place, contain it, or lie within `SETTING_KM` of it. An article that
+    names places in several countries or far apart (an air strike in one country
+    reported with a statement made in another, a quoted man's home town) leaves the
+    event's place empty rather than borrow one of them. (The place of a nearby sentence
+    of the same paragraph was tried as a link too: it is as often an actor's country or
+    a place in a comparison, and it placed fewer ACLED dev notes right, 0.684 against
+    0.685.)
     """
     main = main_place(resolved, dateline)
     if main is None:
         return None
-    # A country that acts (`Chad forces`, `Turkey demanded`) is a party, not a setting.
-    named = [p for p in resolved if p is main or not _actor(_root(doc, p))]
-    if dateline is not None and dateline.lat is not None:
-        named.append(dateline)
+    # A country that acts (`Chad forces`, `Turkey demanded`, `US-backed`) is a party, not
+    # a setting, and the dateline is where the outlet or the reporter is: neither counts.
+    named = [
+        p for p in resolved if p is main or not (_actor(_root(doc, p)) or _hyphenated(doc.text, p))
+    ]
     inside = sum(_same_setting(place, main) for place in named)
-    return main if inside >= SETTING_SHARE * len(named) else None
+    share = SETTING_SHARE
+    return main if inside * share.denominator >= share.numerator * len(named) else None
 
 
 def _actor(token: Token | None) -> bool:
