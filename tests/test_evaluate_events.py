@@ -80,3 +80,34 @@ def test_scores_on_a_small_gold_file(tmp_path, nlp):
     assert result["fatalities_accuracy"] == 1.0
     assert result["acled_type_accuracy"] == 1.0
     assert result["errors"] == 0
+
+
+def test_directed_unordered_and_reliability_figures(tmp_path, nlp):
+    gold = [
+        {
+            "id": "r1",
+            "text": "Soldiers arrested three traders in the market on Monday.",
+            "pub_date": "2023-05-03",
+            "events": [
+                {
+                    "type": "COERCE",
+                    "actor": [{"text": "traders", "code": None}],
+                    "recipient": [{"text": "soldiers", "code": None}],
+                    "location": None,
+                    "date": None,
+                    "fatalities": None,
+                    "acled": None,
+                }
+            ],
+        }
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold[0]) + "\n", encoding="utf-8")
+    result = evaluate("events", str(path), progress=False)
+    # the gold swaps the sides: wrong with direction, right without
+    assert result["actor_match_directed"] == 0.0
+    assert result["actor_match_unordered"] == 1.0
+    assert result["recipient_match_unordered"] == 1.0
+    cells = result["by_confidence"].values()
+    assert sum(c["n"] for c in cells) >= 1
+    assert all(0.0 <= c["right"] <= 1.0 for c in cells)

@@ -96,3 +96,14 @@ def test_the_accused_is_the_one_who_acted(nlp):
     article = analyse_texts(["Mali accused Algeria of backing the rebels."], ["2022-03-01"])[0]
     backing = next(e for e in article.events if e.trigger.text == "backing")
     assert (backing.factuality, [a.canonical for a in backing.actor]) == ("claimed", ["Algeria"])
+
+
+def test_keeping_something_back_from_reporters_is_no_refusal(nlp):
+    assert coded("The mayor declined to comment on the budget.") == []
+    assert coded("A spokesman refused to describe the guards on duty.") == []
+    assert coded("The union refused the ministry's offer.") == [("REJECT", "refused")]
+
+
+def test_a_reward_or_details_offered_are_no_agreement(nlp):
+    assert coded("The city offered a reward for information about the fire.") == []
+    assert coded("The rebels offered a truce to the army.") == [("AGREE", "offered")]

@@ -108,7 +108,12 @@ def test_a_march_is_placed_where_it_went_and_coders_words_count(nlp):
     location = _location_of(nlp, body, "marched")
     assert location.text == "Kandy"
     body = "Farmers protested across Yucatan state (coded to Merida) on Friday."
-    location = _location_of(nlp, body, "protested")
+    # ACLED's own words count only with the acled-notes input profile
+    assert _location_of(nlp, body, "protested").name == "Yucatán"
+    doc, places = setup(nlp, body)
+    trigger = span(body, "protested")
+    sentence = sentence_of(doc, trigger.start)
+    location = event_location(places, trigger, sentence, doc, coder_place=True)
     assert (location.name, location.precision) == ("Mérida", 1)
 
 
@@ -164,3 +169,22 @@ def test_a_town_the_body_names_wins_over_the_dateline(nlp):
     _doc, places = setup(nlp, body)
     assert main_place(places, dateline).text == "Qusayr"
     assert main_place([], dateline) is dateline
+
+
+def test_an_unplaced_event_takes_the_main_place_only_in_a_one_setting_article(nlp):
+    from dateline.pipeline import analyse_texts
+
+    local = (
+        "Fire crews fought a blaze at a warehouse in Dayton on Monday. The roof collapsed "
+        "before dawn. Two firefighters were injured."
+    )
+    apart = (
+        "Rebels shelled a market in Goma on Monday. In Brussels and Paris, ministers met "
+        "to discuss aid. Two traders were killed."
+    )
+    (near,) = analyse_texts([local], ["2023-05-02"])
+    (far,) = analyse_texts([apart], ["2023-05-02"])
+    injured = next(e for e in near.events if e.sentence.text.startswith("Two firefighters"))
+    assert injured.location is not None and injured.location.name == "Dayton"
+    killed = [e for e in far.events if e.sentence.text.startswith("Two traders")]
+    assert all(e.location is None for e in killed)

@@ -107,3 +107,16 @@ def test_an_event_is_dated_to_the_day_not_the_part_of_day(nlp):
         end_date="2022-01-17",
         precision="day",
     )
+
+
+def test_the_paragraphs_frame_is_its_first_date_not_the_last(nlp):
+    body = (
+        "Floods cut the valley road on Tuesday. The water rose higher than in 1998. "
+        "Hundreds of families left their homes."
+    )
+    assert date_of(nlp, body, "left").value == "2019-03-05"
+
+
+def test_a_time_of_day_alone_leaves_the_sentence_to_the_frame(nlp):
+    body = "Gunmen stopped a bus near the border on Sunday. The driver was shot at 7 p.m."
+    assert date_of(nlp, body, "shot").value == "2019-03-10"

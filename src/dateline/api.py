@@ -42,8 +42,11 @@ def extract(
     stats: pipeline.RunStats | None = None,
     max_bytes: int | None = None,
     workers: int = 1,
+    profile: str | None = None,
 ) -> Iterator[Article]:
-    """Read and analyse documents; yields one `Article` per document, in input order."""
+    """Read and analyse documents; yields one `Article` per document, in input order.
+
+    `profile`: the input profile (`dateline.events.profile`; default news)."""
     return pipeline.extract(
         paths,
         pub_date=pub_date,
@@ -51,6 +54,7 @@ def extract(
         stats=stats,
         max_bytes=max_bytes,
         workers=workers,
+        profile=profile,
     )
 
 

@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("extract", run_extract, "Print one JSON record per input document.")
     _input_options(sub)
+    _profile_option(sub)
 
     sub = command(
         "ingest",
@@ -138,6 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="geo: resolve the gold place spans instead of finding them",
     )
+    sub.add_argument(
+        "--part",
+        choices=("dev", "test", "all"),
+        default="all",
+        help="only the dev or the test part of the fixed split by record id "
+        "(default all, reported as all, dev and test)",
+    )
+    _profile_option(sub)
 
     sub = command(
         "bench", run_bench, "Throughput and memory on a corpus, against a bare spaCy pass."
@@ -197,6 +206,19 @@ def _input_options(sub: argparse.ArgumentParser) -> None:
     )
 
 
+PROFILES = ("news", "acled-notes")  # dateline.events.profile.PROFILES, without spaCy
+
+
+def _profile_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--profile",
+        choices=PROFILES,
+        default="news",
+        help="input profile: news (default) or acled-notes (ACLED's event notes: reads "
+        "the coders' own wording, 'fatalities coded as 3', '(coded to X)')",
+    )
+
+
 def _progress(args: argparse.Namespace) -> bool:
     return args.progress if args.progress is not None else sys.stderr.isatty()
 
@@ -233,6 +255,7 @@ def run_extract(args: argparse.Namespace) -> int:
         stats=stats,
         max_bytes=args.max_bytes,
         workers=args.workers,
+        profile=args.profile,
     ):
         sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
         if not article.body:
@@ -380,6 +403,10 @@ def run_eval(args: argparse.Namespace) -> int:
             print("dateline: --output is for `dateline eval review`", file=sys.stderr)
             return EXIT_USAGE
         options["output"] = args.output
+    if args.part != "all":
+        options["part"] = args.part
+    if args.profile != "news":
+        options["profile"] = args.profile
     metrics = evaluate(args.kind, args.gold, **options)
     print(json.dumps(metrics, ensure_ascii=False))
     return EXIT_OK

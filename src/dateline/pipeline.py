@@ -60,8 +60,12 @@ def extract(
     stats: RunStats | None = None,
     max_bytes: int | None = None,
     workers: int = 1,
+    profile: str | None = None,
 ) -> Iterator[Article]:
     """Read, clean and analyse every document under `paths`; yields records in input order.
+
+    `profile`: the input profile (`dateline.events.profile`): news unless the input is
+    known to be of another kind (ACLED's notes: `acled-notes`).
 
     `pub_date` is used for documents whose input and page give no publication date.
     `workers` > 1 analyses batches in that many processes (each loads the model once);
@@ -71,7 +75,7 @@ def extract(
 
     batches = batched(read.iter_documents(paths, max_bytes), batch_size)
     bar = _progress_bar(progress)
-    for articles in _map_batches(batches, pub_date, workers):
+    for articles in _map_batches(batches, pub_date, workers, profile):
         for article in articles:
             if stats is not None:
                 stats.count(article)
@@ -81,11 +85,14 @@ def extract(
 
 
 def _map_batches(
-    batches: Iterable[list[RawDocument]], pub_date: str | None, workers: int
+    batches: Iterable[list[RawDocument]],
+    pub_date: str | None,
+    workers: int,
+    profile: str | None = None,
 ) -> Iterator[list[Article]]:
     if workers <= 1:
         for batch in batches:
-            yield process(batch, pub_date)
+            yield process(batch, pub_date, profile)
         return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -94,7 +101,7 @@ def _map_batches(
         pending = []
         try:
             for batch in batches:
-                pending.append(pool.submit(process, batch, pub_date))
+                pending.append(pool.submit(process, batch, pub_date, profile))
                 # Keep a bounded window of batches in flight: memory stays flat on huge inputs.
                 if len(pending) >= 2 * workers:
                     yield pending.pop(0).result()
@@ -104,10 +111,14 @@ def _map_batches(
             raise WorkerLost(workers) from None
 
 
-def process(raws: Sequence[RawDocument], default_pub_date: str | None = None) -> list[Article]:
+def process(
+    raws: Sequence[RawDocument],
+    default_pub_date: str | None = None,
+    profile: str | None = None,
+) -> list[Article]:
     """Clean and analyse one batch of raw documents."""
     articles = [clean_document(raw, default_pub_date) for raw in raws]
-    analyse(articles)
+    analyse(articles, profile)
     return articles
 
 
@@ -130,11 +141,11 @@ def clean_document(raw: RawDocument, default_pub_date: str | None = None) -> Art
     return article
 
 
-def analyse(articles: Sequence[Article]) -> None:
+def analyse(articles: Sequence[Article], profile: str | None = None) -> None:
     """Fill entities, places, times, events and quotes of cleaned articles, in place."""
     readable = [a for a in articles if a.body]
     for article, doc in zip(readable, nlp.parse_bodies(a.body for a in readable), strict=True):
-        analyse_doc(article, doc)
+        analyse_doc(article, doc, profile)
 
 
 def analysed(articles: list[Article]) -> list[Article]:
@@ -163,6 +174,7 @@ def analyse_texts(
     texts: Sequence[str],
     pub_dates: Sequence[str | None] | None = None,
     ids: Sequence[str] | None = None,
+    profile: str | None = None,
 ) -> list[Article]:
     """Analyse texts that are already article bodies (no cleaning): the evaluators' entry."""
     pub_dates = pub_dates or [None] * len(texts)
@@ -170,11 +182,11 @@ def analyse_texts(
         Article(id=ids[i] if ids else article_id(text), body=text, pub_date=pub_dates[i])
         for i, text in enumerate(texts)
     ]
-    analyse(articles)
+    analyse(articles, profile)
     return articles
 
 
-def analyse_doc(article: Article, doc: Any) -> None:
+def analyse_doc(article: Article, doc: Any, profile: str | None = None) -> None:
     """The analysis stages in their order; each reads what the earlier ones filled."""
     if article.pub_date is None and NO_PUB_DATE not in article.warnings:
         article.warnings.append(NO_PUB_DATE)
@@ -182,7 +194,7 @@ def analyse_doc(article: Article, doc: Any) -> None:
     article.places = _guarded(article, "places", geo.find_places, doc, article) or []
     article.entities = actors.without_places(article.entities, article.places)
     article.times = _guarded(article, "times", timex.find_times, doc, article.pub_date) or []
-    found = _guarded(article, "events", events.find_events, doc, article)
+    found = _guarded(article, "events", events.find_events, doc, article, None, profile)
     article.events, article.quotes = found if found else ([], [])
 
 

@@ -187,7 +187,7 @@ def head_noun_key(token: Token, table: dict) -> tuple[str, int] | None:
 def modifier_countries(token: Token, by_token: dict[int, Match]) -> list[tuple[str, int]]:
     """Countries that modify a head noun: "Syrian army", "Kenya's police", "army of Sudan".
 
-    Coordinated modifiers count each ("Hungarian and Romanian officials"). Returns
+    Coordinated modifiers count each ("Czech and Slovak officials"). Returns
     (ISO alpha-2, first token index of the modifier).
     """
     found = []

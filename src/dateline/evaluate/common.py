@@ -27,6 +27,19 @@ def iter_gold(path: str | Path, limit: int | None = None) -> Iterator[dict[str, 
                 yield json.loads(line)
 
 
+def gold_records(
+    path: str | Path, limit: int | None = None, part: str | None = None, kind: str = ""
+) -> list[dict[str, Any]]:
+    """The records of a gold file, only those of one part (`dev`, `test`) if asked, and
+    then only the first `limit` of them."""
+    from dateline.evaluate.split import select
+
+    if part in (None, "all"):
+        return read_gold(path, limit)
+    chosen = select(read_gold(path), part, kind)
+    return chosen if limit is None else chosen[:limit]
+
+
 def progress(items: Any, enabled: bool = True, **kwargs: Any) -> Any:
     """A progress bar on stderr, off when output is not for a person."""
     return tqdm(items, disable=not enabled, leave=False, **kwargs)

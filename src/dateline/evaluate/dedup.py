@@ -8,6 +8,11 @@ the share of its story that is in its cluster, and of its cluster that is in its
 averaged over records), and the F1 over pairs of records put together. Only `id` and
 `text` (and `pub_date`, `title` where given) are read for clustering; `topic` and
 `event_cluster` are read for scoring only.
+
+The figures are given for all records (top-level keys) and for the `dev` and `test`
+parts of `dateline.evaluate.split`, which keeps each ECB+ topic whole: all records are
+clustered together, as they would arrive, and each part's records are scored against
+the stories they were put in (restricted to that part). `part=` ingests one part only.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from dateline.evaluate.common import f1, iter_gold
+from dateline.evaluate.common import f1, gold_records
 from dateline.evaluate.common import progress as progress_bar
+from dateline.evaluate.split import by_part
 from dateline.model import Article, article_id
 from dateline.pipeline import DEFAULT_BATCH, batched
 
@@ -32,13 +38,14 @@ def evaluate(
     progress: bool = True,
     batch_size: int = DEFAULT_BATCH,
     db: str | Path | None = None,
+    part: str | None = None,
     **options: Any,
 ) -> dict[str, Any]:
     from dateline import api
     from dateline.store import Store
     from dateline.store.query import story_of_inputs
 
-    records = [r for r in iter_gold(gold_path, limit) if r.get("text")]
+    records = [r for r in gold_records(gold_path, limit, part, "dedup") if r.get("text")]
     for number, record in enumerate(records):
         record.setdefault("id", f"record{number + 1}")
     with tempfile.TemporaryDirectory() as folder:
@@ -54,6 +61,15 @@ def evaluate(
             story_count = store.count("stories")
     ids = [str(r["id"]) for r in records]
     predicted = [stories[i] for i in ids]
+    result = by_part(records, predicted, _score, "dedup")
+    return result | {
+        "articles": articles,
+        "stories": story_count,
+        "part": part or "all",
+    }
+
+
+def _score(records: list[dict[str, Any]], predicted: list[str]) -> dict[str, Any]:
     gold = [str(r["event_cluster"]) for r in records]
     metrics = bcubed(predicted, gold)
     pairs = pairwise(predicted, gold)
@@ -65,8 +81,6 @@ def evaluate(
         "pairwise_recall": pairs["recall"],
         "pairwise_f1": pairs["f1"],
         "n": len(records),
-        "articles": articles,
-        "stories": story_count,
         "gold_clusters": len(set(gold)),
     }
 

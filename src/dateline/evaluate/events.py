@@ -22,10 +22,20 @@ with the record's `pub_date`); only `asserted` events count, as in exports.
     ACLED codes "no report"); `fatalities_accuracy_died` the same over gold events with
     at least one death;
   - `acled_type_accuracy`: its ACLED event type is the gold's (records with ACLED gold).
+- `actor_match_directed` / `recipient_match_directed` match each side only against the
+  same side, for every record; `actor_match_unordered` / `recipient_match_unordered`
+  against either side, for every record (ACLED's Actor 1 / Actor 2 carry no direction).
+- `by_confidence`: the reliability table, per tenth of event confidence, of how many
+  asserted events fall there and the share of them that are right (of a type, and an
+  ACLED event type where the gold has one, that a gold event of the record has).
 - `acled_type_accuracy_first` is the stricter figure where the event scored is the
   article's first asserted event with an ACLED label, not the best match.
 
 A record with no asserted event scores as a miss on everything but a gold count of 0.
+
+Every figure is given for all records (top-level keys) and for the `dev` and `test`
+parts of `dateline.evaluate.split` alone; `part=` analyses one part only, `profile=`
+chooses the input profile (`dateline.events.profile`).
 """
 
 from __future__ import annotations
@@ -35,24 +45,38 @@ import re
 import time
 from typing import Any
 
-from dateline.evaluate.common import f1, iter_gold, progress
+from dateline.evaluate.common import f1, gold_records, progress
+from dateline.evaluate.split import by_part
 from dateline.model import ActorRef, Event
 
 BATCH = 64
 
 
 def evaluate(
-    gold_path: str, *, limit: int | None = None, progress: bool = True, **options: Any
+    gold_path: str,
+    *,
+    limit: int | None = None,
+    progress: bool = True,
+    part: str | None = None,
+    **options: Any,
 ) -> dict[str, Any]:
-    records = list(iter_gold(gold_path, limit))
+    records = gold_records(gold_path, limit, part)
     started = time.perf_counter()
-    predicted, errors = _analyse(records, show=progress)
+    profile = options.get("profile")
+    predicted, errors = _analyse(records, show=progress, profile=profile)
     elapsed = time.perf_counter() - started
     # `errors`: records where a stage failed (the pipeline records it and goes on)
-    return score(records, predicted) | {"errors": errors, "seconds": round(elapsed, 1)}
+    return by_part(records, predicted, score) | {
+        "errors": errors,
+        "seconds": round(elapsed, 1),
+        "part": part or "all",
+        "profile": profile or "news",
+    }
 
 
-def _analyse(records: list[dict], show: bool = True) -> tuple[list[list[Event]], int]:
+def _analyse(
+    records: list[dict], show: bool = True, profile: str | None = None
+) -> tuple[list[list[Event]], int]:
     from dateline import pipeline
 
     out: list[list[Event]] = []
@@ -61,7 +85,7 @@ def _analyse(records: list[dict], show: bool = True) -> tuple[list[list[Event]],
     for begin in bar:
         batch = records[begin : begin + BATCH]
         articles = pipeline.analyse_texts(
-            [r["text"] for r in batch], [r.get("pub_date") for r in batch]
+            [r["text"] for r in batch], [r.get("pub_date") for r in batch], profile=profile
         )
         out.extend([e for e in a.events if e.factuality == "asserted"] for a in articles)
         errors += sum(any(w.startswith("internal error") for w in a.warnings) for a in articles)
@@ -82,8 +106,13 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
             "fatalities_died",
             "acled",
             "acled_first",
+            "actor_directed",
+            "recipient_directed",
+            "actor_unordered",
+            "recipient_unordered",
         )
     }
+    reliability: dict[str, list[int]] = {}
     n_events = 0
     for record, events in zip(records, predicted, strict=True):
         gold_events = record.get("events") or []
@@ -98,6 +127,7 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
         for gold in gold_events:
             best = _best(gold, events, undirected)
             _tally(counts, gold, best, undirected, first_acled)
+        _calibrate(reliability, events, gold_events)
     result: dict[str, Any] = {}
     prf = f1(tp, fp, fn)
     result["type_f1"] = prf["f1"]
@@ -113,14 +143,35 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
         "fatalities_died": "fatalities_accuracy_died",
         "acled": "acled_type_accuracy",
         "acled_first": "acled_type_accuracy_first",
+        "actor_directed": "actor_match_directed",
+        "recipient_directed": "recipient_match_directed",
+        "actor_unordered": "actor_match_unordered",
+        "recipient_unordered": "recipient_match_unordered",
     }
     for key, name in names.items():
         right, total = counts[key]
         result[name] = round(right / total, 4) if total else None
         result[f"{name}_n"] = total
+    result["by_confidence"] = {
+        k: {"n": v[1], "right": round(v[0] / v[1], 3)} for k, v in sorted(reliability.items())
+    }
     result["n"] = len(records)
     result["n_events"] = n_events
     return result
+
+
+def _calibrate(table: dict[str, list[int]], events: list[Event], gold_events: list[dict]) -> None:
+    """The reliability table: per tenth of confidence, how many asserted events fall there
+    and how many are right, that is of a type (and ACLED event type, where the gold gives
+    one) that some gold event of the record has."""
+    wanted = {(g.get("type"), (g.get("acled") or {}).get("event_type")) for g in gold_events}
+    for event in events:
+        acled = event.acled.event_type if event.acled is not None else None
+        right = any(t == event.type and (a is None or a == acled) for t, a in wanted)
+        tenth = min(9, int((event.confidence or 0.0) * 10))
+        cell = table.setdefault(f"{tenth / 10:.1f}-{(tenth + 1) / 10:.1f}", [0, 0])
+        cell[0] += right
+        cell[1] += 1
 
 
 def _tally(
@@ -138,11 +189,24 @@ def _tally(
         add("type", best is not None and best.type == gold["type"])
     if gold.get("actor"):
         add("actor", best is not None and _side_matches(gold["actor"], best, "actor", undirected))
+        add(
+            "actor_directed",
+            best is not None and _side_matches(gold["actor"], best, "actor", False),
+        )
+        add(
+            "actor_unordered",
+            best is not None and _side_matches(gold["actor"], best, "actor", True),
+        )
     if gold.get("recipient"):
         add(
             "recipient",
             best is not None and _side_matches(gold["recipient"], best, "recipient", undirected),
         )
+        for key, either in (("recipient_directed", False), ("recipient_unordered", True)):
+            add(
+                key,
+                best is not None and _side_matches(gold["recipient"], best, "recipient", either),
+            )
     location = gold.get("location") or {}
     if location.get("lat") is not None and location.get("lon") is not None:
         add("location", best is not None and _within(best, location, 25.0))

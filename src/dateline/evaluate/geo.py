@@ -15,6 +15,9 @@ Two measures, as the geoparsing literature reports them:
   identical-span prediction if there is one, else the first overlapping one).
   `missed_demonyms` counts missed gold toponyms that are demonyms (`Russian`), which
   Dateline by design does not report as places.
+
+Every figure is given for all records (top-level keys) and for the `dev` and `test`
+parts of `dateline.evaluate.split`; `part=` resolves one part only.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from dateline.evaluate.common import f1, progress, read_gold
+from dateline.evaluate.common import f1, gold_records, progress
+from dateline.evaluate.split import by_part
 
 MISS_KM = 20039.0
 
@@ -33,12 +37,15 @@ def evaluate(
     limit: int | None = None,
     progress: bool = True,
     gold_spans: bool = False,
+    part: str | None = None,
     **options: Any,
 ) -> dict[str, Any]:
-    records = read_gold(gold_path, limit)
+    records = gold_records(gold_path, limit, part)
     if gold_spans:
-        return _with_gold_spans(records, progress, options.get("min_confidence"))
-    return _end_to_end(records, progress, spacy_only=bool(options.get("spacy_only")))
+        result = _with_gold_spans(records, progress, options.get("min_confidence"))
+    else:
+        result = _end_to_end(records, progress, spacy_only=bool(options.get("spacy_only")))
+    return result | {"part": part or "all"}
 
 
 def _distance(toponym: dict, place: Any) -> float:
@@ -64,27 +71,33 @@ def _with_gold_spans(
     saved = resolver.MIN_CONFIDENCE
     if min_confidence is not None:
         resolver.MIN_CONFIDENCE = float(min_confidence)
-    errors: list[float] = []
-    unresolved = 0
-    bins: dict[str, list[int]] = {}
+    resolved: list[list[Any]] = []
     try:
         for record in progress(records, show, desc="geo"):
             spans = [(t["start"], t["end"]) for t in record["toponyms"]]
-            places = resolve_mentions(record["text"], spans)
-            for toponym, place in zip(record["toponyms"], places, strict=True):
-                if toponym.get("lat") is None:
-                    continue
-                if place.lat is None:
-                    unresolved += 1
-                error = _distance(toponym, place)
-                errors.append(error)
-                if place.lat is not None:
-                    tenth = min(9, int((place.confidence or 0.0) * 10))
-                    cell = bins.setdefault(f"{tenth / 10:.1f}-{(tenth + 1) / 10:.1f}", [0, 0])
-                    cell[0] += 1
-                    cell[1] += error <= 161
+            resolved.append(resolve_mentions(record["text"], spans))
     finally:
         resolver.MIN_CONFIDENCE = saved
+    return by_part(records, resolved, _score_gold_spans)
+
+
+def _score_gold_spans(records: list[dict], resolved: list[list[Any]]) -> dict[str, Any]:
+    errors: list[float] = []
+    unresolved = 0
+    bins: dict[str, list[int]] = {}
+    for record, places in zip(records, resolved, strict=True):
+        for toponym, place in zip(record["toponyms"], places, strict=True):
+            if toponym.get("lat") is None:
+                continue
+            if place.lat is None:
+                unresolved += 1
+            error = _distance(toponym, place)
+            errors.append(error)
+            if place.lat is not None:
+                tenth = min(9, int((place.confidence or 0.0) * 10))
+                cell = bins.setdefault(f"{tenth / 10:.1f}-{(tenth + 1) / 10:.1f}", [0, 0])
+                cell[0] += 1
+                cell[1] += error <= 161
     n = len(errors)
     return {
         "kind": "geo",
@@ -104,10 +117,7 @@ def _end_to_end(records: list[dict], show: bool, spacy_only: bool = False) -> di
     from dateline.model import Article, Place
     from dateline.nlp import parse_bodies
 
-    demonyms = data.demonyms()
-    counts = {"exact": [0, 0, 0], "overlap": [0, 0, 0]}  # tp, fp, fn
-    missed_demonyms = 0
-    errors: list[float] = []
+    found: list[list[Place]] = []
     docs = parse_bodies(r["text"] for r in records)
     for record, doc in zip(progress(records, show, desc="geo"), docs, strict=False):
         if spacy_only:
@@ -119,6 +129,21 @@ def _end_to_end(records: list[dict], show: bool, spacy_only: bool = False) -> di
         else:
             article = Article(id=record["id"], body=record["text"], pub_date=record.get("pub_date"))
             places = find_places(doc, article)
+        found.append(places)
+
+    def score(chosen: list[dict], outputs: list[list[Place]]) -> dict[str, Any]:
+        return _score_end_to_end(chosen, outputs, spacy_only, data.demonyms())
+
+    return by_part(records, found, score)
+
+
+def _score_end_to_end(
+    records: list[dict], found: list[list[Any]], spacy_only: bool, demonyms: Any
+) -> dict[str, Any]:
+    counts = {"exact": [0, 0, 0], "overlap": [0, 0, 0]}  # tp, fp, fn
+    missed_demonyms = 0
+    errors: list[float] = []
+    for record, places in zip(records, found, strict=True):
         predicted = {(p.start, p.end): p for p in places}
         gold = {(t["start"], t["end"]): t for t in record["toponyms"]}
         exact, overlap = counts["exact"], counts["overlap"]

@@ -5,6 +5,9 @@ Attributes: among matched pairs, the share with the right `value` and `type`; va
 is the relaxed F1 times the value accuracy (TempEval-3's attribute F1), so it is bounded
 by the relaxed F1. Each gold document's `dct` is the publication date.
 
+Every figure is given for all documents (top-level keys) and for the `dev` and `test`
+parts of `dateline.evaluate.split`; `part=` tags one part only.
+
 Run: `dateline eval time ../shared/eval/time/tbaq.jsonl` (prints one JSON object).
 """
 
@@ -17,7 +20,8 @@ import time as _time
 from collections import Counter, defaultdict
 from typing import Any
 
-from dateline.evaluate.common import f1, progress, read_gold
+from dateline.evaluate.common import f1, gold_records, progress
+from dateline.evaluate.split import by_part
 from dateline.nlp import parse_bodies
 from dateline.time import find_times
 
@@ -106,15 +110,15 @@ def evaluate(
     limit: int | None = None,
     progress: bool = True,
     errors: str | None = None,
+    part: str | None = None,
     **options: Any,
 ) -> dict[str, Any]:
     """Tag every gold text with its `dct` as publication date and score against the gold.
 
     `errors`: a path to write every mismatch to (JSON Lines), for studying error kinds.
     """
-    records = read_gold(gold_path, limit)
-    total: Counter = Counter()
-    subsets: dict[str, Counter] = defaultdict(Counter)
+    records = gold_records(gold_path, limit, part)
+    systems: list[list[Any]] = []
     mismatches = []
     parse_seconds = tag_seconds = 0.0
     started = _time.perf_counter()
@@ -126,13 +130,29 @@ def evaluate(
         system = find_times(doc, record.get("dct"))
         tag_seconds += _time.perf_counter() - tag_start
         parse_seconds += tag_start - parse_start
-        counts = score_document(record["timexes"], system)
-        total.update(counts)
-        subsets[record.get("subset") or "all"].update(counts)
+        systems.append(system)
         if errors is not None:
             mismatches.extend(_mismatches(record, system))
     if errors is not None:
         _write_jsonl(errors, mismatches)
+    result = by_part(records, systems, _score)
+    result["n"] = len(records)
+    result["part"] = part or "all"
+    result["seconds"] = round(_time.perf_counter() - started, 2)
+    result["tagging_share_of_parse"] = (
+        round(tag_seconds / parse_seconds, 4) if parse_seconds else None
+    )
+    return result
+
+
+def _score(records: list[dict[str, Any]], systems: list[list[Any]]) -> dict[str, Any]:
+    """The figures of these documents, overall and by `subset` (TimeBank, AQUAINT)."""
+    total: Counter = Counter()
+    subsets: dict[str, Counter] = defaultdict(Counter)
+    for record, system in zip(records, systems, strict=True):
+        counts = score_document(record["timexes"], system)
+        total.update(counts)
+        subsets[record.get("subset") or "all"].update(counts)
     result = summarise(total)
     for name, counts in sorted(subsets.items()):
         part = summarise(counts)
@@ -148,10 +168,6 @@ def evaluate(
             )
         }
     result["n"] = len(records)
-    result["seconds"] = round(_time.perf_counter() - started, 2)
-    result["tagging_share_of_parse"] = (
-        round(tag_seconds / parse_seconds, 4) if parse_seconds else None
-    )
     return result
 
 

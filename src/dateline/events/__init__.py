@@ -37,7 +37,7 @@ from dateline.events.arguments import subject as arguments_subject
 from dateline.events.attribution import attribution, find_quotes
 from dateline.events.derived import CAMEO, intent_event, obligation_events
 from dateline.events.factuality import factuality, historical
-from dateline.events.lexicon import Lexicon, load_lexicon
+from dateline.events.lexicon import Lexicon, lexicon_for, load_lexicon
 from dateline.events.numbers import UNCOUNTED, Casualties, quantity_of, read_sentence
 from dateline.events.participants import Participants
 from dateline.events.triggers import Candidate, find_candidates
@@ -59,7 +59,6 @@ CASUALTY_LEMMAS = {
     "injured",
     "wounded",
     "injury",
-    "coded",
     "massacre",
     "behead",
     "execute",
@@ -107,9 +106,14 @@ class Draft:
 
 
 def find_events(
-    doc: Doc, article: Article, dictionary: ActorDictionary | None = None
+    doc: Doc,
+    article: Article,
+    dictionary: ActorDictionary | None = None,
+    profile: str | None = None,
 ) -> tuple[list[Event], list[Quote]]:
-    lexicon = load_lexicon()
+    """The events and quotes of one analysed article; `profile`: the input profile
+    (`dateline.events.profile`; default news)."""
+    lexicon = lexicon_for(profile)
     dictionary = dictionary or default_dictionary()
     localise(article.entities, article.places, dictionary)
     people = Participants(doc, article, dictionary)
@@ -335,7 +339,7 @@ def _manner_of(candidate: Candidate, args: Arguments, drafts: list[Draft]) -> bo
         None,
     )
     if main is not None and joined and candidate.entry.mode != main.candidate.entry.mode:
-        return False  # "erected barricades and threw rocks": a riot, not more of a sit-in
+        return False  # "built barricades and hurled stones": a riot, not more of a sit-in
     if main is None:
         return False
     if not main.args.recipient and args.recipient:
@@ -527,7 +531,7 @@ def _attach_casualties(
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in outcomes:
         by_sentence.setdefault(people.sentence(candidate.token.i).start, []).append(candidate)
-    marked = _casualty_tokens(doc)
+    marked = _casualty_tokens(doc, lexicon)
     for index, sentence in enumerate(doc.sents):
         at = bisect.bisect_left(marked, sentence.start)
         if at == len(marked) or marked[at] >= sentence.end:
@@ -592,10 +596,11 @@ def _attach_casualties(
         )
 
 
-def _casualty_tokens(doc: Doc) -> list[int]:
+def _casualty_tokens(doc: Doc, lexicon: Lexicon) -> list[int]:
     """Indices of the words that may report deaths or injuries, read from the Doc's
-    arrays of string hashes rather than from a Token object built for every word."""
-    wanted = _casualty_hashes(doc.vocab.strings)
+    arrays of string hashes rather than from a Token object built for every word
+    (ACLED's "coded as 3" too, for the acled-notes profile)."""
+    wanted = _casualty_hashes(doc.vocab.strings, lexicon.profile.coder_fatalities)
     return [
         i
         for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist())
@@ -603,13 +608,15 @@ def _casualty_tokens(doc: Doc) -> list[int]:
     ]
 
 
-_hashes: dict[int, frozenset[int]] = {}
+_hashes: dict[tuple[int, bool], frozenset[int]] = {}
 
 
-def _casualty_hashes(strings) -> frozenset[int]:
-    cached = _hashes.get(id(strings))
+def _casualty_hashes(strings, coded: bool = False) -> frozenset[int]:
+    key = (id(strings), coded)
+    cached = _hashes.get(key)
     if cached is None:
-        cached = _hashes[id(strings)] = frozenset(strings.add(w) for w in CASUALTY_LEMMAS)
+        words = CASUALTY_LEMMAS | {"coded"} if coded else CASUALTY_LEMMAS
+        cached = _hashes[key] = frozenset(strings.add(w) for w in words)
     return cached
 
 
@@ -696,7 +703,14 @@ def _build(
     value, cue = factuality(token, candidate.support, lexicon, lexicon.reporting_verbs)
     date = timex.event_date(article.times, trigger, sentence, doc, article.pub_date)
     value = historical(value, date, article.pub_date)
-    location = geo.event_location(article.places, trigger, sentence, doc, people.dateline_place)
+    location = geo.event_location(
+        article.places,
+        trigger,
+        sentence,
+        doc,
+        people.dateline_place,
+        coder_place=lexicon.profile.coder_place,
+    )
     if (
         event_type == "ASSAULT"
         and not actors

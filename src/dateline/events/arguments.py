@@ -291,7 +291,7 @@ def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
 def _verb_arguments(verb: Token, event_type: str, people: Participants, args: Arguments) -> None:
     head, passive = subject(verb)
     if passive and verb.lemma_.lower() in PARTAKING and not _by_agent(verb):
-        passive = False  # "were engaged in ethnic cleansing": they did it
+        passive = False  # "were carrying out a campaign of terror": they did it
     if head is None and not passive:
         head = _stranded_subject(verb, people)
     if passive:
@@ -380,7 +380,7 @@ def _noun_arguments(
         claimed_by = claimant(noun)  # "Al-Shabaab claimed responsibility for the bombing"
         if claimed_by is not None and not args.actor:
             args.actor.extend(people.refs(claimed_by, event_type, allow_places=False))
-        # "were in clashes", "were engaged in ethnic cleansing", "took part in the raid":
+        # "were in clashes", "were carrying out a campaign of terror", "took part in the raid":
         # the subject of the verb the phrase completes
         head = noun.head
         holder = head.head if head.dep_ == "prep" and head.lower_ == "in" else None
@@ -434,7 +434,7 @@ def _complement_recipient(
                     return
         if clause.dep_ != "xcomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
-        for _ in range(2):  # "refused to allow United Nations planes to land": one level on
+        for _ in range(2):  # "refused to let aid convoys cross the border": one level on
             found = _action_recipients(clause, event_type, people)
             if found:
                 args.recipient_head = found[0][0]
@@ -469,7 +469,7 @@ def _action_recipients(
             )
             for prep in preps:
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                    if prep.lower_ == "in":  # "institute a curfew in Algiers"
+                    if prep.lower_ == "in":  # "impose a curfew in Tunis"
                         places.extend((obj, r) for r in people.refs(obj, event_type))
                         continue
                     refs = people.refs(obj, event_type, allow_places=False) or people.owner_refs(

@@ -6,7 +6,7 @@ An action that is only announced or required did not happen (it keeps its `futur
 - a stated intent (`data/events/intents.tsv`: "will", "willing to", "vowed to", "said
   they would"): to cooperate, help, yield or meet is AGREE ("Portugal will support
   Turkey"), not to do so REJECT ("Syria will not accept more refugees"), to use force,
-  coercion, sanctions or protest THREATEN ("farmers said they would blockade Paris");
+  coercion, sanctions or protest THREATEN ("farmers said they would blockade Lyon");
   `data/events/intent_types.tsv` maps the action's type;
 - an obligation laid on another party under a reporting verb ("Russia said Sudan must
   return the helicopter", "Chirac reminded Iraq that it must cooperate"): the speaker's

@@ -101,7 +101,7 @@ def factuality(
             if lexicon.intents.get(cue[1].lower_) == "reported_modal" and reported_in_past(
                 node, reporting
             ):
-                return "future", cue[1]  # "they said they would blockade Paris"
+                return "future", cue[1]  # "they said they would blockade Lyon"
             return cue
         for child in node.children:
             if child.dep_ == "mark" and (child.lower_, "mark") in table:

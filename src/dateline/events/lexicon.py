@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from dateline import datafiles
+from dateline.events.profile import NEWS, Profile, get_profile
 from dateline.model import PLOVER_TYPES
 
 TRIGGER_POS = {
@@ -62,6 +64,7 @@ class Lexicon:
     protest_context: frozenset[str]
     intents: dict[str, str]  # word -> modal, reported_modal, governor or obligation
     intent_types: dict[str, tuple[str | None, str | None]]  # type -> (intent, refusal)
+    profile: Profile = NEWS  # the input profile (`dateline.events.profile`)
 
     @functools.cached_property
     def reporting_words(self) -> frozenset[str]:
@@ -78,6 +81,14 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 def _words(value: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in value.split("|") if w.strip())
+
+
+@functools.cache
+def lexicon_for(profile: str | None = None) -> Lexicon:
+    """The lexicon with the rules of an input profile switched on (default: news)."""
+    chosen = get_profile(profile)
+    base = load_lexicon()
+    return base if chosen == base.profile else dataclasses.replace(base, profile=chosen)
 
 
 @functools.cache

@@ -7,7 +7,8 @@ the number on the noun it bears on:
 - "killing three civilians", "killed 485 servicemen" (the object of an active verb);
 - "two teenagers were killed", "a man was shot and killed", "he was killed" (the subject
   of a passive one), "1 civilian died";
-- "at least 12 dead", "3 deaths", "1 fatality", "fatalities: 3", "fatalities coded as 3";
+- "at least 12 dead", "3 deaths", "1 fatality", "fatalities: 3", and, with the
+  `acled-notes` input profile only, ACLED's "fatalities coded as 3";
 - "no casualties", "no one was killed" (zero).
 
 A plural without a number ("civilians were killed") gives no count: guessing one would be
@@ -129,7 +130,10 @@ def read_sentence(sentence: Span, lexicon: Lexicon, body: str | None = None) -> 
     hand, so that the sentence's text is sliced rather than rebuilt from its tokens)."""
     result = Casualties(tokens=[], victims=[])
     text = body[sentence.start_char : sentence.end_char] if body is not None else sentence.text
-    coded = CODED_AS.search(text) or COLON_COUNT.search(text)
+    # "fatalities coded as 3" is ACLED's bookkeeping, read only for the acled-notes profile
+    coded = (
+        CODED_AS.search(text) if lexicon.profile.coder_fatalities else None
+    ) or COLON_COUNT.search(text)
     seen_patients: set[int] = set()
     for token in sentence:
         lemma = token.lemma_.lower()

@@ -241,7 +241,7 @@ class Participants:
 
         `qualified`: a common noun keeps the phrase that says whose or where it is, as
         written ("Leaders of the Azadliq opposition coalition", "Rebels in the Ivory
-        Coast", "students at Cumhuriyet University"), without clauses.
+        Coast", "students at Ankara University"), without clauses.
         """
         start = token.i
         for child in token.lefts:
@@ -292,7 +292,7 @@ class Participants:
             if item.i < token.i and item != token and token.i not in self.blocked:
                 continue
             # coordinated modifiers name one actor each, in text order: "the army and Fano
-            # militias", "Hungarian and Romanian officials"
+            # militias", "Czech and Slovak officials"
             found = sorted(
                 (
                     (m.i, self.entity_ref(self.owner[m.i], self.phrase_text(item)))

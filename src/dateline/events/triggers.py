@@ -58,7 +58,7 @@ def context_lemmas(token: Token) -> set[str]:
             words.add("@" + child.ent_type_.lower())  # "@gpe": a named place
         for grandchild in child.children:
             if grandchild.dep_ in CLAUSES:
-                continue  # "teachers supported by unions demonstrated": another predicate
+                continue  # "nurses backed by unions demonstrated": another predicate
             words.add(grandchild.lemma_.lower())
             words.add(grandchild.lower_)
             if (

@@ -16,7 +16,7 @@ touching code. Which file feeds what:
 | `demonyms.tsv` | recognition: `Syrian` makes Syria part of the article's context |
 | `guards.tsv` | recognition: capitalised words that are rarely places on their own |
 | `cues.tsv` | recognition: words before a name that say it is a place (`the town of`) |
-| `after_cues.tsv` | recognition: words after a name that make it a place (`an Alexandria man`) |
+| `after_cues.tsv` | recognition: words after a name that make it a place (`a Tupelo man`) |
 | `org_heads.tsv` | recognition: words after a place heading an organisation's name (`Police`) |
 """
 
@@ -102,7 +102,7 @@ def cues() -> dict[str, str]:
 @functools.cache
 def org_head_words(kind: str | None = None) -> frozenset[str]:
     """Words after a place name heading an organisation's or a facility's name:
-    `Torrington Police` (civic), `Henderson County Jail` (facility); all kinds by default."""
+    `Torrington Police` (civic), `Marlow County Jail` (facility); all kinds by default."""
     return frozenset(
         row["word"].casefold()
         for row in read_tsv("org_heads.tsv")
@@ -112,7 +112,7 @@ def org_head_words(kind: str | None = None) -> frozenset[str]:
 
 @functools.cache
 def after_cue_words() -> frozenset[str]:
-    """Lower-case words after a name that make it a place: `an Alexandria man`."""
+    """Lower-case words after a name that make it a place: `a Tupelo man`."""
     return frozenset(row["word"] for row in read_tsv("after_cues.tsv"))
 
 
@@ -139,7 +139,7 @@ def direction_words() -> frozenset[str]:
 @functools.cache
 def hard_guard_words() -> frozenset[str]:
     """Guard words that stay guards even with a civic word after them: all but the common
-    nouns that are also towns' names (`Concord Police`, `Independence City Council`)."""
+    nouns that are also towns' names (`Fairview Police`, `Independence City Council`)."""
     return frozenset(
         row["word"].casefold() for row in read_tsv("guards.tsv") if row["why"] != "common noun"
     )

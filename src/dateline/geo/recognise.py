@@ -4,14 +4,14 @@ spaCy's GPE / LOC / FAC mentions are the start. The gazetteer then corrects and 
 them:
 
 - spans are trimmed to the name (`the United States` -> `United States`, `Georgia's`,
-  `Northeast Georgia` -> `Georgia` when only the latter is a name) and abbreviations keep
+  `Far West Kansas` -> `Georgia` when only the latter is a name) and abbreviations keep
   their dot (`W.Va.`);
 - a person is never a place: a word of a person's name in the article (`Mustafa Bali`, so
   any later `Bali`) is dropped, and a lone `GPE` the gazetteer has never heard of is taken
   for a mis-tagged name unless a cue (`in`, `the town of`) says otherwise;
 - places the model missed or mis-tagged are added: a gazetteer name right after a cue
   (`the town of Baghouz`), a country or state name, an abbreviation (`U.S.`, `, La.`), a
-  place name heading an organisation's name (`Ohio Department of Development`), an
+  place name heading an organisation's name (`Iowa Department of Transportation`), an
   upper-case dateline (`BEIRUT —`);
 - demonyms (`Syrian`) are not places; `demonym_votes` turns them into country context.
 
@@ -147,13 +147,13 @@ def person_words(doc: Doc, article: Article, gazetteer: Gazetteer | None = None)
     guards = data.guard_words()
     gpe_words = {ent.text for ent in doc.ents if ent.label_ == "GPE" and len(ent) == 1}
     for ent in doc.ents:
-        # spaCy's PERSON is also given to `Alexandria Police` and `Alexandria Blizzard`:
+        # spaCy's PERSON is also given to `Tupelo Police` and `Tupelo Thunder`:
         # a place's name followed by a noun is not a person's name.
         if ent.label_ != "PERSON" or any(t.lower_ in heads or t.lower_ in guards for t in ent[1:]):
             continue
         if gazetteer is not None and len(ent) > 1 and _big_place(gazetteer, ent[0].text):
             continue
-        # `Lawrenceburg Parks`: a word spaCy itself calls a place elsewhere in the article
+        # `Ashland Parks`: a word spaCy itself calls a place elsewhere in the article
         # does not start a person's name (`Mustafa Bali` still bars `Bali`).
         if len(ent) > 1 and ent[0].text in gpe_words:
             continue
@@ -295,7 +295,7 @@ def _repetitions(
         span = doc.char_span(start, end)
         if span is None:
             continue
-        # Not the head of a longer capitalised name (`Dublin Singers` stays, `Georgia Tech`).
+        # Not the head of a longer capitalised name (`Galway Singers` stays, `Georgia Tech`).
         after = (
             span.end < len(doc)
             and doc[span.end].text[:1].isupper()
@@ -445,7 +445,7 @@ def _from_place_span(
             and name.rsplit(" ", 1)[1] in data.place_kind_words()
             and _is_name(gazetteer, name.rsplit(" ", 1)[0])
         ):
-            # `Kakani municipality`, `Kalma village`: the name, its kind left outside.
+            # `Dolni municipality`, `Kalma village`: the name, its kind left outside.
             end = start + len(name.rsplit(" ", 1)[0])
             name = text[start:end]
             known = True
@@ -500,7 +500,7 @@ def _place_inside(
     ent: Span, text: str, start: int, end: int, gazetteer: Gazetteer, people: set[str]
 ) -> Mention | None:
     """The place inside a facility's or a district's name that the gazetteer does not know
-    as a whole: `Henderson County Jail`, `Glen Carbon Elementary`, `St. John's School in
+    as a whole: `Marlow County Jail`, `Maple Ridge Elementary`, `St. John's School in
     Lombard`, `Sub-Saharan Africa`, `D-S.C.` (a legislator's party and state)."""
     party = _PARTY.match(text, start)
     if party:
@@ -512,7 +512,7 @@ def _place_inside(
     if (tokens and tokens[-1].lower_.rstrip(".") in _STREET_WORDS) or any(
         t.is_digit for t in tokens
     ):
-        return None  # `Wichita Street`, `Highway 19`: a street is not in the town it names
+        return None  # `Topeka Street`, `Highway 19`: a street is not in the town it names
     for size in range(len(tokens) - 1, 0, -1):  # the longest known head
         head = tokens[:size]
         if not all(t.text[:1].isupper() for t in head):
@@ -553,7 +553,7 @@ def _place_inside(
 
 
 def _comma_pair(ent: Span, text: str, gazetteer: Gazetteer, people: set[str]) -> list[Mention]:
-    """`Kochubeivka, Kherson` tagged as one organisation: a town and its province, both names
+    """`Ivanivka, Poltava` tagged as one organisation: a town and its province, both names
     the gazetteer knows, after a place cue. Weak, as every place the tag did not give."""
     if ent.text.count(", ") != 1 or not _cue_before(ent.doc, ent.start):
         return []
@@ -590,7 +590,7 @@ def _from_other_entity(
     listed = _comma_pair(ent, text, gazetteer, people)
     if listed:
         return listed
-    if ent.label_ in ("PERSON", "NORP"):  # `in Nashik city`, `protested in Causeni`
+    if ent.label_ in ("PERSON", "NORP"):  # `in Ranpur city`, `protested in Vadul`
         whole = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
         if (
             len(tokens) > 1
@@ -601,7 +601,7 @@ def _from_other_entity(
             )
             and _big_place(gazetteer, whole, 1000)
         ):
-            # `a Rolling Meadows resident`, `a hearing in Rolling Meadows`
+            # `a Mount Prospect resident`, `a hearing in Mount Prospect`
             return [
                 Mention(
                     whole, tokens[0].idx, tokens[0].idx + len(whole), None, "gazetteer", weak=True
@@ -670,8 +670,8 @@ def _from_other_entity(
                 )
             ]
         return []
-    # An organisation headed by a place name: `Ohio Department of ...`, `Dublin City Council`,
-    # `Northeast Texas Community College` (a direction word first is skipped).
+    # An organisation headed by a place name: `Iowa Department of ...`, `Cork City Council`,
+    # `East Arkansas Community College` (a direction word first is skipped).
     heads = data.org_head_words("civic")
     if (
         len(tokens) > 2
@@ -689,14 +689,14 @@ def _from_other_entity(
         if name in people or name in data.demonyms():
             continue
         civic = tokens[size].lower_ in heads
-        # With a civic word after it even a guard word is the town (`Concord Police`).
+        # With a civic word after it even a guard word is the town (`Fairview Police`).
         if _big_place(gazetteer, name) or (
             civic and _big_place(gazetteer, name, 1000, guarded=False)
         ):
-            # `Madison County Health Department`: a county by its name is a place for sure.
+            # `Cass County Health Department`: a county by its name is a place for sure.
             division = head[-1].lower_ in ("county", "parish", "province", "state")
             return [Mention(name, start, end, None, "gazetteer", weak=not division)]
-    # `Harwinton, Bantam`: a list of towns tagged as one organisation.
+    # `Burlington, Unionville`: a list of towns tagged as one organisation.
     if "," in [t.text for t in tokens]:
         parts, current = [], []
         for token in [*tokens, None]:
@@ -713,7 +713,7 @@ def _from_other_entity(
                 found.append(Mention(text[start:end], start, end, None, "gazetteer", weak=True))
         if len(found) == len(parts):
             return found
-    # `University of Georgia`, `Association of Western Pennsylvania`: a place after the
+    # `University of Georgia`, `Association of Northern Ohio`: a place after the
     # last `of`.
     words = [t.lower_ for t in tokens]
     if "of" in words:
@@ -780,7 +780,7 @@ def _cue_before(doc: Doc, index: int) -> str | None:
 
 
 def _cue_after(doc: Doc, index: int) -> bool:
-    """`an Alexandria man`: the word after the name makes it a place."""
+    """`a Tupelo man`: the word after the name makes it a place."""
     return index < len(doc) and doc[index].lower_ in data.after_cue_words()
 
 

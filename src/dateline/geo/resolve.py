@@ -130,7 +130,7 @@ _ADMIN2_AFTER = re.compile(
     re.IGNORECASE,
 )
 ADMIN2_WORD_BONUS = 3.0
-# A part of a town: `the Penha neighbourhood`, `Colonia Bella Vista`, `Kibera slum`.
+# A part of a town: `the Penha neighbourhood`, `Colonia Las Flores`, `Kibera slum`.
 _PART_AFTER = re.compile(r"\s+(?:neighbou?rhood|sector|ward|quarter|slum)\b", re.IGNORECASE)
 _PART_BEFORE = {"colonia", "barrio", "bairro", "quartier"}
 PART_KM = 40.0
@@ -155,7 +155,7 @@ class Mention:
     country: str | None = None  # set for demonyms and country abbreviations
     within: list[Entry] = field(default_factory=list)  # `, La.` -> [Louisiana]
     # The name to look up when it is not the text: the place inside a facility's name
-    # (`Henderson County Jail` is placed at Henderson County).
+    # (`Marlow County Jail` is placed at Henderson County).
     lookup: str | None = None
     # Found by the gazetteer alone with little evidence (a town's name heading an
     # organisation's): kept only if it resolves confidently into the article's countries.
@@ -338,7 +338,7 @@ def containers(gazetteer: Gazetteer, text: str, end: int, start: int | None = No
     """Countries or states written right after a mention: `Alexandria, La.` -> Louisiana.
 
     Not in a list of countries or states: in `Georgia, Oklahoma, Pennsylvania and
-    California` or `Mexico, China, Japan` no name is inside the next one. A list is a
+    California` or `Peru, Chile, Ecuador` no name is inside the next one. A list is a
     mention (given its `start`) that can itself be a country or a state, between list
     separators (`,`, `and`, `or`)."""
     match = _AFTER.match(text, end)
@@ -465,7 +465,7 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                 gazetteer, text, mention.end, mention.start
             ) or paren_containers(gazetteer, text, mention.end)
         hint = _written_hint(text, mention) if text else None
-        # `Morelia, Michoacan de Ocampo`: the name after a place that contains it is that
+        # `Uruapan, Michoacan de Ocampo`: the name after a place that contains it is that
         # container (the state, not its namesake town).
         previous = mentions[index - 1] if index else None
         holds = (
@@ -598,7 +598,7 @@ def _list_siblings(
 def _firmly_written(text: str, mention: Mention) -> bool:
     """Whether the containers of `mention` are written in a way that leaves no doubt: in
     parentheses right after it. After a comma they may be the next item of a list
-    (`Pensacola, Panama City`, `Iraq, Afghanistan`)."""
+    (`Mobile, Biloxi`, `Mali, Niger`)."""
     return text[mention.end : mention.end + 2].lstrip()[:1] == "("
 
 
@@ -619,8 +619,8 @@ def _holding(gazetteer: Gazetteer, mention: Mention) -> tuple[int, ...]:
 
 def _written_hint(text: str, mention: Mention) -> str | None:
     """What the words around a mention say about its kind: `division` (`Deir ez-Zor
-    province`, `the state of Washington`, `Kalma (Kebkabiya, North Darfur)`), `admin2`
-    (`Nati district`), `town` (`the city of Kandahar`, `Jamshoro city`), `part` (`the Penha
+    province`, `the state of Oregon`, `Kalma (Kebkabiya, North Darfur)`), `admin2`
+    (`Badin district`), `town` (`the city of Kandahar`, `Tando city`), `part` (`the Penha
     neighbourhood`) or `the` (`the Pacific`: towns rarely take the article, seas do).
 
     Decided on the last words before the mention and an anchored match after it: this
@@ -942,7 +942,7 @@ def _one_sense_per_name(groups: list[_Group]) -> None:
     """Repetitions of a name in one article name one place: the mention whose containment
     is written (`Alexandria, Va.`) or, failing that, the most confident one decides for all.
 
-    Not a mention whose words say its kind: in `Jamshoro city (Jamshoro, Sindh)` or `Kosti
+    Not a mention whose words say its kind: in `Tando city (Jamshoro, Sindh)` or `Kosti
     (Kosti, White Nile)` the town and its district share a name, and each is what the text
     says it is."""
     by_name: dict[str, list[_Group]] = defaultdict(list)

@@ -112,16 +112,23 @@ def event_date(
     """The date of the event whose trigger is `trigger`, with its precision.
 
     The expression the trigger governs (same clause), else the nearest in the sentence by
-    the parse, else the last one before it in the paragraph (a paragraph usually keeps
-    one time frame), else the publication date with `text` None and precision `day`.
+    the parse. A sentence without a date of its own is told in its paragraph's time
+    frame, which the paragraph gives first (news puts the when in the lead): the
+    paragraph's first date before the event, else its first date after it, else the
+    publication date with `text` None and precision `day` (nothing is borrowed from
+    another paragraph). The last date before the event is not that frame: it is as
+    often a comparison ("the worst floods since 1998"), a plan ("a march set for June
+    4") or the time something was still unknown ("by Tuesday noon"). A time of day alone
+    (`7 p.m.`) dates nothing and leaves the sentence to the frame.
     """
     candidates = [t for t in times if datable(t)]
     if pub_date is not None:  # with an anchor, prefer what it resolved
         resolved = [t for t in candidates if calendar.value_range(t.value) is not None]
         candidates = resolved or candidates
     in_sentence = [t for t in candidates if sentence.start <= t.start and t.end <= sentence.end]
-    # "On 17 January, at around 10 am, ..." : the clock time defers to the day beside it.
-    in_sentence = [t for t in in_sentence if not clock_only(t)] or in_sentence
+    # "On 17 January, at around 10 am, ...": the clock time defers to the day beside it,
+    # and a clock time alone defers to the story's frame.
+    in_sentence = [t for t in in_sentence if not clock_only(t)]
     if in_sentence:
         trigger_token = _root(doc, trigger.start, trigger.end)
         best = min(
@@ -132,11 +139,12 @@ def event_date(
             ),
         )
         return _to_event_date(best)
+    framed = [t for t in candidates if not clock_only(t)]
     first, last = paragraph_bounds(doc.text, sentence.start, sentence.end)
-    before = [t for t in candidates if first <= t.start and t.end <= sentence.start]
+    before = [t for t in framed if first <= t.start and t.end <= sentence.start]
     if before:
-        return _to_event_date(before[-1])
-    after = [t for t in candidates if sentence.end <= t.start and t.end <= last]
+        return _to_event_date(before[0])
+    after = [t for t in framed if sentence.end <= t.start and t.end <= last]
     if after:
         return _to_event_date(after[0])
     return publication_fallback(pub_date)

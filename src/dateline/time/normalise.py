@@ -252,7 +252,7 @@ def weekday_direction(tense: str | None) -> str | None:
     """
     if tense in ("future", "future_in_past", "deadline"):
         return "future"
-    return "past"  # including "deadline_past": "until Thursday, they had not called"
+    return "past"  # including "deadline_past": "until Friday, they had not replied"
 
 
 @handles("deictic")
@@ -448,7 +448,7 @@ def quarter(m, ctx):
         found = YEAR_OWNER.search(ctx.text, max(0, m.start() - 20), m.start())
         owner = found[1] if found else None
     if year is None and owner and ctx.dct is not None:
-        # "next year's first quarter"
+        # "next year's third quarter"
         year = ctx.dct.year + {"last": -1, "next": 1}.get(owner.lower(), 0)
     if m["back"]:
         # "the quarter a year ago", "the corresponding period last year"
@@ -520,7 +520,7 @@ def quarter_reading(
 
 
 def quarter_ended(m, ctx: Context) -> str | None:
-    """ "the quarter ended July 31": the calendar quarter holding most of its three months.
+    """ "the quarter ended May 31": the calendar quarter holding most of its three months.
 
     Only for a quarter not yet under discussion: a company's fiscal quarter, once named
     ("the fiscal first quarter"), keeps its name when "the quarter ended ..." follows.
@@ -672,7 +672,7 @@ def relative(m, ctx):
 def the_unit(m, ctx):
     unit = m["unit"].lower()
     if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end() : m.end() + 8]):
-        # "the year ended Sept. 30": a fiscal period, measured back from its end
+        # "the year ended Oct. 31": a fiscal period, measured back from its end
         return Reading("DURATION", duration_value(1.0, unit))
     if ctx.dct is None:
         return Reading("DATE", calendar.unknown_at(UNIT_GRANULARITY[unit]))

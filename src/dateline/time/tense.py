@@ -217,7 +217,7 @@ def tense_at(doc: Doc, start: int, end: int, text: str | None = None) -> str | N
         if parent is not None and parent is not head:
             tense = verb_tense(parent)
     if deadline:
-        # "until Thursday, they had not called" looks back; "postponed until Tuesday",
+        # "until Friday, they had not replied" looks back; "postponed until Tuesday",
         # "gave them until 9 a.m. Tuesday" still look forward
         pluperfect = any(
             c.lower_ in ("had", "'d") for c in head.children if c.dep_ in ("aux", "auxpass")
