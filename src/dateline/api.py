@@ -82,7 +82,8 @@ def ingest(
     with Store(db) as store, _pool(workers) as pool:
         for raws in pipeline.batched(read.iter_documents(paths, max_bytes), batch_size):
             articles = [pipeline.clean_document(raw, pub_date) for raw in raws]
-            _ingest_batch(store, articles, result, pool, workers)
+            done = [raw.record is not None for raw in raws]
+            _ingest_batch(store, articles, result, pool, workers, done)
             bar.update(len(articles))
     bar.close()
     return result
@@ -110,18 +111,26 @@ def ingest_articles(
 
 
 def _ingest_batch(
-    store: Store, articles: list[Article], result: IngestResult, pool: Any = None, workers: int = 1
+    store: Store,
+    articles: list[Article],
+    result: IngestResult,
+    pool: Any = None,
+    workers: int = 1,
+    done: list[bool] | None = None,
 ) -> None:
-    readable = []
-    for article in articles:
+    """Triage, analyse what is new, store; `done` marks articles analysed already (records
+    read back), which are stored as they are."""
+    readable, analysed = [], []
+    for index, article in enumerate(articles):
         result.read += 1
         if article.body:
             readable.append(article)
+            analysed.append(bool(done and done[index]))
         else:
             result.failed += 1
             result.failures.append((article.source or "?", "; ".join(article.warnings)))
     copies = store.triage(readable)
-    fresh = [i for i, copy in enumerate(copies) if copy is None]
+    fresh = [i for i, copy in enumerate(copies) if copy is None and not analysed[i]]
     if pool is None:
         pipeline.analyse([readable[i] for i in fresh])
     else:

@@ -266,7 +266,8 @@ class RawDocument:
 
     `error` set means the document could not be read; it still travels through the
     pipeline so that it gets a record (empty body, the error among its warnings) and the
-    batch goes on.
+    batch goes on. `record` is set when the input was an Article record already (a line
+    `dateline extract` printed): it is stored as it is, neither cleaned nor analysed again.
     """
 
     source: str
@@ -279,3 +280,4 @@ class RawDocument:
     format: str = "text"
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    record: dict[str, Any] | None = None
