@@ -63,11 +63,20 @@ def ingest(
     progress: bool = False,
     max_bytes: int | None = None,
     workers: int = 1,
+    scheduler: str | None = None,
+    dask_local: int = 0,
+    shards: str | Path | None = None,
+    chunk_size: int | None = None,
 ) -> IngestResult:
     """Read, clean, analyse and store, one transaction per batch; safe to re-run.
 
     `workers` > 1 analyses each batch in that many processes; storing stays in this
-    process, in input order, so the database ends the same either way.
+    process, in input order, so the database ends the same either way. `scheduler` (a
+    Dask scheduler's address) or `dask_local` (a local cluster of that many worker
+    processes) runs reading, cleaning and analysis as Dask tasks over chunks of
+    `chunk_size` documents, whose records are written as Parquet shards in `shards`
+    (default: the database's name + `.shards`) and stored here in input order
+    (`dateline.distributed`).
 
     Articles already stored (the same body, or a near-identical copy of one) are
     recognised after cleaning and not analysed again: re-running after an interruption
@@ -77,6 +86,10 @@ def ingest(
     from dateline import read
     from dateline.store.database import Store
 
+    if scheduler or dask_local:
+        return _ingest_on_dask(
+            paths, db, scheduler, dask_local, shards, chunk_size, pub_date, progress, max_bytes
+        )
     result = IngestResult()
     bar = pipeline._progress_bar(progress)
     with Store(db) as store, _pool(workers) as pool:
@@ -86,6 +99,52 @@ def ingest(
             _ingest_batch(store, articles, result, pool, workers, done)
             bar.update(len(articles))
     bar.close()
+    return result
+
+
+def _ingest_on_dask(
+    paths: Iterable[str | Path],
+    db: str | Path,
+    scheduler: str | None,
+    dask_local: int,
+    shards: str | Path | None,
+    chunk_size: int | None,
+    pub_date: str | None,
+    progress: bool,
+    max_bytes: int | None,
+) -> IngestResult:
+    """The Dask path of `ingest`: workers make the shards, this process stores them."""
+    from dateline import distributed
+    from dateline.model import RawDocument
+    from dateline.store.database import Store
+
+    if scheduler:
+        from dask.distributed import Client
+
+        client, cluster = Client(scheduler), None
+    else:
+        client = distributed.local_client(dask_local)
+        cluster = client.cluster
+    folder = str(shards or f"{db}.shards")
+    result = IngestResult()
+    bar = pipeline._progress_bar(progress)
+    try:
+        work = distributed.chunks(
+            [str(p) for p in paths], chunk_size or distributed.CHUNK_DOCUMENTS, max_bytes
+        )
+        with Store(db) as store:
+            for shard in distributed.shard_paths(client, work, folder, pub_date, max_bytes):
+                articles = [
+                    pipeline.from_record(RawDocument(source=r.get("source") or shard, record=r))
+                    for r in distributed.read_shard(shard)
+                ]
+                _ingest_batch(store, articles, result, done=[True] * len(articles))
+                bar.update(len(articles))
+    finally:
+        bar.close()
+        client.close()
+        if cluster is not None:
+            cluster.close()
     return result
 
 
