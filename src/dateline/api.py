@@ -92,14 +92,91 @@ def ingest(
         )
     result = IngestResult()
     bar = pipeline._progress_bar(progress)
-    with Store(db) as store, _pool(workers) as pool:
-        for raws in pipeline.batched(read.iter_documents(paths, max_bytes), batch_size):
-            articles = [pipeline.clean_document(raw, pub_date) for raw in raws]
-            done = [raw.record is not None for raw in raws]
-            _ingest_batch(store, articles, result, pool, workers, done)
-            bar.update(len(articles))
+    batches = (
+        (
+            [pipeline.clean_document(raw, pub_date) for raw in raws],
+            [raw.record is not None for raw in raws],
+        )
+        for raws in pipeline.batched(read.iter_documents(paths, max_bytes), batch_size)
+    )
+    with Store(db) as store:
+        if workers <= 1:
+            for articles, done in batches:
+                _ingest_batch(store, articles, result, done=done)
+                bar.update(len(articles))
+        else:
+            with _pool(workers) as pool:
+                for count in _ingest_overlapped(store, batches, result, pool, workers):
+                    bar.update(count)
     bar.close()
     return result
+
+
+# With worker processes, articles go out in parts of this many, so that no worker waits
+# for another's half of a batch.
+POOL_PART = 8
+
+
+def _ingest_overlapped(
+    store: Store,
+    batches: Iterable[tuple[list[Article], list[bool]]],
+    result: IngestResult,
+    pool: Any,
+    workers: int,
+) -> Iterator[int]:
+    """Analysis of the next batches in the workers while this process cleans and stores:
+    batch i is stored (in order, one transaction) while batch i + 1 is analysed. Batch
+    i + 1 was triaged before batch i was stored, so a copy of an article of batch i may
+    be analysed for nothing; it is still stored only as a source, so the database is the
+    same as in one process. Yields the size of each batch stored."""
+    from collections import deque
+
+    in_flight: deque = deque()
+    for articles, done in batches:
+        readable, analysed = _readable(articles, result, done)
+        copies = store.triage(readable)
+        fresh = [i for i, copy in enumerate(copies) if copy is None and not analysed[i]]
+        parts = [fresh[i : i + POOL_PART] for i in range(0, len(fresh), POOL_PART)]
+        futures = [
+            (part, pool.submit(pipeline.analysed, [readable[i] for i in part])) for part in parts
+        ]
+        in_flight.append((articles, readable, futures))
+        while len(in_flight) > workers:
+            yield _store_analysed(store, in_flight.popleft(), result)
+    while in_flight:
+        yield _store_analysed(store, in_flight.popleft(), result)
+
+
+def _store_analysed(store: Store, flight: tuple, result: IngestResult) -> int:
+    articles, readable, futures = flight
+    for part, future in futures:
+        for i, article in zip(part, future.result(), strict=True):
+            readable[i] = article
+    _count(result, store.add(readable))
+    return len(articles)
+
+
+def _readable(
+    articles: list[Article], result: IngestResult, done: list[bool] | None
+) -> tuple[list[Article], list[bool]]:
+    """The articles with a body, and which of them are analysed already; the others
+    are counted as failures."""
+    readable, analysed = [], []
+    for index, article in enumerate(articles):
+        result.read += 1
+        if article.body:
+            readable.append(article)
+            analysed.append(bool(done and done[index]))
+        else:
+            result.failed += 1
+            result.failures.append((article.source or "?", "; ".join(article.warnings)))
+    return readable, analysed
+
+
+def _count(result: IngestResult, added: Any) -> None:
+    result.new += added.new
+    result.duplicates += added.duplicates
+    result.near_duplicates += added.near_duplicates
 
 
 def _ingest_on_dask(
@@ -179,15 +256,7 @@ def _ingest_batch(
 ) -> None:
     """Triage, analyse what is new, store; `done` marks articles analysed already (records
     read back), which are stored as they are."""
-    readable, analysed = [], []
-    for index, article in enumerate(articles):
-        result.read += 1
-        if article.body:
-            readable.append(article)
-            analysed.append(bool(done and done[index]))
-        else:
-            result.failed += 1
-            result.failures.append((article.source or "?", "; ".join(article.warnings)))
+    readable, analysed = _readable(articles, result, done)
     copies = store.triage(readable)
     fresh = [i for i, copy in enumerate(copies) if copy is None and not analysed[i]]
     if pool is None:
@@ -196,10 +265,7 @@ def _ingest_batch(
         done = pipeline.analyse_in_pool([readable[i] for i in fresh], pool, workers)
         for i, article in zip(fresh, done, strict=True):
             readable[i] = article
-    added = store.add(readable)
-    result.new += added.new
-    result.duplicates += added.duplicates
-    result.near_duplicates += added.near_duplicates
+    _count(result, store.add(readable))
 
 
 def query(
