@@ -75,9 +75,7 @@ def main() -> None:
         print(f"{name:>16}: {row['seconds']:>7} s  {row['speedup']}x one process")
     print(f"same database all three ways: {same}")
     print(
-        json.dumps(
-            {"documents": result.read, "rounds": args.rounds, "ways": rows, "same_db": same}
-        )
+        json.dumps({"documents": result.read, "rounds": args.rounds, "ways": rows, "same_db": same})
     )
 
 

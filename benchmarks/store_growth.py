@@ -14,7 +14,12 @@ body, its source is new, and every date it carries (publication date, times, eve
 dates) is moved `SHIFT_DAYS` × g days later. So each round is a new period of news about
 the same kind of actors and places, as an archive of years is: stories and merged
 events form within a round, while the blocking keys, term frequencies, signatures and
-tables keep growing.
+tables keep growing. With `--rename`, each round also gives every capitalised word of
+the copy (in the body, title, entities, places, actors, attributions and speakers; the
+generic actors such as "Militants" excepted) a round's letters ("Obama" -> "Obamab"):
+new people, groups and places each round, so the copies found new stories instead of
+growing the originals' (offsets into the body are then approximate; the store does not
+read them).
 
 Only the store is timed (`Store.triage` + `Store.add`, what `dateline ingest` spends
 beyond analysis), batch by batch; at each size the mean over the `--window` articles
@@ -41,6 +46,27 @@ from dateline.model import Article, article_id
 SHIFT_DAYS = 400
 ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+NAME = re.compile(r"\b([A-Z][a-z]+)\b")
+
+
+def suffix(round_: int) -> str:
+    """Letters naming a round (`b`, `c`, ... `ba`): appended to names, they make new ones."""
+    letters = ""
+    while True:
+        round_, digit = divmod(round_, 26)
+        letters = chr(ord("a") + digit) + letters
+        if not round_:
+            return letters
+
+
+def renamed(value: Any, tail: str) -> Any:
+    """Every capitalised word of a name or text given `tail` ("Obama" -> "Obamab"), except
+    the generic actors ("Militants"), which stay descriptions."""
+    from dateline.dedup.events import _generic
+
+    if not isinstance(value, str) or _generic(value) is not None:
+        return value
+    return NAME.sub(lambda m: m.group(1) + tail, value)
 
 
 def analysed_records(golds: list[str], cache: Path) -> list[dict[str, Any]]:
@@ -84,9 +110,29 @@ def shifted(value: Any, days: int) -> Any:
     return day.isoformat() + value[10:]
 
 
-def altered(record: dict[str, Any], round_: int) -> Article:
+def altered(record: dict[str, Any], round_: int, rename: bool = False) -> Article:
     """Round `round_`'s copy of an analysed record (see the module docstring)."""
     data = json.loads(json.dumps(record))
+    if round_ and rename:
+        tail = suffix(round_)
+        data["body"] = renamed(data["body"], tail)
+        data["title"] = renamed(data["title"], tail)
+        for entity in data["entities"]:
+            entity["canonical"] = renamed(entity["canonical"], tail)
+            for mention in entity["mentions"]:
+                mention["text"] = renamed(mention["text"], tail)
+        for place in data["places"]:
+            place["name"], place["text"] = (
+                renamed(place["name"], tail),
+                renamed(place["text"], tail),
+            )
+        for event in data["events"]:
+            for ref in event["actor"] + event["recipient"] + [event.get("attribution") or {}]:
+                for name in ("text", "canonical"):
+                    if name in ref:
+                        ref[name] = renamed(ref[name], tail)
+        for quote in data["quotes"]:
+            quote["speaker"] = renamed(quote["speaker"], tail)
     if round_:
         chance = random.Random(f"{record['id']}:{round_}")
         sentences = SENTENCE_END.split(data["body"])
@@ -115,6 +161,11 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--window", type=int, default=500)
     parser.add_argument("--db", help="database file (default: a temporary one)")
+    parser.add_argument(
+        "--rename",
+        action="store_true",
+        help="copies also rename every name (new actors, people and places each round)",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -131,7 +182,7 @@ def main() -> None:
                 for record in base:
                     if offered >= sizes[-1]:
                         break
-                    batch.append(altered(record, round_))
+                    batch.append(altered(record, round_, args.rename))
                     offered += 1
                     if len(batch) == args.batch or offered == sizes[-1]:
                         start = time.perf_counter()
@@ -169,6 +220,7 @@ def main() -> None:
         "wall_seconds": round(total, 1),
         "batch": args.batch,
         "window": args.window,
+        "rename": args.rename,
     }
     print(json.dumps(result))
 
