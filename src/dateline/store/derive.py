@@ -50,10 +50,9 @@ from dateline.store.schema import REPORTED_SINCE
 # most blocking keys with it, the most recently active first. A key common to many
 # articles only counts its most recent KEY_REACH articles. The comparisons an article
 # costs (candidates x recent members) grow until this cap is reached, so it bounds the
-# store's cost per article: 50 cost 7x more at 20,000 articles than at 1,000
-# (benchmarks/store_growth.py --rename); 10 gives the same stories and merged events on
-# ECB+ (on average 5.9 candidates there, 7.4 with 50), where the chosen story was never
-# below the tenth.
+# store's cost per article: with 50, an article cost 7x more at 20,000 articles than at
+# 1,000 (benchmarks/store_growth.py --rename); 10 gives the same stories and merged
+# events on ECB+ (5.9 candidates an article on average there, 7.4 with 50).
 MAX_CANDIDATE_STORIES = 10
 KEY_REACH = 200
 
