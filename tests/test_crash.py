@@ -29,6 +29,8 @@ from tests.test_store import dump
 
 BATCH = 2
 STORED_AT = {"add.committed", "batch.stored"}  # the batch of the kill is stored
+# Points reached ahead of storing in `--workers` runs (api._ingest_overlapped).
+AHEAD = {"batch.cleaned", "batch.triaged"}
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +83,10 @@ def test_killed_at_every_point_then_rerun_ends_as_one_clean_run(
         assert killed.signal == signal.SIGKILL, (point, nth, killed.stderr)
         # Whole batches or none: the batches committed before the kill, and no more.
         whole = nth if point in STORED_AT else nth - 1
+        if workers > 1 and point in AHEAD:
+            # With a pool, batch k is cleaned and triaged while the `workers` batches
+            # before it are still being analysed, not yet stored.
+            whole = max(0, nth - 1 - workers)
         assert sources_left(db) == whole * BATCH if db.exists() else whole == 0, point
         # The re-run in one process: the pool changes no result (test_ingest.py).
         assert main(ingest_args(inputs, db, 1)) == 0, point

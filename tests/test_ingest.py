@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from dateline import api
 from dateline.store import Store
@@ -108,7 +109,10 @@ def stored_so_far(stream, wanted: int) -> int:
     return seen
 
 
-def test_killed_at_random_moments_then_rerun_ends_as_one_clean_run(tmp_path, nlp):
+@pytest.mark.parametrize("workers,attempts", [(1, 3), (2, 1)])
+def test_killed_at_random_moments_then_rerun_ends_as_one_clean_run(
+    tmp_path, nlp, workers, attempts
+):
     folder = corpus(tmp_path / "in")
     total = len(list(folder.iterdir()))
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -124,16 +128,22 @@ def test_killed_at_random_moments_then_rerun_ends_as_one_clean_run(tmp_path, nlp
             str(db),
             "--batch-size",
             "1",
+            "--workers",
+            str(workers),
             "--progress",
         ]
 
     clean = tmp_path / "clean.duckdb"
-    subprocess.run(command(clean), env=env, check=True, capture_output=True)
-    chance = random.Random(20190311)
-    for attempt in range(3):  # each time from an empty database, killed at another moment
+    api.ingest([folder], clean, batch_size=1)
+    chance = random.Random(20190311 + workers)
+    for attempt in range(attempts):  # each time from an empty database, killed at another moment
         killed = tmp_path / f"killed-{attempt}.duckdb"
         process = subprocess.Popen(
-            command(killed), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            command(killed),
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
         )
         # After a random number of stored batches, and a random moment into the next one
         # (reading, analysing or writing it). Four batches or more are left to go: a batch
@@ -141,7 +151,8 @@ def test_killed_at_random_moments_then_rerun_ends_as_one_clean_run(tmp_path, nlp
         stored = stored_so_far(process.stderr, chance.randint(1, total - 4))
         time.sleep(chance.uniform(0.0, 0.1))
         assert process.poll() is None, "the run ended before it could be killed"
-        process.send_signal(signal.SIGKILL)
+        # The whole process group: with workers, the pool's processes die with it.
+        os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         process.stderr.close()
         with duckdb.connect(str(killed)) as db:  # what the killed run left

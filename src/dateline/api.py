@@ -67,11 +67,20 @@ def ingest(
     progress: bool = False,
     max_bytes: int | None = None,
     workers: int = 1,
+    scheduler: str | None = None,
+    dask_local: int = 0,
+    shards: str | Path | None = None,
+    chunk_size: int | None = None,
 ) -> IngestResult:
     """Read, clean, analyse and store, one transaction per batch; safe to re-run.
 
     `workers` > 1 analyses each batch in that many processes; storing stays in this
-    process, in input order, so the database ends the same either way.
+    process, in input order, so the database ends the same either way. `scheduler` (a
+    Dask scheduler's address) or `dask_local` (a local cluster of that many worker
+    processes) runs reading, cleaning and analysis as Dask tasks over chunks of
+    `chunk_size` documents, whose records are written as Parquet shards in `shards`
+    (default: the database's name + `.shards`) and stored here in input order
+    (`dateline.distributed`).
 
     Articles already stored (the same body, or a near-identical copy of one) are
     recognised after cleaning and not analysed again: re-running after an interruption
@@ -81,19 +90,159 @@ def ingest(
     from dateline import read
     from dateline.store.database import Store
 
+    if scheduler or dask_local:
+        return _ingest_on_dask(
+            paths, db, scheduler, dask_local, shards, chunk_size, pub_date, progress, max_bytes
+        )
     result = IngestResult()
     bar = pipeline._progress_bar(progress)
-    with Store(db) as store, _pool(workers) as pool:
+    batches = (
+        (
+            [pipeline.clean_document(raw, pub_date) for raw in raws],
+            [raw.record is not None for raw in raws],
+        )
+        for raws in pipeline.batched(read.iter_documents(paths, max_bytes), batch_size)
+    )
+    with Store(db) as store:
         # The file is held only for each batch's triage and transaction, so that readers
         # (`dateline events`, `serve`) can open it in between (docs/storage.md).
         store.release()
-        for raws in pipeline.batched(read.iter_documents(paths, max_bytes), batch_size):
-            articles = [pipeline.clean_document(raw, pub_date) for raw in raws]
-            faults.point("batch.cleaned")
-            _ingest_batch(store, articles, result, pool, workers)
-            faults.point("batch.stored")
-            bar.update(len(articles))
+        if workers <= 1:
+            for articles, done in batches:
+                faults.point("batch.cleaned")
+                _ingest_batch(store, articles, result, done=done)
+                faults.point("batch.stored")
+                bar.update(len(articles))
+        else:
+            from concurrent.futures.process import BrokenProcessPool
+
+            with _pool(workers) as pool:
+                try:
+                    for count in _ingest_overlapped(store, batches, result, pool, workers):
+                        faults.point("batch.stored")
+                        bar.update(count)
+                except BrokenProcessPool:
+                    raise pipeline.WorkerLost(workers) from None
     bar.close()
+    return result
+
+
+# With worker processes, articles go out in parts of this many, so that no worker waits
+# for another's half of a batch.
+POOL_PART = 8
+
+
+def _ingest_overlapped(
+    store: Store,
+    batches: Iterable[tuple[list[Article], list[bool]]],
+    result: IngestResult,
+    pool: Any,
+    workers: int,
+) -> Iterator[int]:
+    """Analysis of the next batches in the workers while this process cleans and stores:
+    batch i is stored (in order, one transaction) while batch i + 1 is analysed. Batch
+    i + 1 was triaged before batch i was stored, so a copy of an article of batch i may
+    be analysed for nothing; it is still stored only as a source, so the database is the
+    same as in one process. Yields the size of each batch stored."""
+    from collections import deque
+
+    in_flight: deque = deque()
+    for articles, done in batches:
+        faults.point("batch.cleaned")
+        readable, analysed = _readable(articles, result, done)
+        with store.held():
+            copies = store.triage(readable)
+        faults.point("batch.triaged")
+        fresh = [i for i, copy in enumerate(copies) if copy is None and not analysed[i]]
+        parts = [fresh[i : i + POOL_PART] for i in range(0, len(fresh), POOL_PART)]
+        futures = [
+            (part, pool.submit(pipeline.analysed, [readable[i] for i in part])) for part in parts
+        ]
+        in_flight.append((articles, readable, futures))
+        while len(in_flight) > workers:
+            yield _store_analysed(store, in_flight.popleft(), result)
+    while in_flight:
+        yield _store_analysed(store, in_flight.popleft(), result)
+
+
+def _store_analysed(store: Store, flight: tuple, result: IngestResult) -> int:
+    articles, readable, futures = flight
+    for part, future in futures:
+        for i, article in zip(part, future.result(), strict=True):
+            readable[i] = article
+    faults.point("batch.analysed")
+    with store.held():
+        _count(result, store.add(readable))
+    return len(articles)
+
+
+def _readable(
+    articles: list[Article], result: IngestResult, done: list[bool] | None
+) -> tuple[list[Article], list[bool]]:
+    """The articles with a body, and which of them are analysed already; the others
+    are counted as failures."""
+    readable, analysed = [], []
+    for index, article in enumerate(articles):
+        result.read += 1
+        if article.body:
+            readable.append(article)
+            analysed.append(bool(done and done[index]))
+        else:
+            result.failed += 1
+            result.failures.append((article.source or "?", "; ".join(article.warnings)))
+    return readable, analysed
+
+
+def _count(result: IngestResult, added: Any) -> None:
+    result.new += added.new
+    result.duplicates += added.duplicates
+    result.near_duplicates += added.near_duplicates
+
+
+def _ingest_on_dask(
+    paths: Iterable[str | Path],
+    db: str | Path,
+    scheduler: str | None,
+    dask_local: int,
+    shards: str | Path | None,
+    chunk_size: int | None,
+    pub_date: str | None,
+    progress: bool,
+    max_bytes: int | None,
+) -> IngestResult:
+    """The Dask path of `ingest`: workers make the shards, this process stores them."""
+    from dateline import distributed
+    from dateline.model import RawDocument
+    from dateline.store.database import Store
+
+    if scheduler:
+        from dask.distributed import Client
+
+        client, cluster = Client(scheduler), None
+    else:
+        client = distributed.local_client(dask_local)
+        cluster = client.cluster
+    folder = str(shards or f"{db}.shards")
+    result = IngestResult()
+    bar = pipeline._progress_bar(progress)
+    try:
+        work = distributed.chunks(
+            [str(p) for p in paths], chunk_size or distributed.CHUNK_DOCUMENTS, max_bytes
+        )
+        with Store(db) as store:
+            store.release()  # held per batch, as in `ingest` (readers in between)
+            for shard in distributed.shard_paths(client, work, folder, pub_date, max_bytes):
+                articles = [
+                    pipeline.from_record(RawDocument(source=r.get("source") or shard, record=r))
+                    for r in distributed.read_shard(shard)
+                ]
+                _ingest_batch(store, articles, result, done=[True] * len(articles))
+                bar.update(len(articles))
+    finally:
+        bar.close()
+        client.close()
+        if cluster is not None:
+            cluster.close()
     return result
 
 
@@ -119,20 +268,20 @@ def ingest_articles(
 
 
 def _ingest_batch(
-    store: Store, articles: list[Article], result: IngestResult, pool: Any = None, workers: int = 1
+    store: Store,
+    articles: list[Article],
+    result: IngestResult,
+    pool: Any = None,
+    workers: int = 1,
+    done: list[bool] | None = None,
 ) -> None:
-    readable = []
-    for article in articles:
-        result.read += 1
-        if article.body:
-            readable.append(article)
-        else:
-            result.failed += 1
-            result.failures.append((article.source or "?", "; ".join(article.warnings)))
+    """Triage, analyse what is new, store; `done` marks articles analysed already (records
+    read back), which are stored as they are."""
+    readable, analysed = _readable(articles, result, done)
     with store.held():
         copies = store.triage(readable)
     faults.point("batch.triaged")
-    fresh = [i for i, copy in enumerate(copies) if copy is None]
+    fresh = [i for i, copy in enumerate(copies) if copy is None and not analysed[i]]
     if pool is None:
         pipeline.analyse([readable[i] for i in fresh])
     else:
@@ -141,10 +290,7 @@ def _ingest_batch(
             readable[i] = article
     faults.point("batch.analysed")
     with store.held():
-        added = store.add(readable)
-    result.new += added.new
-    result.duplicates += added.duplicates
-    result.near_duplicates += added.near_duplicates
+        _count(result, store.add(readable))
 
 
 def query(

@@ -77,7 +77,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--batch-size",
         type=int,
         default=INGEST_BATCH,
-        help=f"documents per transaction (default {INGEST_BATCH})",
+        help=f"documents per transaction (default {INGEST_BATCH}; on Dask, per chunk)",
+    )
+    dask = sub.add_mutually_exclusive_group()
+    dask.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run reading and analysis on this Dask cluster (e.g. tcp://host:8786); inputs "
+        "and --shards must be paths every worker sees",
+    )
+    dask.add_argument(
+        "--dask-local",
+        type=int,
+        metavar="N",
+        default=0,
+        help="run reading and analysis on a local Dask cluster of N worker processes",
+    )
+    sub.add_argument(
+        "--shards",
+        metavar="DIR",
+        help="Dask: folder for the workers' Parquet shards (default: DB.shards)",
     )
 
     sub = command("events", run_events, "Query and export stored events, one row per merged event.")
@@ -278,6 +297,10 @@ def run_ingest(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         batch_size=args.batch_size,
         workers=args.workers,
+        scheduler=args.scheduler,
+        dask_local=args.dask_local,
+        shards=args.shards,
+        chunk_size=args.batch_size,
     )
     _report_failures(result.failures)
     print(

@@ -1,43 +1,160 @@
-"""Running the pipeline on a Dask cluster, for corpora of millions of articles.
+"""Ingest on a Dask cluster: workers read, clean and analyse; the store merges their shards.
 
-The unit of work is a group of input files: each Dask task reads, cleans and analyses
-its files with the same `dateline.pipeline.process` a laptop run uses, so results do not
-depend on where they were computed. Each worker process loads the spaCy model and the
-gazetteer once (they are cached per process) and reuses them for every task it runs.
+The unit of work is a chunk of documents, not a file: a JSON Lines file of a million
+articles is thousands of tasks. A chunk names a file and a range of its documents
+(`Chunk`); the worker reads that range itself, runs the same `dateline.pipeline.process`
+a laptop run uses, and writes the records as one Parquet shard (`record` JSON text, one
+row per document, in order). The process that owns the database reads the shards back
+in input order and stores them exactly as `dateline ingest` stores records, so the
+database is the same, row for row, as a run in one process; it never waits for more
+than a bounded window of chunks.
 
-    from dask.distributed import Client
-    from dateline.distributed import extract_bag
+A shard is written under a temporary name and renamed when complete, and named after
+its chunk, so a run killed at any moment and re-run analyses only the chunks whose
+shard is missing; the store skips what it holds already. (Shards are kept: delete the
+folder when the ingest is done.)
 
-    client = Client("tcp://scheduler:8786")
-    bag = extract_bag(["/data/news/"], files_per_task=200)
-    bag.map(json.dumps).to_textfiles("/data/records/*.jsonl")
+Requirements on a real cluster: the input paths and the shard folder must be paths
+every worker and the ingesting process see alike (a shared filesystem: NFS, Lustre, a
+mounted bucket), and every worker needs Dateline installed with its gazetteer built
+(`dateline setup`, once per node: the cache is per user and machine). Each worker
+process loads the spaCy model and the gazetteer once and keeps them for all its tasks;
+run one thread per worker process (`--nthreads 1`), since spaCy holds the GIL.
+
+    dask scheduler                                    # on one machine
+    dask worker tcp://scheduler:8786 --nthreads 1 --nworkers 8   # on each node
+    dateline ingest /shared/news/ --db news.duckdb --scheduler tcp://scheduler:8786
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+import itertools
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dateline import pipeline, read
 
+CHUNK_DOCUMENTS = 64
+SHARD_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Documents `start` to `stop` (end exclusive, in reading order) of one file."""
+
+    path: str
+    start: int
+    stop: int
+
+    def name(self, pub_date: str | None) -> str:
+        """The shard's file name: the same chunk of the same file, the same shard."""
+        stat = os.stat(self.path)
+        key = f"{SHARD_VERSION}|{self.path}|{stat.st_size}|{stat.st_mtime_ns}|{self.start}|"
+        key += f"{self.stop}|{pub_date}"
+        return hashlib.sha1(key.encode()).hexdigest()[:20] + ".parquet"
+
+
+def chunks(
+    paths: Iterable[str | Path], size: int = CHUNK_DOCUMENTS, max_bytes: int | None = None
+) -> list[Chunk]:
+    """The inputs cut into chunks of at most `size` documents, in input order. (The
+    documents of each file are counted here by reading it once; cleaning and analysis,
+    the costly part, happen on the workers.)"""
+    found = []
+    for path in paths:
+        for name in read.expand(str(path)):
+            count = sum(1 for _ in read.iter_documents([name], max_bytes))
+            found += [Chunk(name, i, min(i + size, count)) for i in range(0, count, size)]
+    return found
+
+
+def run_chunk(
+    chunk: Chunk, folder: str, pub_date: str | None = None, max_bytes: int | None = None
+) -> str:
+    """On a worker: read, clean and analyse one chunk; write its shard; return its path.
+    A shard already there is the work done (a re-run after a kill)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    target = Path(folder) / chunk.name(pub_date)
+    if target.exists():
+        return str(target)
+    documents = itertools.islice(
+        read.iter_documents([chunk.path], max_bytes), chunk.start, chunk.stop
+    )
+    records = [
+        json.dumps(a.to_dict(), ensure_ascii=False)
+        for a in pipeline.process(list(documents), pub_date)
+    ]
+    partial = target.with_suffix(f".{os.getpid()}.partial")
+    pq.write_table(pa.table({"record": pa.array(records, pa.string())}), partial)
+    os.replace(partial, target)  # atomic: a shard is whole or absent
+    return str(target)
+
+
+def read_shard(path: str) -> list[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    return [
+        json.loads(text) for text in pq.read_table(path, columns=["record"])["record"].to_pylist()
+    ]
+
+
+def shard_paths(
+    client: Any,
+    work: list[Chunk],
+    folder: str,
+    pub_date: str | None = None,
+    max_bytes: int | None = None,
+    window: int | None = None,
+) -> Iterator[str]:
+    """Run the chunks on the cluster; yield their shards in input order, keeping at most
+    `window` chunks in flight (default: four per worker thread)."""
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    if window is None:
+        threads = sum(client.nthreads().values()) or 1
+        window = 4 * threads
+    pending = []
+    queue = iter(work)
+    for chunk in itertools.islice(queue, window):
+        pending.append(client.submit(run_chunk, chunk, folder, pub_date, max_bytes, pure=False))
+    while pending:
+        yield pending.pop(0).result()
+        for chunk in itertools.islice(queue, 1):
+            pending.append(client.submit(run_chunk, chunk, folder, pub_date, max_bytes, pure=False))
+
+
+def local_client(workers: int) -> Any:
+    """A cluster on this machine: `workers` processes of one thread each."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    return Client(cluster)
+
 
 def extract_bag(
-    paths: Iterable[str | Path], *, pub_date: str | None = None, files_per_task: int = 100
+    paths: Iterable[str | Path], *, pub_date: str | None = None, chunk_size: int = CHUNK_DOCUMENTS
 ) -> Any:
-    """A `dask.bag.Bag` of article records (plain dicts), in input order."""
+    """A `dask.bag.Bag` of article records (plain dicts), in input order, one partition
+    per chunk of documents (for pipelines that want the records, not a database)."""
     import dask.bag as db
 
-    files = [name for path in paths for name in read.expand(str(path))]
-    groups = [files[i : i + files_per_task] for i in range(0, len(files), files_per_task)]
-    return db.from_sequence(groups, npartitions=max(1, len(groups))).map_partitions(
-        _process_groups, pub_date=pub_date
+    work = chunks(paths, chunk_size)
+    return db.from_sequence(work, npartitions=max(1, len(work))).map_partitions(
+        _process_chunks, pub_date=pub_date
     )
 
 
-def _process_groups(groups: list[list[str]], pub_date: str | None) -> list[dict[str, Any]]:
+def _process_chunks(work: list[Chunk], pub_date: str | None) -> list[dict[str, Any]]:
     records = []
-    for group in groups:
-        for batch in pipeline.batched(read.iter_documents(group), pipeline.DEFAULT_BATCH):
-            records += [a.to_dict() for a in pipeline.process(batch, pub_date)]
+    for chunk in work:
+        documents = itertools.islice(read.iter_documents([chunk.path]), chunk.start, chunk.stop)
+        records += [a.to_dict() for a in pipeline.process(list(documents), pub_date)]
     return records

@@ -12,6 +12,7 @@ every value can be traced back to the words that support it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import types
@@ -236,13 +237,19 @@ def _build(cls: type, data: Any) -> Any:
     """Rebuild nested dataclasses from a plain dict, as read back from JSON or the database."""
     if data is None or not dataclasses.is_dataclass(cls):
         return data
-    hints = typing.get_type_hints(cls)
     values = {}
-    for f in dataclasses.fields(cls):
-        if f.name not in data:
-            continue
-        values[f.name] = _convert(hints[f.name], data[f.name])
+    for name, hint in _fields(cls):
+        if name in data:
+            values[name] = _convert(hint, data[name])
     return cls(**values)
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """Each field's name and resolved type, once per class: `typing.get_type_hints` costs
+    more than the rest of reading a record back (the store and record input do it often)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
 
 
 def _convert(hint: Any, value: Any) -> Any:
@@ -266,7 +273,8 @@ class RawDocument:
 
     `error` set means the document could not be read; it still travels through the
     pipeline so that it gets a record (empty body, the error among its warnings) and the
-    batch goes on.
+    batch goes on. `record` is set when the input was an Article record already (a line
+    `dateline extract` printed): it is stored as it is, neither cleaned nor analysed again.
     """
 
     source: str
@@ -279,3 +287,4 @@ class RawDocument:
     format: str = "text"
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    record: dict[str, Any] | None = None

@@ -116,15 +116,31 @@ def process(
     default_pub_date: str | None = None,
     profile: str | None = None,
 ) -> list[Article]:
-    """Clean and analyse one batch of raw documents."""
+    """Clean and analyse one batch of raw documents (records pass through as they are)."""
     articles = [clean_document(raw, default_pub_date) for raw in raws]
-    analyse(articles, profile)
+    analyse([a for a, raw in zip(articles, raws, strict=True) if raw.record is None], profile)
     return articles
+
+
+def from_record(raw: RawDocument) -> Article:
+    """An Article record read back (a line of `dateline extract`): nothing to redo. A
+    record that does not fit the model gets an empty body and says why."""
+    try:
+        return Article.from_dict(raw.record)
+    except Exception as error:  # one bad record must not stop the batch
+        return Article(
+            id=article_id("", raw.source),
+            source=raw.source,
+            input_id=raw.input_id,
+            warnings=[f"not a valid Article record: {error!r}"],
+        )
 
 
 def clean_document(raw: RawDocument, default_pub_date: str | None = None) -> Article:
     from dateline.clean import clean
 
+    if raw.record is not None:
+        return from_record(raw)
     try:
         article = clean(raw)
     except Exception as error:  # one document's failure must not stop the batch

@@ -153,8 +153,25 @@ class _Record:
         self.done()
 
 
+# The fields that make a JSON object an Article record (what `dateline extract` prints)
+# rather than a document to analyse.
+RECORD_FIELDS = ("id", "body", "entities", "places", "times", "events")
+
+
+def is_record(row: dict[str, Any]) -> bool:
+    return all(name in row for name in RECORD_FIELDS) and isinstance(row.get("body"), str)
+
+
 def from_row(row: dict[str, Any], where: str, label: str) -> RawDocument:
-    """A JSON Lines or CSV row: `id`, `text` or `html`, optional `pub_date`, `title`, `url`."""
+    """A JSON Lines or CSV row: `id`, `text` or `html`, optional `pub_date`, `title`, `url`;
+    or a whole Article record, kept as it is (re-ingest without re-analysis)."""
+    if is_record(row):
+        return RawDocument(
+            source=row.get("source") or where,
+            input_id=row.get("input_id"),
+            format="record",
+            record=row,
+        )
     input_id = None if row.get("id") in (None, "") else str(row["id"])
     text, html = _field(row, "text"), _field(row, "html")
     document = RawDocument(

@@ -29,6 +29,7 @@ from dateline.model import Article
 from dateline.store import DEFAULT_DB
 from dateline.store.derive import CopyFinder, Deriver, first, insert_rows
 from dateline.store.lock import READ_WAIT, WRITE_WAIT, WriterLock, connect
+from dateline.store.merge_state import MergeState
 from dateline.store.migrations import REBUILDS_DERIVED, SCHEMA_VERSION, STEPS, pending
 from dateline.store.schema import (
     ARTICLE_COLUMNS,
@@ -73,6 +74,8 @@ class Store:
             )
         self._writer = None if read_only or self.path == ":memory:" else WriterLock(self.path)
         self._signatures: dict[str, Any] = {}
+        # Merged events kept between batches (see merge_state): dropped with a failed batch.
+        self._merge_state = MergeState()
         try:
             self.db: Any = connect(self.path, read_only, self.wait)
             try:
@@ -168,6 +171,7 @@ class Store:
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("DELETE FROM meta WHERE key = 'documents'")
         order = self.db.execute("SELECT id, seq FROM articles ORDER BY seq").fetchall()
+        state = MergeState()
         for start in range(0, len(order), REBUILD_CHUNK):
             chunk = order[start : start + REBUILD_CHUNK]
             articles = [self.article(i) for i, _ in chunk]
@@ -175,7 +179,7 @@ class Store:
             for article in articles:
                 finder.add(article.id, near.signature(article.body))
             finder.write(self.db)
-            Deriver(self.db).derive(articles, [seq for _, seq in chunk])
+            Deriver(self.db, state).derive(articles, [seq for _, seq in chunk])
         self._reattach_reviews()
 
     def _reattach_reviews(self) -> None:
@@ -219,8 +223,10 @@ class Store:
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
+            self._merge_state = MergeState()  # it holds the batch that was rolled back
             raise
         faults.point("add.committed")
+        self._merge_state.trim()
         return result
 
     def _add(self, articles: Sequence[Article], result: AddResult) -> None:
@@ -258,7 +264,7 @@ class Store:
         finder.write(self.db)
         gained = self._add_sources(placed)
         faults.point("add.sources")
-        deriver = Deriver(self.db)
+        deriver = Deriver(self.db, self._merge_state)
         deriver.derive(new, seqs)
         deriver.refresh_sources(gained - {a.id for a in new})
         if new:

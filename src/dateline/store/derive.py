@@ -43,12 +43,17 @@ from dateline.model import (
     Quantity,
     Span,
 )
+from dateline.store.merge_state import MergeState
 from dateline.store.schema import REPORTED_SINCE
 
 # A new article is compared with at most this many candidate stories: those sharing the
 # most blocking keys with it, the most recently active first. A key common to many
-# articles only counts its most recent KEY_REACH articles.
-MAX_CANDIDATE_STORIES = 50
+# articles only counts its most recent KEY_REACH articles. The comparisons an article
+# costs (candidates x recent members) grow until this cap is reached, so it bounds the
+# store's cost per article: with 50, an article cost 7x more at 20,000 articles than at
+# 1,000 (benchmarks/store_growth.py --rename); 10 gives the same stories and merged
+# events on ECB+ (5.9 candidates an article on average there, 7.4 with 50).
+MAX_CANDIDATE_STORIES = 10
 KEY_REACH = 200
 
 
@@ -152,14 +157,14 @@ class Deriver:
     size never changes the result (tests/test_store.py checks it).
     """
 
-    def __init__(self, db: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, db: duckdb.DuckDBPyConnection, state: MergeState | None = None) -> None:
         self.db = db
         self.builder = StoryBuilder()
         self._batch_keys: dict[str, list[tuple[int, str]]] = {}
         self._reports: list[Report] = []
-        # Merged events read or changed in this batch; the changed ones are written by
-        # `flush` at the end of the batch, with the batch's event reports.
-        self._merged: dict[str, MergedEvent] = {}
+        # Merged events in play, kept by the store between batches (`merge_state`); the
+        # ones this batch changed are written by `flush` at its end, with its event reports.
+        self.state = state if state is not None else MergeState()
         self._dirty: set[str] = set()
         self._event_reports: list[tuple[str, str, str]] = []
 
@@ -256,6 +261,7 @@ class Deriver:
         self._reports.append(report)
         for key in keys:
             self._batch_keys.setdefault(key, []).append((report.seq, report.article_id))
+        self.state.move(changes)
         batch = {r.article_id for r in self._reports}
         stored_moves = {a: s for a, s in changes.items() if a not in batch}
         for new_story in sorted(set(stored_moves.values())):
@@ -293,25 +299,16 @@ class Deriver:
         sources: list[str],
         reported_since: str | None,
     ) -> None:
-        if not article.events:
-            return
-        for merged in self._merged.values():
-            for report in merged.reports:  # a story split in this batch may have moved it
-                report.story_id = self.builder.story_ids.get(report.article_id, report.story_id)
         for event in article.events:
             new = EventReport(
                 article.id, event, seq, story_id, article.pub_date, sources, reported_since
             )
             family = family_of(event.type)
-            candidates = sorted(
-                (m for m in self._merged.values() if m.family == family),
-                key=lambda m: (m.first_seq, m.id),
-            )
+            candidates = self.state.candidates(family, story_id, date_range(new))
             target = next((m for m in candidates if same_event(m, new)), None)
             if target is None:
                 target = MergedEvent(id=new.key, family=family)
-                self._merged[target.id] = target
-            target.reports.append(new)
+            self.state.add_report(target, new)
             self._dirty.add(target.id)
             self._event_reports.append((target.id, article.id, event.id))
 
@@ -354,12 +351,13 @@ class Deriver:
                     params,
                 ).fetchall()
             }
-        for merged in self.load_merged(sorted(ids - set(self._merged))):
-            self._merged[merged.id] = merged
+        for merged in self.load_merged(sorted(ids - self.state.known(ids))):
+            self.state.put(merged)
 
     def flush(self) -> None:
         """Write the merged events this batch touched, and its event reports."""
-        records = [self._row(self._merged[i]) for i in sorted(self._dirty)]
+        self.state.settle(self._dirty)
+        records = [self._row(self.state.events[i]) for i in sorted(self._dirty)]
         insert_rows(self.db, "merged_events", MERGED_COLUMNS, records, verb="INSERT OR REPLACE")
         insert_rows(
             self.db, "event_reports", ("merged_id", "article_id", "event_id"), self._event_reports
@@ -479,7 +477,7 @@ class Deriver:
             ).fetchall()
         ]
         for merged in self.load_merged(merged_ids):
-            self._merged[merged.id] = merged
+            self.state.put(merged)
             self._dirty.add(merged.id)
         self.flush()
 

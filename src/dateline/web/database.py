@@ -61,7 +61,10 @@ class Database:
             except DatabaseBusy:
                 raise
             except (RuntimeError, FileNotFoundError):
-                pass  # an older schema (or no file yet): written below
+                # An older schema, or no file yet: written here, unless an ingest is at
+                # it (it creates or upgrades the schema itself).
+                if writer_running(self.path):
+                    return
             with Store(self.path):
                 pass
 

@@ -1,0 +1,196 @@
+"""Merged events kept in memory between batches, indexed by what can make two events one.
+
+A new event can only join a merged event of its family whose reports' dates reach its
+own, or one with a report in its story (`dedup.events.same_event`: where either date is
+missing, the same story is required; where both are known, they must overlap, and the
+merged event's chosen date lies inside the dates of its reports). So the events to
+compare are those of two dict look-ups: (family, story) and (family, month). Before,
+every batch rebuilt all such events from SQL, and every article looped over all of
+them: the store's cost per article grew with the database. Here a stored merged event
+is read once, kept with its reports, and only the few the indexes name are compared,
+in the order the old loop tried them (first report first), so the decisions are the
+same.
+
+The state mirrors the committed database plus the open batch. The store drops it when a
+batch fails (its transaction is rolled back), and forgets the least recently touched
+events beyond `MAX_EVENTS` between batches: they are read again when needed, exactly as
+stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+
+from dateline.dedup.events import DATE_SLACK_DAYS, EventReport, MergedEvent, date_range
+
+MAX_EVENTS = 50_000
+# A date range longer than this many months is kept apart and compared with every event
+# of its family (a decade named in passing), rather than filed under each of its months.
+WIDE_MONTHS = 36
+
+Span = tuple[date, date]
+
+
+def _month(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _months(span: Span) -> range | None:
+    """The month numbers a span (with the merging slack) touches; None when too wide."""
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    low, high = _month(span[0] - slack), _month(span[1] + slack)
+    return range(low, high + 1) if high - low < WIDE_MONTHS else None
+
+
+class MergeState:
+    """The merged events in play, by family and story, and by family and month."""
+
+    def __init__(self, max_events: int = MAX_EVENTS) -> None:
+        self.max_events = max_events
+        self.events: dict[str, MergedEvent] = {}
+        self._first_seq: dict[str, int] = {}
+        self._hull: dict[str, Span] = {}
+        self._by_story: dict[tuple[str, str | None], set[str]] = {}
+        self._by_month: dict[tuple[str, int], set[str]] = {}
+        self._wide: dict[str, set[str]] = {}
+        self._by_family: dict[str, set[str]] = {}
+        self._by_article: dict[str, list[tuple[str, EventReport]]] = {}
+        self._touched: dict[str, int] = {}
+        self._clock = 0
+
+    def __contains__(self, merged_id: str) -> bool:
+        return merged_id in self.events
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    # Filling -------------------------------------------------------------------------
+
+    def put(self, merged: MergedEvent) -> None:
+        """Keep a merged event as read from the database (replacing an older copy)."""
+        if merged.id in self.events:
+            self._forget(merged.id)
+        self.events[merged.id] = merged
+        self._by_family.setdefault(merged.family, set()).add(merged.id)
+        self._touch(merged.id)
+        for report in merged.reports:
+            self._index(merged, report)
+
+    def add_report(self, merged: MergedEvent, report: EventReport) -> None:
+        """A new report joins `merged` (or founds it, when it is not kept yet)."""
+        if merged.id not in self.events:
+            self.events[merged.id] = merged
+            self._by_family.setdefault(merged.family, set()).add(merged.id)
+        merged.reports.append(report)
+        self._touch(merged.id)
+        self._index(merged, report)
+
+    def _index(self, merged: MergedEvent, report: EventReport) -> None:
+        seq = self._first_seq.get(merged.id)
+        self._first_seq[merged.id] = report.seq if seq is None else min(seq, report.seq)
+        self._by_story.setdefault((merged.family, report.story_id), set()).add(merged.id)
+        self._by_article.setdefault(report.article_id, []).append((merged.id, report))
+        span = date_range(report)
+        if span is None:
+            return
+        old = self._hull.get(merged.id)
+        hull = span if old is None else (min(old[0], span[0]), max(old[1], span[1]))
+        if hull == old:
+            return
+        self._hull[merged.id] = hull
+        months = _months(hull)
+        if months is None:
+            self._wide.setdefault(merged.family, set()).add(merged.id)
+            return
+        for month in months:
+            self._by_month.setdefault((merged.family, month), set()).add(merged.id)
+
+    def move(self, changes: Mapping[str, str]) -> None:
+        """Articles that changed story (a story split): their reports follow."""
+        for article_id, story_id in changes.items():
+            for merged_id, report in self._by_article.get(article_id, ()):
+                if report.story_id == story_id:
+                    continue
+                report.story_id = story_id
+                family = self.events[merged_id].family
+                self._by_story.setdefault((family, story_id), set()).add(merged_id)
+
+    def settle(self, ids: Iterable[str]) -> None:
+        """At the end of a batch: each changed event's reports in the order the database
+        gives them (article order, then event id as text: `e10` before `e2`), which breaks
+        the ties of the merging rules exactly as an event read back from the database."""
+        for merged_id in ids:
+            merged = self.events[merged_id]
+            merged.reports.sort(key=lambda r: (r.seq, r.event.id))
+            merged._best = None
+
+    # Looking up ----------------------------------------------------------------------
+
+    def candidates(self, family: str, story_id: str | None, span: Span | None) -> list[MergedEvent]:
+        """The kept events of `family` that `same_event` could join a report of this story
+        and span to, in the order to try them (first report first, then id)."""
+        found = {
+            i
+            for i in self._by_story.get((family, story_id), ())
+            if i in self.events and any(r.story_id == story_id for r in self.events[i].reports)
+        }
+        if span is not None:
+            months = _months(span)
+            if months is None:
+                near = set(self._by_family.get(family, ()))
+            else:
+                near = set(self._wide.get(family, ()))
+                for month in months:
+                    near |= self._by_month.get((family, month), set())
+            slack = timedelta(days=DATE_SLACK_DAYS)
+            for merged_id in near & self.events.keys():
+                hull = self._hull.get(merged_id)
+                if hull and hull[0] <= span[1] + slack and hull[1] >= span[0] - slack:
+                    found.add(merged_id)
+        for merged_id in found:
+            self._touch(merged_id)
+        return [self.events[i] for i in sorted(found, key=lambda i: (self._first_seq[i], i))]
+
+    # Forgetting ----------------------------------------------------------------------
+
+    def trim(self) -> None:
+        """Forget the least recently touched events beyond `max_events` (between batches)."""
+        excess = len(self.events) - self.max_events
+        if excess <= 0:
+            return
+        for merged_id in sorted(self._touched, key=self._touched.__getitem__)[:excess]:
+            self._forget(merged_id)
+
+    def _forget(self, merged_id: str) -> None:
+        merged = self.events.pop(merged_id)
+        self._touched.pop(merged_id, None)
+        self._first_seq.pop(merged_id, None)
+        self._by_family.get(merged.family, set()).discard(merged_id)
+        self._wide.get(merged.family, set()).discard(merged_id)
+        hull = self._hull.pop(merged_id, None)
+        months = _months(hull) if hull else None
+        for month in months or ():
+            self._drop(self._by_month, (merged.family, month), merged_id)
+        for report in merged.reports:
+            self._drop(self._by_story, (merged.family, report.story_id), merged_id)
+            kept = [p for p in self._by_article.get(report.article_id, ()) if p[0] != merged_id]
+            if kept:
+                self._by_article[report.article_id] = kept
+            else:
+                self._by_article.pop(report.article_id, None)
+
+    @staticmethod
+    def _drop(index: dict, key: object, merged_id: str) -> None:
+        ids = index.get(key)
+        if ids is not None:
+            ids.discard(merged_id)
+            if not ids:
+                del index[key]
+
+    def _touch(self, merged_id: str) -> None:
+        self._clock += 1
+        self._touched[merged_id] = self._clock
+
+    def known(self, ids: Iterable[str]) -> set[str]:
+        return {i for i in ids if i in self.events}
