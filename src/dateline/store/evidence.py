@@ -54,18 +54,17 @@ def marks(article: Article, event: Event) -> list[dict[str, Any]]:
             )
             if spot:
                 found.append((role, spot))
-    if event.location and event.location.text:
-        spans = [(p.start, p.end) for p in article.places if p.text == event.location.text]
-        spans += _occurrences(article.body, event.location.text, lo, hi)
-        spot = _nearest(spans, lo, hi, anchor)
-        if spot:
-            found.append(("place", spot))
-    if event.date and event.date.text:
-        spans = [(t.start, t.end) for t in article.times if t.text == event.date.text]
-        spans += _occurrences(article.body, event.date.text, lo, hi)
-        spot = _nearest(spans, lo, hi, anchor)
-        if spot:
-            found.append(("date", spot))
+    # The place and the date: a recognised mention with the same words, or the words.
+    for role, value, items in (
+        ("place", event.location, article.places),
+        ("date", event.date, article.times),
+    ):
+        if value and value.text:
+            spans = [(item.start, item.end) for item in items if item.text == value.text]
+            spans += _occurrences(article.body, value.text, lo, hi)
+            spot = _nearest(spans, lo, hi, anchor)
+            if spot:
+                found.append((role, spot))
     if event.attribution and event.attribution.text:
         spot = _nearest(_occurrences(article.body, event.attribution.text, lo, hi), lo, hi, anchor)
         if spot:
