@@ -176,6 +176,18 @@ SETTING_SHARE = Fraction(2, 3)
 DOUBTFUL = 0.5
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text, built once per doc: `Doc.text` joins every token at each call, and
+    this runs for every event of an article."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "dateline.geo.locate.text"
+
+
 def event_location(
     places: list[Place],
     trigger: Span,
@@ -192,7 +204,7 @@ def event_location(
     resolved = [p for p in places if p.lat is not None]
     if not resolved and dateline is None:
         return None
-    text = doc.text
+    text = _text(doc)
     trigger_tokens = _tokens(doc, trigger.start, trigger.end)
     roots = {
         id(p): _root(doc, p)
@@ -260,7 +272,9 @@ def _linked_place(resolved: list[Place], doc: Doc, dateline: Place | None) -> Pl
     # A country that acts (`Chad forces`, `Turkey demanded`, `US-backed`) is a party, not
     # a setting, and the dateline is where the outlet or the reporter is: neither counts.
     named = [
-        p for p in resolved if p is main or not (_actor(_root(doc, p)) or _hyphenated(doc.text, p))
+        p
+        for p in resolved
+        if p is main or not (_actor(_root(doc, p)) or _hyphenated(_text(doc), p))
     ]
     inside = sum(_same_setting(place, main) for place in named)
     share = SETTING_SHARE
