@@ -1,13 +1,19 @@
 """The Dask path: chunks of documents on a LocalCluster of two worker processes, shards
 merged by the store, end in the same database as one process; a re-run reuses the
-shards and changes nothing."""
+shards and changes nothing; an ingest killed while it stores, re-run, ends the same."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
 
-from dateline import api, distributed
+import pytest
+
+from dateline import api, distributed, faults
 from tests.conftest import EXAMPLES, SEED
 from tests.test_store import dump
 
@@ -33,17 +39,54 @@ def test_chunks_are_ranges_of_documents_not_files(tmp_path):
     assert sum(c.stop - c.start for c in work) == len(list(EXAMPLES.iterdir())) + 5
 
 
-def test_a_local_cluster_ends_in_the_same_database_as_one_process(tmp_path, nlp):
-    folder = corpus(tmp_path / "in")
-    one, dask = tmp_path / "one.duckdb", tmp_path / "dask.duckdb"
-    direct = api.ingest([folder], one, batch_size=3)
+@pytest.fixture(scope="module")
+def address():
+    """One LocalCluster for the module: its workers load the model once for every test."""
     client = distributed.local_client(2)
-    address = client.scheduler.address
     try:
-        run_on_dask(folder, dask, address, tmp_path, direct, one)
+        yield client.scheduler.address
     finally:
         client.close()
         client.cluster.close()
+
+
+def test_a_local_cluster_ends_in_the_same_database_as_one_process(tmp_path, nlp, address):
+    folder = corpus(tmp_path / "in")
+    one, dask = tmp_path / "one.duckdb", tmp_path / "dask.duckdb"
+    direct = api.ingest([folder], one, batch_size=3)
+    run_on_dask(folder, dask, address, tmp_path, direct, one)
+
+
+# The storing side of a Dask ingest, in a process of its own: the test kills it with
+# DATELINE_CRASH_AT (a fork of this process would inherit the cluster client's threads).
+STORING = """
+import sys
+from dateline import api
+folder, db, address, shards = sys.argv[1:]
+api.ingest([folder], db, scheduler=address, chunk_size=3, shards=shards)
+"""
+
+
+@pytest.mark.parametrize(
+    ("point", "nth"), [("batch.analysed", 3), ("add.derived", 1), ("add.committed", 2)]
+)
+def test_a_dask_ingest_killed_while_storing_then_rerun_ends_as_one_clean_run(
+    tmp_path, nlp, address, point, nth
+):
+    folder = corpus(tmp_path / "in")
+    one, db, shards = tmp_path / "one.duckdb", tmp_path / "x.duckdb", tmp_path / "shards"
+    api.ingest([folder], one, batch_size=3)
+    killed = subprocess.run(
+        [sys.executable, "-c", STORING, str(folder), str(db), address, str(shards)],
+        env={**os.environ, faults.ENV: f"{point}:{nth}"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    again = api.ingest([folder], db, scheduler=address, chunk_size=3, shards=shards)
+    assert again.failed == 0
+    assert dump(db) == dump(one)
 
 
 def run_on_dask(folder, dask, address, tmp_path, direct, one):
