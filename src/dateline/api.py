@@ -149,11 +149,7 @@ def _ingest_overlapped(
     in_flight: deque = deque()
     for articles, done in batches:
         faults.point("batch.cleaned")
-        readable, analysed = _readable(articles, result, done)
-        with store.held():
-            copies = store.triage(readable)
-        faults.point("batch.triaged")
-        fresh = [i for i, copy in enumerate(copies) if copy is None and not analysed[i]]
+        readable, fresh = _triage(store, articles, result, done)
         parts = [fresh[i : i + POOL_PART] for i in range(0, len(fresh), POOL_PART)]
         futures = [
             (part, pool.submit(pipeline.analysed, [readable[i] for i in part])) for part in parts
@@ -170,9 +166,7 @@ def _store_analysed(store: Store, flight: tuple, result: IngestResult) -> int:
     for part, future in futures:
         for i, article in zip(part, future.result(), strict=True):
             readable[i] = article
-    faults.point("batch.analysed")
-    with store.held():
-        _count(result, store.add(readable))
+    _store(store, readable, result)
     return len(articles)
 
 
@@ -191,12 +185,6 @@ def _readable(
             result.failed += 1
             result.failures.append((article.source or "?", "; ".join(article.warnings)))
     return readable, analysed
-
-
-def _count(result: IngestResult, added: Any) -> None:
-    result.new += added.new
-    result.duplicates += added.duplicates
-    result.near_duplicates += added.near_duplicates
 
 
 def _ingest_on_dask(
@@ -268,29 +256,35 @@ def ingest_articles(
 
 
 def _ingest_batch(
-    store: Store,
-    articles: list[Article],
-    result: IngestResult,
-    pool: Any = None,
-    workers: int = 1,
-    done: list[bool] | None = None,
+    store: Store, articles: list[Article], result: IngestResult, done: list[bool] | None = None
 ) -> None:
     """Triage, analyse what is new, store; `done` marks articles analysed already (records
     read back), which are stored as they are."""
+    readable, fresh = _triage(store, articles, result, done)
+    pipeline.analyse([readable[i] for i in fresh])
+    _store(store, readable, result)
+
+
+def _triage(
+    store: Store, articles: list[Article], result: IngestResult, done: list[bool] | None
+) -> tuple[list[Article], list[int]]:
+    """The articles with a body, and the indexes of those to analyse: neither stored
+    already (as themselves or a copy) nor analysed already."""
     readable, analysed = _readable(articles, result, done)
     with store.held():
         copies = store.triage(readable)
     faults.point("batch.triaged")
-    fresh = [i for i, copy in enumerate(copies) if copy is None and not analysed[i]]
-    if pool is None:
-        pipeline.analyse([readable[i] for i in fresh])
-    else:
-        done = pipeline.analyse_in_pool([readable[i] for i in fresh], pool, workers)
-        for i, article in zip(fresh, done, strict=True):
-            readable[i] = article
+    return readable, [i for i, copy in enumerate(copies) if copy is None and not analysed[i]]
+
+
+def _store(store: Store, readable: list[Article], result: IngestResult) -> None:
+    """One batch's transaction, with the file held only for it."""
     faults.point("batch.analysed")
     with store.held():
-        _count(result, store.add(readable))
+        added = store.add(readable)
+    result.new += added.new
+    result.duplicates += added.duplicates
+    result.near_duplicates += added.near_duplicates
 
 
 def query(

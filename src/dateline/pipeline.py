@@ -172,20 +172,6 @@ def analysed(articles: list[Article]) -> list[Article]:
     return articles
 
 
-def analyse_in_pool(articles: list[Article], pool: Any, workers: int) -> list[Article]:
-    """Analyse articles in `workers` processes of `pool`; returns them in order."""
-    if not articles:
-        return []
-    from concurrent.futures.process import BrokenProcessPool
-
-    size = -(-len(articles) // workers)
-    parts = [articles[i : i + size] for i in range(0, len(articles), size)]
-    try:
-        return [article for part in pool.map(analysed, parts) for article in part]
-    except BrokenProcessPool:
-        raise WorkerLost(workers) from None
-
-
 def analyse_texts(
     texts: Sequence[str],
     pub_dates: Sequence[str | None] | None = None,
