@@ -58,11 +58,13 @@ class Database:
             try:
                 with Store(self.path, read_only=True, wait=OPEN_SECONDS):
                     return
+            except FileNotFoundError:
+                return  # no file yet: whoever creates it writes the current schema
             except DatabaseBusy:
                 raise
-            except (RuntimeError, FileNotFoundError):
-                # An older schema, or no file yet: written here, unless an ingest is at
-                # it (it creates or upgrades the schema itself).
+            except RuntimeError:
+                # An older schema: written here, unless an ingest is at it (it upgrades
+                # the schema itself).
                 if writer_running(self.path):
                     return
             with Store(self.path):
