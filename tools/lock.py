@@ -104,7 +104,7 @@ def installed_requires(pins: dict[str, str]) -> Callable[[str], list[str]]:
             distribution = metadata.distribution(name)
         except metadata.PackageNotFoundError:
             raise SystemExit(f"{name} is locked but not installed here") from None
-        if canonicalize_name(distribution.version) != canonicalize_name(pins[name]):
+        if Version(distribution.version) != Version(pins[name]):
             raise SystemExit(
                 f"{name} {distribution.version} is installed but the lock has {pins[name]}"
             )

@@ -36,7 +36,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"dateline: {error}", file=sys.stderr)
         return EXIT_USAGE
     except RuntimeError as error:
-        if type(error).__name__ != "WorkerLost":  # dateline.pipeline, not imported here
+        # A pool process died (dateline.pipeline.WorkerLost); the pipeline is imported
+        # by then if the error is its own, and need not be imported to ask.
+        pipeline = sys.modules.get("dateline.pipeline")
+        if pipeline is None or not isinstance(error, pipeline.WorkerLost):
             raise
         print(f"dateline: {error}", file=sys.stderr)
         return EXIT_SOME_FAILED

@@ -21,16 +21,14 @@ from dateline.web import security
 TOKEN_ENV = "DATELINE_TOKEN"
 
 
-def create_app(
-    db: str,
-    token: str | None = None,
-    hosts: set[str] | None = None,
-    upgrade: bool = True,
-    private_reads: bool = False,
-) -> Any:
-    from dateline.web.app import create_app as make
+def __getattr__(name: str) -> Any:
+    # `create_app` is dateline.web.app's, imported when named: importing this package
+    # (for `serve`'s checks) must not import FastAPI.
+    if name == "create_app":
+        from dateline.web.app import create_app
 
-    return make(db, token=token, hosts=hosts, upgrade=upgrade, private_reads=private_reads)
+        return create_app
+    raise AttributeError(f"module 'dateline.web' has no attribute {name!r}")
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
@@ -43,6 +41,8 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
         raise SystemExit(
             f"dateline: no database at {db}; create one with `dateline ingest` or `dateline demo`"
         )
+    from dateline.web.app import create_app
+
     token = token or security.new_token()
     app = create_app(
         db,
