@@ -78,6 +78,21 @@ def finish(pid: int, read_end: int) -> Finished:
     )
 
 
+def until_released(db: str | os.PathLike, timeout: float = 10.0) -> None:
+    """Wait until no process holds `db`'s writer lock. The pool processes of a killed
+    `--workers` run inherited the lock's descriptor with the fork; SIGKILL ends them a
+    moment after their parent, and a re-run started in that moment is rightly refused."""
+    import time
+
+    from dateline.store.lock import writer_running
+
+    deadline = time.monotonic() + timeout
+    while writer_running(str(db)):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{db}: the writer lock is still held after {timeout} s")
+        time.sleep(0.01)
+
+
 def run(argv: Sequence[str], env: dict[str, str] | None = None) -> Finished:
     return finish(*start(argv, env))
 

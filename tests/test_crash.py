@@ -89,6 +89,7 @@ def test_killed_at_every_point_then_rerun_ends_as_one_clean_run(
             whole = max(0, nth - 1 - workers)
         assert sources_left(db) == whole * BATCH if db.exists() else whole == 0, point
         # The re-run in one process: the pool changes no result (test_ingest.py).
+        forked.until_released(db)
         assert main(ingest_args(inputs, db, 1)) == 0, point
         assert dump(db) == clean_run, f"killed at {point}:{nth}"
 
@@ -109,5 +110,6 @@ def test_a_pool_process_killed_mid_batch_stops_the_run_clearly_and_a_rerun_compl
     )
     left = sources_left(db)
     assert left % BATCH == 0 and left < len(list(inputs.iterdir()))
+    forked.until_released(db)
     assert main(ingest_args(inputs, db, 1)) == 0
     assert dump(db) == clean_run

@@ -27,6 +27,7 @@ import pytest
 
 from dateline import api
 from dateline.store import Store
+from tests import forked
 from tests.conftest import EXAMPLES, FIXTURES, SEED
 from tests.test_store import dump
 
@@ -155,6 +156,7 @@ def test_killed_at_random_moments_then_rerun_ends_as_one_clean_run(
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         process.stderr.close()
+        forked.until_released(killed)
         with duckdb.connect(str(killed)) as db:  # what the killed run left
             left = db.execute("SELECT count(*) FROM sources").fetchall()[0][0]
         assert stored <= left < total
