@@ -31,6 +31,7 @@ from dateline import geo
 from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
 from dateline.actors.localise import localise, main_country, scene_places
+from dateline.events.accidents import accidental
 from dateline.events.acled import CROWD_CANONICALS, STATE_SECTORS, acled_label, conditions
 from dateline.events.arguments import Arguments, claimant, extract, is_passive
 from dateline.events.arguments import subject as arguments_subject
@@ -40,6 +41,7 @@ from dateline.events.factuality import factuality, historical
 from dateline.events.lexicon import Lexicon, lexicon_for, load_lexicon
 from dateline.events.numbers import UNCOUNTED, Casualties, quantity_of, read_sentence
 from dateline.events.participants import Participants
+from dateline.events.retellings import fold_retellings
 from dateline.events.triggers import Candidate, find_candidates
 from dateline.model import ActorRef, Article, Event, Quantity, Quote, Span
 
@@ -128,9 +130,13 @@ def find_events(
     by_token = {c.token.i: c for c in candidates}
     drafts: list[Draft] = []
     outcomes: list[Candidate] = []
+    no_ones: set[int] = set()  # starts of sentences telling deaths no one inflicted
     for candidate in candidates:
         token = candidate.token
         sentence = people.sentence(token.i)
+        if candidate.entry.type == "ASSAULT" and accidental(token):
+            no_ones.add(sentence.start)  # "died of cancer": no attack, no casualties
+            continue
         if "outcome" in candidate.entry.flags:
             outcomes.append(candidate)
             continue
@@ -156,15 +162,17 @@ def find_events(
     drafts.extend(_purpose_protests(candidates, drafts, people, lexicon, sentence_of))
     drafts.sort(key=lambda d: d.candidate.token.i)
     drafts = _absorb_protest_claims(drafts)
-    _attach_casualties(doc, drafts, outcomes, sentence_of, people, lexicon)
+    _attach_casualties(doc, drafts, outcomes, sentence_of, people, lexicon, no_ones)
     drafts.sort(key=lambda d: d.candidate.token.i)
     _protest_context(drafts)
     events = []
     triggers = {d.candidate.token.i for d in drafts}
     build = _derived_builder(doc, article, people)
+    draft_of: dict[int, Draft] = {}
     for draft in drafts:
         event, cue = _build(draft, doc, article, people, lexicon)
         events.append(event)
+        draft_of[id(event)] = draft
         intent = intent_event(
             event,
             draft.args.actor,
@@ -184,6 +192,16 @@ def find_events(
         if (e.type, e.trigger.start) not in taken
     )
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
+
+    def relabel(event: Event) -> None:
+        draft = draft_of.get(id(event))
+        if draft is not None:
+            event.acled = _acled(draft, event, lexicon)
+
+    def kind_of(ref: ActorRef) -> str | None:
+        return article.entities[ref.entity].kind if ref.entity is not None else None
+
+    events = fold_retellings(events, doc, kind_of, relabel)
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
     quotes = find_quotes(doc, people, lexicon, article.body if article.body else None)
@@ -405,8 +423,13 @@ def _purpose_protests(
             and token.head.head.pos_ == "VERB"
         ):
             governor = token.head.head
-        if governor is None or governor.pos_ != "VERB" or governor.i in taken:
-            continue
+        if (
+            governor is None
+            or governor.pos_ != "VERB"
+            or governor.i in taken
+            or governor.lemma_.lower() in lexicon.reporting_words
+        ):
+            continue  # "riots were reported in protest at ...": the riots are the protest
         subject, _passive = arguments_subject(governor)
         if subject is None:
             continue
@@ -527,6 +550,7 @@ def _attach_casualties(
     sentence_of: dict[int, int],
     people: Participants,
     lexicon: Lexicon,
+    no_ones: set[int],
 ) -> None:
     by_sentence: dict[int, list[Candidate]] = {}
     for candidate in outcomes:
@@ -534,7 +558,7 @@ def _attach_casualties(
     marked = _casualty_tokens(doc, lexicon)
     for index, sentence in enumerate(doc.sents):
         at = bisect.bisect_left(marked, sentence.start)
-        if at == len(marked) or marked[at] >= sentence.end:
+        if at == len(marked) or marked[at] >= sentence.end or sentence.start in no_ones:
             continue
         found = read_sentence(sentence, lexicon, people.text)
         if found.fatalities is None and found.injured is None and not found.victims:
@@ -694,10 +718,7 @@ def _build(
         actors = _crowd(actors, mode, token.text)
     sentence = _span(_without_dateline(draft.sentence, people.blocked), people.text)
     trigger = _trigger_span(candidate, people.text)
-    found = conditions(entry, actors, recipients, draft.context)
-    if "grenade" in cue_words:
-        found.add("grenade")
-    acled = acled_label(event_type, mode, entry, found, lexicon)
+    acled = _acled_of(entry, event_type, mode, cue_words, actors, recipients, draft, lexicon)
     if acled is not None and acled.event_type == "Riots" and "crowd" not in entry.flags:
         actors = _crowd(actors, "riot", token.text)  # a mob that kills is rioters (ACLED)
     value, cue = factuality(token, candidate.support, lexicon, lexicon.reporting_verbs)
@@ -753,6 +774,37 @@ def _build(
         sentence=sentence,
         confidence=round(min(confidence, 0.95), 2),
     ), cue
+
+
+def _acled_of(
+    entry,
+    event_type: str,
+    mode: str | None,
+    cue_words: set[str],
+    actors: list[ActorRef],
+    recipients: list[ActorRef],
+    draft: Draft,
+    lexicon: Lexicon,
+):
+    found = conditions(entry, actors, recipients, draft.context)
+    if "grenade" in cue_words:
+        found.add("grenade")
+    return acled_label(event_type, mode, entry, found, lexicon)
+
+
+def _acled(draft: Draft, event: Event, lexicon: Lexicon):
+    """The ACLED label of a built event again, after a retelling named its participants."""
+    _mode_now, cue_words = _mode(draft.candidate, lexicon)
+    return _acled_of(
+        draft.candidate.entry,
+        event.type,
+        event.mode,
+        cue_words,
+        event.actor,
+        event.recipient,
+        draft,
+        lexicon,
+    )
 
 
 def _derived_builder(doc: Doc, article: Article, people: Participants):

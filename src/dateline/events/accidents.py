@@ -1,0 +1,61 @@
+"""Deaths no one inflicted are not attacks.
+
+A killing verb or a death word is an ASSAULT trigger, but news reports deaths from
+illness, road accidents and disasters in the same words ("died of cancer", "killed in a
+crash", "hit and killed by a motorist"). Coding them as attacks gives an event that did
+not happen and a death toll to an attack that did not cause it; the cause named in the
+trigger's own phrases (`data/events/accidental_causes.tsv`) tells them apart.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Token
+
+from dateline import datafiles
+
+CAUSE_PREPS = {"of", "from", "in", "after", "by", "during"}
+
+
+@functools.cache
+def _causes() -> tuple[dict[str, str], dict[str, str]]:
+    """(single-word causes, two-word causes keyed by their head word) -> `as` column."""
+    single: dict[str, str] = {}
+    double: dict[str, str] = {}
+    for row in datafiles.read_tsv("events", "accidental_causes.tsv"):
+        words = row["words"].split()
+        if len(words) == 1:
+            single[words[0]] = row["as"]
+        else:
+            double[" ".join(words)] = row["as"]
+    return single, double
+
+
+def accidental(token: Token) -> bool:
+    """Whether the death or injury told by `token` has a named cause that is no one's act."""
+    for verb in (token, *token.conjuncts):
+        for child in verb.children:
+            if child.dep_ == "nsubj" and _cause(child) == "cause":
+                return True  # "floods killed twenty"
+            if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPS:
+                for noun in child.children:
+                    if noun.dep_ != "pobj":
+                        continue
+                    kind = _cause(noun)
+                    if kind == "cause" or (kind == "agent" and child.lower_ == "by"):
+                        return True
+    return False
+
+
+def _cause(noun: Token) -> str | None:
+    single, double = _causes()
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod") and child.i < noun.i:
+            kind = double.get(f"{child.lemma_.lower()} {lemma}")
+            if kind is not None:
+                return kind
+    if lemma == "attack":
+        return None  # only "heart attack", above
+    return single.get(lemma) or single.get(noun.lower_)

@@ -1,0 +1,220 @@
+"""One event told many times in an article is one event.
+
+A news article gives its main event in the lead and then tells it again by its parts:
+the dead ("Two officers died at the scene"), the wounded, the blast, the arrest "at an
+apartment on Main Street", the same attack in a quote. A careful coder, and ACLED, codes
+one event; each retelling coded again is a false event and splits the evidence of the
+true one.
+
+A later event is a retelling of an earlier one when nothing in it tells them apart: the
+same PLOVER type and factuality, no other mode, no date or place of its own that
+differs, and no named participant on either side that contradicts the earlier one's;
+and its sentence does not say it is another ("another attack", "in a separate
+incident", "Elsewhere, ..."; `data/events/distinct_cues.tsv`). What the retelling adds
+(the victims' names, the death toll, the exact place, the date) goes to the event it
+retells, and it leaves the list.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from dateline import datafiles
+from dateline.dedup.distance import km
+from dateline.model import ActorRef, Event, EventLocation
+
+FOLDED_FACTUALITY = ("asserted", "historical", "claimed")
+# Violence, coercion and protest are what an article tells again by their parts (the
+# dead, the wounded, the arrested, the crowd); two deliveries of aid or two meetings in
+# one article are as often two events as one.
+FOLDED_TYPES = ("ASSAULT", "COERCE", "PROTEST")
+SAME_PLACE_KM = 25.0  # two exact places further apart are two scenes (ACLED's place rule)
+UNIDENTIFIED = "Unidentified"
+# Ground changing hands is an act of its own, not a part of the fighting told before it
+TERRITORY = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+
+
+@functools.cache
+def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    rows = datafiles.read_tsv("events", "distinct_cues.tsv")
+    modifiers = frozenset(r["word"] for r in rows if r["where"] == "modifier")
+    anywhere = frozenset(r["word"] for r in rows if r["where"] == "sentence")
+    nouns = frozenset(r["lemma"] for r in datafiles.read_tsv("events", "incident_nouns.tsv"))
+    return modifiers, anywhere, nouns
+
+
+def fold_retellings(
+    events: list[Event],
+    doc: Doc,
+    kind_of: Callable[[ActorRef], str | None],
+    relabel: Callable[[Event], None] | None = None,
+) -> list[Event]:
+    """The events in text order, each retelling folded into the nearest earlier event it
+    can retell; `relabel` is called on an event whose participants a retelling changed
+    (its ACLED label turns on them)."""
+    distinct = _said_to_be_another(doc)
+    kept: list[Event] = []
+    for event in events:
+        told = None
+        if not distinct(event):
+            told = next((e for e in reversed(kept) if retells(event, e, kind_of)), None)
+        if told is None:
+            kept.append(event)
+        elif _absorb(told, event, kind_of) and relabel is not None:
+            relabel(told)
+    return kept
+
+
+def retells(later: Event, earlier: Event, kind_of: Callable[[ActorRef], str | None]) -> bool:
+    """Whether `later` can be `earlier` told again: nothing in it tells them apart."""
+    return (
+        later.type == earlier.type
+        and later.type in FOLDED_TYPES
+        and later.factuality == earlier.factuality
+        and later.factuality in FOLDED_FACTUALITY
+        and (later.mode is None or earlier.mode is None or later.mode == earlier.mode)
+        and _territorial(later) == _territorial(earlier)
+        and _dates_agree(later, earlier)
+        and _places_agree(later.location, earlier.location)
+        and not _swapped(later, earlier)
+        and not _contradict(later.actor, earlier.actor, kind_of)
+        and not _contradict(later.recipient, earlier.recipient, kind_of)
+    )
+
+
+def _said_to_be_another(doc: Doc) -> Callable[[Event], bool]:
+    modifiers, anywhere, nouns = _cues()
+
+    def distinct(event: Event) -> bool:
+        if event.trigger is None or event.sentence is None:
+            return True
+        sentence = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if sentence is None or trigger is None:
+            return True
+        heads = {t.i for t in trigger}
+        for token in sentence:
+            word = token.lower_
+            if word in anywhere:
+                return True
+            if word in modifiers and token.dep_ in ("amod", "det", "advmod"):
+                head = token.head
+                if head.i in heads or head.lemma_.lower() in nouns:
+                    return True
+        return False
+
+    return distinct
+
+
+def _territorial(event: Event) -> bool:
+    return event.acled is not None and event.acled.sub_event_type in TERRITORY
+
+
+def _dates_agree(later: Event, earlier: Event) -> bool:
+    """A retelling gives no date, or one that agrees with the first telling's."""
+    a, b = later.date, earlier.date
+    if a is None or b is None or a.text is None or b.text is None:
+        return True
+    if a.start_date and a.end_date and b.start_date and b.end_date:
+        return a.start_date <= b.end_date and b.start_date <= a.end_date
+    if not a.value or not b.value:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _places_agree(a: EventLocation | None, b: EventLocation | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if (a.precision or 3) > 1 or (b.precision or 3) > 1:
+        # a region and a place: the place must not be in another region
+        return not (a.admin1 and b.admin1 and a.admin1 != b.admin1 and _both_within_admin1(a, b))
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return (a.name or a.text) == (b.name or b.text)
+    return km((a.lat, a.lon), (b.lat, b.lon)) <= SAME_PLACE_KM
+
+
+def _both_within_admin1(a: EventLocation, b: EventLocation) -> bool:
+    """A province-level place names its province; a country-level place names none."""
+    return (a.precision or 3) <= 3 and (b.precision or 3) <= 3
+
+
+def _named(ref: ActorRef, kind_of: Callable[[ActorRef], str | None]) -> bool:
+    """A participant the text names: not "unidentified gunmen", not a crowd or a class of
+    people ("protesters", "villagers"), which two tellings may word differently."""
+    return (
+        (ref.entity is not None or ref.country is not None)
+        and not (ref.canonical or "").startswith(UNIDENTIFIED)
+        and kind_of(ref) != "group_of_people"
+    )
+
+
+def _key(ref: ActorRef) -> str:
+    return ref.canonical or ref.text
+
+
+def _swapped(later: Event, earlier: Event) -> bool:
+    """One side of the first telling on the other side of the second ("an offensive by
+    the army", then "the army was repulsed"): another act, or the first seen from the
+    other side, whose participants must not be mixed."""
+    first_actor = {_key(r) for r in earlier.actor}
+    first_recipient = {_key(r) for r in earlier.recipient}
+    return bool(
+        {_key(r) for r in later.recipient} & first_actor
+        or {_key(r) for r in later.actor} & first_recipient
+    )
+
+
+def _contradict(
+    a: list[ActorRef], b: list[ActorRef], kind_of: Callable[[ActorRef], str | None]
+) -> bool:
+    """Two sides contradict when each names people, or each names groups, and they share
+    no one. Names of people do not contradict a group's: "a police officer" is killed
+    in the lead, "Trooper William Hakim" in the next paragraph."""
+    if {_key(r) for r in a} & {_key(r) for r in b}:
+        return False
+    for person in (True, False):
+        mine = [r for r in a if _named(r, kind_of) and (kind_of(r) == "person") == person]
+        theirs = [r for r in b if _named(r, kind_of) and (kind_of(r) == "person") == person]
+        if mine and theirs:
+            return True
+    return False
+
+
+def _absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None]) -> bool:
+    """What a retelling adds to the event it retells; whether its participants changed."""
+    changed = False
+    if not told.recipient and again.recipient:
+        told.recipient = list(again.recipient)
+        changed = True
+    if again.actor and (
+        not told.actor
+        or (
+            all(not _named(r, kind_of) for r in told.actor)
+            and any(_named(r, kind_of) for r in again.actor)
+        )
+    ):
+        told.actor = list(again.actor)
+        changed = True
+    for name in ("fatalities", "injured"):
+        mine, theirs = getattr(told, name), getattr(again, name)
+        if theirs is not None and (mine is None or theirs > mine):
+            setattr(told, name, theirs)
+    place, other = told.location, again.location
+    if other is not None and (
+        place is None or (other.precision or 3) < (place.precision or 3)
+    ):
+        told.location = other
+    if (told.date is None or told.date.text is None) and again.date is not None and again.date.text:
+        told.date = again.date
+    return changed
