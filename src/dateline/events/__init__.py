@@ -30,6 +30,7 @@ from spacy.tokens import Span as SpacySpan
 from dateline import geo
 from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
+from dateline.actors.entities import with_article
 from dateline.actors.localise import localise, main_country, scene_places
 from dateline.events.accidents import accidental
 from dateline.events.acled import CROWD_CANONICALS, STATE_SECTORS, acled_label, conditions
@@ -202,6 +203,17 @@ def find_events(
         return article.entities[ref.entity].kind if ref.entity is not None else None
 
     events = fold_retellings(events, doc, kind_of, relabel)
+    for event in events:  # after folding: an inferred actor must not keep tellings apart
+        draft = draft_of.get(id(event))
+        if (
+            draft is not None
+            and event.type == "COERCE"
+            and event.mode == "arrest"
+            and not event.actor
+            and event.factuality in FACTUAL
+        ):
+            police = _arresting_police(draft.candidate, event.location, people)
+            event.actor = [police] if police is not None else event.actor
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
     quotes = find_quotes(doc, people, lexicon, article.body if article.body else None)
@@ -941,6 +953,37 @@ def _unidentified(candidate: Candidate, location, people: Participants) -> Actor
         code=people.dictionary.country_code(iso2, "UAF"),
         country=iso2,
         sector="UAF",
+    )
+
+
+def _arresting_police(candidate: Candidate, location, people: Participants) -> ActorRef | None:
+    """The actor of an arrest that names none: the police of the country it happened in.
+
+    "Two men were arrested on Friday", "he was taken into custody": news leaves out who
+    arrests when it is the police, and ACLED codes the actor so ("Police Forces of
+    Lebanon"). Only where the verb is passive or the arrest a noun: an active verb whose
+    subject was not found says nothing of who it was.
+    """
+    predicate = candidate.predicate
+    if predicate.pos_ == "VERB" and not is_passive(predicate):
+        return None
+    iso2 = location.country if location is not None else None
+    police = people.dictionary.institutions.get("police")
+    if (
+        police is None
+        or not iso2
+        or iso2 not in people.dictionary.countries
+        or iso2 != _scene_country(people.sentence(candidate.token.i), people)
+    ):
+        return None
+    name = with_article(people.dictionary.countries[iso2].name)
+    return ActorRef(
+        text=candidate.token.text,
+        canonical=police.canonical.format(country=name),
+        entity=None,
+        code=people.dictionary.country_code(iso2, police.sector),
+        country=iso2,
+        sector=police.sector,
     )
 
 

@@ -34,6 +34,8 @@ def _causes() -> tuple[dict[str, str], dict[str, str]]:
 
 def accidental(token: Token) -> bool:
     """Whether the death or injury told by `token` has a named cause that is no one's act."""
+    if token.pos_ in ("NOUN", "PROPN") and _cause(token) == "cause":
+        return True  # "a heart attack"
     for verb in (token, *token.conjuncts):
         for child in verb.children:
             if child.dep_ == "nsubj" and _cause(child) == "cause":

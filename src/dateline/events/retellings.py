@@ -210,11 +210,8 @@ def _absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None]
         mine, theirs = getattr(told, name), getattr(again, name)
         if theirs is not None and (mine is None or theirs > mine):
             setattr(told, name, theirs)
-    place, other = told.location, again.location
-    if other is not None and (
-        place is None or (other.precision or 3) < (place.precision or 3)
-    ):
-        told.location = other
+    if told.location is None and again.location is not None:
+        told.location = again.location
     if (told.date is None or told.date.text is None) and again.date is not None and again.date.text:
         told.date = again.date
     return changed

@@ -1,0 +1,59 @@
+"""One event told again by its parts is one event; another of its kind is another."""
+
+from __future__ import annotations
+
+from dateline.pipeline import analyse_texts
+
+
+def events(text: str, pub_date: str = "2023-05-20"):
+    return analyse_texts([text], [pub_date])[0].events
+
+
+def test_the_dead_and_the_wounded_of_an_attack_told_after_it_are_the_attack(nlp):
+    found = events(
+        "Gunmen attacked a police checkpoint in Maiduguri on Friday, killing two officers. "
+        "Sergeant Musa Bello and Corporal Ali Garba died at the scene. "
+        "A third officer was wounded."
+    )
+    assert [(e.type, e.trigger.text) for e in found] == [("ASSAULT", "attacked")]
+    [attack] = found
+    assert attack.fatalities == 2
+    assert attack.location.name == "Maiduguri"
+    assert attack.date.value == "2023-05-19"
+
+
+def test_another_attack_is_another_event(nlp):
+    found = events(
+        "Gunmen attacked a police checkpoint in Maiduguri on Friday. "
+        "In a separate attack, militants killed three farmers."
+    )
+    assert [(e.type, e.trigger.text) for e in found] == [
+        ("ASSAULT", "attacked"),
+        ("ASSAULT", "killed"),
+    ]
+
+
+def test_attacks_in_two_towns_far_apart_are_two_events(nlp):
+    found = events(
+        "Gunmen attacked a police checkpoint in Maiduguri on Friday. "
+        "Gunmen attacked a market in Sokoto."
+    )
+    assert [e.location.name for e in found] == ["Maiduguri", "Sokoto"]
+
+
+def test_an_arrest_told_again_gives_its_names_to_the_first_telling(nlp):
+    found = events(
+        "Two men were arrested in Mombasa on Tuesday over the robbery of a bank. "
+        "John Otieno and Peter Kamau were arrested at a house near the port, police said."
+    )
+    assert [(e.type, e.trigger.text) for e in found] == [("COERCE", "arrested")]
+    [arrest] = found
+    assert arrest.actor[0].canonical == "Police Forces of Kenya"
+
+
+def test_attacks_on_two_different_named_victims_stay_apart(nlp):
+    found = events(
+        "A gunman shot John Otieno in Mombasa on Tuesday. "
+        "On Thursday, a gunman shot Peter Kamau in Mombasa."
+    )
+    assert [e.date.value for e in found] == ["2023-05-16", "2023-05-18"]
