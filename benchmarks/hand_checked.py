@@ -5,7 +5,7 @@
 
 Full articles are Dateline's main input, and the one-line gold sets say little about
 them. `benchmarks/data/hand_checked.tsv` holds a careful reader's judgement of every
-asserted event Dateline gave on 14 whole articles of ECB+ and LGL (real news), read as
+asserted event Dateline gave on 21 whole articles of ECB+ and LGL (real news), read as
 `dateline extract` reads a plain-text file (cleaned: the headline is the title and each
 line a paragraph), by record id and trigger offsets in the cleaned body: did the event
 happen (asserted rightly, an event at all, and not a second report of one the article
@@ -90,7 +90,10 @@ def analyse(records: list[dict[str, Any]]) -> list[list[Any]]:
     articles = process(raws)
     for record, article in zip(records, articles, strict=True):
         record["body"] = article.body
-    return [[e for e in a.events if e.factuality == "asserted"] for a in articles]
+    return [
+        [e for e in a.events if e.factuality == "asserted" and e.retells is None]
+        for a in articles
+    ]
 
 
 def score(
@@ -206,6 +209,16 @@ ARTICLES = (
     "lgl-0209",
     "lgl-0260",
     "lgl-0322",
+    # Seven more, read whole and judged on 2026-12-06 after the rules for retellings,
+    # accidental deaths and passive arrests were written (not while): riots, a battle,
+    # a naval operation and an opinion piece on a war, chosen by topic before any was run.
+    "lgl-0319",
+    "ecb-12_12ecb",
+    "ecb-19_9ecb",
+    "ecb-19_3ecbplus",
+    "ecb-8_1ecbplus",
+    "ecb-8_6ecbplus",
+    "lgl-0022",
 )
 
 

@@ -186,3 +186,8 @@ def test_publication_date_as_plain_date(nlp):
     assert values(nlp, "Rebels shelled the town on Friday.", "2019-03-11") == {
         "Friday": "2019-03-08"
     }
+
+
+def test_a_short_weekday_name_is_a_date_only_capitalised(nlp):
+    assert "wed." not in values(nlp, "Rebels shelled the town a year after they wed.")
+    assert values(nlp, "The talks resumed on Wed. in Geneva.")["Wed."] == "2019-03-06"

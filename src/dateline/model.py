@@ -177,6 +177,9 @@ class Event:
     trigger: Span | None = None
     sentence: Span | None = None
     confidence: float | None = None
+    # the id of the event of this article this one tells again ("two officers died at
+    # the scene" after the attack that killed them), whose values it has added to
+    retells: str | None = None
 
 
 @dataclass

@@ -87,7 +87,10 @@ def _analyse(
         articles = pipeline.analyse_texts(
             [r["text"] for r in batch], [r.get("pub_date") for r in batch], profile=profile
         )
-        out.extend([e for e in a.events if e.factuality == "asserted"] for a in articles)
+        out.extend(
+            [e for e in a.events if e.factuality == "asserted" and e.retells is None]
+            for a in articles
+        )
         errors += sum(any(w.startswith("internal error") for w in a.warnings) for a in articles)
     return out, errors
 

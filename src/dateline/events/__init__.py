@@ -42,7 +42,8 @@ from dateline.events.factuality import factuality, historical
 from dateline.events.lexicon import Lexicon, lexicon_for, load_lexicon
 from dateline.events.numbers import UNCOUNTED, Casualties, quantity_of, read_sentence
 from dateline.events.participants import Participants
-from dateline.events.retellings import fold_retellings
+from dateline.events.quoted import claims_in_quotes
+from dateline.events.retellings import fold_retellings, mark_retellings
 from dateline.events.triggers import Candidate, find_candidates
 from dateline.model import ActorRef, Article, Event, Quantity, Quote, Span
 
@@ -202,7 +203,7 @@ def find_events(
     def kind_of(ref: ActorRef) -> str | None:
         return article.entities[ref.entity].kind if ref.entity is not None else None
 
-    events = fold_retellings(events, doc, kind_of, relabel)
+    told_again = fold_retellings(events, doc, kind_of, relabel)
     for event in events:  # after folding: an inferred actor must not keep tellings apart
         draft = draft_of.get(id(event))
         if (
@@ -214,9 +215,11 @@ def find_events(
         ):
             police = _arresting_police(draft.candidate, event.location, people)
             event.actor = [police] if police is not None else event.actor
+    quotes = find_quotes(doc, people, lexicon, article.body if article.body else None)
+    claims_in_quotes(events, quotes)
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
-    quotes = find_quotes(doc, people, lexicon, article.body if article.body else None)
+    mark_retellings(told_again)
     return events, quotes
 
 

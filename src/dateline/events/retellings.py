@@ -12,7 +12,8 @@ differs, and no named participant on either side that contradicts the earlier on
 and its sentence does not say it is another ("another attack", "in a separate
 incident", "Elsewhere, ..."; `data/events/distinct_cues.tsv`). What the retelling adds
 (the victims' names, the death toll, the exact place, the date) goes to the event it
-retells, and it leaves the list.
+retells; it stays in the record as evidence, with `retells` naming that event, and is
+not counted as an event of its own (`dateline eval`, the store's merged events).
 """
 
 from __future__ import annotations
@@ -55,21 +56,31 @@ def fold_retellings(
     doc: Doc,
     kind_of: Callable[[ActorRef], str | None],
     relabel: Callable[[Event], None] | None = None,
-) -> list[Event]:
-    """The events in text order, each retelling folded into the nearest earlier event it
-    can retell; `relabel` is called on an event whose participants a retelling changed
-    (its ACLED label turns on them)."""
+) -> list[tuple[Event, Event]]:
+    """(retelling, event it retells) for the events in text order, each retelling folded
+    into the nearest earlier event it can retell; `relabel` is called on an event whose
+    participants a retelling changed (its ACLED label turns on them). The retellings
+    stay in the record, as evidence, with `retells` set (`mark_retellings`)."""
     distinct = _said_to_be_another(doc)
     kept: list[Event] = []
+    told_again: list[tuple[Event, Event]] = []
     for event in events:
         told = None
         if not distinct(event):
             told = next((e for e in reversed(kept) if retells(event, e, kind_of)), None)
         if told is None:
             kept.append(event)
-        elif _absorb(told, event, kind_of) and relabel is not None:
+            continue
+        told_again.append((event, told))
+        if _absorb(told, event, kind_of) and relabel is not None:
             relabel(told)
-    return kept
+    return told_again
+
+
+def mark_retellings(told_again: list[tuple[Event, Event]]) -> None:
+    """Once the events have their ids: each retelling names the event it retells."""
+    for again, told in told_again:
+        again.retells = told.retells or told.id
 
 
 def retells(later: Event, earlier: Event, kind_of: Callable[[ActorRef], str | None]) -> bool:
@@ -178,11 +189,16 @@ def _swapped(later: Event, earlier: Event) -> bool:
 def _contradict(
     a: list[ActorRef], b: list[ActorRef], kind_of: Callable[[ActorRef], str | None]
 ) -> bool:
-    """Two sides contradict when each names people, or each names groups, and they share
-    no one. Names of people do not contradict a group's: "a police officer" is killed
-    in the lead, "Trooper William Hakim" in the next paragraph."""
+    """Two sides contradict when they share no one and each names people, or each names
+    groups, or each gives groups of other kinds (civilians, soldiers). Names of people
+    do not contradict a group's: "a police officer" is killed in the lead, "Trooper
+    William Hakim" in the next paragraph."""
     if {_key(r) for r in a} & {_key(r) for r in b}:
         return False
+    groups_a = {r.sector for r in a if r.sector and kind_of(r) != "person"}
+    groups_b = {r.sector for r in b if r.sector and kind_of(r) != "person"}
+    if groups_a and groups_b and not groups_a & groups_b:
+        return True  # civilians held by a group are not the fighters attacked
     for person in (True, False):
         mine = [r for r in a if _named(r, kind_of) and (kind_of(r) == "person") == person]
         theirs = [r for r in b if _named(r, kind_of) and (kind_of(r) == "person") == person]

@@ -96,8 +96,10 @@ def _months(group: str = "month") -> str:
 def _weekdays(group: str = "wd") -> str:
     names = lexicon().weekdays
     full = [n for n in names if n.endswith("day")]
-    short = [n for n in names if n not in full]
-    return rf"(?P<{group}>(?:{alternation(full)})|(?:{alternation(short)})\.)"
+    # "Wed." in a byline, never "wed." ending "a year after they wed.": the short names
+    # count only capitalised, whatever the case rule of the rest of the pattern
+    short = [form for n in names if n not in full for form in (n.capitalize(), n.upper())]
+    return rf"(?P<{group}>(?:{alternation(full)})|(?-i:{alternation(short)})\.)"
 
 
 def _units(group: str = "unit") -> str:
