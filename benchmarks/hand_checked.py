@@ -91,8 +91,7 @@ def analyse(records: list[dict[str, Any]]) -> list[list[Any]]:
     for record, article in zip(records, articles, strict=True):
         record["body"] = article.body
     return [
-        [e for e in a.events if e.factuality == "asserted" and e.retells is None]
-        for a in articles
+        [e for e in a.events if e.factuality == "asserted" and e.retells is None] for a in articles
     ]
 
 
