@@ -18,7 +18,8 @@ Dateline gave, so a value that changes after a code change counts as unjudged un
 is judged (`--show` lists those, with their sentences, on stderr only).
 
 Prints one JSON object: `event_precision` (events that happened with the right type,
-over asserted events) and, over those, the share right of each field; `unjudged` counts
+over asserted events) and, over those, the share right of each field; `by_confidence`
+the reliability table (per tenth of event confidence, the share that happened); `unjudged` counts
 what has no judgement for its present value. The articles' dev / test part (by the hash
 of `dateline.evaluate.split`) is given for each figure too.
 """
@@ -105,6 +106,7 @@ def score(
 
     tallies: dict[str, dict[str, list[int]]] = {}
     unjudged = {"event": 0, **{f: 0 for f in FIELDS}}
+    reliability: dict[str, list[int]] = {}  # confidence tenth -> [happened, asserted]
     for record, found in zip(records, events, strict=True):
         part = part_of(str(record["id"]))
         for event in found:
@@ -119,6 +121,8 @@ def score(
             happened = row[("event", "-")] and row.get(("type", "-"), False)
             for name in ("all", part):
                 _add(tallies.setdefault(name, {}), "event", happened)
+            tenth = min(9, int((event.confidence or 0.0) * 10))
+            _add(reliability, f"{tenth / 10:.1f}-{(tenth + 1) / 10:.1f}", happened)
             if not happened:
                 continue
             for field in FIELDS:
@@ -142,6 +146,9 @@ def score(
             result |= figures
         else:
             result[name] = figures
+    result["by_confidence"] = {
+        k: {"n": v[1], "right": round(v[0] / v[1], 3)} for k, v in sorted(reliability.items())
+    }
     result["articles"] = len(records)
     result["unjudged"] = unjudged
     return result

@@ -39,6 +39,7 @@ def test_a_changed_value_is_unjudged_not_scored():
         recipient=[],
         location=None,
         date=None,
+        confidence=0.83,
     )
     now = hand.values(event)
     key = ("doc-1", 10, 18, "COERCE")
@@ -55,4 +56,5 @@ def test_a_changed_value_is_unjudged_not_scored():
     assert result["event_precision"] == 1.0
     assert result["actor_right"] == 1.0
     assert result["recipient_right"] == 0.0
+    assert result["by_confidence"] == {"0.8-0.9": {"n": 1, "right": 1.0}}
     assert result["unjudged"] == {"event": 0, "actor": 0, "recipient": 0, "place": 1, "date": 1}

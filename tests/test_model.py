@@ -56,6 +56,7 @@ EVENT_KEYS = [
     "trigger",
     "sentence",
     "confidence",
+    "retells",
 ]
 
 

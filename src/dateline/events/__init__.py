@@ -37,6 +37,7 @@ from dateline.events.acled import CROWD_CANONICALS, STATE_SECTORS, acled_label, 
 from dateline.events.arguments import Arguments, claimant, extract, is_passive
 from dateline.events.arguments import subject as arguments_subject
 from dateline.events.attribution import attribution, find_quotes
+from dateline.events.confidence import calibrated
 from dateline.events.derived import CAMEO, intent_event, obligation_events
 from dateline.events.factuality import factuality, historical
 from dateline.events.lexicon import Lexicon, lexicon_for, load_lexicon
@@ -220,6 +221,7 @@ def find_events(
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
     mark_retellings(told_again)
+    _confidence(events)
     return events, quotes
 
 
@@ -787,8 +789,22 @@ def _build(
         attribution=source,
         trigger=trigger,
         sentence=sentence,
-        confidence=round(min(confidence, 0.95), 2),
+        confidence=round(min(confidence, 0.95), 2),  # raw: see `_confidence`
     ), cue
+
+
+def _confidence(events: list[Event]) -> None:
+    """Each event's confidence: its raw score, raised where the article dates the event
+    or tells it again (both make a real event likelier in whole articles), calibrated on
+    the dev parts (`dateline.events.confidence`)."""
+    retold = {e.retells for e in events if e.retells is not None}
+    for event in events:
+        raw = event.confidence or 0.0
+        if event.date is not None and event.date.text is not None:
+            raw += 0.05
+        if event.id in retold:
+            raw += 0.05
+        event.confidence = calibrated(event.type, round(min(raw, 0.95), 2))
 
 
 def _acled_of(
