@@ -201,7 +201,13 @@ def find_events(
         if draft is not None:
             event.acled = _acled(draft, event, lexicon)
 
+    generic = {a.canonical for a in people.dictionary.agents.values()}
+
     def kind_of(ref: ActorRef) -> str | None:
+        """The kind of a participant; a class of actors ("Rebels", "Militants") is a
+        group of people, however the entity it stands for is kinded."""
+        if ref.canonical in generic:
+            return "group_of_people"
         return article.entities[ref.entity].kind if ref.entity is not None else None
 
     told_again = fold_retellings(events, doc, kind_of, relabel)

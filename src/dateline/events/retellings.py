@@ -32,6 +32,9 @@ FOLDED_FACTUALITY = ("asserted", "historical", "claimed")
 # dead, the wounded, the arrested, the crowd); two deliveries of aid or two meetings in
 # one article are as often two events as one.
 FOLDED_TYPES = ("ASSAULT", "COERCE", "PROTEST")
+# A protest is told by its march, its barricades and its riot, one event in another's
+# words; an air strike and a shelling, an arrest and a seizure, are two acts.
+ANY_MODE_TYPES = ("PROTEST",)
 SAME_PLACE_KM = 25.0  # two exact places further apart are two scenes (ACLED's place rule)
 UNIDENTIFIED = "Unidentified"
 # Ground changing hands is an act of its own, not a part of the fighting told before it
@@ -90,7 +93,12 @@ def retells(later: Event, earlier: Event, kind_of: Callable[[ActorRef], str | No
         and later.type in FOLDED_TYPES
         and later.factuality == earlier.factuality
         and later.factuality in FOLDED_FACTUALITY
-        and (later.mode is None or earlier.mode is None or later.mode == earlier.mode)
+        and (
+            later.mode is None
+            or earlier.mode is None
+            or later.mode == earlier.mode
+            or later.type in ANY_MODE_TYPES
+        )
         and _territorial(later) == _territorial(earlier)
         and _dates_agree(later, earlier)
         and _places_agree(later.location, earlier.location)
