@@ -107,3 +107,18 @@ def test_keeping_something_back_from_reporters_is_no_refusal(nlp):
 def test_a_reward_or_details_offered_are_no_agreement(nlp):
     assert coded("The city offered a reward for information about the fire.") == []
     assert coded("The rebels offered a truce to the army.") == [("AGREE", "offered")]
+
+
+def test_a_death_that_dates_a_state_of_affairs_is_no_new_event(nlp):
+    assert coded("Tension has gripped the town every day since the death of a student.") == []
+
+
+def test_protesters_occupying_a_building_protest(nlp):
+    assert coded("Striking workers occupied the regional ministry in Oruro.") == [
+        ("PROTEST", "occupied")
+    ]
+
+
+def test_an_event_of_an_earlier_year_is_history(nlp):
+    article = analyse_texts(["In 2019, he was charged with fraud in Accra."], ["2022-03-01"])[0]
+    assert [(e.type, e.factuality) for e in article.events] == [("ACCUSE", "historical")]

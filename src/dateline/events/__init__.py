@@ -77,7 +77,16 @@ ABSORBING_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 FACTUAL = ("asserted", "historical", "claimed")
 DEFINITE = {"the", "this", "that", "these", "those"}
 DESCRIBING = {"SUPPORT", "ACCUSE"}  # types whose participle on a noun describes it
-BACKGROUND_PREPS = {"amid", "amidst", "due to", "because of", "owing to", "given", "despite"}
+BACKGROUND_PREPS = {
+    "amid",
+    "amidst",
+    "due to",
+    "because of",
+    "owing to",
+    "given",
+    "despite",
+    "since",  # "violence every day since the death of ...": a time's start, told before
+}
 CROWD_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "HLH", "JUD", "MED", "REF", "REL", "ENV"}
 PURPOSE_PROTEST_WORDS = {
     "demand",
@@ -141,7 +150,8 @@ def find_events(
             no_ones.add(sentence.start)  # "died of cancer": no attack, no casualties
             continue
         if "outcome" in candidate.entry.flags:
-            outcomes.append(candidate)
+            if not _background(candidate, None):  # "since the death of ..."
+                outcomes.append(candidate)
             continue
         if not _is_event(candidate, verb_triggers, lexicon, sentence):
             continue
@@ -393,12 +403,16 @@ def _manner_of(candidate: Candidate, args: Arguments, drafts: list[Draft]) -> bo
     return True
 
 
-def _background(candidate: Candidate, args: Arguments) -> bool:
+def _background(candidate: Candidate, args: Arguments | None) -> bool:
     """A trigger noun with no actor given as a reason or a backdrop ("prices rising due
     to the pandemic and the invasion of Ukraine", "amid fighting"): the context of the
     sentence's event, not an event the report tells."""
     token = candidate.token
-    if token.pos_ not in ("NOUN", "PROPN") or candidate.support is not None or args.actor:
+    if (
+        token.pos_ not in ("NOUN", "PROPN")
+        or candidate.support is not None
+        or (args is not None and args.actor)
+    ):
         return False
     node = token
     while node.dep_ == "conj" and node.head != node:
