@@ -176,9 +176,9 @@ def historical(value: str, date: EventDate | None, pub_date: str | None) -> str:
     if value != "asserted" or date is None or date.text is None or not pub_date:
         return value
     end = date.end_date or date.start_date
-    if date.precision == "year" and date.value and date.value[:4].isdigit():
-        if int(date.value[:4]) < int(pub_date[:4]):
-            return "historical"  # "last year", "in 2005": a year before the report's
+    year = date.value[:4] if date.precision == "year" and date.value else ""
+    if year.isdigit() and int(year) < int(pub_date[:4]):
+        return "historical"  # "last year", "in 2005": a year before the report's
     if not end:
         return value
     try:
