@@ -27,7 +27,8 @@ with the record's `pub_date`); only `asserted` events count, as in exports.
   against either side, for every record (ACLED's Actor 1 / Actor 2 carry no direction).
 - `by_confidence`: the reliability table, per tenth of event confidence, of how many
   asserted events fall there and the share of them that are right (of a type, and an
-  ACLED event type where the gold has one, that a gold event of the record has).
+  ACLED event type where the gold has one, that a gold event of the record has); only
+  events of the types the gold set codes count.
 - `acled_type_accuracy_first` is the stricter figure where the event scored is the
   article's first asserted event with an ACLED label, not the best match.
 
@@ -117,6 +118,9 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
     }
     reliability: dict[str, list[int]] = {}
     n_events = 0
+    # the types the gold set codes at all: an event of another type (a request in ACLED's
+    # notes) is neither right nor wrong there, and stays out of the reliability table
+    coded = {g.get("type") for r in records for g in r.get("events") or [] if g.get("type")}
     for record, events in zip(records, predicted, strict=True):
         gold_events = record.get("events") or []
         n_events += len(gold_events)
@@ -130,7 +134,7 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
         for gold in gold_events:
             best = _best(gold, events, undirected)
             _tally(counts, gold, best, undirected, first_acled)
-        _calibrate(reliability, events, gold_events)
+        _calibrate(reliability, [e for e in events if e.type in coded], gold_events)
     result: dict[str, Any] = {}
     prf = f1(tp, fp, fn)
     result["type_f1"] = prf["f1"]

@@ -35,6 +35,7 @@ FOLDED_TYPES = ("ASSAULT", "COERCE", "PROTEST")
 # A protest is told by its march, its barricades and its riot, one event in another's
 # words; an air strike and a shelling, an arrest and a seizure, are two acts.
 ANY_MODE_TYPES = ("PROTEST",)
+ESCALATIONS = ("riot",)  # a protest that turns violent is a riot (ACLED)
 SAME_PLACE_KM = 25.0  # two exact places further apart are two scenes (ACLED's place rule)
 UNIDENTIFIED = "Unidentified"
 # Ground changing hands is an act of its own, not a part of the fighting told before it
@@ -216,7 +217,8 @@ def _contradict(
 
 
 def _absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None]) -> bool:
-    """What a retelling adds to the event it retells; whether its participants changed."""
+    """What a retelling adds to the event it retells; whether its participants or its
+    mode changed (its ACLED label turns on them)."""
     changed = False
     if not told.recipient and again.recipient:
         told.recipient = list(again.recipient)
@@ -238,4 +240,7 @@ def _absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None]
         told.location = again.location
     if (told.date is None or told.date.text is None) and again.date is not None and again.date.text:
         told.date = again.date
+    if told.type == "PROTEST" and again.mode in ESCALATIONS and told.mode not in ESCALATIONS:
+        told.mode = again.mode  # a demonstration told again as the riot it became
+        changed = True
     return changed
