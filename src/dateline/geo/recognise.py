@@ -592,6 +592,14 @@ def _from_other_entity(
         return listed
     if ent.label_ in ("PERSON", "NORP"):  # `in Ranpur city`, `protested in Vadul`
         whole = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        if (len(tokens) > 1 or whole not in people) and _named_as_place(
+            ent.doc, ent.start, ent.end
+        ):
+            # `Tal Zarqa village`, `the outskirts of Tal Tamr`, `the Qamishli countryside`:
+            # the words say it is a place, known to the gazetteer or not (then its
+            # written container places it).
+            source = "gazetteer" if gazetteer.lookup(whole)[0] else "cue"
+            return [Mention(whole, tokens[0].idx, tokens[0].idx + len(whole), None, source)]
         if (
             len(tokens) > 1
             and (
@@ -782,6 +790,15 @@ def _cue_before(doc: Doc, index: int) -> str | None:
 def _cue_after(doc: Doc, index: int) -> bool:
     """`a Tupelo man`: the word after the name makes it a place."""
     return index < len(doc) and doc[index].lower_ in data.after_cue_words()
+
+
+def _named_as_place(doc: Doc, start: int, end: int) -> bool:
+    """A strong cue before the name (`the village of`) or a settlement or division word
+    after it, written in lower case (`Tal Zarqa village`, `Jebel Saman district`; not
+    `Greenwich Village`, which is the name)."""
+    if _cue_before(doc, start) == "strong":
+        return True
+    return end < len(doc) and doc[end].text.islower() and _kind_after(doc, end)
 
 
 def _kind_after(doc: Doc, index: int) -> bool:

@@ -31,6 +31,7 @@ from dateline.geo import data
 from dateline.geo.build import ABBREVIATION, ALIAS, ALTERNATE, DERIVED, NAME
 from dateline.geo.names import exact_key
 from dateline.geo.store import Entry, Gazetteer
+from dateline.geo.written import CONTAINER_SOURCE, WrittenContainer, written_containers
 from dateline.model import Place
 
 MIN_CONFIDENCE = 0.2
@@ -160,6 +161,9 @@ class Mention:
     # Found by the gazetteer alone with little evidence (a town's name heading an
     # organisation's): kept only if it resolves confidently into the article's countries.
     weak: bool = False
+    # `within` was read from the text's structure (`Kwajaffa village in Borno state`, see
+    # `dateline.geo.written`): as firm as divisions in parentheses.
+    written: bool = False
 
 
 @dataclass
@@ -430,7 +434,8 @@ def resolve_article(
     `context` holds extra country votes (demonyms, the dateline); `anchors` are places the
     article is known to be at (the dateline place).
     """
-    groups = _groups(mentions, gazetteer, text)
+    written = written_containers(text, mentions) if text else {}
+    groups = _groups(mentions, gazetteer, text, written)
     context = context or Counter()
     near = _Nearness(groups, anchors or [])
     for group in groups:  # pass 1: priors and containment only
@@ -453,13 +458,91 @@ def resolve_article(
             if mention.weak and not _fits(place, votes, group.name):
                 continue
             places[index] = place
+    _at_written_containers(mentions, places, _container_index(mentions, text, written))
     return [place for place in places if place is not None]
 
 
-def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_Group]:
+def _written_entries(gazetteer: Gazetteer, outer: Mention, level: str | None) -> list[Entry]:
+    """The divisions a mention written as a container can be (`Daraa countryside`: Daraa
+    governorate; `Tarmiyah district`: the district and its province, since many towns
+    carry no district in the gazetteer). A town (`Gwoza countryside`) stands for its
+    first-level division."""
+    found = [entry for entry, _prior in candidates(gazetteer, outer)]
+    divisions = [e for e in found if e.feature_code in ("PCLI", "ADM1", "ADM2")]
+    if level == "admin2":
+        chosen = [e for e in divisions if e.feature_code == "ADM2"] or divisions
+    elif level == "admin1":
+        chosen = [e for e in divisions if e.feature_code in ("ADM1", "PCLI")] or divisions
+    else:
+        chosen = divisions
+    if level == "area" or level is None or not chosen:
+        chosen = chosen + [e for e in found if e.feature_code.startswith("PPL")]
+    result: dict[int, Entry] = {}
+    for entry in chosen:
+        if entry.feature_code in ("PCLI", "ADM1"):
+            result[entry.pid] = entry
+            continue
+        if entry.feature_code == "ADM2":
+            result[entry.pid] = entry
+        if entry.admin1_pid is not None:
+            result.setdefault(entry.admin1_pid, gazetteer.entry(entry.admin1_pid))
+    return list(result.values())
+
+
+def _container_index(
+    mentions: list[Mention], text: str, written: dict[int, WrittenContainer]
+) -> dict[int, int]:
+    """Mention index -> the index of the mention written as its container: the structure
+    read by `written`, divisions in parentheses right after it, or the state or country
+    after its comma (`Alexandria, La.`)."""
+    found = {index: pair.container for index, pair in written.items()}
+    for index, mention in enumerate(mentions[:-1]):
+        if index in found or not mention.within:
+            continue
+        if _JOINED.fullmatch(text[mention.end : mentions[index + 1].start]):
+            found[index] = index + 1
+    return found
+
+
+def _at_written_containers(
+    mentions: list[Mention], places: list[Place | None], container: dict[int, int]
+) -> None:
+    """A place the gazetteer lacks, or none of whose candidates lies in the container the
+    text writes for it (`Tal Zarqa village in Daraa countryside`), is placed at that
+    container, keeping its own text: ACLED codes an unknown village to its district or
+    province, and the container is the best place the text gives, where a namesake
+    abroad is a wrong one. `source` becomes `container`; `locate` gives it the
+    container's precision, at least 2. Last mentions first, so that a chain (`a village in
+    a subdistrict in a governorate`) reaches the first resolved container."""
+    for index in sorted(container, reverse=True):
+        place, outer = places[index], places[container[index]]
+        if place is None or place.lat is not None or outer is None or outer.lat is None:
+            continue
+        if mentions[index].country:
+            continue
+        place.name = outer.name
+        place.geonameid = outer.geonameid
+        place.lat, place.lon = outer.lat, outer.lon
+        place.country, place.admin1 = outer.country, outer.admin1
+        place.feature_code = outer.feature_code
+        place.confidence = outer.confidence
+        place.source = CONTAINER_SOURCE
+
+
+def _groups(
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    text: str,
+    written: dict[int, WrittenContainer] | None = None,
+) -> list[_Group]:
     groups: list[_Group] = []
     by_signature: dict[tuple, _Group] = {}
+    written = written or {}
     for index, mention in enumerate(mentions):
+        if index in written and not mention.within:
+            pair = written[index]
+            mention.within = _written_entries(gazetteer, mentions[pair.container], pair.level)
+            mention.written = bool(mention.within)
         if text and not mention.within:
             mention.within = containers(
                 gazetteer, text, mention.end, mention.start
@@ -539,7 +622,7 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                 # candidate; a name after a comma may be a list's next item (`Brooklyn,
                 # Long Island`): both only lower the scores.
                 outside=bool(mention.within)
-                and _firmly_written(text, mention)
+                and (mention.written or _firmly_written(text, mention))
                 and not {entry.country for entry in entries}
                 & {container.country for container in mention.within},
                 hint=hint,
