@@ -31,7 +31,12 @@ from dateline.geo import data
 from dateline.geo.build import ABBREVIATION, ALIAS, ALTERNATE, DERIVED, NAME
 from dateline.geo.names import exact_key
 from dateline.geo.store import Entry, Gazetteer
-from dateline.geo.written import CONTAINER_SOURCE, WrittenContainer, written_containers
+from dateline.geo.written import (
+    CONTAINER_SOURCE,
+    WrittenContainer,
+    end_of_name,
+    written_containers,
+)
 from dateline.model import Place
 
 MIN_CONFIDENCE = 0.2
@@ -447,6 +452,7 @@ def resolve_article(
             _set_scores(
                 group, _with_context(group, votes, support.get(index)), _none_score(group, votes)
             )
+    _within_article_countries(groups, mentions, _article_countries(groups, context, anchors))
     _one_sense_per_name(groups)
     _parts_near_their_town(groups)
     votes = _Votes(groups, mentions, context, gazetteer.neighbours)
@@ -460,6 +466,75 @@ def resolve_article(
             places[index] = place
     _at_written_containers(mentions, places, _container_index(mentions, text, written))
     return [place for place in places if place is not None]
+
+
+# The article's countries bound a place's namesakes: the countries it names, the countries
+# of the divisions it names, its demonyms (the actors' countries) and its dateline.
+FIRM_CONFIDENCE = 0.5
+# A namesake abroad this big (or a capital, a division, a country) may be what the article
+# means without naming its country (`Kabul` in a Texas paper): the bound spares it.
+BOUND_SPARES_POPULATION = 100_000
+_FIRM_FEATURES = ("PCLI", "ADM1", "ADM1H", "ADM2")
+
+
+def _article_countries(
+    groups: list[_Group], context: Counter, anchors: list[Entry] | None
+) -> dict[str, frozenset[str]]:
+    """The countries the article firmly points to, each with the names that point to it
+    (so that a name is bounded by the others, not by itself): its places resolved with
+    some confidence, its demonyms' countries and its dateline's country (name ``)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for country, votes in context.items():
+        if votes >= 1.0:
+            found[country].add("")
+    for entry in anchors or ():
+        if entry.country:
+            found[entry.country].add("")
+    for group in groups:
+        if group.best < 0 or group.confidence < FIRM_CONFIDENCE:
+            continue
+        entry = group.entries[group.best]
+        if entry.country:
+            found[entry.country].add(group.name)
+    return {country: frozenset(names) for country, names in found.items()}
+
+
+def _within_article_countries(
+    groups: list[_Group], mentions: list[Mention], pointed: dict[str, frozenset[str]]
+) -> None:
+    """A namesake in a country the article does not point to is not chosen when a
+    candidate lies in one it does (`Goba` of a report from the DR Congo is not the
+    Ethiopian town), unless it is a big city, a capital, a division or a country; and a
+    name found only by its folded spelling, or only by the words around it (`Taze town`),
+    with no candidate in the article's countries stays unresolved: more likely a village
+    the gazetteer lacks (which its written container then places) than a namesake
+    abroad."""
+    for group in groups:
+        if group.best < 0 or not group.probabilities:
+            continue
+        countries = {c for c, names in pointed.items() if names - {group.name}}
+        if not countries:
+            continue
+        best = group.entries[group.best]
+        if best.country is None or best.country in countries:
+            continue
+        inside = [i for i, e in enumerate(group.entries) if e.country in countries]
+        spared = best.population >= BOUND_SPARES_POPULATION or best.feature_code in (
+            "PPLC",
+            *_FIRM_FEATURES,
+            *_AREAL,
+        )
+        if inside and not spared:
+            chosen = max(inside, key=group.scores.__getitem__)
+            share = sum(group.probabilities[i] for i in inside)
+            group.best = chosen
+            group.confidence = group.probabilities[chosen] / share if share else 0.0
+        elif (
+            not inside
+            and not spared
+            and (group.loose or all(mentions[i].source == "cue" for i in group.mentions))
+        ):
+            group.confidence = 0.0
 
 
 def _written_entries(gazetteer: Gazetteer, outer: Mention, level: str | None) -> list[Entry]:
@@ -499,7 +574,7 @@ def _container_index(
     for index, mention in enumerate(mentions[:-1]):
         if index in found or not mention.within:
             continue
-        if _JOINED.fullmatch(text[mention.end : mentions[index + 1].start]):
+        if _JOINED.fullmatch(text[end_of_name(text, mention.end) : mentions[index + 1].start]):
             found[index] = index + 1
     return found
 
@@ -544,9 +619,10 @@ def _groups(
             mention.within = _written_entries(gazetteer, mentions[pair.container], pair.level)
             mention.written = bool(mention.within)
         if text and not mention.within:
-            mention.within = containers(
-                gazetteer, text, mention.end, mention.start
-            ) or paren_containers(gazetteer, text, mention.end)
+            end = end_of_name(text, mention.end)
+            mention.within = containers(gazetteer, text, end, mention.start) or paren_containers(
+                gazetteer, text, end
+            )
         hint = _written_hint(text, mention) if text else None
         # `Uruapan, Michoacan de Ocampo`: the name after a place that contains it is that
         # container (the state, not its namesake town).
@@ -682,7 +758,8 @@ def _firmly_written(text: str, mention: Mention) -> bool:
     """Whether the containers of `mention` are written in a way that leaves no doubt: in
     parentheses right after it. After a comma they may be the next item of a list
     (`Mobile, Biloxi`, `Mali, Niger`)."""
-    return text[mention.end : mention.end + 2].lstrip()[:1] == "("
+    end = end_of_name(text, mention.end)
+    return text[end : end + 2].lstrip()[:1] == "("
 
 
 def _holding(gazetteer: Gazetteer, mention: Mention) -> tuple[int, ...]:

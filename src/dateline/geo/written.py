@@ -83,6 +83,23 @@ def written_containers(text: str, mentions: Sequence[_Span]) -> dict[int, Writte
     return found
 
 
+_KIND_AFTER = re.compile(r"\s+([a-z][a-z-]*)\b")
+
+
+def end_of_name(text: str, end: int) -> int:
+    """Where a place's name ends once the lower-case word of its kind after it is taken in
+    (`Goba village (Djugu, Ituri)`, `Kyaw town, Gangaw township`): the containers written
+    after that word are the place's."""
+    match = _KIND_AFTER.match(text, end)
+    if match and (
+        match.group(1) in data.town_words()
+        or match.group(1) in data.container_words()
+        or match.group(1) in data.place_kind_words()
+    ):
+        return match.end()
+    return end
+
+
 def _last_word(name: str) -> str | None:
     """`Borno State` -> `state`: a container word may be part of the recognised name."""
     match = _LAST_WORD.search(name)
