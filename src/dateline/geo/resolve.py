@@ -464,7 +464,12 @@ def resolve_article(
             if mention.weak and not _fits(place, votes, group.name):
                 continue
             places[index] = place
-    _at_written_containers(mentions, places, _container_index(mentions, text, written))
+    _at_written_containers(
+        mentions,
+        places,
+        _container_index(mentions, text, written),
+        _admin1_containers(gazetteer, groups, written),
+    )
     return [place for place in places if place is not None]
 
 
@@ -491,7 +496,9 @@ def _article_countries(
         if entry.country:
             found[entry.country].add("")
     for group in groups:
-        if group.best < 0 or group.confidence < FIRM_CONFIDENCE:
+        # Not a name outside its written container, nor one found only by its folded
+        # spelling: their namesakes are guesses, not what the article is about.
+        if group.best < 0 or group.confidence < FIRM_CONFIDENCE or group.outside or group.loose:
             continue
         entry = group.entries[group.best]
         if entry.country:
@@ -579,8 +586,28 @@ def _container_index(
     return found
 
 
+def _admin1_containers(
+    gazetteer: Gazetteer, groups: list[_Group], written: dict[int, WrittenContainer]
+) -> dict[int, Entry]:
+    """Container mention index -> its first-level division, where the words call it a
+    province (`Raqqa governorate`) and the name alone resolved to the division's capital."""
+    by_mention = {index: group for group in groups for index in group.mentions}
+    found: dict[int, Entry] = {}
+    for pair in written.values():
+        group = by_mention.get(pair.container)
+        if pair.level != "admin1" or group is None or group.best < 0:
+            continue
+        entry = group.entries[group.best]
+        if entry.feature_code.startswith("PPL") and entry.admin1_pid is not None:
+            found[pair.container] = gazetteer.entry(entry.admin1_pid)
+    return found
+
+
 def _at_written_containers(
-    mentions: list[Mention], places: list[Place | None], container: dict[int, int]
+    mentions: list[Mention],
+    places: list[Place | None],
+    container: dict[int, int],
+    divisions: dict[int, Entry] | None = None,
 ) -> None:
     """A place the gazetteer lacks, or none of whose candidates lies in the container the
     text writes for it (`Tal Zarqa village in Daraa countryside`), is placed at that
@@ -588,18 +615,28 @@ def _at_written_containers(
     province, and the container is the best place the text gives, where a namesake
     abroad is a wrong one. `source` becomes `container`; `locate` gives it the
     container's precision, at least 2. Last mentions first, so that a chain (`a village in
-    a subdistrict in a governorate`) reaches the first resolved container."""
+    a subdistrict in a governorate`) reaches the first resolved container.
+
+    `divisions`: containers the words call a province (`Raqqa governorate`) whose name
+    alone resolved to the province's capital: they are put at the province itself."""
+    for index, division in (divisions or {}).items():
+        if places[index] is not None and places[index].lat is not None:
+            place_at(places[index], division)
     for index in sorted(container, reverse=True):
         place, outer = places[index], places[container[index]]
         if place is None or place.lat is not None or outer is None or outer.lat is None:
             continue
         if mentions[index].country:
             continue
-        place.name = outer.name
-        place.geonameid = outer.geonameid
-        place.lat, place.lon = outer.lat, outer.lon
-        place.country, place.admin1 = outer.country, outer.admin1
-        place.feature_code = outer.feature_code
+        division = (divisions or {}).get(container[index])
+        if division is not None:
+            place_at(place, division)
+        else:
+            place.name = outer.name
+            place.geonameid = outer.geonameid
+            place.lat, place.lon = outer.lat, outer.lon
+            place.country, place.admin1 = outer.country, outer.admin1
+            place.feature_code = outer.feature_code
         place.confidence = outer.confidence
         place.source = CONTAINER_SOURCE
 
@@ -699,6 +736,12 @@ def _groups(
                 # Long Island`): both only lower the scores.
                 outside=bool(mention.within)
                 and (mention.written or _firmly_written(text, mention))
+                # A big city or a capital is what its name says, whatever an ambiguous
+                # container (`FCT`) may be.
+                and not any(
+                    e.population >= BOUND_SPARES_POPULATION or e.feature_code == "PPLC"
+                    for e in entries
+                )
                 and not {entry.country for entry in entries}
                 & {container.country for container in mention.within},
                 hint=hint,
@@ -880,7 +923,9 @@ class _Votes:
         self.neighbours = neighbours or {}
         self.own: dict[str, tuple[Counter, Counter, Counter]] = {}
         for group in groups:
-            if not group.probabilities:
+            # A name none of whose candidates lies in its written container votes for
+            # namesakes the text rules out (`Saida village, Raqqa governorate`).
+            if not group.probabilities or group.outside:
                 continue
             # A facility placed by the place inside its name (`Dublin Village Shopping
             # Center`) says less about the article than the name alone.
