@@ -480,6 +480,7 @@ FIRM_CONFIDENCE = 0.5
 # means without naming its country (`Kabul` in a Texas paper): the bound spares it.
 BOUND_SPARES_POPULATION = 100_000
 _FIRM_FEATURES = ("PCLI", "ADM1", "ADM1H", "ADM2")
+OUTSIDE_SPARES_POPULATION = 1_000_000
 
 
 def _article_countries(
@@ -736,10 +737,10 @@ def _groups(
                 # Long Island`): both only lower the scores.
                 outside=bool(mention.within)
                 and (mention.written or _firmly_written(text, mention))
-                # A big city or a capital is what its name says, whatever an ambiguous
-                # container (`FCT`) may be.
+                # A capital or a city of millions is what its name says, whatever an
+                # ambiguous container (`FCT`) may be.
                 and not any(
-                    e.population >= BOUND_SPARES_POPULATION or e.feature_code == "PPLC"
+                    e.population >= OUTSIDE_SPARES_POPULATION or e.feature_code == "PPLC"
                     for e in entries
                 )
                 and not {entry.country for entry in entries}
