@@ -395,12 +395,21 @@ def paren_containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
         if not item[:1].isupper():
             continue
         pairs, _loose = gazetteer.lookup(item, loose=False)
-        found.extend(
-            e
-            for e in (gazetteer.entry(pid) for pid, _kind in pairs)
-            if e.feature_code in ("PCLI", "ADM1", "ADM2")
-        )
+        entries = [gazetteer.entry(pid) for pid, _kind in pairs]
+        divisions = [e for e in entries if e.feature_code in ("PCLI", "ADM1", "ADM2")]
+        # A district named after its town, which the gazetteer may have as a town only
+        # or as a namesake district abroad (`Poonch district`): the town's province
+        # holds what the district holds.
+        towns = sorted(
+            (e for e in entries if e.feature_code.startswith("PPL") and e.admin1_pid),
+            key=lambda e: -e.population,
+        )[:PAREN_TOWNS]
+        found.extend(divisions)
+        found.extend(gazetteer.entry(e.admin1_pid) for e in towns)
     return found
+
+
+PAREN_TOWNS = 3
 
 
 # What stands between two items of a list: a comma (maybe with `and` or `or`), `and`,
@@ -550,7 +559,10 @@ def _written_entries(gazetteer: Gazetteer, outer: Mention, level: str | None) ->
     governorate; `Tarmiyah district`: the district and its province, since many towns
     carry no district in the gazetteer). A town (`Gwoza countryside`) stands for its
     first-level division."""
-    found = [entry for entry, _prior in candidates(gazetteer, outer)]
+    scored, loose, _shadowed = _looked_up(gazetteer, outer)
+    if loose:
+        return []  # `Gangaw` finding Gangoh and Gangi: a guess, no container
+    found = [entry for entry, _prior in scored]
     divisions = [e for e in found if e.feature_code in ("PCLI", "ADM1", "ADM2")]
     if level == "admin2":
         chosen = [e for e in divisions if e.feature_code == "ADM2"] or divisions
@@ -739,9 +751,13 @@ def _groups(
                 and (mention.written or _firmly_written(text, mention))
                 # A capital or a city of millions is what its name says, whatever an
                 # ambiguous container (`FCT`) may be.
-                and not any(
-                    e.population >= OUTSIDE_SPARES_POPULATION or e.feature_code == "PPLC"
-                    for e in entries
+                and not (
+                    entries
+                    and not loose
+                    and (
+                        entries[order[0]].population >= OUTSIDE_SPARES_POPULATION
+                        or entries[order[0]].feature_code == "PPLC"
+                    )
                 )
                 and not {entry.country for entry in entries}
                 & {container.country for container in mention.within},
