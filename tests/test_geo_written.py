@@ -134,3 +134,30 @@ def test_a_mexican_town_with_its_state_after_a_comma(nlp):
 def test_the_articles_country_bounds_a_town(nlp, text, country):
     location, _ = located(text)
     assert location.country == country
+
+
+def test_a_name_written_inside_a_countryside_is_a_place(nlp):
+    location, _ = located("On 6 May 2023, rebels shelled Ain Issa in Raqqa countryside.")
+    assert (location.text, location.country, location.admin1, location.precision) == (
+        "Ain Issa",
+        "SY",
+        "Ar-Raqqah",
+        1,
+    )
+
+
+def test_the_items_in_parentheses_agree_on_a_country(nlp):
+    # Bajil is also the name of its district; the province written beside it says which
+    # country both are in.
+    location, places = located(
+        "On 8 April 2023, gunmen killed a trader near Bajil town (Bajil, Al Hudaydah)."
+    )
+    assert location.country == "YE"
+    assert {p.country for p in places if p.lat is not None} == {"YE"}
+
+
+def test_a_village_with_its_written_divisions_only_is_placed_at_the_state(nlp):
+    location, _ = located(
+        "On 18 April 2023, raiders burned Wunkur village (Panyijiar county, Unity state)."
+    )
+    assert (location.text, location.country, location.precision) == ("Wunkur", "SS", 3)

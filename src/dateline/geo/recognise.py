@@ -798,7 +798,16 @@ def _named_as_place(doc: Doc, start: int, end: int) -> bool:
     `Greenwich Village`, which is the name)."""
     if _cue_before(doc, start) == "strong":
         return True
-    return end < len(doc) and doc[end].text.islower() and _kind_after(doc, end)
+    if end < len(doc) and doc[end].text.islower() and _kind_after(doc, end):
+        return True
+    # `Ain Issa in Raqqa countryside`: a name written inside a container is a place.
+    return bool(_IN_CONTAINER.match(doc.text, doc[end - 1].idx + len(doc[end - 1].text)))
+
+
+_IN_CONTAINER = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+"
+    r"(?:countryside|district|governorate|province|subdistrict|sub-district)\b"
+)
 
 
 def _kind_after(doc: Doc, index: int) -> bool:

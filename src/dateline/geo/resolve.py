@@ -389,9 +389,11 @@ def paren_containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
     match = _PAREN_AFTER.match(text, end)
     if not match:
         return []
-    found: list[Entry] = []
+    per_item: list[list[Entry]] = []
     for item in match.group(1).split(","):
-        item = _DIVISION_WORD.sub("", item.strip())
+        item = item.strip()
+        bare = _DIVISION_WORD.sub("", item)
+        worded, item = bare != item, bare
         if not item[:1].isupper():
             continue
         pairs, _loose = gazetteer.lookup(item, loose=False)
@@ -400,13 +402,34 @@ def paren_containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
         # A district named after its town, which the gazetteer may have as a town only
         # or as a namesake district abroad (`Poonch district`): the town's province
         # holds what the district holds.
+        # A bare town's name stands for its province too (`Tinakof (Dori, Seno)`), kept
+        # only where the other items agree on its country (`_agreeing`).
         towns = sorted(
             (e for e in entries if e.feature_code.startswith("PPL") and e.admin1_pid),
             key=lambda e: -e.population,
-        )[:PAREN_TOWNS]
-        found.extend(divisions)
-        found.extend(gazetteer.entry(e.admin1_pid) for e in towns)
-    return found
+        )[: PAREN_TOWNS if not divisions or (worded and not _has_admin1(divisions)) else 0]
+        per_item.append([*divisions, *(gazetteer.entry(e.admin1_pid) for e in towns)])
+    return _agreeing(per_item)
+
+
+def _has_admin1(entries: list[Entry]) -> bool:
+    return any(e.feature_code in ("ADM1", "PCLI") for e in entries)
+
+
+def _agreeing(per_item: list[list[Entry]]) -> list[Entry]:
+    """The containers of the items in parentheses, kept to the country most items agree on
+    (`(Hays, Al Hudaydah)`: Yemen's Hays district, not a namesake's state abroad)."""
+    found = [entry for entries in per_item for entry in entries]
+    if len(per_item) < 2:
+        return found
+    votes = Counter(c for entries in per_item for c in {e.country for e in entries} if c)
+    if not votes:
+        return found
+    top = max(votes.values())
+    if top < 2:
+        return found
+    chosen = {c for c, n in votes.items() if n == top}
+    return [e for e in found if e.country in chosen]
 
 
 PAREN_TOWNS = 3
@@ -461,7 +484,9 @@ def resolve_article(
             _set_scores(
                 group, _with_context(group, votes, support.get(index)), _none_score(group, votes)
             )
-    _within_article_countries(groups, mentions, _article_countries(groups, context, anchors))
+    _within_article_countries(
+        groups, mentions, _article_countries(groups, context, anchors), gazetteer.neighbours
+    )
     _one_sense_per_name(groups)
     _parts_near_their_town(groups)
     votes = _Votes(groups, mentions, context, gazetteer.neighbours)
@@ -473,6 +498,7 @@ def resolve_article(
             if mention.weak and not _fits(place, votes, group.name):
                 continue
             places[index] = place
+    _at_own_containers(mentions, places, text)
     _at_written_containers(
         mentions,
         places,
@@ -517,7 +543,10 @@ def _article_countries(
 
 
 def _within_article_countries(
-    groups: list[_Group], mentions: list[Mention], pointed: dict[str, frozenset[str]]
+    groups: list[_Group],
+    mentions: list[Mention],
+    pointed: dict[str, frozenset[str]],
+    neighbours: dict[str, list[str]] | None = None,
 ) -> None:
     """A namesake in a country the article does not point to is not chosen when a
     candidate lies in one it does (`Goba` of a report from the DR Congo is not the
@@ -546,12 +575,16 @@ def _within_article_countries(
             share = sum(group.probabilities[i] for i in inside)
             group.best = chosen
             group.confidence = group.probabilities[chosen] / share if share else 0.0
-        elif (
-            not inside
-            and not spared
-            and (group.loose or all(mentions[i].source == "cue" for i in group.mentions))
-        ):
-            group.confidence = 0.0
+        elif not inside and not spared:
+            near = set(countries)
+            for country in countries:
+                near.update((neighbours or {}).get(country, ()))
+            if (
+                group.loose
+                or all(mentions[i].source == "cue" for i in group.mentions)
+                or not any(e.country in near for e in group.entries)
+            ):
+                group.confidence = 0.0
 
 
 def _written_entries(gazetteer: Gazetteer, outer: Mention, level: str | None) -> list[Entry]:
@@ -597,6 +630,32 @@ def _container_index(
         if _JOINED.fullmatch(text[end_of_name(text, mention.end) : mentions[index + 1].start]):
             found[index] = index + 1
     return found
+
+
+# As sure as the text is about the division, not about where in it: not doubtful
+# (`locate.DOUBTFUL`), below any place resolved with evidence of its own.
+OWN_CONTAINER_CONFIDENCE = 0.5
+
+
+def _at_own_containers(mentions: list[Mention], places: list[Place | None], text: str) -> None:
+    """A place the gazetteer lacks whose divisions are written in parentheses, none of them
+    recognised as a mention of its own (`Tinakof (Dori, Seno)`): placed at the most
+    specific division written, when there is one (a single district, else a single
+    province)."""
+    for mention, place in zip(mentions, places, strict=True):
+        if place is None or place.lat is not None or mention.country or not mention.within:
+            continue
+        if not (mention.written or _firmly_written(text, mention)):
+            continue
+        for level in ("ADM2", "ADM1"):
+            found = {e.pid: e for e in mention.within if e.feature_code == level}
+            if len(found) == 1:
+                place_at(place, next(iter(found.values())))
+                place.source = CONTAINER_SOURCE
+                place.confidence = OWN_CONTAINER_CONFIDENCE
+                break
+            if found:
+                break
 
 
 def _admin1_containers(
