@@ -647,6 +647,17 @@ def _from_other_entity(
         return []
     whole = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     if (
+        ent.label_ == "ORG"
+        and len(tokens) <= 3
+        and whole not in people
+        and ent.end < len(ent.doc)
+        and ent.doc[ent.end].text in _SETTLEMENT_AFTER
+    ):
+        # `Wunkur village`: an organisation is not a village; the name is a place, known
+        # to the gazetteer or not.
+        source = "gazetteer" if gazetteer.lookup(whole)[0] else "cue"
+        return [Mention(whole, tokens[0].idx, tokens[0].idx + len(whole), None, source)]
+    if (
         whole not in people
         and _big_place(gazetteer, whole)
         and (len(tokens) > 1 or not whole.isupper() or _is_alias(gazetteer, whole))
@@ -804,6 +815,9 @@ def _named_as_place(doc: Doc, start: int, end: int) -> bool:
     return bool(_IN_CONTAINER.match(doc.text, doc[end - 1].idx + len(doc[end - 1].text)))
 
 
+# Words after a name tagged as an organisation that make it a settlement: not `city` or
+# `camp` (`the Apple camp`), which organisations' names take.
+_SETTLEMENT_AFTER = frozenset({"village", "hamlet", "town"})
 _IN_CONTAINER = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+"
     r"(?:countryside|district|governorate|province|subdistrict|sub-district)\b"

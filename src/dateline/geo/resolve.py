@@ -389,47 +389,46 @@ def paren_containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
     match = _PAREN_AFTER.match(text, end)
     if not match:
         return []
-    per_item: list[list[Entry]] = []
+    per_item: list[tuple[list[Entry], list[Entry]]] = []
     for item in match.group(1).split(","):
-        item = item.strip()
-        bare = _DIVISION_WORD.sub("", item)
-        worded, item = bare != item, bare
+        item = _DIVISION_WORD.sub("", item.strip())
         if not item[:1].isupper():
             continue
         pairs, _loose = gazetteer.lookup(item, loose=False)
         entries = [gazetteer.entry(pid) for pid, _kind in pairs]
         divisions = [e for e in entries if e.feature_code in ("PCLI", "ADM1", "ADM2")]
-        # A district named after its town, which the gazetteer may have as a town only
-        # or as a namesake district abroad (`Poonch district`): the town's province
-        # holds what the district holds.
-        # A bare town's name stands for its province too (`Tinakof (Dori, Seno)`), kept
-        # only where the other items agree on its country (`_agreeing`).
+        # A district or province named after its town, which the gazetteer may have as a
+        # town only or as a namesake division abroad (`Poonch district`, `Toro
+        # (Zamora)`): the town's province holds what the division holds. Where several
+        # items are written, only the country they agree on is kept (`_agreeing`).
         towns = sorted(
             (e for e in entries if e.feature_code.startswith("PPL") and e.admin1_pid),
             key=lambda e: -e.population,
-        )[: PAREN_TOWNS if not divisions or (worded and not _has_admin1(divisions)) else 0]
-        per_item.append([*divisions, *(gazetteer.entry(e.admin1_pid) for e in towns)])
+        )[:PAREN_TOWNS]
+        per_item.append((divisions, [gazetteer.entry(e.admin1_pid) for e in towns]))
     return _agreeing(per_item)
 
 
-def _has_admin1(entries: list[Entry]) -> bool:
-    return any(e.feature_code in ("ADM1", "PCLI") for e in entries)
-
-
-def _agreeing(per_item: list[list[Entry]]) -> list[Entry]:
-    """The containers of the items in parentheses, kept to the country most items agree on
-    (`(Hays, Al Hudaydah)`: Yemen's Hays district, not a namesake's state abroad)."""
-    found = [entry for entries in per_item for entry in entries]
-    if len(per_item) < 2:
-        return found
-    votes = Counter(c for entries in per_item for c in {e.country for e in entries} if c)
-    if not votes:
-        return found
-    top = max(votes.values())
-    if top < 2:
-        return found
-    chosen = {c for c, n in votes.items() if n == top}
-    return [e for e in found if e.country in chosen]
+def _agreeing(per_item: list[tuple[list[Entry], list[Entry]]]) -> list[Entry]:
+    """The containers of the items in parentheses (each item's divisions, and the provinces
+    of its namesake towns), kept to the country most items agree on (`(Hays, Al
+    Hudaydah)`: Yemen's Hays district, not a namesake town's state abroad). Without such
+    agreement the first-level divisions alone, where there are any: `Unity state` is
+    South Sudan's state, not the province of a Canadian town named Unity."""
+    divisions = [e for found, _towns in per_item for e in found]
+    towns = [e for _found, found in per_item for e in found]
+    votes = Counter(
+        c for found, more in per_item for c in {e.country for e in (*found, *more)} if c
+    )
+    top = max(votes.values(), default=0)
+    if len(per_item) >= 2 and top >= 2:
+        chosen = {c for c, n in votes.items() if n == top}
+        return [e for e in (*divisions, *towns) if e.country in chosen]
+    if any(e.feature_code in ("ADM1", "PCLI") for e in divisions):
+        return divisions
+    # Only districts: a district's name is often a town's elsewhere (`Toro (Zamora)`:
+    # Ecuador's and Mexico's Zamora districts, Spain's Zamora the town of its province).
+    return divisions + towns
 
 
 PAREN_TOWNS = 3
@@ -576,13 +575,17 @@ def _within_article_countries(
             group.best = chosen
             group.confidence = group.probabilities[chosen] / share if share else 0.0
         elif not inside and not spared:
-            near = set(countries)
-            for country in countries:
+            # Only places the article names rule a namesake out by their countries: its
+            # demonyms may be a cause's (`rallied for the Ukrainian people` in a French
+            # town), not where it is.
+            named = {c for c, names in pointed.items() if names - {group.name, ""}}
+            near = set(named)
+            for country in named:
                 near.update((neighbours or {}).get(country, ()))
             if (
                 group.loose
                 or all(mentions[i].source == "cue" for i in group.mentions)
-                or not any(e.country in near for e in group.entries)
+                or (named and not any(e.country in near for e in group.entries))
             ):
                 group.confidence = 0.0
 
