@@ -391,22 +391,30 @@ def paren_containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
         return []
     per_item: list[tuple[list[Entry], list[Entry]]] = []
     for item in match.group(1).split(","):
-        item = _DIVISION_WORD.sub("", item.strip())
+        item = item.strip()
+        bare = _DIVISION_WORD.sub("", item)
+        worded, item = bare != item, bare
         if not item[:1].isupper():
             continue
         pairs, _loose = gazetteer.lookup(item, loose=False)
         entries = [gazetteer.entry(pid) for pid, _kind in pairs]
         divisions = [e for e in entries if e.feature_code in ("PCLI", "ADM1", "ADM2")]
-        # A district or province named after its town, which the gazetteer may have as a
-        # town only or as a namesake division abroad (`Poonch district`, `Toro
-        # (Zamora)`): the town's province holds what the division holds. Where several
-        # items are written, only the country they agree on is kept (`_agreeing`).
+        # A division named after its town, which the gazetteer has as a town only, or
+        # with its word as a namesake district abroad (`Poonch district`): the town's
+        # province holds what the division holds. Where several items are written, only
+        # the country they agree on is kept (`_agreeing`). Not a bare name that is a
+        # division somewhere: `Hangu city (Hangu, ...)` names the city's own district,
+        # and the Chinese town of that name is no container of it.
         towns = sorted(
             (e for e in entries if e.feature_code.startswith("PPL") and e.admin1_pid),
             key=lambda e: -e.population,
-        )[:PAREN_TOWNS]
+        )[: PAREN_TOWNS if not divisions or (worded and not _has_admin1(divisions)) else 0]
         per_item.append((divisions, [gazetteer.entry(e.admin1_pid) for e in towns]))
     return _agreeing(per_item)
+
+
+def _has_admin1(entries: list[Entry]) -> bool:
+    return any(e.feature_code in ("ADM1", "PCLI") for e in entries)
 
 
 def _agreeing(per_item: list[tuple[list[Entry], list[Entry]]]) -> list[Entry]:
@@ -424,11 +432,7 @@ def _agreeing(per_item: list[tuple[list[Entry], list[Entry]]]) -> list[Entry]:
     if len(per_item) >= 2 and top >= 2:
         chosen = {c for c, n in votes.items() if n == top}
         return [e for e in (*divisions, *towns) if e.country in chosen]
-    if any(e.feature_code in ("ADM1", "PCLI") for e in divisions):
-        return divisions
-    # Only districts: a district's name is often a town's elsewhere (`Toro (Zamora)`:
-    # Ecuador's and Mexico's Zamora districts, Spain's Zamora the town of its province).
-    return divisions + towns
+    return divisions if _has_admin1(divisions) else divisions + towns
 
 
 PAREN_TOWNS = 3
