@@ -158,3 +158,18 @@ def container_words() -> dict[str, str]:
 def town_words() -> frozenset[str]:
     """Lower-case words after a name that say it is a settlement: `Kwajaffa village`."""
     return frozenset(row["word"] for row in read_tsv("town_words.tsv"))
+
+
+@functools.cache
+def inner_naming_words() -> frozenset[str]:
+    """Container words after which `X in Y <word>` makes X a place (`Ain Issa in Raqqa
+    countryside`)."""
+    return frozenset(
+        row["word"] for row in read_tsv("container_words.tsv") if row["names_inner"] == "yes"
+    )
+
+
+@functools.cache
+def org_settlement_words() -> frozenset[str]:
+    """Settlement words that make a name spaCy tagged as an organisation a place."""
+    return frozenset(row["word"] for row in read_tsv("town_words.tsv") if row["after_org"] == "yes")
