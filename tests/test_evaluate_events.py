@@ -111,3 +111,24 @@ def test_directed_unordered_and_reliability_figures(tmp_path, nlp):
     cells = result["by_confidence"].values()
     assert sum(c["n"] for c in cells) >= 1
     assert all(0.0 <= c["right"] <= 1.0 for c in cells)
+
+
+def test_place_figures_count_precisions_and_far_off_places():
+    from dateline.evaluate.events import _place_figures, _tally_place
+    from dateline.model import Event, EventLocation
+
+    def event(lat, lon, precision, admin1="Kaduna"):
+        location = EventLocation(lat=lat, lon=lon, precision=precision, admin1=admin1)
+        return Event(id="e", type="ASSAULT", location=location)
+
+    gold = {"location": {"lat": 10.5, "lon": 7.4}}
+    table: dict = {}
+    _tally_place(table, gold, event(10.5, 7.4, 1))  # the place itself
+    _tally_place(table, gold, event(10.6, 7.5, 2))  # near it
+    _tally_place(table, gold, event(9.0, 8.0, 3, admin1=None))  # the country's point
+    _tally_place(table, gold, event(33.5, 36.3, 1))  # a namesake 3,000 km away
+    _tally_place(table, gold, None)
+    figures = _place_figures(table)
+    assert figures["location_precision"] == {"1": 2, "2": 1, "3": 0, "country": 1, "none": 1}
+    assert figures["location_25km_by_precision"] == {"1": 0.5, "2": 1.0, "country": 0.0}
+    assert (figures["location_far_500km"], figures["location_far_500km_n"]) == (0.25, 1)

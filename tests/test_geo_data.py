@@ -18,6 +18,8 @@ FILES = [
     "cues.tsv",
     "after_cues.tsv",
     "org_heads.tsv",
+    "container_words.tsv",
+    "town_words.tsv",
 ]
 
 
@@ -90,3 +92,10 @@ def test_word_lists():
     assert "march" in data.guard_words() and "west" in data.direction_words()
     assert data.cues()["the town of"] == "strong" and data.cues()["in"] == "weak"
     assert "man" in data.after_cue_words() and "police" in data.org_head_words()
+
+
+def test_container_words_say_their_level():
+    words = data.container_words()
+    assert words["countryside"] == "area" and words["governorate"] == "admin1"
+    assert set(words.values()) <= {"admin1", "admin2", "area"}
+    assert "village" in data.town_words()

@@ -273,12 +273,14 @@ def test_divisions_are_found_by_their_iso_names_in_the_country_s_language():
     assert (cadiz.admin1, tarragona.admin1) == ("Andalusia", "Catalonia")
 
 
-def test_a_place_whose_written_province_holds_no_candidate_stays_unresolved():
-    # Curacaví is a Chilean town; nothing of that name lies in Bolivia's Cochabamba.
+def test_a_place_whose_written_province_holds_no_candidate_is_placed_at_the_province():
+    # Curacaví is a Chilean town; nothing of that name lies in Bolivia's Cochabamba: the
+    # village is put at the province written for it, not at the Chilean town.
     [village] = resolve(
         "Farmers blocked the road near Curacavi (Cochabamba) on Friday.", "Curacavi"
     )
-    assert village.lat is None
+    assert (village.country, village.feature_code, village.source) == ("BO", "ADM1", "container")
+    assert village.text == "Curacavi"
 
 
 def test_no_place_is_its_own_container():

@@ -17,6 +17,11 @@ with the record's `pub_date`); only `asserted` events count, as in exports.
     (SOURCES.md), so for records with ACLED labels both sides are matched against the
     predicted actors and recipients together;
   - `location_25km`: its place lies within 25 km of the gold coordinates;
+    `location_precision` counts those events' places by ACLED precision (`1` the place
+    itself, `2` near it or its district, `3` a province or region, `country` a country
+    or wider, `none` no place), with `location_25km` within each in
+    `location_25km_by_precision`; `location_far_500km` is the share of placed events more
+    than 500 km from the gold point (a namesake abroad, not a near miss);
   - `date_accuracy`: its date value equals the gold date;
   - `fatalities_accuracy`: its fatalities equal the gold count, no count read as 0 (as
     ACLED codes "no report"); `fatalities_accuracy_died` the same over gold events with
@@ -117,6 +122,7 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
         )
     }
     reliability: dict[str, list[int]] = {}
+    places: dict[str, list[int]] = {}  # precision -> [within 25 km, events, over 500 km]
     n_events = 0
     # the types the gold set codes at all: an event of another type (a request in ACLED's
     # notes) is neither right nor wrong there, and stays out of the reliability table
@@ -134,6 +140,7 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
         for gold in gold_events:
             best = _best(gold, events, undirected)
             _tally(counts, gold, best, undirected, first_acled)
+            _tally_place(places, gold, best)
         _calibrate(reliability, [e for e in events if e.type in coded], gold_events)
     result: dict[str, Any] = {}
     prf = f1(tp, fp, fn)
@@ -159,6 +166,7 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
         right, total = counts[key]
         result[name] = round(right / total, 4) if total else None
         result[f"{name}_n"] = total
+    result.update(_place_figures(places))
     result["by_confidence"] = {
         k: {"n": v[1], "right": round(v[0] / v[1], 3)} for k, v in sorted(reliability.items())
     }
@@ -179,6 +187,49 @@ def _calibrate(table: dict[str, list[int]], events: list[Event], gold_events: li
         cell = table.setdefault(f"{tenth / 10:.1f}-{(tenth + 1) / 10:.1f}", [0, 0])
         cell[0] += right
         cell[1] += 1
+
+
+FAR_KM = 500.0
+_PRECISIONS = ("1", "2", "3", "country", "none")
+
+
+def _precision_key(event: Event | None) -> str:
+    """`1`, `2`, `3`, `country` (precision 3 with no division: a country or wider) or
+    `none`: which kind of place an event was given."""
+    place = event.location if event is not None else None
+    if place is None or place.lat is None:
+        return "none"
+    if (place.precision or 3) >= 3 and place.admin1 is None:
+        return "country"
+    return str(place.precision or 3)
+
+
+def _tally_place(table: dict[str, list[int]], gold: dict, best: Event | None) -> None:
+    location = gold.get("location") or {}
+    if location.get("lat") is None or location.get("lon") is None:
+        return
+    cell = table.setdefault(_precision_key(best), [0, 0, 0])
+    cell[1] += 1
+    if best is not None and best.location is not None and best.location.lat is not None:
+        km = haversine(best.location.lat, best.location.lon, location["lat"], location["lon"])
+        cell[0] += km <= 25.0
+        cell[2] += km > FAR_KM
+
+
+def _place_figures(table: dict[str, list[int]]) -> dict[str, Any]:
+    """Where the events' places come from (see the module's docstring)."""
+    placed = sum(table.get(k, [0, 0, 0])[1] for k in _PRECISIONS if k != "none")
+    far = sum(cell[2] for cell in table.values())
+    return {
+        "location_precision": {k: table.get(k, [0, 0, 0])[1] for k in _PRECISIONS},
+        "location_25km_by_precision": {
+            k: round(table[k][0] / table[k][1], 4)
+            for k in _PRECISIONS
+            if k != "none" and table.get(k, [0, 0])[1]
+        },
+        "location_far_500km": round(far / placed, 4) if placed else None,
+        "location_far_500km_n": far,
+    }
 
 
 def _tally(

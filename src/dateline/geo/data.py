@@ -18,6 +18,8 @@ touching code. Which file feeds what:
 | `cues.tsv` | recognition: words before a name that say it is a place (`the town of`) |
 | `after_cues.tsv` | recognition: words after a name that make it a place (`a Tupelo man`) |
 | `org_heads.tsv` | recognition: words after a place heading an organisation's name (`Police`) |
+| `container_words.tsv` | resolution: a name after it is a container (`Daraa countryside`) |
+| `town_words.tsv` | resolution: a name before it is a settlement (`Kwajaffa village`) |
 """
 
 from __future__ import annotations
@@ -143,3 +145,31 @@ def hard_guard_words() -> frozenset[str]:
     return frozenset(
         row["word"].casefold() for row in read_tsv("guards.tsv") if row["why"] != "common noun"
     )
+
+
+@functools.cache
+def container_words() -> dict[str, str]:
+    """Lower-case word after a name -> the level of container it makes the name
+    (`admin2`, `admin1`, `area`): `Daraa countryside`, `Borno state`."""
+    return {row["word"]: row["level"] for row in read_tsv("container_words.tsv")}
+
+
+@functools.cache
+def town_words() -> frozenset[str]:
+    """Lower-case words after a name that say it is a settlement: `Kwajaffa village`."""
+    return frozenset(row["word"] for row in read_tsv("town_words.tsv"))
+
+
+@functools.cache
+def inner_naming_words() -> frozenset[str]:
+    """Container words after which `X in Y <word>` makes X a place (`Ain Issa in Raqqa
+    countryside`)."""
+    return frozenset(
+        row["word"] for row in read_tsv("container_words.tsv") if row["names_inner"] == "yes"
+    )
+
+
+@functools.cache
+def org_settlement_words() -> frozenset[str]:
+    """Settlement words that make a name spaCy tagged as an organisation a place."""
+    return frozenset(row["word"] for row in read_tsv("town_words.tsv") if row["after_org"] == "yes")

@@ -40,6 +40,7 @@ from fractions import Fraction
 
 from spacy.tokens import Doc, Token
 
+from dateline.geo.written import CONTAINER_SOURCE
 from dateline.model import EventLocation, Place, Span
 
 # How specific a feature is: lower is more specific; the event takes the most specific.
@@ -140,7 +141,8 @@ _PLACE_NOUNS = {
 _AREA_AFTER = re.compile(
     r"\s+(?:district|municipality|township|county|sub-county|locality|"
     r"area|commune|department|division|chiefdom|subdistrict|"
-    r"sub-district|raion|rayon|hromada|neighbou?rhood)\b",
+    r"sub-district|raion|rayon|hromada|neighbou?rhood|countryside|outskirts|"
+    r"suburbs|environs)\b",
     re.IGNORECASE,
 )
 _PAREN_BEFORE = re.compile(r"\(\s*(?:[^()]*,\s*)?$")
@@ -153,11 +155,14 @@ def specificity(place: Place) -> int:
 
 
 def precision_of(place: Place, near: bool = False) -> int:
-    """ACLED precision of a resolved place: 1 a town, 2 near a town or a district, 3 a region."""
+    """ACLED precision of a resolved place: 1 a town, 2 near a town or a district, 3 a region.
+
+    A place put at the container the text writes for it (`source` `container`: a village
+    the gazetteer lacks, in `Daraa countryside`) is at best 2: the point is not the place."""
     level = specificity(place)
     if level >= 2:
         return 3
-    if level == 1 or near:
+    if level == 1 or near or place.source == CONTAINER_SOURCE:
         return 2
     return 1
 
@@ -239,6 +244,9 @@ def event_location(
                         id(place) not in governed,
                         place.confidence < DOUBTFUL,
                         specificity(place),
+                        # The village placed at its district before the district itself:
+                        # the same point, and the name the text gave the event's place.
+                        place.source != CONTAINER_SOURCE,
                         _parenthetical(text, place),
                         abs(place.start - trigger.start),
                     ),

@@ -592,6 +592,14 @@ def _from_other_entity(
         return listed
     if ent.label_ in ("PERSON", "NORP"):  # `in Ranpur city`, `protested in Vadul`
         whole = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        if (len(tokens) > 1 or whole not in people) and _named_as_place(
+            ent.doc, ent.start, ent.end, text
+        ):
+            # `Tal Zarqa village`, `the outskirts of Tal Tamr`, `the Qamishli countryside`:
+            # the words say it is a place, known to the gazetteer or not (then its
+            # written container places it).
+            source = "gazetteer" if gazetteer.lookup(whole)[0] else "cue"
+            return [Mention(whole, tokens[0].idx, tokens[0].idx + len(whole), None, source)]
         if (
             len(tokens) > 1
             and (
@@ -638,6 +646,17 @@ def _from_other_entity(
             ]
         return []
     whole = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    if (
+        ent.label_ == "ORG"
+        and len(tokens) <= 3
+        and whole not in people
+        and ent.end < len(ent.doc)
+        and ent.doc[ent.end].text in data.org_settlement_words()
+    ):
+        # `Wunkur village`: an organisation is not a village; the name is a place, known
+        # to the gazetteer or not.
+        source = "gazetteer" if gazetteer.lookup(whole)[0] else "cue"
+        return [Mention(whole, tokens[0].idx, tokens[0].idx + len(whole), None, source)]
     if (
         whole not in people
         and _big_place(gazetteer, whole)
@@ -782,6 +801,24 @@ def _cue_before(doc: Doc, index: int) -> str | None:
 def _cue_after(doc: Doc, index: int) -> bool:
     """`a Tupelo man`: the word after the name makes it a place."""
     return index < len(doc) and doc[index].lower_ in data.after_cue_words()
+
+
+def _named_as_place(doc: Doc, start: int, end: int, text: str) -> bool:
+    """A strong cue before the name (`the village of`) or a settlement or division word
+    after it, written in lower case (`Tal Zarqa village`, `Jebel Saman district`; not
+    `Greenwich Village`, which is the name), or a container written after it (`Ain Issa
+    in Raqqa countryside`: `names_inner` rows of `container_words.tsv`)."""
+    if _cue_before(doc, start) == "strong":
+        return True
+    if end < len(doc) and doc[end].text.islower() and _kind_after(doc, end):
+        return True
+    match = _IN_CONTAINER.match(text, doc[end - 1].idx + len(doc[end - 1].text))
+    return bool(match) and match.group(1) in data.inner_naming_words()
+
+
+_IN_CONTAINER = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+([a-z-]+)\b"
+)
 
 
 def _kind_after(doc: Doc, index: int) -> bool:

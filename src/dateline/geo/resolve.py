@@ -31,6 +31,12 @@ from dateline.geo import data
 from dateline.geo.build import ABBREVIATION, ALIAS, ALTERNATE, DERIVED, NAME
 from dateline.geo.names import exact_key
 from dateline.geo.store import Entry, Gazetteer
+from dateline.geo.written import (
+    CONTAINER_SOURCE,
+    WrittenContainer,
+    end_of_name,
+    written_containers,
+)
 from dateline.model import Place
 
 MIN_CONFIDENCE = 0.2
@@ -160,6 +166,9 @@ class Mention:
     # Found by the gazetteer alone with little evidence (a town's name heading an
     # organisation's): kept only if it resolves confidently into the article's countries.
     weak: bool = False
+    # `within` was read from the text's structure (`Kwajaffa village in Borno state`, see
+    # `dateline.geo.written`): as firm as divisions in parentheses.
+    written: bool = False
 
 
 @dataclass
@@ -380,18 +389,53 @@ def paren_containers(gazetteer: Gazetteer, text: str, end: int) -> list[Entry]:
     match = _PAREN_AFTER.match(text, end)
     if not match:
         return []
-    found: list[Entry] = []
+    per_item: list[tuple[list[Entry], list[Entry]]] = []
     for item in match.group(1).split(","):
-        item = _DIVISION_WORD.sub("", item.strip())
+        item = item.strip()
+        bare = _DIVISION_WORD.sub("", item)
+        worded, item = bare != item, bare
         if not item[:1].isupper():
             continue
         pairs, _loose = gazetteer.lookup(item, loose=False)
-        found.extend(
-            e
-            for e in (gazetteer.entry(pid) for pid, _kind in pairs)
-            if e.feature_code in ("PCLI", "ADM1", "ADM2")
-        )
-    return found
+        entries = [gazetteer.entry(pid) for pid, _kind in pairs]
+        divisions = [e for e in entries if e.feature_code in ("PCLI", "ADM1", "ADM2")]
+        # A division named after its town, which the gazetteer has as a town only, or
+        # with its word as a namesake district abroad (`Poonch district`): the town's
+        # province holds what the division holds. Where several items are written, only
+        # the country they agree on is kept (`_agreeing`). Not a bare name that is a
+        # division somewhere: `Hangu city (Hangu, ...)` names the city's own district,
+        # and the Chinese town of that name is no container of it.
+        towns = sorted(
+            (e for e in entries if e.feature_code.startswith("PPL") and e.admin1_pid),
+            key=lambda e: -e.population,
+        )[: PAREN_TOWNS if not divisions or (worded and not _has_admin1(divisions)) else 0]
+        per_item.append((divisions, [gazetteer.entry(e.admin1_pid) for e in towns]))
+    return _agreeing(per_item)
+
+
+def _has_admin1(entries: list[Entry]) -> bool:
+    return any(e.feature_code in ("ADM1", "PCLI") for e in entries)
+
+
+def _agreeing(per_item: list[tuple[list[Entry], list[Entry]]]) -> list[Entry]:
+    """The containers of the items in parentheses (each item's divisions, and the provinces
+    of its namesake towns), kept to the country most items agree on (`(Hays, Al
+    Hudaydah)`: Yemen's Hays district, not a namesake town's state abroad). Without such
+    agreement the first-level divisions alone, where there are any: `Unity state` is
+    South Sudan's state, not the province of a Canadian town named Unity."""
+    divisions = [e for found, _towns in per_item for e in found]
+    towns = [e for _found, found in per_item for e in found]
+    votes = Counter(
+        c for found, more in per_item for c in {e.country for e in (*found, *more)} if c
+    )
+    top = max(votes.values(), default=0)
+    if len(per_item) >= 2 and top >= 2:
+        chosen = {c for c, n in votes.items() if n == top}
+        return [e for e in (*divisions, *towns) if e.country in chosen]
+    return divisions if _has_admin1(divisions) else divisions + towns
+
+
+PAREN_TOWNS = 3
 
 
 # What stands between two items of a list: a comma (maybe with `and` or `or`), `and`,
@@ -430,7 +474,8 @@ def resolve_article(
     `context` holds extra country votes (demonyms, the dateline); `anchors` are places the
     article is known to be at (the dateline place).
     """
-    groups = _groups(mentions, gazetteer, text)
+    written = written_containers(text, mentions) if text else {}
+    groups = _groups(mentions, gazetteer, text, written)
     context = context or Counter()
     near = _Nearness(groups, anchors or [])
     for group in groups:  # pass 1: priors and containment only
@@ -442,6 +487,9 @@ def resolve_article(
             _set_scores(
                 group, _with_context(group, votes, support.get(index)), _none_score(group, votes)
             )
+    _within_article_countries(
+        groups, mentions, _article_countries(groups, context, anchors), gazetteer.neighbours
+    )
     _one_sense_per_name(groups)
     _parts_near_their_town(groups)
     votes = _Votes(groups, mentions, context, gazetteer.neighbours)
@@ -453,17 +501,244 @@ def resolve_article(
             if mention.weak and not _fits(place, votes, group.name):
                 continue
             places[index] = place
+    _at_own_containers(mentions, places, text)
+    _at_written_containers(
+        mentions,
+        places,
+        _container_index(mentions, text, written),
+        _admin1_containers(gazetteer, groups, written),
+    )
     return [place for place in places if place is not None]
 
 
-def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_Group]:
+# The article's countries bound a place's namesakes: the countries it names, the countries
+# of the divisions it names, its demonyms (the actors' countries) and its dateline.
+FIRM_CONFIDENCE = 0.5
+# A namesake abroad this big (or a capital, a division, a country) may be what the article
+# means without naming its country (`Kabul` in a Texas paper): the bound spares it.
+BOUND_SPARES_POPULATION = 100_000
+_FIRM_FEATURES = ("PCLI", "ADM1", "ADM1H", "ADM2")
+OUTSIDE_SPARES_POPULATION = 1_000_000
+
+
+def _article_countries(
+    groups: list[_Group], context: Counter, anchors: list[Entry] | None
+) -> dict[str, frozenset[str]]:
+    """The countries the article firmly points to, each with the names that point to it
+    (so that a name is bounded by the others, not by itself): its places resolved with
+    some confidence, its demonyms' countries and its dateline's country (name ``)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for country, votes in context.items():
+        if votes >= 1.0:
+            found[country].add("")
+    for entry in anchors or ():
+        if entry.country:
+            found[entry.country].add("")
+    for group in groups:
+        # Not a name outside its written container, nor one found only by its folded
+        # spelling: their namesakes are guesses, not what the article is about.
+        if group.best < 0 or group.confidence < FIRM_CONFIDENCE or group.outside or group.loose:
+            continue
+        entry = group.entries[group.best]
+        if entry.country:
+            found[entry.country].add(group.name)
+    return {country: frozenset(names) for country, names in found.items()}
+
+
+def _within_article_countries(
+    groups: list[_Group],
+    mentions: list[Mention],
+    pointed: dict[str, frozenset[str]],
+    neighbours: dict[str, list[str]] | None = None,
+) -> None:
+    """A namesake in a country the article does not point to is not chosen when a
+    candidate lies in one it does (`Goba` of a report from the DR Congo is not the
+    Ethiopian town), unless it is a big city, a capital, a division or a country; and a
+    name found only by its folded spelling, or only by the words around it (`Taze town`),
+    with no candidate in the article's countries stays unresolved: more likely a village
+    the gazetteer lacks (which its written container then places) than a namesake
+    abroad."""
+    for group in groups:
+        if group.best < 0 or not group.probabilities:
+            continue
+        countries = {c for c, names in pointed.items() if names - {group.name}}
+        if not countries:
+            continue
+        best = group.entries[group.best]
+        if best.country is None or best.country in countries:
+            continue
+        inside = [i for i, e in enumerate(group.entries) if e.country in countries]
+        spared = best.population >= BOUND_SPARES_POPULATION or best.feature_code in (
+            "PPLC",
+            *_FIRM_FEATURES,
+            *_AREAL,
+        )
+        if inside and not spared:
+            chosen = max(inside, key=group.scores.__getitem__)
+            share = sum(group.probabilities[i] for i in inside)
+            group.best = chosen
+            group.confidence = group.probabilities[chosen] / share if share else 0.0
+        elif not inside and not spared:
+            # Only places the article names rule a namesake out by their countries: its
+            # demonyms may be a cause's (`rallied for the Ukrainian people` in a French
+            # town), not where it is.
+            named = {c for c, names in pointed.items() if names - {group.name, ""}}
+            near = set(named)
+            for country in named:
+                near.update((neighbours or {}).get(country, ()))
+            if (
+                group.loose
+                or all(mentions[i].source == "cue" for i in group.mentions)
+                or (named and not any(e.country in near for e in group.entries))
+            ):
+                group.confidence = 0.0
+
+
+def _written_entries(gazetteer: Gazetteer, outer: Mention, level: str | None) -> list[Entry]:
+    """The divisions a mention written as a container can be (`Daraa countryside`: Daraa
+    governorate; `Tarmiyah district`: the district and its province, since many towns
+    carry no district in the gazetteer). A town (`Gwoza countryside`) stands for its
+    first-level division."""
+    scored, loose, _shadowed = _looked_up(gazetteer, outer)
+    if loose:
+        return []  # `Gangaw` finding Gangoh and Gangi: a guess, no container
+    found = [entry for entry, _prior in scored]
+    divisions = [e for e in found if e.feature_code in ("PCLI", "ADM1", "ADM2")]
+    if level == "admin2":
+        chosen = [e for e in divisions if e.feature_code == "ADM2"] or divisions
+    elif level == "admin1":
+        chosen = [e for e in divisions if e.feature_code in ("ADM1", "PCLI")] or divisions
+    else:
+        chosen = divisions
+    if level == "area" or level is None or not chosen:
+        chosen = chosen + [e for e in found if e.feature_code.startswith("PPL")]
+    result: dict[int, Entry] = {}
+    for entry in chosen:
+        if entry.feature_code in ("PCLI", "ADM1"):
+            result[entry.pid] = entry
+            continue
+        if entry.feature_code == "ADM2":
+            result[entry.pid] = entry
+        if entry.admin1_pid is not None:
+            result.setdefault(entry.admin1_pid, gazetteer.entry(entry.admin1_pid))
+    return list(result.values())
+
+
+def _container_index(
+    mentions: list[Mention], text: str, written: dict[int, WrittenContainer]
+) -> dict[int, int]:
+    """Mention index -> the index of the mention written as its container: the structure
+    read by `written`, divisions in parentheses right after it, or the state or country
+    after its comma (`Alexandria, La.`)."""
+    found = {index: pair.container for index, pair in written.items()}
+    for index, mention in enumerate(mentions[:-1]):
+        if index in found or not mention.within:
+            continue
+        if _JOINED.fullmatch(text[end_of_name(text, mention.end) : mentions[index + 1].start]):
+            found[index] = index + 1
+    return found
+
+
+# As sure as the text is about the division, not about where in it: not doubtful
+# (`locate.DOUBTFUL`), below any place resolved with evidence of its own.
+OWN_CONTAINER_CONFIDENCE = 0.5
+
+
+def _at_own_containers(mentions: list[Mention], places: list[Place | None], text: str) -> None:
+    """A place the gazetteer lacks whose divisions are written in parentheses, none of them
+    recognised as a mention of its own (`Tinakof (Dori, Seno)`): placed at the most
+    specific division written, when there is one (a single district, else a single
+    province)."""
+    for mention, place in zip(mentions, places, strict=True):
+        if place is None or place.lat is not None or mention.country or not mention.within:
+            continue
+        if not (mention.written or _firmly_written(text, mention)):
+            continue
+        for level in ("ADM2", "ADM1"):
+            found = {e.pid: e for e in mention.within if e.feature_code == level}
+            if len(found) == 1:
+                place_at(place, next(iter(found.values())))
+                place.source = CONTAINER_SOURCE
+                place.confidence = OWN_CONTAINER_CONFIDENCE
+                break
+            if found:
+                break
+
+
+def _admin1_containers(
+    gazetteer: Gazetteer, groups: list[_Group], written: dict[int, WrittenContainer]
+) -> dict[int, Entry]:
+    """Container mention index -> its first-level division, where the words call it a
+    province (`Raqqa governorate`) and the name alone resolved to the division's capital."""
+    by_mention = {index: group for group in groups for index in group.mentions}
+    found: dict[int, Entry] = {}
+    for pair in written.values():
+        group = by_mention.get(pair.container)
+        if pair.level != "admin1" or group is None or group.best < 0:
+            continue
+        entry = group.entries[group.best]
+        if entry.feature_code.startswith("PPL") and entry.admin1_pid is not None:
+            found[pair.container] = gazetteer.entry(entry.admin1_pid)
+    return found
+
+
+def _at_written_containers(
+    mentions: list[Mention],
+    places: list[Place | None],
+    container: dict[int, int],
+    divisions: dict[int, Entry] | None = None,
+) -> None:
+    """A place the gazetteer lacks, or none of whose candidates lies in the container the
+    text writes for it (`Tal Zarqa village in Daraa countryside`), is placed at that
+    container, keeping its own text: ACLED codes an unknown village to its district or
+    province, and the container is the best place the text gives, where a namesake
+    abroad is a wrong one. `source` becomes `container`; `locate` gives it the
+    container's precision, at least 2. Last mentions first, so that a chain (`a village in
+    a subdistrict in a governorate`) reaches the first resolved container.
+
+    `divisions`: containers the words call a province (`Raqqa governorate`) whose name
+    alone resolved to the province's capital: they are put at the province itself."""
+    for index, division in (divisions or {}).items():
+        if places[index] is not None and places[index].lat is not None:
+            place_at(places[index], division)
+    for index in sorted(container, reverse=True):
+        place, outer = places[index], places[container[index]]
+        if place is None or place.lat is not None or outer is None or outer.lat is None:
+            continue
+        if mentions[index].country:
+            continue
+        division = (divisions or {}).get(container[index])
+        if division is not None:
+            place_at(place, division)
+        else:
+            place.name = outer.name
+            place.geonameid = outer.geonameid
+            place.lat, place.lon = outer.lat, outer.lon
+            place.country, place.admin1 = outer.country, outer.admin1
+            place.feature_code = outer.feature_code
+        place.confidence = outer.confidence
+        place.source = CONTAINER_SOURCE
+
+
+def _groups(
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    text: str,
+    written: dict[int, WrittenContainer] | None = None,
+) -> list[_Group]:
     groups: list[_Group] = []
     by_signature: dict[tuple, _Group] = {}
+    written = written or {}
     for index, mention in enumerate(mentions):
+        if index in written and not mention.within:
+            pair = written[index]
+            mention.within = _written_entries(gazetteer, mentions[pair.container], pair.level)
+            mention.written = bool(mention.within)
         if text and not mention.within:
-            mention.within = containers(
-                gazetteer, text, mention.end, mention.start
-            ) or paren_containers(gazetteer, text, mention.end)
+            end = end_of_name(text, mention.end)
+            mention.within = containers(gazetteer, text, end, mention.start) or paren_containers(
+                gazetteer, text, end
+            )
         hint = _written_hint(text, mention) if text else None
         # `Uruapan, Michoacan de Ocampo`: the name after a place that contains it is that
         # container (the state, not its namesake town).
@@ -539,7 +814,17 @@ def _groups(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> list[_G
                 # candidate; a name after a comma may be a list's next item (`Brooklyn,
                 # Long Island`): both only lower the scores.
                 outside=bool(mention.within)
-                and _firmly_written(text, mention)
+                and (mention.written or _firmly_written(text, mention))
+                # A capital or a city of millions is what its name says, whatever an
+                # ambiguous container (`FCT`) may be.
+                and not (
+                    entries
+                    and not loose
+                    and (
+                        entries[order[0]].population >= OUTSIDE_SPARES_POPULATION
+                        or entries[order[0]].feature_code == "PPLC"
+                    )
+                )
                 and not {entry.country for entry in entries}
                 & {container.country for container in mention.within},
                 hint=hint,
@@ -599,7 +884,8 @@ def _firmly_written(text: str, mention: Mention) -> bool:
     """Whether the containers of `mention` are written in a way that leaves no doubt: in
     parentheses right after it. After a comma they may be the next item of a list
     (`Mobile, Biloxi`, `Mali, Niger`)."""
-    return text[mention.end : mention.end + 2].lstrip()[:1] == "("
+    end = end_of_name(text, mention.end)
+    return text[end : end + 2].lstrip()[:1] == "("
 
 
 def _holding(gazetteer: Gazetteer, mention: Mention) -> tuple[int, ...]:
@@ -720,7 +1006,9 @@ class _Votes:
         self.neighbours = neighbours or {}
         self.own: dict[str, tuple[Counter, Counter, Counter]] = {}
         for group in groups:
-            if not group.probabilities:
+            # A name none of whose candidates lies in its written container votes for
+            # namesakes the text rules out (`Saida village, Raqqa governorate`).
+            if not group.probabilities or group.outside:
                 continue
             # A facility placed by the place inside its name (`Dublin Village Shopping
             # Center`) says less about the article than the name alone.
