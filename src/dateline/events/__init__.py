@@ -31,7 +31,13 @@ from dateline import geo
 from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
 from dateline.actors.localise import localise, main_country, scene_places
-from dateline.events.acled import CROWD_CANONICALS, STATE_SECTORS, acled_label, conditions
+from dateline.events.acled import (
+    CROWD_CANONICALS,
+    STATE_SECTORS,
+    acled_label,
+    conditions,
+    with_actor_types,
+)
 from dateline.events.arguments import Arguments, claimant, extract, is_passive
 from dateline.events.arguments import subject as arguments_subject
 from dateline.events.attribution import attribution, find_quotes
@@ -694,7 +700,10 @@ def _build(
         actors = _crowd(actors, mode, token.text)
     sentence = _span(_without_dateline(draft.sentence, people.blocked), people.text)
     trigger = _trigger_span(candidate, people.text)
-    found = conditions(entry, actors, recipients, draft.context)
+    kinds = {i: e.kind for i, e in enumerate(people.entities)}
+    found = conditions(
+        entry, actors, recipients, draft.context, kinds, draft.args.recipient_head, token
+    )
     if "grenade" in cue_words:
         found.add("grenade")
     acled = acled_label(event_type, mode, entry, found, lexicon)
@@ -719,6 +728,9 @@ def _build(
     ):  # clashes have two sides, known or not
         unknown = _unidentified(candidate, location, people)
         actors = [unknown] if unknown is not None else actors
+    acled = with_actor_types(
+        acled, actors, recipients, location.country if location else None, kinds
+    )
     sentence_tokens = list(draft.sentence)
     source = attribution(candidate.predicate, sentence_tokens, people, lexicon)
     quantity = (
