@@ -702,7 +702,14 @@ def _build(
     trigger = _trigger_span(candidate, people.text)
     kinds = {i: e.kind for i, e in enumerate(people.entities)}
     found = conditions(
-        entry, actors, recipients, draft.context, kinds, draft.args.recipient_head, token
+        entry,
+        actors,
+        recipients,
+        draft.context,
+        kinds,
+        draft.args.recipient_head,
+        token,
+        draft.sentence,
     )
     if "grenade" in cue_words:
         found.add("grenade")

@@ -18,10 +18,10 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dateline import codebook, datafiles
-from dateline.events.lexicon import Lexicon, TriggerEntry
+from dateline.events.lexicon import Lexicon, TriggerEntry, load_lexicon
 from dateline.model import AcledLabel, ActorRef
 
 # Sectors of state actors as the event stage's context rules read them (police action in
@@ -64,6 +64,7 @@ def conditions(
     kinds: dict[int, str] | None = None,
     target: Token | None = None,
     trigger: Token | None = None,
+    sentence: Span | None = None,
 ) -> set[str]:
     """The facts the rows of `acled.tsv` may ask for (its header says what each means).
     `target` is the head word of the recipient's noun phrase, where there is one, else
@@ -89,6 +90,10 @@ def conditions(
         found.add("rioter_actor")
     if any(t.inter == 1 and t.armed for t in theirs):
         found.add("state_recipient")
+    if entry.type == "PROTEST" and violent_means(sentence):
+        found.add("violent_means")
+    if sentence is not None and demonstration(sentence):
+        found.add("demonstration")
     if {"territory", "state_actor"} <= found:
         found.add("regains")
     if (
@@ -119,6 +124,32 @@ def armed_sectors() -> frozenset[str]:
 @functools.cache
 def armed_target_words() -> frozenset[str]:
     return frozenset(r["word"] for r in datafiles.read_tsv("events", "acled_targets.tsv"))
+
+
+@functools.cache
+def violent_means_table() -> dict[str, frozenset[str]]:
+    return {
+        r["word"]: frozenset() if r["with"] == "*" else frozenset(r["with"].split("|"))
+        for r in datafiles.read_tsv("events", "acled_violent_means.tsv")
+    }
+
+
+def violent_means(sentence: Span | None) -> bool:
+    """The protest's sentence says the crowd used violence or destruction ("blocked the
+    road with burning tyres"): data/events/acled_violent_means.tsv."""
+    if sentence is None:
+        return False
+    lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    for word, needs in violent_means_table().items():
+        if word in lemmas and (not needs or needs & lemmas):
+            return True
+    return False
+
+
+def demonstration(sentence: Span) -> bool:
+    """The sentence says a demonstration: a protest word or a demand (protest_context.tsv)."""
+    words = load_lexicon().protest_context
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence)
 
 
 TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon", "into"})
