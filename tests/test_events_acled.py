@@ -261,6 +261,28 @@ CASES = [
         50,
         None,
     ),
+    # protesters' demands told without a protest word are their protest
+    (
+        "Protesters demanded the release of the detained students in Harare.",
+        "demanded",
+        "REQUEST",
+        ("Protests", "Peaceful protest"),
+        6,
+        None,
+        60,
+        None,
+    ),
+    # an armed offensive named as an operation is a battle against an armed side
+    (
+        "Nigerien troops carried out a military operation against Boko Haram near Diffa.",
+        "operation",
+        "ASSAULT",
+        (BATTLES, "Armed clash"),
+        1,
+        2,
+        12,
+        None,
+    ),
     (
         "A mob lynched a suspected thief in Mbale.",
         "lynched",

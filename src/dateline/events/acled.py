@@ -88,6 +88,8 @@ def conditions(
         found.add("armed_actor")
     if any(t.inter == 5 for t in mine):
         found.add("rioter_actor")
+    if any(t.inter == 6 for t in mine):
+        found.add("protester_actor")
     if any(t.inter == 1 and t.armed for t in theirs):
         found.add("state_recipient")
     if entry.type == "PROTEST" and violent_means(sentence):
