@@ -446,7 +446,7 @@ def articles(nlp):
 
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[c[1] + ":" + c[3][1] for c in CASES])
 def test_the_codebook_decides_the_acled_columns(articles, index):
-    text, trigger, plover, labels, inter1, inter2, interaction, targeting = CASES[index]
+    _, trigger, plover, labels, inter1, inter2, interaction, targeting = CASES[index]
     events = [e for e in articles[index].events if e.trigger.text.startswith(trigger)]
     assert events, [(e.type, e.trigger.text) for e in articles[index].events]
     event = events[0]
