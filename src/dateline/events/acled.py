@@ -90,6 +90,8 @@ def conditions(
         found.add("rioter_actor")
     if any(t.inter == 6 for t in mine):
         found.add("protester_actor")
+    if any(t.inter in (5, 6, 7) for t in mine):
+        found.add("crowd_actor")
     if any(t.inter == 1 and t.armed for t in theirs):
         found.add("state_recipient")
     if entry.type == "PROTEST" and violent_means(sentence):
