@@ -210,6 +210,28 @@ CASES = [
         60,
         None,
     ),
+    # a ban, or arrests told about the protesters' relatives, are no intervention in it
+    (
+        "Relatives of three men who were arrested last week protested in front of the "
+        "prosecutor's office in Xalapa.",
+        "protested",
+        "PROTEST",
+        ("Protests", "Peaceful protest"),
+        6,
+        None,
+        60,
+        None,
+    ),
+    (
+        "Women gathered in Lyon to denounce a law banning the veil in sport.",
+        "gathered",
+        "PROTEST",
+        ("Protests", "Peaceful protest"),
+        6,
+        None,
+        60,
+        None,
+    ),
     (
         "Protesters rallied in Khartoum. Soldiers shot dead three protesters.",
         "rallied",

@@ -673,6 +673,8 @@ def _protest_context(drafts: list[Draft]) -> None:
         for other in drafts:
             if other is draft or other.paragraph != draft.paragraph:
                 continue
+            if not _intervenes(other):
+                continue
             state = any(a.sector in STATE_SECTORS - {"GOV"} for a in other.args.actor)
             kind = other.candidate.entry.type
             if kind == "COERCE" and (state or not other.args.actor):
@@ -683,6 +685,20 @@ def _protest_context(drafts: list[Draft]) -> None:
                     draft.context.add("excessive")
         if draft.casualties.fatalities and "intervention" in draft.context:
             draft.context.add("excessive")
+
+
+# CAMEO 172: administrative sanctions (bans, curfews, laws), no action against a crowd
+ADMINISTRATIVE_CAMEO = "172"
+
+
+def _intervenes(other: Draft) -> bool:
+    """Whether an act in a protest's paragraph can be the intervention the ACLED codebook
+    means (force used on the protest): not a ban or a law ("a law banning the veil"), not
+    an act told about people in a relative clause ("relatives of men who were arrested
+    days before")."""
+    if (other.candidate.entry.cameo or "").startswith(ADMINISTRATIVE_CAMEO):
+        return False
+    return other.candidate.token.dep_ not in ("relcl", "acl")
 
 
 # --- building the record -----------------------------------------------------------------
