@@ -305,6 +305,17 @@ CASES = [
         12,
         None,
     ),
+    # people who shoot are an armed actor, not a mob
+    (
+        "Two individuals shot a taxi driver in Puebla.",
+        "shot",
+        "ASSAULT",
+        (VAC, "Attack"),
+        3,
+        7,
+        37,
+        CT,
+    ),
     (
         "A mob lynched a suspected thief in Mbale.",
         "lynched",
