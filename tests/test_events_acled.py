@@ -252,6 +252,28 @@ CASES = [
         50,
         None,
     ),
+    # road-blocking with barricades, property damaged: the demonstration is violent
+    (
+        "Farmers erected barricades on the highway near Puno to demand fair milk prices.",
+        "erected",
+        "PROTEST",
+        ("Riots", "Violent demonstration"),
+        5,
+        None,
+        50,
+        None,
+    ),
+    (
+        "Students damaged public property during demonstrations against the new scheme "
+        "in Patna.",
+        "demonstration",
+        "PROTEST",
+        ("Riots", "Violent demonstration"),
+        5,
+        None,
+        50,
+        None,
+    ),
     (
         "Youths burned tyres in the streets of Conakry.",
         "burned",
