@@ -47,6 +47,29 @@ CASES = [
         30,
         None,
     ),
+    # a guard, military targets or posts are armed; civilians named as a battle's target
+    # are the town it was fought in, no actor 2
+    (
+        "Unidentified armed individuals shot and killed a security guard near the prison "
+        "in Cucuta.",
+        "shot",
+        "ASSAULT",
+        (BATTLES, "Armed clash"),
+        3,
+        None,
+        30,
+        None,
+    ),
+    (
+        "Soldiers opened fire towards rebel posts near Beni.",
+        "opened",
+        "ASSAULT",
+        (BATTLES, "Armed clash"),
+        1,
+        None,
+        10,
+        None,
+    ),
     (
         "Government troops recaptured the town of Ras Kamboni from the militants.",
         "recaptured",

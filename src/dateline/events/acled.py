@@ -67,15 +67,16 @@ def conditions(
     sentence: Span | None = None,
 ) -> set[str]:
     """The facts the rows of `acled.tsv` may ask for (its header says what each means).
-    `target` is the head word of the recipient's noun phrase, where there is one, else
-    the trigger's object is looked at."""
+    `target` is the head word of the recipient's noun phrase, where there is one; the
+    trigger's own objects are looked at too (a town's people may stand for the recipient
+    of "attacked a checkpoint in X")."""
     kinds = kinds or {}
     found = set(context) | (entry.flags & FLAG_CONDITIONS)
     mine, theirs = _types(actors, "actor", kinds), _types(recipients, "recipient", kinds)
     if (
         any(t.armed for t in theirs)
         or armed_target(target)
-        or (target is None and armed_target(target_word(trigger)))
+        or any(armed_target(word) for word in target_words(trigger))
     ):
         found.add("armed_recipient")
     if any(t.inter == 7 for t in theirs):
@@ -156,23 +157,34 @@ def demonstration(sentence: Span) -> bool:
     return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence)
 
 
-TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon", "into"})
+TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon", "into", "towards", "toward"})
+# Objects that only carry the act, the target being in their own phrase ("opened fire at
+# military targets", "launched an attack on an army post")
+LIGHT_OBJECTS = frozenset({"fire", "attack", "assault", "shot", "shots", "raid", "ambush"})
 
 
-def target_word(trigger: Token | None) -> Token | None:
-    """The attacked noun of a trigger whose recipient names no actor ("ambushed a military
-    convoy", "fired on army positions"): its object, or that of at / on / against."""
+def target_words(trigger: Token | None) -> list[Token]:
+    """The attacked nouns of a trigger: its object, the object of at / on / against /
+    towards, also under a light object ("opened fire at military posts")."""
     if trigger is None:
-        return None
-    for child in trigger.children:
-        if child.dep_ in ("dobj", "obj"):
-            return child
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
+        return []
+    found: list[Token] = []
+    heads = [trigger]
+    if trigger.lemma_.lower() in LIGHT_OBJECTS and trigger.dep_ in ("dobj", "obj"):
+        heads.append(trigger.head)  # "opened fire towards ...": the verb's phrases
+    # "shot and killed a guard": the object of a coordinated verb is the trigger's too
+    heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for head in list(heads):
+        for child in head.children:
+            if child.dep_ in ("dobj", "obj"):
+                found.append(child)
+                if child.lemma_.lower() in LIGHT_OBJECTS:
+                    heads.append(child)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+    return found
 
 
 def armed_target(head: Token | None) -> bool:
