@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from dateline import codebook
-from dateline.events.acled import conditions
+from dateline.events.acled import acled_label, conditions
 from dateline.events.lexicon import load_lexicon
 from dateline.model import ActorRef
 from dateline.pipeline import analyse_texts
@@ -570,3 +570,16 @@ def test_an_unarmed_official_is_no_armed_side():
     police = [ActorRef("the police", "Police Forces", sector="COP")]
     assert "armed_recipient" not in conditions(entry, gunmen, official, set())
     assert "armed_recipient" in conditions(entry, gunmen, police, set())
+
+
+def test_a_demand_in_a_sentence_naming_a_demonstration_is_its_protest(nlp):
+    lexicon = load_lexicon()
+    doc = nlp("Dozens of teachers rallied outside the ministry and demanded higher wages.")
+    entry = next(e for e in lexicon.triggers["demand"] if e.type == "REQUEST")
+    teachers = [ActorRef("teachers", "Teachers", sector="EDU")]
+    found = conditions(entry, teachers, [], set(), sentence=doc[:])
+    label = acled_label("REQUEST", None, entry, found, lexicon)
+    assert (label.event_type, label.sub_event_type) == ("Protests", "Peaceful protest")
+    minister = [ActorRef("the minister", "Government", sector="GOV")]
+    found = conditions(entry, minister, [], set(), sentence=doc[:])
+    assert acled_label("REQUEST", None, entry, found, lexicon) is None

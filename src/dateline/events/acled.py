@@ -99,6 +99,8 @@ def conditions(
         found.add("violent_means")
     if sentence is not None and demonstration(sentence):
         found.add("demonstration")
+    if sentence is not None and entry.type != "PROTEST" and protest_said(sentence):
+        found.add("protest_said")
     if {"territory", "state_actor"} <= found:
         found.add("regains")
     if (
@@ -149,6 +151,31 @@ def violent_means(sentence: Span | None) -> bool:
         if word in lemmas and (not needs or needs & lemmas):
             return True
     return False
+
+
+@functools.cache
+def protest_words() -> frozenset[str]:
+    """Lemmas that name a demonstration by themselves (PROTEST triggers of a crowd that
+    need no other word and exclude none: "protested", "rally", "vigil"; not "strike",
+    which may be an air strike)."""
+    return frozenset(
+        lemma
+        for lemma, entries in load_lexicon().triggers.items()
+        if any(
+            e.type == "PROTEST"
+            and "crowd" in e.flags
+            and "weak" not in e.flags
+            and not e.required
+            and not e.forbidden
+            and e.mode != "riot"
+            for e in entries
+        )
+    )
+
+
+def protest_said(sentence: Span) -> bool:
+    words = protest_words()
+    return any(t.lemma_.lower() in words for t in sentence)
 
 
 def demonstration(sentence: Span) -> bool:
