@@ -287,8 +287,7 @@ CASES = [
         None,
     ),
     (
-        "Students damaged public property during demonstrations against the new scheme "
-        "in Patna.",
+        "Students damaged public property during demonstrations against the new scheme in Patna.",
         "demonstration",
         "PROTEST",
         ("Riots", "Violent demonstration"),
@@ -583,3 +582,47 @@ def test_a_demand_in_a_sentence_naming_a_demonstration_is_its_protest(nlp):
     minister = [ActorRef("the minister", "Government", sector="GOV")]
     found = conditions(entry, minister, [], set(), sentence=doc[:])
     assert acled_label("REQUEST", None, entry, found, lexicon) is None
+
+
+def test_the_acled_export_takes_its_columns_from_the_layer():
+    from dateline.export.acled import acled_row
+
+    decided = {
+        "event_type": VAC,
+        "sub_event_type": "Attack",
+        "inter1": 3,
+        "inter2": 7,
+        "interaction": 37,
+        "civilian_targeting": CT,
+    }
+    row = {
+        "id": "a:e1",
+        "type": "ASSAULT",
+        "acled": decided,
+        "actor": [{"canonical": "Unidentified Armed Group (Nigeria)", "sector": "UAF"}],
+        "recipient": [{"canonical": "Civilians (Nigeria)", "sector": "CVL"}],
+        "location": {"country": "NG"},
+    }
+    out = acled_row(row)
+    assert (out["inter1"], out["inter2"], out["interaction"]) == (3, 7, 37)
+    assert out["civilian_targeting"] == CT
+    # a record stored before the layer existed: the same tables decide now
+    old = dict(
+        row,
+        type="PROTEST",
+        acled={"event_type": "Protests", "sub_event_type": "Peaceful protest"},
+        actor=[{"canonical": "Protesters (Nigeria)", "sector": "CVL"}],
+        recipient=[{"canonical": "Government of Nigeria", "sector": "GOV"}],
+    )
+    out = acled_row(old)
+    assert (out["inter1"], out["inter2"], out["interaction"]) == (6, None, 60)
+    assert out["civilian_targeting"] == ""
+    foreign = dict(
+        row,
+        acled={"event_type": REMOTE, "sub_event_type": "Air/drone strike"},
+        actor=[{"canonical": "Military Forces of Russia", "sector": "MIL", "country": "RU"}],
+        location={"country": "SY"},
+    )
+    out = acled_row(foreign)
+    assert (out["inter1"], out["inter2"], out["interaction"]) == (8, 7, 78)
+    assert out["civilian_targeting"] == CT
