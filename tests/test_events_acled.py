@@ -626,3 +626,8 @@ def test_the_acled_export_takes_its_columns_from_the_layer():
     out = acled_row(foreign)
     assert (out["inter1"], out["inter2"], out["interaction"]) == (8, 7, 78)
     assert out["civilian_targeting"] == CT
+
+
+def test_an_aid_convoy_is_no_movement_of_forces(nlp):
+    (article,) = analyse_texts(["A United Nations aid convoy reached the town of Kadugli."])
+    assert "MOBILIZE" not in {e.type for e in article.events}
