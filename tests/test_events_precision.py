@@ -27,7 +27,10 @@ def test_a_backdrop_is_not_an_event(nlp):
 
 
 def test_a_defusal_is_not_an_attack(nlp):
-    assert coded("Peacekeepers discovered and destroyed an IED near Gao.") == []
+    # ACLED codes a defusal as a strategic development (Disrupted weapons use)
+    article = analyse_texts(["Peacekeepers discovered and destroyed an IED near Gao."])[0]
+    assert [(e.type, e.trigger.text) for e in article.events] == [("COERCE", "destroyed")]
+    assert article.events[0].acled.sub_event_type == "Disrupted weapons use"
 
 
 def test_a_participle_describing_people_is_not_an_event(nlp):

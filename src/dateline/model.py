@@ -114,8 +114,16 @@ class ActorRef:
 
 @dataclass
 class AcledLabel:
+    """ACLED's reading of an event (dateline.events.acled, after the ACLED codebook):
+    event and sub-event type, the actor types of its two sides (inter codes 1-8), their
+    interaction code and whether civilians are its target."""
+
     event_type: str
     sub_event_type: str | None = None
+    inter1: int | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    civilian_targeting: str | None = None
 
 
 @dataclass

@@ -26,7 +26,10 @@ with the record's `pub_date`); only `asserted` events count, as in exports.
   - `fatalities_accuracy`: its fatalities equal the gold count, no count read as 0 (as
     ACLED codes "no report"); `fatalities_accuracy_died` the same over gold events with
     at least one death;
-  - `acled_type_accuracy`: its ACLED event type is the gold's (records with ACLED gold).
+  - `acled_type_accuracy`: its ACLED event type is the gold's (records with ACLED gold);
+  - `acled_sub_event_type_accuracy`: its ACLED event type and sub-event type are the
+    gold's (gold events with a sub-event type: the codebook's finer decision, which the
+    event type alone does not check).
 - `actor_match_directed` / `recipient_match_directed` match each side only against the
   same side, for every record; `actor_match_unordered` / `recipient_match_unordered`
   against either side, for every record (ACLED's Actor 1 / Actor 2 carry no direction).
@@ -115,6 +118,7 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
             "fatalities_died",
             "acled",
             "acled_first",
+            "acled_sub",
             "actor_directed",
             "recipient_directed",
             "actor_unordered",
@@ -157,6 +161,7 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
         "fatalities_died": "fatalities_accuracy_died",
         "acled": "acled_type_accuracy",
         "acled_first": "acled_type_accuracy_first",
+        "acled_sub": "acled_sub_event_type_accuracy",
         "actor_directed": "actor_match_directed",
         "recipient_directed": "recipient_match_directed",
         "actor_unordered": "actor_match_unordered",
@@ -281,6 +286,14 @@ def _tally(
             "acled", best is not None and best.acled is not None and best.acled.event_type == wanted
         )
         add("acled_first", first_acled is not None and first_acled.acled.event_type == wanted)
+        if gold["acled"].get("sub_event_type"):
+            add(
+                "acled_sub",
+                best is not None
+                and best.acled is not None
+                and (best.acled.event_type, best.acled.sub_event_type)
+                == (wanted, gold["acled"]["sub_event_type"]),
+            )
 
 
 def _best(gold: dict, events: list[Event], undirected: bool) -> Event | None:

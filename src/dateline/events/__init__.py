@@ -33,7 +33,13 @@ from dateline.actors.dictionary import ActorDictionary, default_dictionary
 from dateline.actors.entities import with_article
 from dateline.actors.localise import localise, main_country, scene_places
 from dateline.events.accidents import accidental
-from dateline.events.acled import CROWD_CANONICALS, STATE_SECTORS, acled_label, conditions
+from dateline.events.acled import (
+    CROWD_CANONICALS,
+    STATE_SECTORS,
+    acled_label,
+    conditions,
+    with_actor_types,
+)
 from dateline.events.arguments import Arguments, claimant, extract, is_passive
 from dateline.events.arguments import subject as arguments_subject
 from dateline.events.attribution import attribution, find_quotes
@@ -206,10 +212,12 @@ def find_events(
     )
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
 
+    kinds = {i: e.kind for i, e in enumerate(people.entities)}
+
     def relabel(event: Event) -> None:
         draft = draft_of.get(id(event))
         if draft is not None:
-            event.acled = _acled(draft, event, lexicon)
+            event.acled = _acled(draft, event, lexicon, kinds)
 
     generic = {a.canonical for a in people.dictionary.agents.values()}
 
@@ -231,7 +239,9 @@ def find_events(
             and event.factuality in FACTUAL
         ):
             police = _arresting_police(draft.candidate, event.location, people)
-            event.actor = [police] if police is not None else event.actor
+            if police is not None:
+                event.actor = [police]
+                relabel(event)
     quotes = find_quotes(doc, people, lexicon, article.body if article.body else None)
     claims_in_quotes(events, quotes)
     for number, event in enumerate(events, 1):
@@ -728,6 +738,8 @@ def _protest_context(drafts: list[Draft]) -> None:
         for other in drafts:
             if other is draft or other.paragraph != draft.paragraph:
                 continue
+            if not _intervenes(other):
+                continue
             state = any(a.sector in STATE_SECTORS - {"GOV"} for a in other.args.actor)
             kind = other.candidate.entry.type
             if kind == "COERCE" and (state or not other.args.actor):
@@ -738,6 +750,20 @@ def _protest_context(drafts: list[Draft]) -> None:
                     draft.context.add("excessive")
         if draft.casualties.fatalities and "intervention" in draft.context:
             draft.context.add("excessive")
+
+
+# CAMEO 172: administrative sanctions (bans, curfews, laws), no action against a crowd
+ADMINISTRATIVE_CAMEO = "172"
+
+
+def _intervenes(other: Draft) -> bool:
+    """Whether an act in a protest's paragraph can be the intervention the ACLED codebook
+    means (force used on the protest): not a ban or a law ("a law banning the veil"), not
+    an act told about people in a relative clause ("relatives of men who were arrested
+    days before")."""
+    if (other.candidate.entry.cameo or "").startswith(ADMINISTRATIVE_CAMEO):
+        return False
+    return other.candidate.token.dep_ not in ("relcl", "acl")
 
 
 # --- building the record -----------------------------------------------------------------
@@ -755,7 +781,8 @@ def _build(
         actors = _crowd(actors, mode, token.text)
     sentence = _span(_without_dateline(draft.sentence, people.blocked), people.text)
     trigger = _trigger_span(candidate, people.text)
-    acled = _acled_of(entry, event_type, mode, cue_words, actors, recipients, draft, lexicon)
+    kinds = {i: e.kind for i, e in enumerate(people.entities)}
+    acled = _acled_of(entry, event_type, mode, cue_words, actors, recipients, draft, lexicon, kinds)
     if acled is not None and acled.event_type == "Riots" and "crowd" not in entry.flags:
         actors = _crowd(actors, "riot", token.text)  # a mob that kills is rioters (ACLED)
     value, cue = factuality(token, candidate.support, lexicon, lexicon.reporting_verbs)
@@ -777,6 +804,9 @@ def _build(
     ):  # clashes have two sides, known or not
         unknown = _unidentified(candidate, location, people)
         actors = [unknown] if unknown is not None else actors
+    acled = with_actor_types(
+        acled, actors, recipients, location.country if location else None, kinds
+    )
     sentence_tokens = list(draft.sentence)
     source = attribution(candidate.predicate, sentence_tokens, people, lexicon)
     quantity = (
@@ -836,17 +866,28 @@ def _acled_of(
     recipients: list[ActorRef],
     draft: Draft,
     lexicon: Lexicon,
+    kinds: dict[int, str | None],
 ):
-    found = conditions(entry, actors, recipients, draft.context)
+    found = conditions(
+        entry,
+        actors,
+        recipients,
+        draft.context,
+        kinds,
+        draft.args.recipient_head,
+        draft.candidate.token,
+        draft.sentence,
+    )
     if "grenade" in cue_words:
         found.add("grenade")
     return acled_label(event_type, mode, entry, found, lexicon)
 
 
-def _acled(draft: Draft, event: Event, lexicon: Lexicon):
-    """The ACLED label of a built event again, after a retelling named its participants."""
+def _acled(draft: Draft, event: Event, lexicon: Lexicon, kinds: dict[int, str | None]):
+    """The ACLED label of a built event again, after a retelling named its participants
+    or an actor was inferred: the codebook's columns turn on who took part."""
     _mode_now, cue_words = _mode(draft.candidate, lexicon)
-    return _acled_of(
+    label = _acled_of(
         draft.candidate.entry,
         event.type,
         event.mode,
@@ -855,7 +896,10 @@ def _acled(draft: Draft, event: Event, lexicon: Lexicon):
         event.recipient,
         draft,
         lexicon,
+        kinds,
     )
+    country = event.location.country if event.location is not None else None
+    return with_actor_types(label, event.actor, event.recipient, country, kinds)
 
 
 def _derived_builder(doc: Doc, article: Article, people: Participants):

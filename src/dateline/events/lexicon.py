@@ -100,8 +100,11 @@ def load_lexicon() -> Lexicon:
                 f"triggers.tsv: {row['lemma']!r} has type {row['type']!r}, "
                 f"not one of the PLOVER types {PLOVER_TYPES}"
             )
-        required = row["with"] if not row["with"].startswith("!") else ""
-        forbidden = row["with"][1:] if row["with"].startswith("!") else ""
+        # "a|b" required, "!a|b" forbidden, "a|b !c|d" both ("set up a checkpoint", not
+        # "set fire to a checkpoint")
+        parts = row["with"].split()
+        required = "|".join(p for p in parts if not p.startswith("!"))
+        forbidden = "|".join(p[1:] for p in parts if p.startswith("!"))
         entry = TriggerEntry(
             lemma=row["lemma"],
             pos=frozenset(TRIGGER_POS[row["pos"]]),

@@ -3,6 +3,8 @@
 Columns as in the ACLED codebook and its data exports. What Dateline cannot fill stays
 empty: `region` (ACLED's own regions), `admin2` and `admin3`, `source_scale`, `tags`,
 `timestamp` (ACLED's upload time; a Dateline database keeps no wall-clock times).
+`inter1`, `inter2`, `interaction` and `civilian_targeting` are the event stage's decision
+(the record's `acled` object, after the codebook rows of `dateline.codebook`).
 `fatalities` is 0 where no report gives a figure, as in ACLED; where reports disagree the
 lowest figure is coded (ACLED's most conservative estimate) and the note says so.
 
@@ -25,6 +27,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import IO, Any
 
+from dateline import codebook
 from dateline.export import codes
 from dateline.time.calendar import value_range
 
@@ -89,16 +92,48 @@ def name(ref: dict[str, Any]) -> str:
     return ref.get("canonical") or ref.get("text") or ""
 
 
-def inter(refs: list[dict[str, Any]], event_type: str | None) -> int | None:
-    if not refs:
-        return None
-    sector = refs[0].get("sector")
-    code = codes.acled_inter().get(sector or "")
-    if code == 7 and event_type == "Protests":
-        return 6
-    if code == 7 and event_type == "Riots":
-        return 5
-    return code
+def inter(
+    refs: list[dict[str, Any]],
+    event_type: str | None,
+    side: str = "actor",
+    event_country: str | None = None,
+) -> int | None:
+    """The ACLED actor type of a side's first participant with one, read from the
+    codebook table the event stage uses (`dateline.codebook`)."""
+    for ref in refs:
+        typed = codebook.actor_type(
+            ref.get("sector"),
+            ref.get("canonical") or ref.get("text"),
+            country=ref.get("country"),
+            side=side,
+            event_type=event_type,
+            event_country=event_country,
+        )
+        if typed is not None:
+            return typed.inter
+    return None
+
+
+def actor_types(row: dict[str, Any]) -> tuple[int | None, int | None, int | None, str]:
+    """inter1, inter2, interaction and civilian_targeting of a merged event: as the event
+    stage decided them (its `acled` object), else, for records stored before it did,
+    decided now by the same codebook rows from the row's participants."""
+    acled = row.get("acled") or {}
+    if "interaction" in acled:
+        return (
+            acled.get("inter1"),
+            acled.get("inter2"),
+            acled.get("interaction"),
+            acled.get("civilian_targeting") or "",
+        )
+    event_type = acled.get("event_type")
+    country = (row.get("location") or {}).get("country")
+    recipients = row.get("recipient") or []
+    inter1 = inter(row.get("actor") or [], event_type, "actor", country)
+    inter2 = inter(recipients, event_type, "recipient", country)
+    targets = [inter([r], event_type, "recipient", country) for r in recipients]
+    targeting = codebook.civilian_targeting(event_type, acled.get("sub_event_type"), targets)
+    return inter1, inter2, codebook.interaction(inter1, inter2), targeting or ""
 
 
 def disorder(event_type: str | None, sub_event_type: str | None) -> str:
@@ -260,11 +295,7 @@ def acled_row(row: dict[str, Any]) -> dict[str, Any]:
     location = row.get("location") or {}
     country = codes.country(location.get("country"))
     when = row.get("date") or {}
-    inter1, inter2 = inter(actors, event_type), inter(recipients, event_type)
-    interaction = None
-    if inter1 is not None:
-        pair = sorted(v for v in (inter1, inter2) if v is not None)
-        interaction = pair[0] * 10 + (pair[1] if len(pair) > 1 else 0)
+    inter1, inter2, interaction, targeting = actor_types(row)
     outlets = []
     for report in row.get("reports") or []:
         label = report.get("outlet") or report.get("source")
@@ -286,7 +317,7 @@ def acled_row(row: dict[str, Any]) -> dict[str, Any]:
         "assoc_actor_2": "; ".join(name(r) for r in recipients[1:]),
         "inter2": inter2,
         "interaction": interaction,
-        "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
+        "civilian_targeting": targeting,
         "iso": country.get("isonumeric"),
         "region": "",
         "country": country.get("name"),

@@ -59,9 +59,12 @@ def gdelt_quad(root: str | None) -> int | None:
     return 1 if code <= 5 else 2 if code <= 8 else 3 if code <= 13 else 4
 
 
-@functools.cache
 def acled_inter() -> dict[str, int]:
-    return {row["sector"]: int(row["inter"]) for row in read_tsv("acled_inter")}
+    """Each sector's ACLED actor type where nothing else is known of the participant; the
+    full decision (names, roles, external forces) is `dateline.codebook.actor_type`."""
+    from dateline.codebook import sector_codes
+
+    return sector_codes()
 
 
 @functools.cache
