@@ -9,7 +9,7 @@ once per process.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from dateline import datafiles
@@ -118,6 +118,35 @@ class ChromeRules:
     contains: tuple[tuple[str, str], ...]
     words: dict[str, str]
     regex: tuple[tuple[re.Pattern[str], str], ...]
+    # The prefix phrases by their first character, each with its rank in `prefix`:
+    # a line is tried against the few phrases it can start with, not all of them, and
+    # the first in rank still wins (the line classifier asks this of every line).
+    prefix_index: dict[str, tuple[tuple[int, str, str], ...]] = field(default_factory=dict)
+    # Some `prefix` phrase opening a line: most lines open with none, told by one match.
+    any_prefix: re.Pattern[str] | None = None
+
+    def prefix_kind(self, *texts: str) -> str | None:
+        """The kind of the first prefix phrase (in `prefix` order) that one of `texts`
+        opens with as whole words, or None."""
+        if self.any_prefix is not None and not any(self.any_prefix.match(t) for t in texts):
+            return None
+        best: tuple[int, str] | None = None
+        for text in texts:
+            for rank, phrase, kind in self.prefix_index.get(text[:1], ()):
+                if best is not None and rank >= best[0]:
+                    break
+                if starts_with_phrase(text, phrase):
+                    best = (rank, kind)
+                    break
+        return best[1] if best else None
+
+
+def starts_with_phrase(text: str, phrase: str) -> bool:
+    """`text` opens with `phrase` as whole words ("more in" is not "more information")."""
+    if not text.startswith(phrase):
+        return False
+    rest = text[len(phrase) : len(phrase) + 1]
+    return not rest or not rest.isalnum() or not phrase[-1:].isalnum()
 
 
 @cache
@@ -146,7 +175,18 @@ def chrome_rules() -> ChromeRules:
             raise ValueError(f"data/clean/chrome_phrases.tsv: unknown match {how!r}")
     # Longest prefixes first, so "share this article" wins over "share".
     prefix.sort(key=lambda item: -len(item[0]))
-    return ChromeRules(line, tuple(prefix), tuple(contains), words, tuple(regex))
+    index: dict[str, list[tuple[int, str, str]]] = {}
+    for rank, (phrase, kind) in enumerate(prefix):
+        index.setdefault(phrase[:1], []).append((rank, phrase, kind))
+    return ChromeRules(
+        line,
+        tuple(prefix),
+        tuple(contains),
+        words,
+        tuple(regex),
+        {key: tuple(entries) for key, entries in index.items()},
+        re.compile("|".join(re.escape(phrase) for phrase, _ in prefix)) if prefix else None,
+    )
 
 
 @cache
