@@ -210,9 +210,10 @@ def chrome_kind(text: str, words: int) -> str | None:
         kind = table.prefix_kind(folded, bare)
         if kind:
             return kind
-    for phrase, kind in table.contains:
-        if phrase in folded:
-            return kind
+    if table.any_contained is not None and table.any_contained.search(folded):
+        for phrase, kind in table.contains:
+            if phrase in folded:
+                return kind
     if words <= 6:
         for token in re.findall(r"\w+", folded):
             kind = table.words.get(token)

@@ -122,8 +122,11 @@ class ChromeRules:
     # a line is tried against the few phrases it can start with, not all of them, and
     # the first in rank still wins (the line classifier asks this of every line).
     prefix_index: dict[str, tuple[tuple[int, str, str], ...]] = field(default_factory=dict)
-    # Some `prefix` phrase opening a line: most lines open with none, told by one match.
+    # Some `prefix` phrase opening a line, some `contains` phrase anywhere in it: most
+    # lines have neither, told by one match and one search (a trie of the phrases, so
+    # the search tries one branch at each character, not every phrase).
     any_prefix: re.Pattern[str] | None = None
+    any_contained: re.Pattern[str] | None = None
 
     def prefix_kind(self, *texts: str) -> str | None:
         """The kind of the first prefix phrase (in `prefix` order) that one of `texts`
@@ -185,8 +188,33 @@ def chrome_rules() -> ChromeRules:
         words,
         tuple(regex),
         {key: tuple(entries) for key, entries in index.items()},
-        re.compile("|".join(re.escape(phrase) for phrase, _ in prefix)) if prefix else None,
+        re.compile(trie_pattern([phrase for phrase, _ in prefix])) if prefix else None,
+        re.compile(trie_pattern([phrase for phrase, _ in contains])) if contains else None,
     )
+
+
+def trie_pattern(phrases: list[str]) -> str:
+    """A regular expression matching exactly the strings `phrases`, their common
+    prefixes factored out ("share", "shared" -> "share(?:d)?"), so that the regex engine
+    decides at each character with one branch instead of trying every phrase."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of a phrase
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return pattern(trie)
 
 
 @cache
