@@ -214,9 +214,8 @@ def _ingest_on_dask(
     result = IngestResult()
     bar = pipeline._progress_bar(progress)
     try:
-        work = distributed.chunks(
-            [str(p) for p in paths], chunk_size or distributed.CHUNK_DOCUMENTS, max_bytes
-        )
+        threads = sum(client.nthreads().values()) or 1
+        work = distributed.chunks([str(p) for p in paths], chunk_size, max_bytes, threads)
         with Store(db) as store:
             store.release()  # held per batch, as in `ingest` (readers in between)
             for shard in distributed.shard_paths(client, work, folder, pub_date, max_bytes):
