@@ -65,3 +65,23 @@ def test_a_page_with_no_date_in_its_markup_gets_the_extensive_search_once_more(m
     assert (len(in_trafilatura), len(direct)) == (1, 1)
     assert article.pub_date is None
     assert article.body.startswith("Hundreds of farmers blocked the Kano–Zaria highway")
+
+
+def test_the_text_cleaner_reads_the_page_around_the_body_not_a_long_menu(monkeypatch):
+    import dateline.clean.html as html
+
+    menu = "".join(f'<li><a href="/s/{n}">Section number {n}</a></li>\n' for n in range(300))
+    page = PAGE.replace("<nav>", f"<nav><ul>{menu}</ul>")
+    read = calls_to(monkeypatch, html, "clean_text")
+    article = clean(RawDocument(source="page.html", html=page, format="html"))
+    (text,) = read
+    assert "Section number 299" in html.page_text(html.parse(page))
+    # the menu's last items (the lines just above the headline) stay, its first go
+    assert "Section number 299\n" in text and "Section number 10\n" not in text
+    assert text.startswith("Farmers block highway in Kano over fertiliser prices | The Lowland")
+    assert (article.title, article.author, article.pub_date) == (
+        "Farmers block highway in Kano over fertiliser prices",
+        "Musa Ibrahim",
+        "2022-03-02T16:05:00+01:00",
+    )
+    assert article.body == clean(RawDocument(source="p", html=PAGE, format="html")).body

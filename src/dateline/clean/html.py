@@ -223,12 +223,13 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
     paragraphs = [p for p in paragraphs if not chrome_kind(p, len(_WORD.findall(p)))]
     paragraphs = _without_head_metadata(paragraphs)
     substantial = [p for p in paragraphs if len(p.split()) >= 8] or paragraphs
+    body_hint = (substantial[0], substantial[-1]) if substantial else None
     from_text = clean_text(
-        visible,
+        around_body(visible, body_hint) if body_hint else visible,
         url=url,
         title_hint=title_hint,
         title_guide=meta_title,
-        body_hint=(substantial[0], substantial[-1]) if substantial else None,
+        body_hint=body_hint,
     )
     if not paragraphs:
         result = from_text
@@ -275,6 +276,45 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
     )
     result.pub_date = with_time_of_day(choose_date(dates), published_timestamps(tree))
     return result
+
+
+MARGIN_LINES = 40  # lines of the page kept above and below trafilatura's body
+FOOTER_LINES = 10  # and at the very end (the copyright line names the outlet)
+
+
+def around_body(visible: str, body_hint: tuple[str, str]) -> str:
+    """The visible page without what lies far from the body trafilatura found.
+
+    The plain-text cleaner's part on an HTML page is what surrounds the body: the
+    headline, byline, date stamp, section and tags next to it, and the dates placed
+    relative to it. Menus, teaser lists and link farms far above or below are most of
+    a page's lines and cost most of its time, while a date there scores as far from the
+    article (never the witness that decides). Kept: the `<title>` line (first), the
+    lines from `MARGIN_LINES` above the body's first paragraph to as many below its
+    last, and the page's last `FOOTER_LINES`, in page order; the whole page when the
+    paragraphs are not found on it."""
+    lines = visible.split("\n")
+    filled = [i for i, line in enumerate(lines) if line]
+    head = _key(body_hint[0])[:80]
+    tail = _key(body_hint[1])[-80:]
+    if len(head) < 15 or len(tail) < 15:
+        return visible
+    start = next((n for n, i in enumerate(filled) if head in _key(lines[i])), None)
+    if start is None:
+        return visible
+    end = next(
+        (n for n in range(len(filled) - 1, start - 1, -1) if tail in _key(lines[filled[n]])),
+        start,
+    )
+    keep = {0, *range(max(0, start - MARGIN_LINES), end + MARGIN_LINES + 1)}
+    keep |= set(range(len(filled) - FOOTER_LINES, len(filled)))
+    if len(keep) >= len(filled):
+        return visible
+    return "\n".join(lines[filled[n]] for n in sorted(keep) if 0 <= n < len(filled))
+
+
+def _key(line: str) -> str:
+    return " ".join(line.casefold().split())
 
 
 # Where pages state the publication moment in full (ISO 8601 with zone): Open Graph and
