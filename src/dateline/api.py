@@ -81,7 +81,7 @@ def ingest(
     `chunk_size` documents (None: sized to the corpus and the cluster's threads,
     `distributed.balanced_size`), whose records are written as Parquet shards in `shards`
     (default: the database's name + `.shards`) and stored here in input order, in
-    transactions of whole shards of at least `batch_size` documents
+    transactions of `batch_size` documents as in one process
     (`dateline.distributed`).
 
     Articles already stored (the same body, or a near-identical copy of one) are
@@ -243,10 +243,12 @@ def _ingest_on_dask(
 
 
 def _shard_batches(shard_paths: Iterable[str], batch_size: int) -> Iterator[list[Article]]:
-    """The shards' articles, in input order, in batches of whole shards of at least
-    `batch_size` documents: a transaction has a fixed cost (storing 300 articles took
-    twice as long in batches of 19 as of 64), and the store shares the machine with the
-    workers."""
+    """The shards' articles, in input order, in batches of `batch_size` documents: the
+    batches of a run in one process, whatever the chunks (the stories an article joins
+    depend on the batch it came in; chunks of 19 stored one each gave a different
+    `report_keys` on ECB+), and fewer transactions than chunks (each has a fixed cost:
+    storing 300 articles took twice as long in batches of 19 as of 64, on the cores the
+    workers need)."""
     from dateline import distributed
     from dateline.model import RawDocument
 
@@ -256,9 +258,9 @@ def _shard_batches(shard_paths: Iterable[str], batch_size: int) -> Iterator[list
             pipeline.from_record(RawDocument(source=r.get("source") or shard, record=r))
             for r in distributed.read_shard(shard)
         ]
-        if len(batch) >= batch_size:
-            yield batch
-            batch = []
+        while len(batch) >= batch_size:
+            yield batch[:batch_size]
+            batch = batch[batch_size:]
     if batch:
         yield batch
 

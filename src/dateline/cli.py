@@ -80,8 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--batch-size",
         type=int,
         default=None,
-        help=f"documents per transaction (default {INGEST_BATCH}; on Dask, per chunk, "
-        "default: sized so that every worker gets several chunks, at most "
+        help=f"documents per transaction (default {INGEST_BATCH}); on Dask also per chunk "
+        "when given (default: chunks sized so that every worker gets several, at most "
         f"{INGEST_BATCH})",
     )
     dask = sub.add_mutually_exclusive_group()
