@@ -63,7 +63,7 @@ STORING = """
 import sys
 from dateline import api
 folder, db, address, shards = sys.argv[1:]
-api.ingest([folder], db, scheduler=address, chunk_size=3, shards=shards)
+api.ingest([folder], db, scheduler=address, chunk_size=3, batch_size=3, shards=shards)
 """
 
 
@@ -84,18 +84,36 @@ def test_a_dask_ingest_killed_while_storing_then_rerun_ends_as_one_clean_run(
         timeout=300,
     )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
-    again = api.ingest([folder], db, scheduler=address, chunk_size=3, shards=shards)
+    again = api.ingest([folder], db, scheduler=address, chunk_size=3, batch_size=3, shards=shards)
     assert again.failed == 0
     assert dump(db) == dump(one)
 
 
 def run_on_dask(folder, dask, address, tmp_path, direct, one):
-    result = api.ingest([folder], dask, scheduler=address, chunk_size=3, shards=tmp_path / "shards")
+    result = api.ingest(
+        [folder], dask, scheduler=address, chunk_size=3, batch_size=3, shards=tmp_path / "shards"
+    )
     assert (result.read, result.new, result.failed) == (direct.read, direct.new, 0)
     assert dump(dask) == dump(one)
     shards = sorted((tmp_path / "shards").iterdir())
     assert len(shards) == len(distributed.chunks([folder], size=3))
     # Run again: every shard is there, nothing is analysed or stored twice.
-    again = api.ingest([folder], dask, scheduler=address, chunk_size=3, shards=tmp_path / "shards")
+    again = api.ingest(
+        [folder], dask, scheduler=address, chunk_size=3, batch_size=3, shards=tmp_path / "shards"
+    )
     assert again.new == 0 and sorted((tmp_path / "shards").iterdir()) == shards
     assert dump(dask) == dump(one)
+
+
+def test_by_default_every_worker_thread_gets_several_chunks(tmp_path):
+    # 300 documents for two threads: 16 chunks of 19 (five chunks of 64 left one of two
+    # workers idle for a fifth of the run); a big corpus keeps chunks of 64, a tiny one 8.
+    assert distributed.balanced_size(300, 2) == 19
+    assert distributed.balanced_size(1_000_000, 16) == distributed.CHUNK_DOCUMENTS
+    assert distributed.balanced_size(10, 2) == distributed.MIN_CHUNK_DOCUMENTS
+    folder = corpus(tmp_path / "in")
+    documents = len(list(EXAMPLES.iterdir())) + 5
+    work = distributed.chunks([folder], size=None, threads=2)
+    assert sum(c.stop - c.start for c in work) == documents
+    # chunks of 8: the five rows are one chunk, as is each example file
+    assert len(work) == len(list(EXAMPLES.iterdir())) + 1

@@ -78,8 +78,10 @@ def ingest(
     process, in input order, so the database ends the same either way. `scheduler` (a
     Dask scheduler's address) or `dask_local` (a local cluster of that many worker
     processes) runs reading, cleaning and analysis as Dask tasks over chunks of
-    `chunk_size` documents, whose records are written as Parquet shards in `shards`
-    (default: the database's name + `.shards`) and stored here in input order
+    `chunk_size` documents (None: sized to the corpus and the cluster's threads,
+    `distributed.balanced_size`), whose records are written as Parquet shards in `shards`
+    (default: the database's name + `.shards`) and stored here in input order, in
+    transactions of `batch_size` documents as in one process
     (`dateline.distributed`).
 
     Articles already stored (the same body, or a near-identical copy of one) are
@@ -92,7 +94,16 @@ def ingest(
 
     if scheduler or dask_local:
         return _ingest_on_dask(
-            paths, db, scheduler, dask_local, shards, chunk_size, pub_date, progress, max_bytes
+            paths,
+            db,
+            scheduler,
+            dask_local,
+            shards,
+            chunk_size,
+            batch_size,
+            pub_date,
+            progress,
+            max_bytes,
         )
     result = IngestResult()
     bar = pipeline._progress_bar(progress)
@@ -194,13 +205,14 @@ def _ingest_on_dask(
     dask_local: int,
     shards: str | Path | None,
     chunk_size: int | None,
+    batch_size: int,
     pub_date: str | None,
     progress: bool,
     max_bytes: int | None,
 ) -> IngestResult:
-    """The Dask path of `ingest`: workers make the shards, this process stores them."""
+    """The Dask path of `ingest`: workers make the shards, this process stores them as
+    they come, in input order, while the workers analyse the next."""
     from dateline import distributed
-    from dateline.model import RawDocument
     from dateline.store.database import Store
 
     if scheduler:
@@ -214,16 +226,12 @@ def _ingest_on_dask(
     result = IngestResult()
     bar = pipeline._progress_bar(progress)
     try:
-        work = distributed.chunks(
-            [str(p) for p in paths], chunk_size or distributed.CHUNK_DOCUMENTS, max_bytes
-        )
+        threads = sum(client.nthreads().values()) or 1
+        work = distributed.chunks([str(p) for p in paths], chunk_size, max_bytes, threads)
+        shard_paths = distributed.shard_paths(client, work, folder, pub_date, max_bytes)
         with Store(db) as store:
             store.release()  # held per batch, as in `ingest` (readers in between)
-            for shard in distributed.shard_paths(client, work, folder, pub_date, max_bytes):
-                articles = [
-                    pipeline.from_record(RawDocument(source=r.get("source") or shard, record=r))
-                    for r in distributed.read_shard(shard)
-                ]
+            for articles in _shard_batches(shard_paths, batch_size):
                 _ingest_batch(store, articles, result, done=[True] * len(articles))
                 bar.update(len(articles))
     finally:
@@ -232,6 +240,29 @@ def _ingest_on_dask(
         if cluster is not None:
             cluster.close()
     return result
+
+
+def _shard_batches(shard_paths: Iterable[str], batch_size: int) -> Iterator[list[Article]]:
+    """The shards' articles, in input order, in batches of `batch_size` documents: the
+    batches of a run in one process, whatever the chunks (the stories an article joins
+    depend on the batch it came in; chunks of 19 stored one each gave a different
+    `report_keys` on ECB+), and fewer transactions than chunks (each has a fixed cost:
+    storing 300 articles took twice as long in batches of 19 as of 64, on the cores the
+    workers need)."""
+    from dateline import distributed
+    from dateline.model import RawDocument
+
+    batch: list[Article] = []
+    for shard in shard_paths:
+        batch += [
+            pipeline.from_record(RawDocument(source=r.get("source") or shard, record=r))
+            for r in distributed.read_shard(shard)
+        ]
+        while len(batch) >= batch_size:
+            yield batch[:batch_size]
+            batch = batch[batch_size:]
+    if batch:
+        yield batch
 
 
 def _pool(workers: int) -> Any:

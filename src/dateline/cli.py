@@ -79,8 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--batch-size",
         type=int,
-        default=INGEST_BATCH,
-        help=f"documents per transaction (default {INGEST_BATCH}; on Dask, per chunk)",
+        default=None,
+        help=f"documents per transaction (default {INGEST_BATCH}); on Dask also per chunk "
+        "when given (default: chunks sized so that every worker gets several, at most "
+        f"{INGEST_BATCH})",
     )
     dask = sub.add_mutually_exclusive_group()
     dask.add_argument(
@@ -298,7 +300,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         pub_date=args.pub_date,
         progress=_progress(args),
         max_bytes=args.max_bytes,
-        batch_size=args.batch_size,
+        batch_size=args.batch_size or INGEST_BATCH,
         workers=args.workers,
         scheduler=args.scheduler,
         dask_local=args.dask_local,

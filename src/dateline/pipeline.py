@@ -160,6 +160,8 @@ def clean_document(raw: RawDocument, default_pub_date: str | None = None) -> Art
 def analyse(articles: Sequence[Article], profile: str | None = None) -> None:
     """Fill entities, places, times, events and quotes of cleaned articles, in place."""
     readable = [a for a in articles if a.body]
+    if not readable:
+        return  # nothing to parse: no model to load (the store of a Dask ingest needs none)
     for article, doc in zip(readable, nlp.parse_bodies(a.body for a in readable), strict=True):
         analyse_doc(article, doc, profile)
 

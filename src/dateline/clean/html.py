@@ -17,6 +17,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from dateline.clean.dates import find_dates, normalise_date
 from dateline.clean.lines import chrome_kind
@@ -97,10 +98,33 @@ class HtmlDates:
 
 def parse(html: str):  # -> lxml.html.HtmlElement | None
     """The page as an lxml tree, or None when lxml can make nothing of it."""
-    from lxml import html as lxml_html
+    return load(html)[0]
+
+
+def load(html: str) -> tuple[Any, bool]:
+    """The page's one tree, and whether trafilatura's loader accepted the page.
+
+    The tree is trafilatura's own (`trafilatura.load_html`: its parser, its repairs), so
+    that the visible text, the date witnesses and trafilatura's extraction all read one
+    parse of the page where each used to make its own. What trafilatura rejects as not
+    HTML (a bare fragment, say) is read by lxml alone, for the visible text only, as
+    trafilatura would extract nothing from it."""
+    from trafilatura import load_html
 
     if len(html) > MAX_HTML_CHARS:
         html = html[:MAX_HTML_CHARS]
+    try:
+        tree = load_html(html)
+    except Exception:  # lxml raises several types on broken input; all mean "no tree"
+        tree = None
+    if tree is not None:
+        return tree, True
+    return _parse_leniently(html), False
+
+
+def _parse_leniently(html: str) -> Any:
+    from lxml import html as lxml_html
+
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
         return lxml_html.document_fromstring(html)
@@ -162,25 +186,31 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
             "HTML looks truncated (no closing </html> or </body>): the end of the "
             "page may be missing"
         )
-    tree = parse(html)
+    tree, readable = load(html)
     if tree is None:
         result = clean_text(_strip_tags(html), url=url, title_hint=title_hint)
         result.warnings.insert(0, "HTML could not be parsed; tags stripped and read as text")
         return result
     visible = page_text(tree)
-    try:
-        document = trafilatura.bare_extraction(
-            html[:MAX_HTML_CHARS],
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_formatting=False,
-            fast=False,
-        )
-    except Exception as error:  # trafilatura has no narrower contract; keep the batch going
-        document = None
-        warnings.append(f"trafilatura failed ({type(error).__name__}); page text used instead")
+    document = None
+    if readable:
+        try:
+            # The tree, not the string: trafilatura copies it rather than parsing the
+            # page again. Its date is htmldate without the extensive search, the
+            # metadata witness of `choose_date`; the extensive search runs below, only
+            # for pages whose metadata has no date (the only ones it can change).
+            document = trafilatura.bare_extraction(
+                tree,
+                url=url,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=True,
+                include_formatting=False,
+                fast=False,
+                date_extraction_params=_date_params(extensive=False),
+            )
+        except Exception as error:  # trafilatura has no narrower contract; go on
+            warnings.append(f"trafilatura failed ({type(error).__name__}); page text used instead")
     text = _document_text(document)
     paragraphs = [line for line in normalise(text).split("\n") if line] if text else []
     meta_title = _clean(getattr(document, "title", None)) if document is not None else None
@@ -193,12 +223,13 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
     paragraphs = [p for p in paragraphs if not chrome_kind(p, len(_WORD.findall(p)))]
     paragraphs = _without_head_metadata(paragraphs)
     substantial = [p for p in paragraphs if len(p.split()) >= 8] or paragraphs
+    body_hint = (substantial[0], substantial[-1]) if substantial else None
     from_text = clean_text(
-        visible,
+        around_body(visible, body_hint) if body_hint else visible,
         url=url,
         title_hint=title_hint,
         title_guide=meta_title,
-        body_hint=(substantial[0], substantial[-1]) if substantial else None,
+        body_hint=body_hint,
     )
     if not paragraphs:
         result = from_text
@@ -225,9 +256,13 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
             "tags stripped and read as text",
         ]
         return deep
+    if document is not None:
+        metadata = _clean(getattr(document, "date", None))
+    else:  # trafilatura found no text (it read the metadata, then gave up) or failed
+        metadata = _htmldate(tree, url, extensive=False)
     dates = HtmlDates(
-        metadata=_htmldate(tree, url, extensive=False),
-        extensive=_clean(getattr(document, "date", None)) if document is not None else None,
+        metadata=metadata,
+        extensive=None if metadata else _htmldate(tree, url, extensive=True),
         text=from_text.pub_date,
         text_score=from_text.date_candidates[0].score if from_text.date_candidates else None,
         candidates=[
@@ -239,10 +274,47 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
             for c in from_text.date_candidates
         ],
     )
-    if dates.extensive is None and document is None:
-        dates.extensive = _htmldate(tree, url, extensive=True)
     result.pub_date = with_time_of_day(choose_date(dates), published_timestamps(tree))
     return result
+
+
+MARGIN_LINES = 40  # lines of the page kept above and below trafilatura's body
+FOOTER_LINES = 10  # and at the very end (the copyright line names the outlet)
+
+
+def around_body(visible: str, body_hint: tuple[str, str]) -> str:
+    """The visible page without what lies far from the body trafilatura found.
+
+    The plain-text cleaner's part on an HTML page is what surrounds the body: the
+    headline, byline, date stamp, section and tags next to it, and the dates placed
+    relative to it. Menus, teaser lists and link farms far above or below are most of
+    a page's lines and cost most of its time, while a date there scores as far from the
+    article (never the witness that decides). Kept: the `<title>` line (first), the
+    lines from `MARGIN_LINES` above the body's first paragraph to as many below its
+    last, and the page's last `FOOTER_LINES`, in page order; the whole page when the
+    paragraphs are not found on it."""
+    lines = visible.split("\n")
+    filled = [i for i, line in enumerate(lines) if line]
+    head = _key(body_hint[0])[:80]
+    tail = _key(body_hint[1])[-80:]
+    if len(head) < 15 or len(tail) < 15:
+        return visible
+    start = next((n for n, i in enumerate(filled) if head in _key(lines[i])), None)
+    if start is None:
+        return visible
+    end = next(
+        (n for n in range(len(filled) - 1, start - 1, -1) if tail in _key(lines[filled[n]])),
+        start,
+    )
+    keep = {0, *range(max(0, start - MARGIN_LINES), end + MARGIN_LINES + 1)}
+    keep |= set(range(len(filled) - FOOTER_LINES, len(filled)))
+    if len(keep) >= len(filled):
+        return visible
+    return "\n".join(lines[filled[n]] for n in sorted(keep) if 0 <= n < len(filled))
+
+
+def _key(line: str) -> str:
+    return " ".join(line.casefold().split())
 
 
 # Where pages state the publication moment in full (ISO 8601 with zone): Open Graph and
@@ -332,19 +404,20 @@ def choose_date(dates: HtmlDates) -> str | None:
     return chosen
 
 
-def _htmldate(tree, url: str | None, extensive: bool) -> str | None:
-    from copy import deepcopy
+def _date_params(extensive: bool) -> dict[str, Any]:
+    return {
+        "original_date": True,
+        "extensive_search": extensive,
+        "max_date": dt.date.today().isoformat(),
+    }
 
+
+def _htmldate(tree, url: str | None, extensive: bool) -> str | None:
     from htmldate import find_date
 
     try:
-        return find_date(
-            deepcopy(tree),
-            original_date=True,
-            extensive_search=extensive,
-            url=url,
-            max_date=dt.date.today().isoformat(),
-        )
+        # htmldate copies a tree before it prunes it, so ours stays whole.
+        return find_date(tree, url=url, **_date_params(extensive))
     except Exception:  # htmldate raises on some malformed dates; treat as "not found"
         return None
 

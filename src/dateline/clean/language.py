@@ -42,7 +42,7 @@ def function_word_counts(text: str) -> Counter[str]:
     words = Counter(w.casefold() for w in _WORD.findall(text))
     counts: Counter[str] = Counter()
     for lang, vocabulary in table.items():
-        hits = sum(n for word, n in words.items() if word in vocabulary)
+        hits = sum(words[word] for word in vocabulary.intersection(words))
         if hits:
             counts[lang] = hits
     return counts

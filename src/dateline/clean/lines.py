@@ -201,17 +201,19 @@ def chrome_kind(text: str, words: int) -> str | None:
     table = rules.chrome_rules()
     bare = _DECORATION.sub("", folded)
     # "Comments (12)" -> "comments"; "Share:" -> "share"
-    bare = re.sub(r"\s*[(\[]?\d+[)\]]?$", "", bare).rstrip(":").strip()
+    if bare[-1:].isdecimal() or bare[-1:] in (")", "]"):  # the costly search, when it can hit
+        bare = re.sub(r"\s*[(\[]?\d+[)\]]?$", "", bare).rstrip(":").strip()
     kind = table.line.get(bare) or table.line.get(folded)
     if kind:
         return kind
     if words <= 15:
-        for phrase, kind in table.prefix:
-            if _starts_with_phrase(folded, phrase) or _starts_with_phrase(bare, phrase):
-                return kind
-    for phrase, kind in table.contains:
-        if phrase in folded:
+        kind = table.prefix_kind(folded, bare)
+        if kind:
             return kind
+    if table.any_contained is not None and table.any_contained.search(folded):
+        for phrase, kind in table.contains:
+            if phrase in folded:
+                return kind
     if words <= 6:
         for token in re.findall(r"\w+", folded):
             kind = table.words.get(token)
@@ -223,14 +225,6 @@ def chrome_kind(text: str, words: int) -> str | None:
     if _separated_labels(text):
         return "nav"
     return None
-
-
-def _starts_with_phrase(text: str, phrase: str) -> bool:
-    """`text` opens with `phrase` as whole words ("more in" is not "more information")."""
-    if not text.startswith(phrase):
-        return False
-    rest = text[len(phrase) : len(phrase) + 1]
-    return not rest or not rest.isalnum() or not phrase[-1:].isalnum()
 
 
 _LABEL_SEPARATOR = re.compile(r"\s+[|/·•»›–]\s+|\s*\|\s*")

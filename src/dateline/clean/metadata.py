@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 from dateline.clean import rules
@@ -288,12 +289,15 @@ def byline_author(text: str) -> str | None:
     Muster", "Posted by jsmith at 10:23"), or None if the line is no byline."""
     if len(text) > 160:
         return None
-    cues = rules.byline_cues()
     folded = text.casefold()
-    for cue, needs_colon in sorted(cues.items(), key=lambda item: -len(item[0])):
-        position = _cue_position(folded, cue)
-        if position is None:
+    patterns = _cue_patterns()
+    if not patterns.any.search(folded):
+        return None  # most lines: no cue at all, told by one search
+    for cue, needs_colon, pattern in patterns.each:
+        match = pattern.search(folded)
+        if match is None:
             continue
+        position = match.start()
         rest = text[position + len(cue) :]
         if needs_colon and not rest.lstrip().startswith(":"):
             continue
@@ -324,9 +328,24 @@ def _unshout(names: str) -> str:
     return " ".join(w if w.casefold() in _NAME_JOINERS else w.capitalize() for w in names.split())
 
 
-def _cue_position(folded: str, cue: str) -> int | None:
-    match = re.search(r"(?:^|(?<=[\s|•·,]))" + re.escape(cue) + r"(?=[\s:]|$)", folded)
-    return match.start() if match else None
+@dataclass(frozen=True)
+class _CuePatterns:
+    any: re.Pattern[str]  # some cue as a word of the line
+    each: tuple[tuple[str, bool, re.Pattern[str]], ...]  # longest cue first
+
+
+def _cue_word(cues: str) -> str:
+    return r"(?:^|(?<=[\s|•·,]))(?:" + cues + r")(?=[\s:]|$)"
+
+
+@cache
+def _cue_patterns() -> _CuePatterns:
+    """The byline cues compiled once (every line of every page is asked for a byline)."""
+    cues = sorted(rules.byline_cues().items(), key=lambda item: -len(item[0]))
+    return _CuePatterns(
+        re.compile(_cue_word("|".join(re.escape(cue) for cue, _ in cues))),
+        tuple((cue, colon, re.compile(_cue_word(re.escape(cue)))) for cue, colon in cues),
+    )
 
 
 def _names(text: str) -> str | None:

@@ -9,7 +9,7 @@ once per process.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from dateline import datafiles
@@ -118,6 +118,38 @@ class ChromeRules:
     contains: tuple[tuple[str, str], ...]
     words: dict[str, str]
     regex: tuple[tuple[re.Pattern[str], str], ...]
+    # The prefix phrases by their first character, each with its rank in `prefix`:
+    # a line is tried against the few phrases it can start with, not all of them, and
+    # the first in rank still wins (the line classifier asks this of every line).
+    prefix_index: dict[str, tuple[tuple[int, str, str], ...]] = field(default_factory=dict)
+    # Some `prefix` phrase opening a line, some `contains` phrase anywhere in it: most
+    # lines have neither, told by one match and one search (a trie of the phrases, so
+    # the search tries one branch at each character, not every phrase).
+    any_prefix: re.Pattern[str] | None = None
+    any_contained: re.Pattern[str] | None = None
+
+    def prefix_kind(self, *texts: str) -> str | None:
+        """The kind of the first prefix phrase (in `prefix` order) that one of `texts`
+        opens with as whole words, or None."""
+        if self.any_prefix is not None and not any(self.any_prefix.match(t) for t in texts):
+            return None
+        best: tuple[int, str] | None = None
+        for text in texts:
+            for rank, phrase, kind in self.prefix_index.get(text[:1], ()):
+                if best is not None and rank >= best[0]:
+                    break
+                if starts_with_phrase(text, phrase):
+                    best = (rank, kind)
+                    break
+        return best[1] if best else None
+
+
+def starts_with_phrase(text: str, phrase: str) -> bool:
+    """`text` opens with `phrase` as whole words ("more in" is not "more information")."""
+    if not text.startswith(phrase):
+        return False
+    rest = text[len(phrase) : len(phrase) + 1]
+    return not rest or not rest.isalnum() or not phrase[-1:].isalnum()
 
 
 @cache
@@ -146,7 +178,43 @@ def chrome_rules() -> ChromeRules:
             raise ValueError(f"data/clean/chrome_phrases.tsv: unknown match {how!r}")
     # Longest prefixes first, so "share this article" wins over "share".
     prefix.sort(key=lambda item: -len(item[0]))
-    return ChromeRules(line, tuple(prefix), tuple(contains), words, tuple(regex))
+    index: dict[str, list[tuple[int, str, str]]] = {}
+    for rank, (phrase, kind) in enumerate(prefix):
+        index.setdefault(phrase[:1], []).append((rank, phrase, kind))
+    return ChromeRules(
+        line,
+        tuple(prefix),
+        tuple(contains),
+        words,
+        tuple(regex),
+        {key: tuple(entries) for key, entries in index.items()},
+        re.compile(trie_pattern([phrase for phrase, _ in prefix])) if prefix else None,
+        re.compile(trie_pattern([phrase for phrase, _ in contains])) if contains else None,
+    )
+
+
+def trie_pattern(phrases: list[str]) -> str:
+    """A regular expression matching exactly the strings `phrases`, their common
+    prefixes factored out ("share", "shared" -> "share(?:d)?"), so that the regex engine
+    decides at each character with one branch instead of trying every phrase."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of a phrase
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return pattern(trie)
 
 
 @cache

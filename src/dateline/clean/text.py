@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 # Characters that are spacing in effect: every Unicode space separator plus tabs.
 _SPACES = re.compile(r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -48,22 +49,21 @@ def garbage_ratio(text: str, sample: int = 20000) -> float:
     if not text:
         return 0.0
     chunk = text[:sample]
+    # Each distinct character is looked up once: a page has a few hundred, not 20,000
+    # (this runs on every document, HTML included, before any cleaning).
     bad = 0
-    for char in chunk:
+    for char, count in Counter(chunk).items():
         if char in "\n\t\r ":
             continue
-        if char == "\ufffd":
-            bad += 1
-            continue
-        category = unicodedata.category(char)
-        if category in ("Cc", "Co", "Cn", "Cs"):
-            bad += 1
+        if char == "\ufffd" or unicodedata.category(char) in ("Cc", "Co", "Cn", "Cs"):
+            bad += count
     return bad / len(chunk)
 
 
 def letter_ratio(text: str, sample: int = 20000) -> float:
     """Share of letters among the non-space characters of a sample."""
-    chunk = [c for c in text[:sample] if not c.isspace()]
-    if not chunk:
+    chunk = text[:sample]
+    visible = len(chunk) - sum(map(str.isspace, chunk))
+    if not visible:
         return 0.0
-    return sum(1 for c in chunk if c.isalpha()) / len(chunk)
+    return sum(map(str.isalpha, chunk)) / visible  # no letter is a space
