@@ -46,7 +46,7 @@ from dateline.model import (
     Quantity,
     Span,
 )
-from dateline.store.lookups import KEY_REACH, Lookups, by_keys, report_to_json
+from dateline.store.lookups import KEY_REACH, Lookups, as_stored, by_keys, report_to_json
 from dateline.store.merge_state import MergeState
 
 # A new article is compared with at most this many candidate stories: those sharing the
@@ -230,7 +230,7 @@ class Deriver:
         )
         for report in self._reports:
             self.lookups.add_keys(report.seq, report.article_id, blocking_keys(report))
-            self.lookups.keep(report)
+            self.lookups.keep(as_stored(report))
         for article_id, story_id in self.builder.story_ids.items():
             self.lookups.file(article_id, self._seq[article_id], story_id)
         self._save_frequencies(df)

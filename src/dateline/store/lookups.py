@@ -19,6 +19,7 @@ since parsing them back from JSON was a fifth of the store's time.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -60,6 +61,18 @@ def report_from_json(text: str) -> Report:
     data["places"] = [tuple(p) for p in data["places"]]
     data["when"] = tuple(data["when"]) if data["when"] else None
     return Report(**data)
+
+
+def as_stored(report: Report) -> Report:
+    """The report as it reads back from its JSON: vectors in key order. A cosine adds its
+    terms in that order, and floating-point sums depend on it, so a report kept in memory
+    must score exactly as one read back, or a threshold could fall the other way."""
+    return dataclasses.replace(
+        report,
+        words=dict(sorted(report.words.items())),
+        lead=dict(sorted(report.lead.items())),
+        names=dict(sorted(report.names.items())),
+    )
 
 
 @dataclass
