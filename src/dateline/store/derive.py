@@ -320,16 +320,19 @@ class Deriver:
         sources: list[str],
         reported_since: str | None,
     ) -> None:
-        for event in article.events:
-            new = EventReport(
-                article.id, event, seq, story_id, article.pub_date, sources, reported_since
-            )
+        reports = [
+            EventReport(article.id, event, seq, story_id, article.pub_date, sources, reported_since)
+            for event in article.events
+        ]
+        # The stored events any of them may join, read at once where they are not kept.
+        reachable = set()
+        for new in reports:
+            reachable |= self.state.reachable(family_of(new.event.type), story_id, date_range(new))
+        for merged in self.load_merged(sorted(reachable - self.state.events.keys())):
+            self.state.put(merged)
+        for event, new in zip(article.events, reports, strict=True):
             family = family_of(event.type)
-            span = date_range(new)
-            missing = self.state.reachable(family, story_id, span) - self.state.events.keys()
-            for merged in self.load_merged(sorted(missing)):
-                self.state.put(merged)
-            candidates = self.state.candidates(family, story_id, span)
+            candidates = self.state.candidates(family, story_id, date_range(new))
             target = next((m for m in candidates if same_event(m, new)), None)
             if target is None:
                 target = MergedEvent(id=new.key, family=family)
