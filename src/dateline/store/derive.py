@@ -328,7 +328,8 @@ class Deriver:
         reachable = set()
         for new in reports:
             reachable |= self.state.reachable(family_of(new.event.type), story_id, date_range(new))
-        for merged in self.load_merged(sorted(reachable - self.state.events.keys())):
+        kept = self.state.events  # (a set less a dict's keys would copy all the keys)
+        for merged in self.load_merged(sorted(i for i in reachable if i not in kept)):
             self.state.put(merged)
         for event, new in zip(article.events, reports, strict=True):
             family = family_of(event.type)

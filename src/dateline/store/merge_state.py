@@ -170,7 +170,8 @@ class MergeState:
             for i in self._by_story.get((family, story_id), ())
             if i in self.events and any(r.story_id == story_id for r in self.events[i].reports)
         }
-        found |= self._near(family, span) & self.events.keys()
+        # Not `& self.events.keys()`: that copies every kept id into a set, at every event.
+        found |= {i for i in self._near(family, span) if i in self.events}
         for merged_id in found:
             self._touch(merged_id)
         return [self.events[i] for i in sorted(found, key=lambda i: (self._first_seq[i], i))]
