@@ -27,8 +27,9 @@ from dateline.dedup import near
 from dateline.dedup.events import plain
 from dateline.model import Article
 from dateline.store import DEFAULT_DB
-from dateline.store.derive import CopyFinder, Deriver, first, insert_rows
+from dateline.store.derive import CopyFinder, Deriver, first, insert_rows, reported_since
 from dateline.store.lock import READ_WAIT, WRITE_WAIT, WriterLock, connect
+from dateline.store.lookups import Lookups
 from dateline.store.merge_state import MergeState
 from dateline.store.migrations import REBUILDS_DERIVED, SCHEMA_VERSION, STEPS, pending
 from dateline.store.schema import (
@@ -74,7 +75,9 @@ class Store:
             )
         self._writer = None if read_only or self.path == ":memory:" else WriterLock(self.path)
         self._signatures: dict[str, Any] = {}
-        # Merged events kept between batches (see merge_state): dropped with a failed batch.
+        # What batches look up (see lookups) and the merged events kept between batches
+        # (see merge_state), read at the first write: dropped with a failed batch.
+        self._lookups: Lookups | None = None
         self._merge_state = MergeState()
         try:
             self.db: Any = connect(self.path, read_only, self.wait)
@@ -171,16 +174,22 @@ class Store:
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("DELETE FROM meta WHERE key = 'documents'")
         order = self.db.execute("SELECT id, seq FROM articles ORDER BY seq").fetchall()
-        state = MergeState()
+        lookups, state = Lookups.read(self.db), MergeState()
         for start in range(0, len(order), REBUILD_CHUNK):
             chunk = order[start : start + REBUILD_CHUNK]
             articles = [self.article(i) for i, _ in chunk]
-            finder = CopyFinder(self.db, [])
+            finder = CopyFinder(self.db, lookups, [])
             for article in articles:
                 finder.add(article.id, near.signature(article.body))
             finder.write(self.db)
-            Deriver(self.db, state).derive(articles, [seq for _, seq in chunk])
+            Deriver(self.db, lookups, state).derive(articles, [seq for _, seq in chunk])
         self._reattach_reviews()
+
+    def _mirror(self) -> Lookups:
+        """The in-memory mirror of what batches look up, read at the first write."""
+        if self._lookups is None:
+            self._lookups = Lookups.read(self.db)
+        return self._lookups
 
     def _reattach_reviews(self) -> None:
         """Reviews follow their report when merged events are derived anew."""
@@ -193,9 +202,10 @@ class Store:
     def triage(self, articles: Sequence[Article]) -> list[str | None]:
         """For each article, the stored article it is a copy of (or an earlier one of this
         batch), else None: only the None ones need analysing."""
-        known = self._known([a.id for a in articles])
+        lookups = self._mirror()
+        known = {a.id: lookups.known[a.id] for a in articles if a.id in lookups.known}
         signatures = {a.id: self._signature(a) for a in articles if a.id not in known}
-        finder = CopyFinder(self.db, list(signatures.values()))
+        finder = CopyFinder(self.db, lookups, list(signatures.values()))
         found: list[str | None] = []
         for article in articles:
             if article.id in known:
@@ -223,18 +233,20 @@ class Store:
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
-            self._merge_state = MergeState()  # it holds the batch that was rolled back
+            # They hold the batch that was rolled back.
+            self._lookups, self._merge_state = None, MergeState()
             raise
         faults.point("add.committed")
         self._merge_state.trim()
         return result
 
     def _add(self, articles: Sequence[Article], result: AddResult) -> None:
-        known = self._known([a.id for a in articles])
+        lookups = self._mirror()
+        known = {a.id: lookups.known[a.id] for a in articles if a.id in lookups.known}
         signatures = {a.id: self._signature(a) for a in articles if a.id not in known}
         self._signatures.clear()
-        finder = CopyFinder(self.db, list(signatures.values()))
-        seq = first(self.db, "SELECT coalesce(max(seq), 0) FROM articles")
+        finder = CopyFinder(self.db, lookups, list(signatures.values()))
+        seq = lookups.last_seq
         new: list[Article] = []
         seqs: list[int] = []
         placed: list[tuple[Article, str, float]] = []
@@ -264,7 +276,7 @@ class Store:
         finder.write(self.db)
         gained = self._add_sources(placed)
         faults.point("add.sources")
-        deriver = Deriver(self.db, self._merge_state)
+        deriver = Deriver(self.db, lookups, self._merge_state)
         deriver.derive(new, seqs)
         deriver.refresh_sources(gained - {a.id for a in new})
         if new:
@@ -291,14 +303,10 @@ class Store:
     def _add_sources(self, placed: list[tuple[Article, str, float]]) -> set[str]:
         """A source row for each input not seen at that source before; returns the
         articles that gained one."""
-        canonicals = sorted({c for _, c, _ in placed})
-        existing = set(
-            self.db.execute(
-                "SELECT article_id, source FROM sources WHERE article_id IN (SELECT unnest(?))",
-                [canonicals],
-            ).fetchall()
-        )
-        seen = first(self.db, "SELECT coalesce(max(seen), 0) FROM sources")
+        lookups = self._mirror()
+        canonicals = {c for _, c, _ in placed}
+        existing = {(c, source) for c in canonicals for source, _ in lookups.sources.get(c, ())}
+        seen = lookups.last_seen
         rows = []
         for article, canonical, similarity in placed:
             key = (canonical, article.source or "")
@@ -323,6 +331,8 @@ class Store:
             ("article_id", "source", "input_id", "variant_id", "similarity", "outlet", "seen"),
             rows,
         )
+        for canonical, source, _, variant_id, _, outlet, seen in rows:
+            lookups.add_source(canonical, source, variant_id, outlet, seen)
         return {row[0] for row in rows}
 
     def _insert_articles(self, articles: Sequence[Article], seqs: Sequence[int]) -> None:
@@ -331,6 +341,10 @@ class Store:
             rows.append([_value(c, getattr(article, c.name)) for c in ARTICLE_COLUMNS] + [seq])
         insert_rows(self.db, "articles", [c.name for c in ARTICLE_COLUMNS] + ["seq"], rows)
         self._insert_items(articles)
+        lookups = self._mirror()
+        for article, seq in zip(articles, seqs, strict=True):
+            since = reported_since(article) if article.pub_date is None else None
+            lookups.add_article(article.id, seq, since)
 
     def _insert_items(self, articles: Sequence[Article]) -> None:
         for table in ITEM_TABLES:

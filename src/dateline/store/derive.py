@@ -5,13 +5,17 @@ are recognised), its story, and its events merged with the events already stored
 step reads the database as the earlier articles left it and writes its result at once,
 so the outcome is a function of the stored articles and their order only: a run killed
 at any moment and re-run ends in the same tables as one clean run.
+
+What a batch looks up comes from the store's in-memory mirror (`store.lookups`) and its
+merge state (`store.merge_state`), never from a scan of a table, so the cost of an
+article does not grow with the database (`benchmarks/store_growth.py`).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import duckdb
@@ -19,13 +23,12 @@ import pyarrow as pa
 
 from dateline.dedup import near
 from dateline.dedup.events import (
-    DATE_SLACK_DAYS,
+    HAPPENED,
     EventReport,
     MergedEvent,
     date_range,
     family_of,
     merged_record,
-    plain,
     same_event,
 )
 from dateline.dedup.profile import profile
@@ -43,18 +46,17 @@ from dateline.model import (
     Quantity,
     Span,
 )
+from dateline.store.lookups import KEY_REACH, Lookups, as_stored, by_keys, report_to_json
 from dateline.store.merge_state import MergeState
-from dateline.store.schema import REPORTED_SINCE
 
 # A new article is compared with at most this many candidate stories: those sharing the
 # most blocking keys with it, the most recently active first. A key common to many
-# articles only counts its most recent KEY_REACH articles. The comparisons an article
+# articles only counts its most recent KEY_REACH articles (`lookups`). The comparisons an article
 # costs (candidates x recent members) grow until this cap is reached, so it bounds the
 # store's cost per article: with 50, an article cost 7x more at 20,000 articles than at
 # 1,000 (benchmarks/store_growth.py --rename); 10 gives the same stories and merged
 # events on ECB+ (5.9 candidates an article on average there, 7.4 with 50).
 MAX_CANDIDATE_STORIES = 10
-KEY_REACH = 200
 
 
 def insert_rows(
@@ -84,37 +86,32 @@ def first(db: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -
     return rows[0][0] if rows else None
 
 
-def report_to_json(report: Report) -> str:
-    return json.dumps(plain(report), ensure_ascii=False, sort_keys=True)
-
-
-def report_from_json(text: str) -> Report:
-    data = json.loads(text)
-    data["places"] = [tuple(p) for p in data["places"]]
-    data["when"] = tuple(data["when"]) if data["when"] else None
-    return Report(**data)
-
-
 class CopyFinder:
     """Which article a body is a copy of, among the stored ones and the batch's new ones.
 
-    The stored candidates of the whole batch are read in one query; then each article is
-    checked in order and, when new, joins the index for the articles after it.
+    The stored articles sharing a band with the batch come from the mirror's band index,
+    their signatures by primary key; then each article is checked in order and, when
+    new, joins the index for the articles after it.
     """
 
-    def __init__(self, db: duckdb.DuckDBPyConnection, signatures: Sequence[Any]) -> None:
+    def __init__(
+        self, db: duckdb.DuckDBPyConnection, lookups: Lookups, signatures: Sequence[Any]
+    ) -> None:
+        self.lookups = lookups
         bands = sorted({key for sig in signatures for key in near.band_keys(sig)})
         self.by_band: dict[int, set[str]] = {}
-        self.signatures: dict[str, Any] = {}
-        if bands:
-            for band, article_id, blob in db.execute(
-                "SELECT b.band_key, s.article_id, s.signature FROM signature_bands b "
-                "JOIN signatures s USING (article_id) "
-                "WHERE b.band_key IN (SELECT unnest(?))",
-                [bands],
-            ).fetchall():
-                self.by_band.setdefault(band, set()).add(article_id)
-                self.signatures[article_id] = near.from_bytes(blob)
+        for band in bands:
+            if band in lookups.bands:
+                self.by_band[band] = set(lookups.bands[band])
+        stored = sorted({a for ids in self.by_band.values() for a in ids})
+        self.signatures: dict[str, Any] = {
+            article_id: near.from_bytes(blob)
+            for article_id, blob in by_keys(
+                db,
+                "SELECT article_id, signature FROM signatures WHERE article_id IN ({keys})",
+                stored,
+            )
+        }
         self.new: list[tuple[str, Any]] = []
 
     def check(self, signature: Any) -> tuple[str, float] | None:
@@ -139,34 +136,65 @@ class CopyFinder:
             ("article_id", "signature"),
             [(a, near.to_bytes(sig)) for a, sig in self.new],
         )
+        bands = [(a, sorted(set(near.band_keys(sig)))) for a, sig in self.new]
         insert_rows(
             db,
             "signature_bands",
             ("band_key", "article_id"),
-            [(key, a) for a, sig in self.new for key in sorted(set(near.band_keys(sig)))],
+            [(key, a) for a, keys in bands for key in keys],
         )
+        for article_id, keys in bands:
+            self.lookups.add_bands(article_id, keys)
         self.new = []
+
+
+def reported_since(article: Article) -> str | None:
+    """The earliest day an article can have been written, from the dates of the events it
+    reports as having happened: `schema.REPORTED_SINCE`, for an article not yet stored."""
+    days = [
+        e.date.start_date
+        for e in article.events
+        if e.factuality in HAPPENED and e.date is not None and e.date.text is not None
+        if e.date.start_date is not None
+    ]
+    return max(days) if days else None
 
 
 class Deriver:
     """Stories and merged events for one batch of new articles, on an open transaction.
 
-    Reads come from the database (what earlier batches stored) plus what this batch has
-    decided so far, kept in memory; writes go out in bulk at the end of the batch. The
-    decisions are exactly those of a run storing one article at a time, so the batch
-    size never changes the result (tests/test_store.py checks it).
+    Reads come from the store's mirror of the database (`lookups`: what earlier batches
+    stored) plus what this batch has decided so far; writes go out in bulk at the end of
+    the batch. The decisions are exactly those of a run storing one article at a time,
+    so the batch size never changes the result (tests/test_store.py checks it).
     """
 
-    def __init__(self, db: duckdb.DuckDBPyConnection, state: MergeState | None = None) -> None:
+    def __init__(
+        self,
+        db: duckdb.DuckDBPyConnection,
+        lookups: Lookups,
+        state: MergeState | None = None,
+    ) -> None:
         self.db = db
+        self.lookups = lookups
         self.builder = StoryBuilder()
         self._batch_keys: dict[str, list[tuple[int, str]]] = {}
         self._reports: list[Report] = []
         # Merged events in play, kept by the store between batches (`merge_state`); the
         # ones this batch changed are written by `flush` at its end, with its event reports.
         self.state = state if state is not None else MergeState()
+        if not self.state.catalogued:
+            self.state.catalogue(
+                db.execute(
+                    "SELECT m.id, m.family, m.date_start, m.date_end, m.first_seq, "
+                    "r.story_id, er.article_id FROM merged_events m "
+                    "JOIN event_reports er ON er.merged_id = m.id "
+                    "JOIN reports r ON r.article_id = er.article_id"
+                ).fetchall()
+            )
         self._dirty: set[str] = set()
         self._event_reports: list[tuple[str, str, str]] = []
+        self._seq: dict[str, int] = {}  # of every report the builder holds
 
     def derive(self, articles: Sequence[Article], seqs: Sequence[int]) -> None:
         """Stories and merged events for new articles, in ingestion order."""
@@ -176,14 +204,14 @@ class Deriver:
         df = self._frequencies({k for p in profiles for k in frequency_keys(p)})
         # A report depends only on the articles before it, not on stories: all at once.
         reports = [make_report(p, seq, df) for p, seq in zip(profiles, seqs, strict=True)]
-        self._preload_keys(reports)
-        self._preload_merged(articles)
-        sources = self._source_keys(a.id for a in articles)
-        since = self._reported_since(a.id for a in articles if a.pub_date is None)
         for article, report in zip(articles, reports, strict=True):
             story_id = self._file(report)
             self._merge_events(
-                article, report.seq, story_id, sources[article.id], since.get(article.id)
+                article,
+                report.seq,
+                story_id,
+                self.lookups.source_keys(article.id),
+                self.lookups.since.get(article.id),
             )
         insert_rows(
             self.db,
@@ -200,63 +228,36 @@ class Deriver:
             ("key", "article_id"),
             [(key, r.article_id) for r in self._reports for key in blocking_keys(r)],
         )
+        for report in self._reports:
+            self.lookups.add_keys(report.seq, report.article_id, blocking_keys(report))
+            self.lookups.keep(as_stored(report))
+        for article_id, story_id in self.builder.story_ids.items():
+            self.lookups.file(article_id, self._seq[article_id], story_id)
         self._save_frequencies(df)
         self.flush()
 
     # Document frequencies ----------------------------------------------------------------
 
     def _frequencies(self, keys: set[str]) -> DocumentFrequencies:
-        documents = first(self.db, "SELECT value FROM meta WHERE key = 'documents'")
-        df = DocumentFrequencies(documents=int(documents) if documents is not None else 0)
-        if keys:
-            df.counts = dict(
-                self.db.execute(
-                    "SELECT key, n FROM term_df WHERE key IN (SELECT unnest(?))", [sorted(keys)]
-                ).fetchall()
-            )
+        df = DocumentFrequencies(documents=self.lookups.documents)
+        stored = self.lookups.df
+        df.counts = {key: stored[key] for key in keys if key in stored}
         return df
 
     def _save_frequencies(self, df: DocumentFrequencies) -> None:
-        insert_rows(
-            self.db,
-            "term_df",
-            ("key", "n"),
-            [(key, df.counts[key]) for key in sorted(df.changed)],
-            verb="INSERT OR REPLACE",
-        )
+        rows = [(key, df.counts[key]) for key in sorted(df.changed)]
+        insert_rows(self.db, "term_df", ("key", "n"), rows, verb="INSERT OR REPLACE")
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('documents', ?)", [str(df.documents)])
+        self.lookups.df.update(rows)
+        self.lookups.documents = df.documents
 
     # Stories -----------------------------------------------------------------------------
-
-    def _preload_keys(self, reports: Sequence[Report]) -> None:
-        """The stored articles holding the batch's blocking keys (each key's most recent
-        `KEY_REACH`), their stories, and those stories' recent reports: one read each."""
-        keys = sorted({k for r in reports for k in blocking_keys(r)})
-        self._stored_hits: dict[str, list[tuple[int, str]]] = {}
-        self._stored_story: dict[str, str] = {}
-        for key, article_id, seq, story_id in self.db.execute(
-            "SELECT k.key, r.article_id, r.seq, r.story_id FROM report_keys k "
-            "JOIN reports r USING (article_id) WHERE k.key IN (SELECT unnest(?)) "
-            "QUALIFY row_number() OVER (PARTITION BY k.key ORDER BY r.seq DESC) <= ?",
-            [keys, KEY_REACH],
-        ).fetchall():
-            self._stored_hits.setdefault(key, []).append((seq, article_id))
-            self._stored_story[article_id] = story_id
-        stories = sorted(set(self._stored_story.values()))
-        loaded: dict[str, list[Report]] = {s: [] for s in stories}
-        if stories:
-            for story_id, text in self.db.execute(
-                "SELECT story_id, report FROM reports WHERE story_id IN (SELECT unnest(?)) "
-                "QUALIFY row_number() OVER (PARTITION BY story_id ORDER BY seq DESC) <= ?",
-                [stories, self.builder.config.recent_members],
-            ).fetchall():
-                loaded[story_id].append(report_from_json(text))
-        for story_id in stories:
-            self.builder.load(story_id, loaded[story_id])
 
     def _file(self, report: Report) -> str:
         keys = blocking_keys(report)
         candidates = self._candidate_stories(keys)
+        self._load_stories(candidates)
+        self._seq[report.article_id] = report.seq
         changes = self.builder.add(report, candidates)
         self._reports.append(report)
         for key in keys:
@@ -266,11 +267,15 @@ class Deriver:
         stored_moves = {a: s for a, s in changes.items() if a not in batch}
         for new_story in sorted(set(stored_moves.values())):
             ids = sorted(a for a, s in stored_moves.items() if s == new_story)
+            marks = ", ".join("?" * len(ids))  # a list of parameters: the key's index
             self.db.execute(
-                "UPDATE reports SET story_id = ? WHERE article_id IN (SELECT unnest(?))",
-                [new_story, ids],
+                f"UPDATE reports SET story_id = ? WHERE article_id IN ({marks})", [new_story, *ids]
             )
         return changes[report.article_id]
+
+    def _story(self, article_id: str) -> str:
+        """The story of an article as this batch left it so far."""
+        return self.builder.story_ids.get(article_id) or self.lookups.story_of[article_id]
 
     def _candidate_stories(self, keys: list[str]) -> list[str]:
         """Stories sharing the most keys with the report (counting, per key, its most recent
@@ -280,14 +285,30 @@ class Deriver:
         latest: dict[str, int] = {}
         for key in keys:
             found = sorted(
-                self._stored_hits.get(key, []) + self._batch_keys.get(key, []), reverse=True
+                self.lookups.key_hits.get(key, []) + self._batch_keys.get(key, []), reverse=True
             )[:KEY_REACH]
             for seq, article_id in found:
-                story = self.builder.story_ids.get(article_id) or self._stored_story[article_id]
+                story = self._story(article_id)
                 shared.setdefault(story, set()).add(key)
                 latest[story] = max(latest.get(story, 0), seq)
         ranked = sorted(shared, key=lambda s: (-len(shared[s]), -latest[s], s))
         return ranked[:MAX_CANDIDATE_STORIES]
+
+    def _load_stories(self, story_ids: Iterable[str]) -> None:
+        """The recent reports of stored stories the builder has not seen in this batch, as
+        the batch found them (a story it changed is in the builder already)."""
+        wanted = [s for s in story_ids if s not in self.builder.stories]
+        if not wanted:
+            return
+        recent = {s: self.lookups.recent(s, self.builder.config.recent_members) for s in wanted}
+        reports = self.lookups.reports(
+            self.db, sorted({a for members in recent.values() for _, a in members})
+        )
+        for story_id in wanted:
+            members = [reports[a] for _, a in recent[story_id]]
+            for report in members:
+                self._seq[report.article_id] = report.seq
+            self.builder.load(story_id, members)
 
     # Merged events -----------------------------------------------------------------------
 
@@ -299,10 +320,18 @@ class Deriver:
         sources: list[str],
         reported_since: str | None,
     ) -> None:
-        for event in article.events:
-            new = EventReport(
-                article.id, event, seq, story_id, article.pub_date, sources, reported_since
-            )
+        reports = [
+            EventReport(article.id, event, seq, story_id, article.pub_date, sources, reported_since)
+            for event in article.events
+        ]
+        # The stored events any of them may join, read at once where they are not kept.
+        reachable = set()
+        for new in reports:
+            reachable |= self.state.reachable(family_of(new.event.type), story_id, date_range(new))
+        kept = self.state.events  # (a set less a dict's keys would copy all the keys)
+        for merged in self.load_merged(sorted(i for i in reachable if i not in kept)):
+            self.state.put(merged)
+        for event, new in zip(article.events, reports, strict=True):
             family = family_of(event.type)
             candidates = self.state.candidates(family, story_id, date_range(new))
             target = next((m for m in candidates if same_event(m, new)), None)
@@ -311,48 +340,6 @@ class Deriver:
             self.state.add_report(target, new)
             self._dirty.add(target.id)
             self._event_reports.append((target.id, article.id, event.id))
-
-    def _preload_merged(self, articles: Sequence[Article]) -> None:
-        """Bring into memory every stored merged event the batch's events could join: those
-        of their families in the stories the batch may join, or whose dates reach theirs.
-        (Merging needs the same story or overlapping dates, so no other event could take
-        them; the stories an article may join are its candidates, loaded already.)"""
-        events = [e for a in articles for e in a.events]
-        if not events:
-            return
-        families = sorted({family_of(e.type) for e in events})
-        stories = sorted(set(self._stored_story.values()))
-        ids = (
-            {
-                row[0]
-                for row in self.db.execute(
-                    "SELECT DISTINCT e.merged_id FROM event_reports e "
-                    "JOIN reports r USING (article_id) "
-                    "JOIN merged_events m ON m.id = e.merged_id "
-                    "WHERE r.story_id IN (SELECT unnest(?)) AND m.family IN (SELECT unnest(?))",
-                    [stories, families],
-                ).fetchall()
-            }
-            if stories
-            else set()
-        )
-        slack = timedelta(days=DATE_SLACK_DAYS)
-        spans = sorted({s for s in (date_range(EventReport("", e, 0)) for e in events) if s})
-        if spans:
-            reach = " OR ".join("(date_start <= ? AND date_end >= ?)" for _ in spans)
-            params: list[Any] = [families]
-            for low, high in spans:
-                params += [high + slack, low - slack]
-            ids |= {
-                row[0]
-                for row in self.db.execute(
-                    "SELECT id FROM merged_events WHERE family IN (SELECT unnest(?)) "
-                    f"AND ({reach})",
-                    params,
-                ).fetchall()
-            }
-        for merged in self.load_merged(sorted(ids - self.state.known(ids))):
-            self.state.put(merged)
 
     def flush(self) -> None:
         """Write the merged events this batch touched, and its event reports."""
@@ -366,29 +353,30 @@ class Deriver:
         self._event_reports = []
 
     def load_merged(self, ids: Sequence[str]) -> list[MergedEvent]:
+        """Merged events with their reports, from the database (those not kept in memory)."""
         if not ids:
             return []
         from dateline.store.schema import ITEM_TABLES
 
         event_table = next(t for t in ITEM_TABLES if t.name == "events")
         cols = ", ".join(f'e."{c.name}"' for c in event_table.columns)
-        rows = self.db.execute(
+        rows = by_keys(
+            self.db,
             f"SELECT er.merged_id, m.family, er.article_id, r.seq, r.story_id, a.pub_date, "
-            f"{cols} FROM event_reports er JOIN merged_events m ON m.id = er.merged_id "
+            f"e.id, {cols} FROM event_reports er JOIN merged_events m ON m.id = er.merged_id "
             "JOIN events e ON e.article_id = er.article_id AND e.id = er.event_id "
             "JOIN reports r ON r.article_id = er.article_id "
             "JOIN articles a ON a.id = er.article_id "
-            "WHERE er.merged_id IN (SELECT unnest(?)) ORDER BY r.seq, e.id",
-            [list(ids)],
-        ).fetchall()
-        sources = self._source_keys({row[2] for row in rows})
-        since = self._reported_since(row[2] for row in rows if row[5] is None)
+            "WHERE er.merged_id IN ({keys})",
+            list(ids),
+        )
+        rows.sort(key=lambda row: (row[3], row[6]))  # article order, then event id
         merged: dict[str, MergedEvent] = {}
         for row in rows:
             merged_id, family, article_id, seq, story_id, pub_date = row[:6]
             values = {
                 c.name: (json.loads(v) if c.is_json and isinstance(v, str) else v)
-                for c, v in zip(event_table.columns, row[6:], strict=True)
+                for c, v in zip(event_table.columns, row[7:], strict=True)
             }
             merged.setdefault(merged_id, MergedEvent(id=merged_id, family=family)).reports.append(
                 EventReport(
@@ -397,39 +385,11 @@ class Deriver:
                     seq,
                     story_id,
                     pub_date,
-                    sources[article_id],
-                    since.get(article_id),
+                    self.lookups.source_keys(article_id),
+                    self.lookups.since.get(article_id),
                 )
             )
         return [merged[i] for i in ids if i in merged]
-
-    def _reported_since(self, article_ids: Iterable[str]) -> dict[str, str]:
-        """For undated articles: the earliest day each can have been written, where its
-        events tell (`schema.REPORTED_SINCE`, the definition the stories view uses too)."""
-        ids = sorted(set(article_ids))
-        if not ids:
-            return {}
-        rows = self.db.execute(
-            f"SELECT e.article_id, {REPORTED_SINCE} FROM events e "
-            "WHERE e.article_id IN (SELECT unnest(?)) GROUP BY e.article_id",
-            [ids],
-        ).fetchall()
-        return {article_id: since for article_id, since in rows if since is not None}
-
-    def _source_keys(self, article_ids: Iterable[str]) -> dict[str, list[str]]:
-        """Where each article was found (outlet where known, else the file or URL)."""
-        ids = sorted(set(article_ids))
-        found: dict[str, list[str]] = {a: [] for a in ids}
-        if not ids:
-            return found
-        for article_id, key in self.db.execute(
-            "SELECT article_id, coalesce(outlet, source) FROM sources "
-            "WHERE article_id IN (SELECT unnest(?)) ORDER BY seen",
-            [ids],
-        ).fetchall():
-            if key not in found[article_id]:
-                found[article_id].append(key)
-        return found
 
     def _row(self, merged: MergedEvent) -> tuple[Any, ...]:
         record = merged_record(merged)
@@ -465,20 +425,17 @@ class Deriver:
 
     def refresh_sources(self, article_ids: Iterable[str]) -> None:
         """Articles found again elsewhere: their merged events count one more source."""
-        ids = sorted(set(article_ids))
+        ids = set(article_ids)
         if not ids:
             return
-        merged_ids = [
-            row[0]
-            for row in self.db.execute(
-                "SELECT DISTINCT merged_id FROM event_reports "
-                "WHERE article_id IN (SELECT unnest(?)) ORDER BY merged_id",
-                [ids],
-            ).fetchall()
-        ]
-        for merged in self.load_merged(merged_ids):
+        merged_ids = sorted(self.state.events_of(ids))
+        for merged in self.load_merged([m for m in merged_ids if m not in self.state.events]):
             self.state.put(merged)
-            self._dirty.add(merged.id)
+        for merged_id in merged_ids:
+            for report in self.state.events[merged_id].reports:
+                if report.article_id in ids:
+                    report.sources = self.lookups.source_keys(report.article_id)
+            self._dirty.add(merged_id)
         self.flush()
 
 

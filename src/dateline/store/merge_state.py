@@ -11,16 +11,22 @@ is read once, kept with its reports, and only the few the indexes name are compa
 in the order the old loop tried them (first report first), so the decisions are the
 same.
 
+The indexes cover every stored merged event (a catalogue read from the database once,
+`catalogue`, then kept up to date: an id, a family, a date hull and its stories each),
+so finding the events an article may join never scans the database; the events
+themselves, with their reports, are kept for the most recently touched `MAX_EVENTS` and
+read again by id when needed (`reachable` names them before `candidates` compares).
+
 The state mirrors the committed database plus the open batch. The store drops it when a
-batch fails (its transaction is rolled back), and forgets the least recently touched
-events beyond `MAX_EVENTS` between batches: they are read again when needed, exactly as
-stored.
+batch fails (its transaction is rolled back) and reads the catalogue again.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from itertools import islice
 
 from dateline.dedup.events import DATE_SLACK_DAYS, EventReport, MergedEvent, date_range
 
@@ -56,8 +62,10 @@ class MergeState:
         self._wide: dict[str, set[str]] = {}
         self._by_family: dict[str, set[str]] = {}
         self._by_article: dict[str, list[tuple[str, EventReport]]] = {}
-        self._touched: dict[str, int] = {}
-        self._clock = 0
+        self._family: dict[str, str] = {}
+        self._article_events: dict[str, set[str]] = {}
+        self._touched: OrderedDict[str, None] = OrderedDict()  # least recent first
+        self.catalogued = False
 
     def __contains__(self, merged_id: str) -> bool:
         return merged_id in self.events
@@ -67,12 +75,22 @@ class MergeState:
 
     # Filling -------------------------------------------------------------------------
 
+    def catalogue(
+        self, rows: Iterable[tuple[str, str, date | None, date | None, int, str | None, str]]
+    ) -> None:
+        """Index every stored merged event without its reports: rows of (id, family, first
+        and last day its reports reach, first seq, a report's story, that report's article)."""
+        for merged_id, family, start, end, seq, story_id, article_id in rows:
+            self._catalogue(merged_id, family, seq, story_id, article_id)
+            if start is not None and end is not None:
+                self._widen(merged_id, family, (start, end))
+        self.catalogued = True
+
     def put(self, merged: MergedEvent) -> None:
         """Keep a merged event as read from the database (replacing an older copy)."""
         if merged.id in self.events:
-            self._forget(merged.id)
+            self._unload(merged.id)
         self.events[merged.id] = merged
-        self._by_family.setdefault(merged.family, set()).add(merged.id)
         self._touch(merged.id)
         for report in merged.reports:
             self._index(merged, report)
@@ -81,40 +99,51 @@ class MergeState:
         """A new report joins `merged` (or founds it, when it is not kept yet)."""
         if merged.id not in self.events:
             self.events[merged.id] = merged
-            self._by_family.setdefault(merged.family, set()).add(merged.id)
         merged.reports.append(report)
         self._touch(merged.id)
         self._index(merged, report)
 
     def _index(self, merged: MergedEvent, report: EventReport) -> None:
-        seq = self._first_seq.get(merged.id)
-        self._first_seq[merged.id] = report.seq if seq is None else min(seq, report.seq)
-        self._by_story.setdefault((merged.family, report.story_id), set()).add(merged.id)
+        self._catalogue(merged.id, merged.family, report.seq, report.story_id, report.article_id)
         self._by_article.setdefault(report.article_id, []).append((merged.id, report))
         span = date_range(report)
-        if span is None:
-            return
-        old = self._hull.get(merged.id)
+        if span is not None:
+            self._widen(merged.id, merged.family, span)
+
+    def _catalogue(
+        self, merged_id: str, family: str, seq: int, story_id: str | None, article_id: str
+    ) -> None:
+        self._family[merged_id] = family
+        self._by_family.setdefault(family, set()).add(merged_id)
+        old = self._first_seq.get(merged_id)
+        self._first_seq[merged_id] = seq if old is None else min(old, seq)
+        self._by_story.setdefault((family, story_id), set()).add(merged_id)
+        self._article_events.setdefault(article_id, set()).add(merged_id)
+
+    def _widen(self, merged_id: str, family: str, span: Span) -> None:
+        old = self._hull.get(merged_id)
         hull = span if old is None else (min(old[0], span[0]), max(old[1], span[1]))
         if hull == old:
             return
-        self._hull[merged.id] = hull
+        self._hull[merged_id] = hull
         months = _months(hull)
         if months is None:
-            self._wide.setdefault(merged.family, set()).add(merged.id)
+            self._wide.setdefault(family, set()).add(merged_id)
             return
         for month in months:
-            self._by_month.setdefault((merged.family, month), set()).add(merged.id)
+            self._by_month.setdefault((family, month), set()).add(merged_id)
 
     def move(self, changes: Mapping[str, str]) -> None:
         """Articles that changed story (a story split): their reports follow."""
         for article_id, story_id in changes.items():
-            for merged_id, report in self._by_article.get(article_id, ()):
-                if report.story_id == story_id:
-                    continue
+            for merged_id in self._article_events.get(article_id, ()):
+                self._by_story.setdefault((self._family[merged_id], story_id), set()).add(merged_id)
+            for _, report in self._by_article.get(article_id, ()):
                 report.story_id = story_id
-                family = self.events[merged_id].family
-                self._by_story.setdefault((family, story_id), set()).add(merged_id)
+
+    def events_of(self, article_ids: Iterable[str]) -> set[str]:
+        """The merged events with a report from these articles."""
+        return {m for a in article_ids for m in self._article_events.get(a, ())}
 
     def settle(self, ids: Iterable[str]) -> None:
         """At the end of a batch: each changed event's reports in the order the database
@@ -127,6 +156,12 @@ class MergeState:
 
     # Looking up ----------------------------------------------------------------------
 
+    def reachable(self, family: str, story_id: str | None, span: Span | None) -> set[str]:
+        """Every merged event, kept or not, that `candidates` might return: those with a
+        report filed under the story once, or whose dates reach the span."""
+        found = set(self._by_story.get((family, story_id), ()))
+        return found | self._near(family, span)
+
     def candidates(self, family: str, story_id: str | None, span: Span | None) -> list[MergedEvent]:
         """The kept events of `family` that `same_event` could join a report of this story
         and span to, in the order to try them (first report first, then id)."""
@@ -135,62 +170,55 @@ class MergeState:
             for i in self._by_story.get((family, story_id), ())
             if i in self.events and any(r.story_id == story_id for r in self.events[i].reports)
         }
-        if span is not None:
-            months = _months(span)
-            if months is None:
-                near = set(self._by_family.get(family, ()))
-            else:
-                near = set(self._wide.get(family, ()))
-                for month in months:
-                    near |= self._by_month.get((family, month), set())
-            slack = timedelta(days=DATE_SLACK_DAYS)
-            for merged_id in near & self.events.keys():
-                hull = self._hull.get(merged_id)
-                if hull and hull[0] <= span[1] + slack and hull[1] >= span[0] - slack:
-                    found.add(merged_id)
+        # Not `& self.events.keys()`: that copies every kept id into a set, at every event.
+        found |= {i for i in self._near(family, span) if i in self.events}
         for merged_id in found:
             self._touch(merged_id)
         return [self.events[i] for i in sorted(found, key=lambda i: (self._first_seq[i], i))]
 
+    def _near(self, family: str, span: Span | None) -> set[str]:
+        """The events of `family` whose reports' dates reach the span (with the slack)."""
+        if span is None:
+            return set()
+        months = _months(span)
+        if months is None:
+            near = self._by_family.get(family, set())
+        else:
+            near = set(self._wide.get(family, ()))
+            for month in months:
+                near |= self._by_month.get((family, month), set())
+        slack = timedelta(days=DATE_SLACK_DAYS)
+        found = set()
+        for merged_id in near:
+            hull = self._hull.get(merged_id)
+            if hull and hull[0] <= span[1] + slack and hull[1] >= span[0] - slack:
+                found.add(merged_id)
+        return found
+
     # Forgetting ----------------------------------------------------------------------
 
     def trim(self) -> None:
-        """Forget the least recently touched events beyond `max_events` (between batches)."""
+        """Forget the reports of the least recently touched events beyond `max_events`
+        (between batches); the catalogue keeps them findable."""
         excess = len(self.events) - self.max_events
         if excess <= 0:
             return
-        for merged_id in sorted(self._touched, key=self._touched.__getitem__)[:excess]:
-            self._forget(merged_id)
+        for merged_id in list(islice(self._touched, excess)):
+            self._unload(merged_id)
 
-    def _forget(self, merged_id: str) -> None:
+    def _unload(self, merged_id: str) -> None:
         merged = self.events.pop(merged_id)
         self._touched.pop(merged_id, None)
-        self._first_seq.pop(merged_id, None)
-        self._by_family.get(merged.family, set()).discard(merged_id)
-        self._wide.get(merged.family, set()).discard(merged_id)
-        hull = self._hull.pop(merged_id, None)
-        months = _months(hull) if hull else None
-        for month in months or ():
-            self._drop(self._by_month, (merged.family, month), merged_id)
         for report in merged.reports:
-            self._drop(self._by_story, (merged.family, report.story_id), merged_id)
             kept = [p for p in self._by_article.get(report.article_id, ()) if p[0] != merged_id]
             if kept:
                 self._by_article[report.article_id] = kept
             else:
                 self._by_article.pop(report.article_id, None)
 
-    @staticmethod
-    def _drop(index: dict, key: object, merged_id: str) -> None:
-        ids = index.get(key)
-        if ids is not None:
-            ids.discard(merged_id)
-            if not ids:
-                del index[key]
-
     def _touch(self, merged_id: str) -> None:
-        self._clock += 1
-        self._touched[merged_id] = self._clock
+        self._touched[merged_id] = None
+        self._touched.move_to_end(merged_id)
 
     def known(self, ids: Iterable[str]) -> set[str]:
         return {i for i in ids if i in self.events}

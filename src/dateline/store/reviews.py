@@ -23,6 +23,7 @@ from typing import Any
 
 from dateline.model import PLOVER_TYPES
 from dateline.store.database import Store
+from dateline.store.lookups import by_keys
 
 VERDICTS = ("right", "wrong")
 FIELDS = ("type", "actor", "recipient", "location", "date", "fatalities")
@@ -179,10 +180,20 @@ def reattach(store: Store) -> int:
     """Point reviews whose event id is gone at the merged event that now holds their
     report, or else the event of the same article whose trigger overlaps theirs.
     Returns how many moved."""
-    lost = store.query(
-        "SELECT event_id, article_id, report_event_id, trigger_start, trigger_end "
-        "FROM reviews WHERE event_id NOT IN (SELECT id FROM merged_events)"
+    # Reviews are few and merged events many: the reviewed ids are looked up by key (a
+    # list of parameters uses the index), not an anti-join that scans every merged event.
+    reviews = store.query(
+        "SELECT event_id, article_id, report_event_id, trigger_start, trigger_end FROM reviews"
     )
+    present = {
+        row[0]
+        for row in by_keys(
+            store.db,
+            "SELECT id FROM merged_events WHERE id IN ({keys})",
+            [r["event_id"] for r in reviews],
+        )
+    }
+    lost = [r for r in reviews if r["event_id"] not in present]
     moved = 0
     for review in lost:
         found = store.query(
