@@ -63,6 +63,20 @@ def _types(refs: list[ActorRef], side: str, kinds: dict[int, str]) -> list[codeb
     return found
 
 
+# The conditions of `acled.tsv` that name ACLED actor types (inter codes): a side that
+# has a participant of one of these types meets the condition.
+INTER_CONDITIONS: dict[str, tuple[tuple[str, frozenset[int]], ...]] = {
+    "actor": (
+        ("state_actor", frozenset({1})),
+        ("nonstate_actor", frozenset({2, 3, 4})),
+        ("rioter_actor", frozenset({5})),
+        ("protester_actor", frozenset({6})),
+        ("crowd_actor", frozenset({5, 6, 7})),
+    ),
+    "recipient": (("civilian_recipient", frozenset({7})),),
+}
+
+
 def conditions(
     entry: TriggerEntry,
     actors: list[ActorRef],
@@ -86,20 +100,14 @@ def conditions(
         or any(armed_target(word) for word in target_words(trigger))
     ):
         found.add("armed_recipient")
-    if any(t.inter == 7 for t in theirs):
-        found.add("civilian_recipient")
-    if any(t.inter == 1 for t in mine):
-        found.add("state_actor")
-    if any(t.inter in (2, 3, 4) for t in mine):
-        found.add("nonstate_actor")
+    for condition, inters in INTER_CONDITIONS["actor"]:
+        if any(t.inter in inters for t in mine):
+            found.add(condition)
+    for condition, inters in INTER_CONDITIONS["recipient"]:
+        if any(t.inter in inters for t in theirs):
+            found.add(condition)
     if any(t.armed for t in mine):
         found.add("armed_actor")
-    if any(t.inter == 5 for t in mine):
-        found.add("rioter_actor")
-    if any(t.inter == 6 for t in mine):
-        found.add("protester_actor")
-    if any(t.inter in (5, 6, 7) for t in mine):
-        found.add("crowd_actor")
     if any(t.inter == 1 and t.armed for t in theirs):
         found.add("state_recipient")
     if entry.type == "PROTEST" and violent_means(sentence):
