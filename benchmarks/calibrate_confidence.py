@@ -26,6 +26,7 @@ from pathlib import Path
 import dateline.events as events_stage
 from dateline import pipeline
 from dateline.evaluate.common import gold_records
+from dateline.evaluate.events import coded_types, matches_gold
 
 TABLE = Path(__file__).resolve().parent.parent / "src/dateline/data/events/confidence.tsv"
 BATCH = 64
@@ -37,19 +38,14 @@ def tallies(paths: list[str]) -> dict[tuple[str, float], list[int]]:
     counts: dict[tuple[str, float], list[int]] = defaultdict(lambda: [0, 0])
     for path in paths:
         records = gold_records(path, part="dev")
-        # a gold set says nothing of the types it does not code (ACLED notes code no
-        # requests or accusations): only events of types it has count
-        coded = {g.get("type") for r in records for g in r.get("events") or [] if g.get("type")}
+        coded = coded_types(records)  # ACLED notes code no requests or accusations
         for begin in range(0, len(records), BATCH):
             batch = records[begin : begin + BATCH]
             articles = pipeline.analyse_texts(
                 [r["text"] for r in batch], [r.get("pub_date") for r in batch]
             )
             for record, article in zip(batch, articles, strict=True):
-                wanted = {
-                    (g.get("type"), (g.get("acled") or {}).get("event_type"))
-                    for g in record.get("events") or []
-                }
+                gold_events = record.get("events") or []
                 for event in article.events:
                     if (
                         event.factuality != "asserted"
@@ -57,8 +53,7 @@ def tallies(paths: list[str]) -> dict[tuple[str, float], list[int]]:
                         or event.type not in coded
                     ):
                         continue
-                    acled = event.acled.event_type if event.acled is not None else None
-                    right = any(t == event.type and (a is None or a == acled) for t, a in wanted)
+                    right = matches_gold(event, gold_events)
                     for key in ((event.type, event.confidence), ("*", event.confidence)):
                         counts[key][0] += right
                         counts[key][1] += 1

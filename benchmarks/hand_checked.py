@@ -102,6 +102,7 @@ def score(
     judged: Judgements,
     show: bool = False,
 ) -> dict[str, Any]:
+    from dateline.evaluate.events import confidence_tenth
     from dateline.evaluate.split import part_of
 
     tallies: dict[str, dict[str, list[int]]] = {}
@@ -121,8 +122,7 @@ def score(
             happened = row[("event", "-")] and row.get(("type", "-"), False)
             for name in ("all", part):
                 _add(tallies.setdefault(name, {}), "event", happened)
-            tenth = min(9, int((event.confidence or 0.0) * 10))
-            _add(reliability, f"{tenth / 10:.1f}-{(tenth + 1) / 10:.1f}", happened)
+            _add(reliability, confidence_tenth(event.confidence), happened)
             if not happened:
                 continue
             for field in FIELDS:

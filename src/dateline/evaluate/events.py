@@ -128,9 +128,7 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
     reliability: dict[str, list[int]] = {}
     places: dict[str, list[int]] = {}  # precision -> [within 25 km, events, over 500 km]
     n_events = 0
-    # the types the gold set codes at all: an event of another type (a request in ACLED's
-    # notes) is neither right nor wrong there, and stays out of the reliability table
-    coded = {g.get("type") for r in records for g in r.get("events") or [] if g.get("type")}
+    coded = coded_types(records)  # other types stay out of the reliability table
     for record, events in zip(records, predicted, strict=True):
         gold_events = record.get("events") or []
         n_events += len(gold_events)
@@ -182,16 +180,34 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
 
 def _calibrate(table: dict[str, list[int]], events: list[Event], gold_events: list[dict]) -> None:
     """The reliability table: per tenth of confidence, how many asserted events fall there
-    and how many are right, that is of a type (and ACLED event type, where the gold gives
-    one) that some gold event of the record has."""
-    wanted = {(g.get("type"), (g.get("acled") or {}).get("event_type")) for g in gold_events}
+    and how many are right (`matches_gold`)."""
     for event in events:
-        acled = event.acled.event_type if event.acled is not None else None
-        right = any(t == event.type and (a is None or a == acled) for t, a in wanted)
-        tenth = min(9, int((event.confidence or 0.0) * 10))
-        cell = table.setdefault(f"{tenth / 10:.1f}-{(tenth + 1) / 10:.1f}", [0, 0])
-        cell[0] += right
+        cell = table.setdefault(confidence_tenth(event.confidence), [0, 0])
+        cell[0] += matches_gold(event, gold_events)
         cell[1] += 1
+
+
+def coded_types(records: list[dict]) -> set[str]:
+    """The PLOVER types a gold set codes at all: an event of another type (a request in
+    ACLED's notes) is neither right nor wrong there."""
+    return {g.get("type") for r in records for g in r.get("events") or [] if g.get("type")}
+
+
+def matches_gold(event: Event, gold_events: list[dict]) -> bool:
+    """Whether some gold event of the record has the event's type, and its ACLED event
+    type where the gold gives one: what the reliability table counts as right."""
+    acled = event.acled.event_type if event.acled is not None else None
+    for gold in gold_events:
+        wanted = (gold.get("acled") or {}).get("event_type")
+        if gold.get("type") == event.type and (wanted is None or wanted == acled):
+            return True
+    return False
+
+
+def confidence_tenth(confidence: float | None) -> str:
+    """The reliability table's cell of a confidence: `0.8-0.9`."""
+    tenth = min(9, int((confidence or 0.0) * 10))
+    return f"{tenth / 10:.1f}-{(tenth + 1) / 10:.1f}"
 
 
 FAR_KM = 500.0

@@ -212,12 +212,10 @@ def find_events(
     )
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
 
-    kinds = {i: e.kind for i, e in enumerate(people.entities)}
-
     def relabel(event: Event) -> None:
         draft = draft_of.get(id(event))
         if draft is not None:
-            event.acled = _acled(draft, event, lexicon, kinds)
+            event.acled = _acled(draft, event, lexicon, people.kinds)
 
     generic = {a.canonical for a in people.dictionary.agents.values()}
 
@@ -226,7 +224,7 @@ def find_events(
         group of people, however the entity it stands for is kinded."""
         if ref.canonical in generic:
             return "group_of_people"
-        return article.entities[ref.entity].kind if ref.entity is not None else None
+        return people.kinds.get(ref.entity) if ref.entity is not None else None
 
     told_again = fold_retellings(events, doc, kind_of, relabel)
     for event in events:  # after folding: an inferred actor must not keep tellings apart
@@ -781,7 +779,7 @@ def _build(
         actors = _crowd(actors, mode, token.text)
     sentence = _span(_without_dateline(draft.sentence, people.blocked), people.text)
     trigger = _trigger_span(candidate, people.text)
-    kinds = {i: e.kind for i, e in enumerate(people.entities)}
+    kinds = people.kinds
     acled = _acled_of(entry, event_type, mode, cue_words, actors, recipients, draft, lexicon, kinds)
     if acled is not None and acled.event_type == "Riots" and "crowd" not in entry.flags:
         actors = _crowd(actors, "riot", token.text)  # a mob that kills is rioters (ACLED)

@@ -190,6 +190,8 @@ class Participants:
         self.doc = doc
         self.text = article.body or doc.text  # the Doc's text: its offsets are body offsets
         self.entities = article.entities
+        # entity index -> kind, for the ACLED actor types (the stage adds no entities)
+        self.kinds: dict[int, str | None] = {i: e.kind for i, e in enumerate(article.entities)}
         self.dictionary = dictionary
         self.token_chars: list[int] = doc.to_array([IDX]).tolist() if len(doc) else []
         self.paragraph_chars = [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(self.text)]

@@ -69,10 +69,8 @@ def fold_retellings(
     kept: list[Event] = []
     told_again: list[tuple[Event, Event]] = []
     for event in events:
-        told = None
-        if not distinct(event):
-            told = next((e for e in reversed(kept) if retells(event, e, kind_of)), None)
-        if told is None:
+        told = next((e for e in reversed(kept) if retells(event, e, kind_of)), None)
+        if told is None or distinct(event):  # the sentence is read only for a candidate
             kept.append(event)
             continue
         told_again.append((event, told))
@@ -158,15 +156,10 @@ def _places_agree(a: EventLocation | None, b: EventLocation | None) -> bool:
         return False
     if (a.precision or 3) > 1 or (b.precision or 3) > 1:
         # a region and a place: the place must not be in another region
-        return not (a.admin1 and b.admin1 and a.admin1 != b.admin1 and _both_within_admin1(a, b))
+        return not (a.admin1 and b.admin1 and a.admin1 != b.admin1)
     if None in (a.lat, a.lon, b.lat, b.lon):
         return (a.name or a.text) == (b.name or b.text)
     return km((a.lat, a.lon), (b.lat, b.lon)) <= SAME_PLACE_KM
-
-
-def _both_within_admin1(a: EventLocation, b: EventLocation) -> bool:
-    """A province-level place names its province; a country-level place names none."""
-    return (a.precision or 3) <= 3 and (b.precision or 3) <= 3
 
 
 def _named(ref: ActorRef, kind_of: Callable[[ActorRef], str | None]) -> bool:

@@ -112,6 +112,13 @@ class ReviewIn(BaseModel):
     note: str | None = Field(None, max_length=reviews.MAX_NOTE)
 
 
+def _found(value: Any, what: str) -> Any:
+    """A looked-up value, or the 404 that says there is no such thing."""
+    if value is None:
+        raise HTTPException(404, f"no such {what}")
+    return value
+
+
 def create_app(
     db: str,
     token: str | None = None,
@@ -207,10 +214,7 @@ def create_app(
 
     @app.get("/api/events/{event_id}", summary="One event with the evidence of every report")
     def event(event_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
-        found = run(lambda store: evidence.event_evidence(store, event_id))
-        if found is None:
-            raise HTTPException(404, "no such event")
-        return found
+        return _found(run(lambda store: evidence.event_evidence(store, event_id)), "event")
 
     @app.post(
         "/api/events/{event_id}/review",
@@ -268,10 +272,7 @@ def create_app(
 
     @app.get("/api/stories/{story_id}", summary="One story's articles and events")
     def story(story_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
-        found = run(lambda store: evidence.story(store, story_id))
-        if found is None:
-            raise HTTPException(404, "no such story")
-        return found
+        return _found(run(lambda store: evidence.story(store, story_id)), "story")
 
     from starlette.middleware.gzip import GZipMiddleware
 
