@@ -1040,7 +1040,7 @@ def _unidentified(candidate: Candidate, location, people: Participants) -> Actor
 def _arresting_police(candidate: Candidate, location, people: Participants) -> ActorRef | None:
     """The actor of an arrest that names none: the police of the country it happened in.
 
-    "Two men were arrested on Friday", "he was taken into custody": news leaves out who
+    "Two men were arrested on Friday", "the suspect is in custody": news leaves out who
     arrests when it is the police, and ACLED codes the actor so ("Police Forces of
     Lebanon"). Only where the verb is passive or the arrest a noun: an active verb whose
     subject was not found says nothing of who it was.

@@ -2,7 +2,7 @@
 
 A killing verb or a death word is an ASSAULT trigger, but news reports deaths from
 illness, road accidents and disasters in the same words ("died of cancer", "killed in a
-crash", "hit and killed by a motorist"). Coding them as attacks gives an event that did
+crash", "knocked down by a lorry"). Coding them as attacks gives an event that did
 not happen and a death toll to an attack that did not cause it; the cause named in the
 trigger's own phrases (`data/events/accidental_causes.tsv`) tells them apart.
 """

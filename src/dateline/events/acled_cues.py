@@ -105,7 +105,7 @@ def target_words(trigger: Token | None) -> list[Token]:
 
 
 def armed_target(head: Token | None) -> bool:
-    """ "attacked a security checkpoint", "ambushed an army convoy": the attacked thing
+    """ "raided a border checkpoint", "ambushed an army convoy": the attacked thing
     itself says an armed side was the target (data/events/acled_targets.tsv)."""
     if head is None:
         return False

@@ -88,7 +88,7 @@ _KIND_AFTER = re.compile(r"\s+([a-z][a-z-]*)\b")
 
 def end_of_name(text: str, end: int) -> int:
     """Where a place's name ends once the lower-case word of its kind after it is taken in
-    (`Goba village (Djugu, Ituri)`, `Kyaw town, Gangaw township`): the containers written
+    (`Goba village (Djugu, Ituri)`, `Tamu town, Sagaing region`): the containers written
     after that word are the place's."""
     match = _KIND_AFTER.match(text, end)
     if match and (
