@@ -101,3 +101,19 @@ def test_unknown_organisation_gets_a_sector_guess(nlp):
     found = entities_of("The Coastal Teachers Union rejected the offer.", nlp)
     union = next(e for e in found.values() if "Coastal Teachers Union" in e.canonical)
     assert union.sector == "LAB"
+
+
+def test_a_given_name_alone_is_the_one_full_name_it_begins(nlp):
+    from dateline.pipeline import analyse_texts
+
+    [article] = analyse_texts(
+        [
+            "Gunmen shot Amina Yusuf, 14, in Kano on Sunday. "
+            "Neighbours said the gunmen shot Amina as she walked home."
+        ],
+        ["2024-03-20"],
+    )
+    assert [[r.canonical for r in e.recipient] for e in article.events] == [
+        ["Amina Yusuf"],
+        ["Amina Yusuf"],
+    ]

@@ -142,3 +142,14 @@ def test_a_country_s_positions_are_its_military_but_not_its_position(nlp):
     ]
     stance = analyse_texts(["Russia restated its position on the grain deal."])[0]
     assert [e.canonical for e in stance.entities] == ["Russia"]
+
+
+def test_force_used_to_disperse_a_crowd_is_used_on_it(nlp):
+    from dateline.pipeline import analyse_texts
+
+    [article] = analyse_texts(
+        ["Police used water cannon to disperse students in Nairobi on Monday."], ["2024-03-20"]
+    )
+    used = next(e for e in article.events if e.factuality == "asserted")
+    assert (used.type, used.trigger.text) == ("COERCE", "used")
+    assert [r.canonical for r in used.recipient] == ["Students"]

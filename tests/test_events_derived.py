@@ -65,3 +65,14 @@ def test_recipient_of_a_refusal_is_the_object_of_the_refused_action(nlp):
         "REJECT",
         ["Government of Chile"],
     )
+
+
+def test_what_a_vow_waits_for_is_no_intent_of_its_own(nlp):
+    """ "We will march until the minister resigns": no stated intent to resign."""
+    from dateline.pipeline import analyse_texts
+
+    [article] = analyse_texts(
+        ['"We will keep marching until the minister resigns," the union leader said.'],
+        ["2024-03-20"],
+    )
+    assert "AGREE" not in [e.type for e in article.events]

@@ -16,6 +16,7 @@ CASES = [
     ("If the talks collapse, the militia would attack the capital.", "hypothetical"),
     ("The government claimed that the rebels shelled the hospital.", "claimed"),
     ("The rebels allegedly shelled the hospital.", "claimed"),
+    ("The rebels accused the army of shelling the hospital.", "claimed"),
     ("In 2014, Islamic State fighters captured Mosul.", "historical"),
 ]
 
@@ -46,3 +47,62 @@ def test_threatened_action_is_future(nlp):
         ("THREATEN", "asserted"),
         ("ASSAULT", "future"),
     ]
+
+
+def test_a_plan_with_a_purpose_is_no_protest_yet(nlp):
+    """ "plans ... to demand" is a plan; the action done to demand is a protest."""
+    planned, done = analyse_texts(
+        [
+            "The union plans a series of marches next month to demand higher wages.",
+            "Farmers blocked the highway on Monday to demand higher prices.",
+        ],
+        ["2019-03-11"] * 2,
+    )
+    assert [(e.type, e.trigger.text, e.factuality) for e in planned.events] == [
+        ("REQUEST", "demand", "future")
+    ]
+    assert [(e.type, e.trigger.text, e.factuality) for e in done.events] == [
+        ("PROTEST", "blocked", "asserted")
+    ]
+
+
+def test_what_an_appeal_or_a_decision_asks_for_has_not_happened(nlp):
+    appeal, decision = analyse_texts(
+        [
+            "The council dismissed an appeal for sending troops to the valley.",
+            "Students marched against the decision of deploying soldiers in the port.",
+        ],
+        ["2019-03-11"] * 2,
+    )
+    assert [(e.type, e.factuality) for e in appeal.events] == [
+        ("REJECT", "asserted"),
+        ("MOBILIZE", "future"),
+    ]
+    assert [(e.type, e.factuality) for e in decision.events] == [
+        ("PROTEST", "asserted"),
+        ("MOBILIZE", "future"),
+    ]
+
+
+def test_a_light_verb_that_plans_its_noun(nlp):
+    planned, claimed = analyse_texts(
+        ["The union plans a strike for Monday.", "The group claimed the bombing of the bridge."],
+        ["2019-03-11"] * 2,
+    )
+    assert [(e.type, e.factuality) for e in planned.events if e.type == "PROTEST"] == [
+        ("PROTEST", "future")
+    ]
+    # an attack claimed happened
+    assert [(e.type, e.factuality) for e in claimed.events] == [("ASSAULT", "asserted")]
+
+
+def test_previous_acts_and_what_a_backdrop_did_are_background(nlp):
+    previous, backdrop = analyse_texts(
+        [
+            "Previous truces between the two armies collapsed within days.",
+            "The ceasefire came after weeks of fighting that killed 300 people.",
+        ],
+        ["2019-03-11"] * 2,
+    )
+    assert [(e.type, e.factuality) for e in previous.events] == [("RETREAT", "historical")]
+    assert [e.type for e in backdrop.events] == ["RETREAT"]

@@ -125,3 +125,13 @@ def test_protesters_occupying_a_building_protest(nlp):
 def test_an_event_of_an_earlier_year_is_history(nlp):
     article = analyse_texts(["In 2019, he was charged with fraud in Accra."], ["2022-03-01"])[0]
     assert [(e.type, e.factuality) for e in article.events] == [("ACCUSE", "historical")]
+
+
+def test_an_appeal_to_the_public_is_no_request(nlp):
+    found = coded(
+        "Detectives arrested a driver in Leeds on Monday. The inspector asked anyone with "
+        "information to call the station and urged witnesses to come forward."
+    )
+    assert found == [("COERCE", "arrested")]
+    # a request to a party stays
+    assert coded("The council urged the army to leave the city.") == [("REQUEST", "urged")]

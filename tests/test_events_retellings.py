@@ -75,3 +75,27 @@ def test_attacks_on_two_different_named_victims_stay_apart(nlp):
         "On Thursday, a gunman shot Peter Kamau in Mombasa."
     )
     assert [e.date.value for e in found] == ["2023-05-16", "2023-05-18"]
+
+
+def test_a_day_in_the_season_the_lead_gives_is_the_same_event(nlp):
+    """Without a publication date "last summer" and "on July 9" can be one time."""
+    text = (
+        "A night watchman was killed in Tamale last summer, police said. "
+        "The watchman was shot outside a warehouse on July 9."
+    )
+    found = analyse_texts([text], [None])[0].events
+    assert [(e.trigger.text, e.retells is None) for e in found] == [
+        ("killed", True),
+        ("shot", False),
+    ]
+
+
+def test_the_event_named_again_gives_its_date(nlp):
+    """ "The explosion occurred on Friday ...": a later "the explosion" says when."""
+    found = told(
+        "A car bomb exploded outside a police post in Gao, killing two officers, the army "
+        "said. The explosion occurred on Friday morning near the main market."
+    )
+    explosion = next(e for e in found if e.retells is None)
+    assert (explosion.trigger.text, explosion.date.value) == ("exploded", "2023-05-19")
+    assert [e.retells for e in found if e.trigger.text == "explosion"] == [explosion.id]

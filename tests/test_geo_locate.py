@@ -188,3 +188,23 @@ def test_an_unplaced_event_takes_the_main_place_only_in_a_one_setting_article(nl
     assert injured.location is not None and injured.location.name == "Dayton"
     killed = [e for e in far.events if e.sentence.text.startswith("Two traders")]
     assert all(e.location is None for e in killed)
+
+
+def test_a_place_the_distance_is_measured_from_is_not_the_scene(nlp):
+    body = (
+        "The ambush occurred in the village of Ngarbuwa, in Borno state, some 160 km "
+        "south of the state capital Maiduguri."
+    )
+    doc, places = setup(nlp, body)
+    trigger = span(body, "ambush")
+    location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+    assert location.name != "Maiduguri"
+    assert location.country == "NG"
+
+
+def test_a_place_at_a_distance_is_near_it(nlp):
+    body = "Pirates fired on a tanker about 40 nautical miles off Mombasa."
+    doc, places = setup(nlp, body)
+    trigger = span(body, "fired")
+    location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+    assert (location.name, location.precision) == ("Mombasa", 2)

@@ -138,3 +138,11 @@ def test_divisions_in_parentheses_make_a_name_tagged_as_a_person_a_place(nlp):
     text = "Vendors marched in Ayolas (Misiones) to demand a new market."
     places = find_places(parse(text, nlp), Article(id="paren", body=text))
     assert [(p.text, p.country, p.feature_code) for p in places][:1] == [("Ayolas", "PY", "PPL")]
+
+
+def test_a_big_city_under_an_old_name_the_model_mistags(nlp):
+    """spaCy tags `Salonika` a work of art; after "in" a city of that alternate name is
+    the place (GeoNames lists it for Thessaloniki)."""
+    body = "Riot police clashed with protesters in Salonika on Friday."
+    places = find_places(parse(body, nlp), Article(id="t", body=body, pub_date="2024-01-05"))
+    assert [(p.text, p.geonameid) for p in places] == [("Salonika", 734077)]

@@ -130,3 +130,16 @@ def test_counts_and_durations():
     assert duration_value(1, "fortnight") == "P2W"
     assert spelled_year_value("nineteen ninety-six") == 1996
     assert spelled_year_value("two thousand and one") == 2001
+
+
+def test_values_of_unknown_years_coincide_by_their_calendar():
+    from dateline.time.calendar import may_coincide
+
+    assert may_coincide("XXXX-SU", "XXXX-07-09")
+    assert not may_coincide("XXXX-03", "XXXX-07-09")
+    assert may_coincide("2019-03", "XXXX-03-02")
+    assert not may_coincide("2018-03", "2019-03")
+    assert may_coincide("XXXX-02-29", "XXXX-02")
+    # a weekday of an unknown week: only the same value
+    assert may_coincide("XXXX-WXX-5", "XXXX-WXX-5")
+    assert not may_coincide("XXXX-WXX-5", "XXXX-SU")

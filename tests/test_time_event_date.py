@@ -120,3 +120,34 @@ def test_the_paragraphs_frame_is_its_first_date_not_the_last(nlp):
 def test_a_time_of_day_alone_leaves_the_sentence_to_the_frame(nlp):
     body = "Gunmen stopped a bus near the border on Sunday. The driver was shot at 7 p.m."
     assert date_of(nlp, body, "shot").value == "2019-03-10"
+
+
+def test_a_date_inside_another_act_dates_that_act(nlp):
+    """ "the 3 March killing" dates the killing; the arrest has no date of its own."""
+    from dateline.pipeline import analyse_texts
+
+    [article] = analyse_texts(
+        ["Police arrested the suspect in the 3 March killing of a trader."], ["2024-03-20"]
+    )
+    [arrest] = [e for e in article.events if e.type == "COERCE"]
+    assert (arrest.date.text, arrest.date.value) == (None, "2024-03-20")
+
+
+def test_the_day_a_past_act_was_reported_is_not_its_date(nlp):
+    from dateline.pipeline import analyse_texts
+
+    told, framed, ongoing = analyse_texts(
+        [
+            "Gunmen killed four traders on the road to Dori, police said on Thursday.",
+            "On 5 March, monitors reported that soldiers shelled the village.",
+            "The army announced on Friday that it was launching an offensive on the town.",
+        ],
+        ["2024-03-08"] * 3,
+    )
+    [killing] = told.events
+    assert (killing.date.text, killing.date.value) == (None, "2024-03-08")
+    [shelling] = framed.events
+    assert shelling.date.value == "2024-03-05"
+    offensive = next(e for e in ongoing.events if e.trigger.text == "offensive")
+    assert offensive.date.value == "2024-03-08"
+    assert offensive.date.text == "Friday"

@@ -97,13 +97,20 @@ def link_short_names(drafts: Drafts) -> list[tuple[int, int]]:
     if not full:
         return []
     surname_of: dict[str, list[tuple[int, Draft]]] = {}
+    given_name_of: dict[str, set[str]] = {}
     for (start, _end), draft in full:
         surname = draft.canonical.split()[-1]
         surname_of.setdefault(surname, []).append((start, draft))
+        given_name_of.setdefault(draft.canonical.split()[0], set()).add(draft.key)
     relabel = []
-    # Single-word person entities become mentions of the full name.
+    # Single-word person entities become mentions of the full name: a surname, or a
+    # given name that only one full name in the article has (a child, a victim told by
+    # the first name: "Amina Yusuf, 14" ... "the gunmen shot Amina").
     for draft in [d for d in persons if len(d.canonical.split()) == 1]:
         target = _nearest(surname_of.get(draft.canonical), min(draft.spans)[0])
+        owners = given_name_of.get(draft.canonical, set())
+        if target is None and len(owners) == 1:
+            target = drafts.by_key[next(iter(owners))]
         if target is None:
             continue
         for start, end in draft.spans:

@@ -8,7 +8,7 @@
 2. arguments (`arguments`, `participants`): actor and recipient from the parse, resolved
    to the article's entities;
 3. casualties and sizes (`numbers`): counts from the sentence of the trigger and from the
-   casualty sentences that follow it in its paragraph ("Two civilians were killed.");
+   casualty sentences that follow it in its paragraph ("Three farmers died.");
 4. mode, CAMEO code and ACLED label (`acled`), factuality (`factuality`), attribution
    (`attribution`), the date (`dateline.time.event_date`) and the place
    (`dateline.geo.event_location`);
@@ -21,6 +21,7 @@ see what was said would happen, or did not.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.attrs import LEMMA, LOWER
@@ -47,10 +48,16 @@ from dateline.events.confidence import calibrated
 from dateline.events.derived import CAMEO, intent_event, obligation_events
 from dateline.events.factuality import factuality, historical
 from dateline.events.lexicon import Lexicon, lexicon_for, load_lexicon
+from dateline.events.nested import about_unreported, nested_mentions
 from dateline.events.numbers import UNCOUNTED, Casualties, quantity_of, read_sentence
 from dateline.events.participants import Participants
 from dateline.events.quoted import claims_in_quotes
-from dateline.events.retellings import fold_retellings, mark_retellings
+from dateline.events.retellings import (
+    absorb_when_where,
+    fold_retellings,
+    mark_retellings,
+    names_again,
+)
 from dateline.events.triggers import Candidate, find_candidates
 from dateline.model import ActorRef, Article, Event, Quantity, Quote, Span
 
@@ -147,6 +154,8 @@ def find_events(
     }
     by_token = {c.token.i: c for c in candidates}
     drafts: list[Draft] = []
+    renamed: list[tuple[Draft, Draft]] = []  # (a later "the attack", the event it names)
+    unreported: list[Candidate] = []  # acts named, not reported ("amid fighting")
     outcomes: list[Candidate] = []
     no_ones: set[int] = set()  # starts of sentences telling deaths no one inflicted
     for candidate in candidates:
@@ -160,13 +169,26 @@ def find_events(
                 outcomes.append(candidate)
             continue
         if not _is_event(candidate, verb_triggers, lexicon, sentence):
+            unreported.append(candidate)
             continue
         args = extract(candidate, candidate.entry.type, people)
-        if (
-            _mentions_earlier(candidate, args, drafts, outcomes, people)
-            or _background(candidate, args)
-            or _part_of_earlier(candidate, drafts, outcomes, by_token, people)
-            or _manner_of(candidate, args, drafts)
+        if _mentions_earlier(candidate, args, drafts, outcomes, people):
+            named = [d for d in drafts if d.candidate.entry.type == candidate.entry.type]
+            if named:  # "The explosion occurred Friday at a bank in ...": its when and where
+                mention = Draft(
+                    candidate,
+                    sentence,
+                    sentence_of[sentence.start],
+                    people.paragraph_start(token.i),
+                    args,
+                )
+                renamed.append((mention, named[-1]))
+            continue
+        if _background(candidate, args):
+            unreported.append(candidate)
+            continue
+        if _part_of_earlier(candidate, drafts, outcomes, by_token, people) or _manner_of(
+            candidate, args, drafts
         ):
             continue
         drafts.append(
@@ -178,18 +200,25 @@ def find_events(
                 args,
             )
         )
+    backdrop = about_unreported(outcomes, unreported, drafts)
+    outcomes = [o for o in outcomes if o.token.i not in backdrop]
     drafts.extend(_purpose_protests(candidates, drafts, people, lexicon, sentence_of))
     drafts.sort(key=lambda d: d.candidate.token.i)
     drafts = _absorb_protest_claims(drafts)
+    described = nested_mentions(
+        drafts, unreported, frozenset(PROTEST_CONTENT)
+    )  # "turned down an offer of mediation": no offer
+    drafts = [d for d in drafts if id(d) not in described]
     _attach_casualties(doc, drafts, outcomes, sentence_of, people, lexicon, no_ones)
     drafts.sort(key=lambda d: d.candidate.token.i)
     _protest_context(drafts)
     events = []
     triggers = {d.candidate.token.i for d in drafts}
     build = _derived_builder(doc, article, people)
+    acts = frozenset(c.token.i for c in candidates)  # every act the text tells
     draft_of: dict[int, Draft] = {}
     for draft in drafts:
-        event, cue = _build(draft, doc, article, people, lexicon)
+        event, cue = _build(draft, doc, article, people, lexicon, acts)
         events.append(event)
         draft_of[id(event)] = draft
         intent = intent_event(
@@ -227,6 +256,14 @@ def find_events(
         return people.kinds.get(ref.entity) if ref.entity is not None else None
 
     told_again = fold_retellings(events, doc, kind_of, relabel)
+    told_again += _renamings(
+        renamed,
+        events,
+        {id(d): e for e in events if (d := draft_of.get(id(e))) is not None},
+        {id(again): told for again, told in told_again},
+        lambda draft: _build(draft, doc, article, people, lexicon, acts)[0],
+    )
+    events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
     for event in events:  # after folding: an inferred actor must not keep tellings apart
         draft = draft_of.get(id(event))
         if (
@@ -247,6 +284,32 @@ def find_events(
     mark_retellings(told_again)
     _confidence(events)
     return events, quotes
+
+
+def _renamings(
+    renamed: list[tuple[Draft, Draft]],
+    events: list[Event],
+    event_of: dict[int, Event],
+    told_by: dict[int, Event],
+    build: Callable[[Draft], Event],
+) -> list[tuple[Event, Event]]:
+    """A later "the explosion", "the attack" names an event told before: it is that event
+    told again, and where its sentence says when or where ("The explosion occurred
+    Friday afternoon at a bank in ..."), that is the event's date or place. Each is added
+    to `events` as a retelling (evidence), its values given to the event it names."""
+    pairs = []
+    for mention, named in renamed:
+        told = event_of.get(id(named))
+        if told is None:
+            continue  # the named draft was dropped (a description inside another act)
+        told = told_by.get(id(told), told)
+        again = build(mention)
+        if not names_again(again, told):
+            continue  # "on the anniversary of the January riot": another one
+        absorb_when_where(told, again)
+        events.append(again)
+        pairs.append((again, told))
+    return pairs
 
 
 # --- which triggers are events -------------------------------------------------------
@@ -316,7 +379,7 @@ def _mentions_earlier(
     people: Participants,
 ) -> bool:
     """ "the attack", "this assault" with no participants of its own, after an event of
-    its type: the same event named again ("claimed responsibility for the attack"), not
+    its type: the same event named again ("said it was behind the raid"), not
     a new one."""
     token = candidate.token
     claimed = claimant(token) is not None  # "X claimed responsibility for the attack"
@@ -473,8 +536,11 @@ def _purpose_protests(
             or governor.pos_ != "VERB"
             or governor.i in taken
             or governor.lemma_.lower() in lexicon.reporting_words
+            or (governor.lemma_.lower(), "support") in lexicon.factuality
         ):
-            continue  # "riots were reported in protest at ...": the riots are the protest
+            # "riots were reported in protest at ...": the riots are the protest; "plans
+            # a march to demand ...": a plan, which the protest word itself tells
+            continue
         subject, _passive = arguments_subject(governor)
         if subject is None:
             continue
@@ -766,7 +832,12 @@ def _intervenes(other: Draft) -> bool:
 
 # --- building the record -----------------------------------------------------------------
 def _build(
-    draft: Draft, doc: Doc, article: Article, people: Participants, lexicon: Lexicon
+    draft: Draft,
+    doc: Doc,
+    article: Article,
+    people: Participants,
+    lexicon: Lexicon,
+    other_triggers: frozenset[int] = frozenset(),
 ) -> tuple[Event, object]:
     candidate = draft.candidate
     entry = candidate.entry
@@ -784,7 +855,15 @@ def _build(
     if acled is not None and acled.event_type == "Riots" and "crowd" not in entry.flags:
         actors = _crowd(actors, "riot", token.text)  # a mob that kills is rioters (ACLED)
     value, cue = factuality(token, candidate.support, lexicon, lexicon.reporting_verbs)
-    date = timex.event_date(article.times, trigger, sentence, doc, article.pub_date)
+    date = timex.event_date(
+        article.times,
+        trigger,
+        sentence,
+        doc,
+        article.pub_date,
+        other_triggers - {token.i},
+        lexicon.reporting_words,
+    )
     value = historical(value, date, article.pub_date)
     location = geo.event_location(
         article.places,
@@ -981,7 +1060,7 @@ def _mode_scope(candidate: Candidate) -> list:
                     scope.extend(c for c in item.children if c.dep_ == "compound")
                     if item.dep_ == "agent" or item.lower_ == "by":
                         for pobj in (g for g in item.children if g.dep_ == "pobj"):
-                            scope.append(pobj)  # "killed by an improvised explosive device"
+                            scope.append(pobj)  # "killed by a roadside bomb"
                             scope.extend(c for c in pobj.children if c.dep_ in ("compound", "amod"))
             elif child.dep_ == "dobj":
                 scope.extend([child, *child.conjuncts])

@@ -271,6 +271,8 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
         _complement_recipient(predicate, event_type, people, args)
     if event_type == "ASSAULT" and not args.recipient:
         _purpose_recipient(predicate, people, args)
+    if event_type == "COERCE" and not args.recipient:
+        _purpose_object(predicate, people, args)
     # An actor is not its own recipient ("clashes between A and B" aside).
     args.recipient = [r for r in args.recipient if not any(_same_actor(r, a) for a in args.actor)]
     args.actor, args.recipient = _distinct(args.actor), _distinct(args.recipient)
@@ -545,6 +547,23 @@ def _purpose_recipient(predicate: Token, people: Participants, args: Arguments) 
             ):
                 args.recipient.append(ref)
                 return
+
+
+def _purpose_object(predicate: Token, people: Participants, args: Arguments) -> None:
+    """Force used "to scatter the marchers", "to push back the students": whom the purpose
+    clause acts on is whom the force was used on."""
+    for clause in predicate.children:
+        if clause.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            continue
+        for child in clause.children:
+            if child.dep_ == "dobj":
+                refs = people.refs(child, "COERCE")
+                if refs:
+                    args.recipient_head = child
+                    args.recipient.extend(refs)
+                    return
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:

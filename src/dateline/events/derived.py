@@ -97,6 +97,8 @@ def intent_event(
     kind = cue_kind(cue, lexicon)
     if kind not in ("modal", "reported_modal", "governor") or cue.i in triggers:
         return None  # "threatened to strike", "promised to help": coded by that verb
+    if kind != "governor" and not _modal_of(cue, predicate):
+        return None  # "we will continue until the government withdraws": no intent of it
     negated = any(c.dep_ == "neg" for c in predicate.children)
     if event.factuality not in ("future", "negated") or (
         event.factuality == "negated" and kind == "governor"
@@ -117,6 +119,17 @@ def intent_event(
     if not actors or (who is not None and all(_pronoun(a) for a in actors)):
         actors = [who] if who is not None else []
     return build(derived, cue, predicate, actors, list(event.recipient), event.attribution)
+
+
+def _modal_of(cue: Token, predicate: Token) -> bool:
+    """Whether the modal is the predicate's own, or its conjunct's ("will attack and
+    destroy"), not that of a clause the predicate's clause depends on."""
+    node = predicate
+    while node.dep_ == "conj" and node.head is not node:
+        if cue.head == node:
+            return True
+        node = node.head
+    return cue.head == node
 
 
 def obligation_events(

@@ -94,6 +94,9 @@ def factuality(
                 return table[(head.lower_, "phrase")], head
             if head.head.pos_ == "NOUN" and (head.head.lemma_.lower(), "phrase") in table:
                 return table[(head.head.lemma_.lower(), "phrase")], head.head
+    if support is not None and (support.lemma_.lower(), "support") in table:
+        # a light verb that plans its noun ("plans a march next week")
+        return table[(support.lemma_.lower(), "support")], support
     node = support if support is not None else trigger
     for _ in range(12):
         cue = local_cue(node, lexicon, node.pos_ in ("NOUN", "PROPN"))
@@ -116,6 +119,11 @@ def factuality(
             governor_token = governor
             if dep in ("pobj", "pcomp") and governor.dep_ == "prep" and governor.head != governor:
                 governor_token = governor.head  # "accused X of attacking": accuse
+                if governor_token.dep_ == "dobj" and governor_token.pos_ in ("NOUN", "PROPN"):
+                    # the parser hangs "of attacking" on X: the verb above X governs it
+                    verb = governor_token.head
+                    if table.get((verb.lemma_.lower(), "governor")) in ("claimed", "negated"):
+                        governor_token = verb
             word = governor_token.lemma_.lower()
             cls = table.get((word, "governor"))
             if cls is not None and cls != "asserted":

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from dateline import datafiles
 from dateline.dedup.distance import km
 from dateline.model import ActorRef, Event, EventLocation
+from dateline.time import calendar
 
 FOLDED_FACTUALITY = ("asserted", "historical", "claimed")
 # Violence, coercion and protest are what an article tells again by their parts (the
@@ -67,14 +68,32 @@ def fold_retellings(
     stay in the record, as evidence, with `retells` set (`mark_retellings`)."""
     distinct = _said_to_be_another(doc)
     kept: list[Event] = []
+    tellings: dict[int, list[Event]] = {}  # id of a kept event -> its retellings
     told_again: list[tuple[Event, Event]] = []
     for event in events:
-        told = next((e for e in reversed(kept) if retells(event, e, kind_of)), None)
+        # a later telling may retell the event as any earlier telling gave it ("stormed
+        # the village" after "abducted 20 in a raid", then "set fire to granaries"), when
+        # it is not at another time or place than the event as told so far
+        told = next(
+            (
+                e
+                for e in reversed(kept)
+                if retells(event, e, kind_of)
+                or (
+                    event.factuality == e.factuality
+                    and _dates_agree(event, e)
+                    and _places_agree(event.location, e.location)
+                    and any(retells(event, t, kind_of) for t in tellings.get(id(e), []))
+                )
+            ),
+            None,
+        )
         if told is None or distinct(event):  # the sentence is read only for a candidate
             kept.append(event)
             continue
+        tellings.setdefault(id(told), []).append(event)
         told_again.append((event, told))
-        if _absorb(told, event, kind_of) and relabel is not None:
+        if absorb(told, event, kind_of) and relabel is not None:
             relabel(told)
     return told_again
 
@@ -144,7 +163,7 @@ def _dates_agree(later: Event, earlier: Event) -> bool:
         return a.start_date <= b.end_date and b.start_date <= a.end_date
     if not a.value or not b.value:
         return True
-    return a.value.startswith(b.value) or b.value.startswith(a.value)
+    return calendar.may_coincide(a.value, b.value)
 
 
 def _places_agree(a: EventLocation | None, b: EventLocation | None) -> bool:
@@ -160,6 +179,21 @@ def _places_agree(a: EventLocation | None, b: EventLocation | None) -> bool:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return (a.name or a.text) == (b.name or b.text)
     return km((a.lat, a.lon), (b.lat, b.lon)) <= SAME_PLACE_KM
+
+
+REGION = 3  # ACLED's precision of a province, a region or a country
+
+
+def _inside_region(place: EventLocation, region: EventLocation) -> bool:
+    """A finer place inside the province or country a first telling gave ("in northwest
+    Nigeria's Zamfara state", then "Kadawa village in Maru district")."""
+    return (
+        region.precision == REGION
+        and (place.precision or REGION) < REGION
+        and region.country is not None
+        and place.country == region.country
+        and (region.admin1 is None or place.admin1 == region.admin1)
+    )
 
 
 def _named(ref: ActorRef, kind_of: Callable[[ActorRef], str | None]) -> bool:
@@ -209,7 +243,29 @@ def _contradict(
     return False
 
 
-def _absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None]) -> bool:
+def names_again(again: Event, told: Event) -> bool:
+    """Whether a later "the explosion" can name the event and say when or where it was:
+    told as the event is (not "sanctions if the fighting continued", said in another
+    capital), with no date or place of its own that differs ("the anniversary of the
+    January riot" names another)."""
+    return (
+        again.factuality == told.factuality
+        and _dates_agree(again, told)
+        and _places_agree(again.location, told.location)
+    )
+
+
+def absorb_when_where(told: Event, again: Event) -> None:
+    """What a later "the explosion occurred Friday at ..." adds: the date, the place."""
+    if again.location is not None and (
+        told.location is None or _inside_region(again.location, told.location)
+    ):
+        told.location = again.location
+    if (told.date is None or told.date.text is None) and again.date is not None and again.date.text:
+        told.date = again.date
+
+
+def absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None]) -> bool:
     """What a retelling adds to the event it retells; whether its participants or its
     mode changed (its ACLED label turns on them)."""
     changed = False
@@ -229,8 +285,10 @@ def _absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None]
         mine, theirs = getattr(told, name), getattr(again, name)
         if theirs is not None and (mine is None or theirs > mine):
             setattr(told, name, theirs)
-    if told.location is None and again.location is not None:
-        told.location = again.location
+    if again.location is not None and (
+        told.location is None or _inside_region(again.location, told.location)
+    ):
+        told.location = again.location  # the lead's province, the next paragraph's town
     if (told.date is None or told.date.text is None) and again.date is not None and again.date.text:
         told.date = again.date
     if told.type == "PROTEST" and again.mode in ESCALATIONS and told.mode not in ESCALATIONS:

@@ -241,6 +241,7 @@ def event_location(
                 (
                     (
                         _role(roots[id(place)], named, coder_place),
+                        _reference_point(text, place),
                         id(place) not in governed,
                         place.confidence < DOUBTFUL,
                         specificity(place),
@@ -254,7 +255,11 @@ def event_location(
                 )
             )
         best = min(ranked, key=lambda pair: pair[0])[1]
-        near = _near(doc, best) or bool(_AREA_AFTER.match(text, best.end))
+        near = (
+            _near(doc, best)
+            or bool(_AREA_AFTER.match(text, best.end))
+            or _reference_point(text, best)  # "150 miles off Aden": near it, not in it
+        )
         return _location(best, precision_of(best, near))
     linked = _linked_place(resolved, doc, dateline)
     if linked is None:
@@ -374,6 +379,24 @@ def _role(token: Token | None, named: set[int] | None = None, coder_place: bool 
     if head.dep_ == "pobj" and head.head.lower_ in _FROM:
         return FROM
     return AT
+
+
+# `some 160km south of the capital`, `30 miles north-west of the city`, `150 nautical miles
+# off the port`: a place named to say how far the event's place is from it
+_REFERENCE = re.compile(
+    r"(?:\d[\d,.]*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
+    r"forty|fifty|a hundred|hundreds of))\s*-?\s*(?:km|kms|kilometers?|kilometres?|"
+    r"(?:nautical\s+)?miles?|mi)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)"
+    r"(?:-?(?:east|west))?(?:ern)?\s+of|off|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+REFERENCE_WINDOW = 80  # characters before the name in which the distance is written
+
+
+def _reference_point(text: str, place: Place) -> bool:
+    """Whether the place is named as a point the event's place is measured from."""
+    before = text[max(0, place.start - REFERENCE_WINDOW) : place.start]
+    return bool(_REFERENCE.search(before))
 
 
 def _hyphenated(text: str, place: Place) -> bool:

@@ -28,12 +28,15 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from dateline.geo import data
-from dateline.geo.build import ALIAS, NAME
+from dateline.geo.build import ALIAS, ALTERNATE, NAME
 from dateline.geo.resolve import Mention, paren_containers
 from dateline.geo.store import Gazetteer
 from dateline.model import Article
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A mis-tagged name after a place cue is a city under one of its alternate names only for a
+# city this big: small places' alternate names are too often ordinary words and surnames
+CITY_BY_ANOTHER_NAME = 250_000
 MAX_NGRAM = 4
 # A demonym counts as much as a place mention for what the article is about.
 DEMONYM_VOTE = 1.0
@@ -679,9 +682,12 @@ def _from_other_entity(
         token = tokens[0]
         if token.text.isupper() or token.text in people:
             return []
-        if _big_place(gazetteer, token.text) or (
-            (_cue_before(ent.doc, ent.start) or _cue_after(ent.doc, ent.end))
-            and _big_place(gazetteer, token.text, 1000)
+        cue = _cue_before(ent.doc, ent.start)
+        if (
+            _big_place(gazetteer, token.text)
+            or ((cue or _cue_after(ent.doc, ent.end)) and _big_place(gazetteer, token.text, 1000))
+            # an old or foreign name of a city the model took for a title (`in Salonika`)
+            or (cue and _big_place(gazetteer, token.text, CITY_BY_ANOTHER_NAME, alternates=True))
         ):
             return [
                 Mention(
@@ -765,16 +771,22 @@ def _is_alias(gazetteer: Gazetteer, name: str) -> bool:
 
 
 def _big_place(
-    gazetteer: Gazetteer, name: str, population: int = 50_000, guarded: bool = True
+    gazetteer: Gazetteer,
+    name: str,
+    population: int = 50_000,
+    guarded: bool = True,
+    alternates: bool = False,
 ) -> bool:
     """A country, a division or a town of `population` or more under this exact name,
     and not a guard word (`Central`, `Lincoln`; unless not `guarded`, only the guards that
-    are never a town's name: `Central`, `March`, titles and people's names)."""
+    are never a town's name: `Central`, `March`, titles and people's names). With
+    `alternates`, a GeoNames alternate name counts too (`Salonika`, `Bombay`)."""
     if name.casefold() in (data.guard_words() if guarded else data.hard_guard_words()):
         return False
     found, _ = gazetteer.lookup(name, loose=False)
+    kinds = (NAME, ALIAS, ALTERNATE) if alternates else (NAME, ALIAS)
     for pid, kind in found:
-        if kind not in (NAME, ALIAS):
+        if kind not in kinds:
             continue
         entry = gazetteer.entry(pid)
         if (
@@ -948,7 +960,13 @@ def _worth_it(
     found, _ = gazetteer.lookup(name, loose=False)
     entries = [gazetteer.entry(pid) for pid, kind in found if kind in (NAME, ALIAS)]
     if not entries:
-        return False
+        # a big city under an old or foreign name, after a place cue (`in Salonika`)
+        return (
+            cue is not None
+            and not upper
+            and span[0].pos_ == "PROPN"
+            and _big_place(gazetteer, name, CITY_BY_ANOTHER_NAME, alternates=True)
+        )
     big = any(e.feature_code in _BIG_FEATURES for e in entries)
     sizeable = any(e.population >= MIN_POPULATION for e in entries)
     # `is_sent_start`, not `span.sent`: the latter walks the whole document each time.

@@ -122,6 +122,26 @@ def granularity_of(value: str | None) -> str | None:
     return None
 
 
+# A leap year stands in for an unknown one, so that 29 February has a day to fall on
+STAND_IN_YEAR = "2000"
+
+
+def may_coincide(a: str, b: str) -> bool:
+    """Whether two date values can name the same time, when the year of one or both is
+    unknown (no publication date): "last summer" (`XXXX-SU`) and "Aug. 2" (`XXXX-08-02`)
+    can, "March" and "Aug. 2" cannot. Values whose range cannot be told ("Friday" of an
+    unknown week) coincide only when one is a prefix of the other."""
+    year_a, year_b = a[:4], b[:4]
+    if "X" not in year_a and "X" not in year_b and year_a != year_b:
+        return False
+    year = next((y for y in (year_a, year_b) if "X" not in y), STAND_IN_YEAR)
+    first = value_range(year + a[4:] if year_a == "XXXX" else a)
+    second = value_range(year + b[4:] if year_b == "XXXX" else b)
+    if first is None or second is None:
+        return a.startswith(b) or b.startswith(a)
+    return first[0] <= second[1] and second[0] <= first[1]
+
+
 def start_of(value: str) -> dt.date | None:
     """The first day of a fully known value, or None."""
     bounds = value_range(value)

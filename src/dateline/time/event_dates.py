@@ -16,7 +16,7 @@ from dateline.model import EventDate, Span, Time
 from dateline.time import calendar
 from dateline.time.tense import governing_verb
 
-DAY_WITH_TIME = re.compile(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}T")
+DAY_WITH_TIME = re.compile(r"^[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|W[\dX]{2}-\d)T")
 PRECISION = {
     "day": "day",
     "week": "week",
@@ -106,8 +106,65 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return (0 if first < 0 else first + 2), (len(text) if last < 0 else last)
 
 
+def _nested_in_another(
+    time: Time, trigger_token: Token | None, doc: Doc, other_triggers: frozenset[int]
+) -> bool:
+    """Whether the expression dates another event told inside this one's phrase: "under
+    arrest for the murder of a deputy last summer" dates the murder, not the arrest; "a
+    protest against the killing on Monday" the killing. The other event is an event noun
+    or a relative clause between the expression and this trigger; a verb joined to it
+    ("marched and were arrested on Saturday") shares its date."""
+    if trigger_token is None or not other_triggers:
+        return False
+    root = _root(doc, time.start, time.end)
+    if root is None or trigger_token not in root.ancestors:
+        return False
+    for token in _ancestors(root):
+        if token == trigger_token:
+            return False
+        if token.i in other_triggers and (
+            token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("relcl", "acl")
+        ):
+            return True
+    return False
+
+
+PAST_TAGS = ("VBD", "VBN")
+
+
+def _dates_the_report(
+    time: Time, trigger_token: Token | None, doc: Doc, reporting: frozenset[str]
+) -> bool:
+    """Whether the expression is the time of a reporting verb other than the trigger, for
+    an act told in the past before it ("gunmen killed six people ..., police said on
+    Tuesday"). An act told as going on when reported ("announced on Sunday they were
+    launching an assault") is dated by the report, and so is one after a date put before
+    the reporting verb ("On 5 March, monitors reported that ...", "With ... last week, the
+    army announced"): a date put first frames all the sentence tells."""
+    if not reporting or trigger_token is None:
+        return False
+    root = _root(doc, time.start, time.end)
+    verb = governing_verb(root) if root is not None else None
+    if (
+        verb is None
+        or verb == trigger_token
+        or time.start < verb.idx
+        or verb.lemma_.lower() not in reporting
+        or any(c.dep_ == "dobj" for c in verb.children)  # "reported the attack on"
+    ):
+        return False
+    told = governing_verb(trigger_token)
+    return told is not None and told != verb and told.tag_ in PAST_TAGS
+
+
 def event_date(
-    times: list[Time], trigger: Span, sentence: Span, doc: Doc, pub_date: str | None
+    times: list[Time],
+    trigger: Span,
+    sentence: Span,
+    doc: Doc,
+    pub_date: str | None,
+    other_triggers: frozenset[int] = frozenset(),
+    reporting: frozenset[str] = frozenset(),
 ) -> EventDate:
     """The date of the event whose trigger is `trigger`, with its precision.
 
@@ -119,7 +176,10 @@ def event_date(
     another paragraph). The last date before the event is not that frame: it is as
     often a comparison ("the worst floods since 1998"), a plan ("a march set for June
     4") or the time something was still unknown ("by Tuesday noon"). A time of day alone
-    (`7 p.m.`) dates nothing and leaves the sentence to the frame.
+    (`7 p.m.`) dates nothing and leaves the sentence to the frame. An expression inside
+    the phrase of another event the sentence tells (`other_triggers`, token indices)
+    dates that event only, and one on a reporting verb (`reporting`, lemmas: "police
+    said on Tuesday") dates the report, which is not when the event happened.
     """
     candidates = [t for t in times if datable(t)]
     if pub_date is not None:  # with an anchor, prefer what it resolved
@@ -129,8 +189,14 @@ def event_date(
     # "On 17 January, at around 10 am, ...": the clock time defers to the day beside it,
     # and a clock time alone defers to the story's frame.
     in_sentence = [t for t in in_sentence if not clock_only(t)]
+    trigger_token = _root(doc, trigger.start, trigger.end)
+    in_sentence = [
+        t
+        for t in in_sentence
+        if not _nested_in_another(t, trigger_token, doc, other_triggers)
+        and not _dates_the_report(t, trigger_token, doc, reporting)
+    ]
     if in_sentence:
-        trigger_token = _root(doc, trigger.start, trigger.end)
         best = min(
             in_sentence,
             key=lambda t: (

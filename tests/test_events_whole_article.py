@@ -1,0 +1,78 @@
+"""Whole articles written for these tests (tests/fixtures/articles/): a raid told in the
+lead, again by its parts, in a quote, with its background (earlier attacks, years of
+violence) and what officials did after it; a protest the police broke up, with a vow, a
+threat and protests elsewhere; truce talks told with the fighting behind them, claims of
+both sides and what foreign capitals said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.api import extract
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def read(name: str):
+    [record] = list(extract([ARTICLES / name]))
+    return record.events
+
+
+@pytest.fixture(scope="module")
+def events(nlp):
+    return read("village-raid.txt")
+
+
+def counted(events):
+    return [e for e in events if e.retells is None]
+
+
+def test_the_raid_is_one_event_dated_by_its_own_words(events):
+    raid = counted(events)[0]
+    # the lead's report day (Tuesday) dates the report; "late on Sunday" the raid
+    assert (raid.type, raid.date.value, raid.date.text) == ("ASSAULT", "2024-05-12", "Sunday")
+    assert raid.fatalities == 6
+    # the lead gives the state, the next paragraph the district: the finer place wins
+    assert raid.location.name == "Maru"
+    # storming, shooting and setting fire are the raid told again
+    assert {e.trigger.text for e in events if e.retells == raid.id} == {
+        "stormed",
+        "setting",
+        "shooting",
+    }
+
+
+def test_background_is_history(events):
+    background = [e for e in events if e.factuality == "historical"]
+    assert [(e.trigger.text, e.date.value) for e in background] == [
+        ("killed", "2011"),
+        ("abducted", "2021-02"),
+        ("releasing", "2021-02"),
+    ]
+
+
+def test_force_on_a_march_and_the_riot_it_became(nlp):
+    found = read("fuel-protest.txt")
+    fired = next(e for e in found if e.trigger.text == "fired")
+    assert (fired.type, [r.canonical for r in fired.recipient]) == ("COERCE", ["Opposition"])
+    march = next(e for e in found if e.trigger.text == "marched")
+    assert (march.type, march.mode, march.location.name) == ("PROTEST", "riot", "Dhaka")
+    # the bricks thrown are the march told again; the protests of 2018 are history
+    assert next(e for e in found if e.trigger.text == "threw").retells == march.id
+    assert [e.date.value for e in found if e.factuality == "historical"] == ["2018"]
+    # a vow to march "until the government withdraws" states no intent to withdraw
+    assert "AGREE" not in [e.type for e in found]
+
+
+def test_talks_told_with_the_war_behind_them(nlp):
+    found = read("truce-talks.txt")
+    counted = [(e.type, e.trigger.text, e.factuality) for e in found if e.retells is None]
+    assert counted[0] == ("AGREE", "agreed", "asserted")
+    # "after seven weeks of fighting that has killed hundreds": a backdrop, no attack
+    assert ("ASSAULT", "killed", "asserted") not in counted
+    assert ("RETREAT", "truces", "historical") in counted  # "Previous truces ..."
+    assert ("ASSAULT", "bombing", "claimed") in counted  # "accused the army of bombing"
+    bombing = next(e for e in found if e.trigger.text == "bombing")
+    assert bombing.location is None  # not the capital where sanctions were threatened
