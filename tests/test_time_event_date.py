@@ -151,3 +151,17 @@ def test_the_day_a_past_act_was_reported_is_not_its_date(nlp):
     offensive = next(e for e in ongoing.events if e.trigger.text == "offensive")
     assert offensive.date.value == "2024-03-08"
     assert offensive.date.text == "Friday"
+
+
+def test_an_act_told_in_the_present_perfect_is_not_framed_by_an_earlier_date(nlp):
+    from dateline.pipeline import analyse_texts
+
+    [article] = analyse_texts(
+        [
+            "The council raised bus fares by a third last week. Drivers have threatened "
+            "a strike if the rise is not reversed."
+        ],
+        ["2024-03-20"],
+    )
+    [threat] = [e for e in article.events if e.type == "THREATEN"]
+    assert (threat.date.text, threat.date.value) == (None, "2024-03-20")

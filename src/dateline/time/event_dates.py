@@ -132,6 +132,23 @@ def _nested_in_another(
 PAST_TAGS = ("VBD", "VBN")
 
 
+PRESENT_TAGS = ("VBZ", "VBP")
+PERFECT_AUX = ("has", "have", "'s", "'ve")
+
+
+def _told_as_now(trigger_token: Token | None) -> bool:
+    """Whether the trigger's verb is in the present or the present perfect ("have
+    threatened a strike", "is holding talks"): told of the time of the report, which a
+    date of an earlier sentence of the paragraph does not frame."""
+    verb = governing_verb(trigger_token) if trigger_token is not None else None
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in PERFECT_AUX for c in auxiliaries):
+        return True
+    return verb.tag_ in PRESENT_TAGS or any(c.tag_ in PRESENT_TAGS for c in auxiliaries)
+
+
 def _dates_the_report(
     time: Time, trigger_token: Token | None, doc: Doc, reporting: frozenset[str]
 ) -> bool:
@@ -205,6 +222,10 @@ def event_date(
             ),
         )
         return _to_event_date(best)
+    if pub_date is not None and _told_as_now(trigger_token):
+        # "unions have threatened a strike": the time of the report (without one, the
+        # paragraph's frame is the better guess: a note's "Protesters demand ...")
+        return publication_fallback(pub_date)
     framed = [t for t in candidates if not clock_only(t)]
     first, last = paragraph_bounds(doc.text, sentence.start, sentence.end)
     before = [t for t in framed if first <= t.start and t.end <= sentence.start]
