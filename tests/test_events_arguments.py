@@ -153,3 +153,11 @@ def test_force_used_to_disperse_a_crowd_is_used_on_it(nlp):
     used = next(e for e in article.events if e.factuality == "asserted")
     assert (used.type, used.trigger.text) == ("COERCE", "used")
     assert [r.canonical for r in used.recipient] == ["Students"]
+
+
+def test_the_other_side_of_clashes_with_someone_is_who_the_clause_is_about(nlp):
+    [clash] = events(
+        "Fighters from the two clans were killed in clashes with soldiers near Beledweyne."
+    )
+    assert [a.canonical for a in clash.actor] == ["Militants"]
+    assert [r.canonical for r in clash.recipient] == ["Military Forces of Somalia"]

@@ -392,7 +392,12 @@ def _noun_arguments(
             not args.actor
             and noun.dep_ == "pobj"
             and holder is not None
-            and holder.lemma_.lower() in PARTAKING
+            and (
+                holder.lemma_.lower() in PARTAKING
+                # "poured into the streets, throwing bricks in clashes with police": the
+                # other side of a clash "with" someone is who the clause is about
+                or any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+            )
         ):
             subj, _ = subject(holder)
             if subj is not None:
@@ -486,6 +491,8 @@ def _between(noun: Token) -> list[Token]:
     holders = [noun]
     if noun.dep_ in ("nsubj", "nsubjpass", "compound"):
         holders.append(noun.head)  # "a clash broke out between", "mediation mission between"
+    # "clashes developed between", parsed as a participle on the noun
+    holders.extend(c for c in noun.children if c.dep_ == "acl")
     return [
         pobj
         for holder in holders
