@@ -26,7 +26,7 @@ from dateline import faults
 from dateline.dedup import near
 from dateline.dedup.events import plain
 from dateline.model import Article
-from dateline.store import DEFAULT_DB
+from dateline.store import DEFAULT_DB, checkpoints
 from dateline.store.derive import CopyFinder, Deriver, first, insert_rows, reported_since
 from dateline.store.lock import READ_WAIT, WRITE_WAIT, WriterLock, connect
 from dateline.store.lookups import Lookups
@@ -82,6 +82,7 @@ class Store:
         try:
             self.db: Any = connect(self.path, read_only, self.wait)
             try:
+                self._pace()
                 self._check_version(upgrade=not read_only)
             except BaseException:
                 self.db.close()
@@ -118,9 +119,15 @@ class Store:
             return
         self.db = connect(self.path, self.read_only, self.wait)
         try:
+            self._pace()
             yield self
         finally:
             self.release()
+
+    def _pace(self) -> None:
+        """A writer checkpoints in proportion to the file's size (`store.checkpoints`)."""
+        if not self.read_only:
+            checkpoints.pace(self.db, self.path)
 
     # Schema ------------------------------------------------------------------------
 
@@ -237,6 +244,7 @@ class Store:
             self._lookups, self._merge_state = None, MergeState()
             raise
         faults.point("add.committed")
+        self._pace()
         self._merge_state.trim()
         return result
 

@@ -31,9 +31,13 @@ from itertools import islice
 from dateline.dedup.events import DATE_SLACK_DAYS, EventReport, MergedEvent, date_range
 
 MAX_EVENTS = 50_000
-# A date range longer than this many months is kept apart and compared with every event
-# of its family (a decade named in passing), rather than filed under each of its months.
+# A date range longer than this many months (a decade named in passing) is filed under
+# each of its years instead of each of its months; one longer than this many years is
+# kept apart and compared with every event of its family. (Kept apart at 36 months, the
+# wide events of every period were compared with every new event: 144 an event at 20,000
+# articles against 27 at 2,000, the merging's growing cost in benchmarks/store_growth.py.)
 WIDE_MONTHS = 36
+WIDE_YEARS = 100
 
 Span = tuple[date, date]
 
@@ -42,11 +46,22 @@ def _month(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
+def _reach(span: Span) -> Span:
+    """The days a span reaches with the merging slack."""
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    return span[0] - slack, span[1] + slack
+
+
 def _months(span: Span) -> range | None:
     """The month numbers a span (with the merging slack) touches; None when too wide."""
-    slack = timedelta(days=DATE_SLACK_DAYS)
-    low, high = _month(span[0] - slack), _month(span[1] + slack)
+    low, high = (_month(day) for day in _reach(span))
     return range(low, high + 1) if high - low < WIDE_MONTHS else None
+
+
+def _years(span: Span) -> range | None:
+    """The years a span (with the merging slack) touches; None when too wide."""
+    low, high = (day.year for day in _reach(span))
+    return range(low, high + 1) if high - low < WIDE_YEARS else None
 
 
 class MergeState:
@@ -59,6 +74,7 @@ class MergeState:
         self._hull: dict[str, Span] = {}
         self._by_story: dict[tuple[str, str | None], set[str]] = {}
         self._by_month: dict[tuple[str, int], set[str]] = {}
+        self._by_year: dict[tuple[str, int], set[str]] = {}
         self._wide: dict[str, set[str]] = {}
         self._by_family: dict[str, set[str]] = {}
         self._by_article: dict[str, list[tuple[str, EventReport]]] = {}
@@ -127,11 +143,16 @@ class MergeState:
             return
         self._hull[merged_id] = hull
         months = _months(hull)
-        if months is None:
+        if months is not None:
+            for month in months:
+                self._by_month.setdefault((family, month), set()).add(merged_id)
+            return
+        years = _years(hull)
+        if years is None:
             self._wide.setdefault(family, set()).add(merged_id)
             return
-        for month in months:
-            self._by_month.setdefault((family, month), set()).add(merged_id)
+        for year in years:
+            self._by_year.setdefault((family, year), set()).add(merged_id)
 
     def move(self, changes: Mapping[str, str]) -> None:
         """Articles that changed story (a story split): their reports follow."""
@@ -177,16 +198,16 @@ class MergeState:
         return [self.events[i] for i in sorted(found, key=lambda i: (self._first_seq[i], i))]
 
     def _near(self, family: str, span: Span | None) -> set[str]:
-        """The events of `family` whose reports' dates reach the span (with the slack)."""
+        """The events of `family` whose reports' dates reach the span (with the slack).
+
+        An event is filed under every month its dates (with the slack) touch, or every
+        year when they are wide, so one that reaches the span shares a month or a year
+        with it: the buckets of the span's months and years hold every such event."""
         if span is None:
             return set()
-        months = _months(span)
-        if months is None:
+        near = self._filed(family, span)
+        if near is None:  # a span of centuries: every event of the family
             near = self._by_family.get(family, set())
-        else:
-            near = set(self._wide.get(family, ()))
-            for month in months:
-                near |= self._by_month.get((family, month), set())
         slack = timedelta(days=DATE_SLACK_DAYS)
         found = set()
         for merged_id in near:
@@ -194,6 +215,20 @@ class MergeState:
             if hull and hull[0] <= span[1] + slack and hull[1] >= span[0] - slack:
                 found.add(merged_id)
         return found
+
+    def _filed(self, family: str, span: Span) -> set[str] | None:
+        """The events filed under the span's months and years, and the very wide ones;
+        None for a span too wide to look up bucket by bucket."""
+        years = _years(span)
+        if years is None:
+            return None
+        low, high = (_month(day) for day in _reach(span))
+        near = set(self._wide.get(family, ()))
+        for month in range(low, high + 1):
+            near |= self._by_month.get((family, month), set())
+        for year in years:
+            near |= self._by_year.get((family, year), set())
+        return near
 
     # Forgetting ----------------------------------------------------------------------
 
