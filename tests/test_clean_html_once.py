@@ -1,6 +1,7 @@
 """One HTML page costs one parse and one htmldate run: the visible text, trafilatura's
-extraction and the date witnesses read the same tree (they used to parse the page twice
-and run htmldate twice, once directly, once inside trafilatura's metadata)."""
+extraction, the markup's metadata and the date witnesses read the same tree (they used
+to parse the page twice and run htmldate twice, once directly, once inside trafilatura's
+metadata). trafilatura's own metadata pass does not run at all (`markup_meta` says why)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 
 import htmldate
 import lxml.html
+import trafilatura.core
 import trafilatura.metadata
 
 from dateline.clean import clean
@@ -38,11 +40,12 @@ def whole_page_parses(parses: list, page: str) -> int:
 
 def test_a_page_with_a_dated_head_is_parsed_once_and_htmldate_runs_once(monkeypatch):
     parses = calls_to(monkeypatch, lxml.html, "document_fromstring")
+    metadata_pass = calls_to(monkeypatch, trafilatura.core, "extract_metadata")
     in_trafilatura = calls_to(monkeypatch, trafilatura.metadata, "find_date")
     direct = calls_to(monkeypatch, htmldate, "find_date")
     article = clean(RawDocument(source="page.html", html=PAGE, format="html"))
     assert whole_page_parses(parses, PAGE) == 1
-    assert (len(in_trafilatura), len(direct)) == (1, 0)
+    assert (len(metadata_pass), len(in_trafilatura), len(direct)) == (0, 0, 1)
     assert article.pub_date == "2022-03-02T16:05:00+01:00"
     assert article.author == "Musa Ibrahim"
     assert article.body.startswith("Hundreds of farmers blocked the Kano–Zaria highway")
@@ -62,7 +65,7 @@ def test_a_page_with_no_date_in_its_markup_gets_the_extensive_search_once_more(m
     in_trafilatura = calls_to(monkeypatch, trafilatura.metadata, "find_date")
     direct = calls_to(monkeypatch, htmldate, "find_date")
     article = clean(RawDocument(source="page.html", html=undated, format="html"))
-    assert (len(in_trafilatura), len(direct)) == (1, 1)
+    assert (len(in_trafilatura), len(direct)) == (0, 2)
     assert article.pub_date is None
     assert article.body.startswith("Hundreds of farmers blocked the Kano–Zaria highway")
 

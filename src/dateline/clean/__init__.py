@@ -16,7 +16,7 @@ from __future__ import annotations
 from dateline.clean import language as lang_id
 from dateline.clean.dates import normalise_date
 from dateline.clean.plain import Cleaned, clean_text
-from dateline.clean.text import collapse, garbage_ratio, letter_ratio
+from dateline.clean.text import character_ratios, collapse
 from dateline.model import NO_PUB_DATE_WARNING as NO_DATE
 from dateline.model import Article, RawDocument, article_id
 
@@ -54,8 +54,8 @@ def _clean(raw: RawDocument) -> Article:
             f"document longer than {MAX_TEXT_CHARS} characters; only the start was cleaned"
         )
         content = content[:MAX_TEXT_CHARS]
-    unreadable = garbage_ratio(content)
-    if unreadable > GARBAGE_LIMIT or (len(content) > 200 and letter_ratio(content) < 0.2):
+    unreadable, letters = character_ratios(content)
+    if unreadable > GARBAGE_LIMIT or (len(content) > 200 and letters < 0.2):
         article = _empty(raw)
         article.warnings.append(
             f"binary or garbled content ({unreadable:.0%} unreadable characters); not cleaned"

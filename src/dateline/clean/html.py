@@ -17,10 +17,12 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from dateline.clean.dates import find_dates, normalise_date
-from dateline.clean.lines import chrome_kind
+from dateline.clean.lines import memo_chrome_kind
+from dateline.clean.markup_meta import MarkupMeta, read_markup_meta
 from dateline.clean.metadata import byline_author
 from dateline.clean.plain import Cleaned, clean_text, strip_wire_dateline
 from dateline.clean.text import collapse, normalise
@@ -144,8 +146,51 @@ def page_text(tree) -> str:
         parts.append("\n")
     body = tree.find(".//body")
     root = body if body is not None else tree
-    _walk(root, parts)
+    text = _transformed(tree) if tree.getroottree().getroot() is tree else None
+    if text is None:
+        walked: list[str] = []
+        _walk(root, walked)
+        text = "".join(walked)
+    elif root.tail:
+        text += root.tail
+    parts.append(text)
     return normalise("".join(parts))
+
+
+def _transformed(tree) -> str | None:
+    """What `_walk` writes of the page's body, written by libxslt; None where it fails.
+
+    A page has thousands of elements, and each one Python touches costs a proxy object
+    (lxml's class lookup): the walk in Python cost more than the rest of the page's
+    visible text and its cleaning together; in C it costs a fraction of that."""
+    try:
+        return str(_visible_text_xslt()(tree))
+    except Exception:  # libxslt refuses some trees (too deep, say): walk those in Python
+        return None
+
+
+@cache
+def _visible_text_xslt():  # -> lxml.etree.XSLT
+    """The stylesheet that writes what `_walk` writes: the first `<body>` (or the whole
+    page without one), a line break around each block element, nothing of skipped
+    elements, comments and processing instructions, their tails kept."""
+    from lxml import etree
+
+    skip = "|".join(sorted(SKIP_TAGS))
+    block = "|".join(sorted(BLOCK_TAGS))
+    return etree.XSLT(
+        etree.XML(
+            '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+            '<xsl:output method="text" encoding="UTF-8"/>'
+            '<xsl:template match="/"><xsl:apply-templates select="(//body)[1]"/>'
+            '<xsl:if test="not(//body)"><xsl:apply-templates/></xsl:if></xsl:template>'
+            f'<xsl:template match="{skip}"/>'
+            '<xsl:template match="comment()|processing-instruction()"/>'
+            f'<xsl:template match="{block}"><xsl:text>&#10;</xsl:text><xsl:apply-templates/>'
+            "<xsl:text>&#10;</xsl:text></xsl:template>"
+            "</xsl:stylesheet>"
+        )
+    )
 
 
 def _walk(element, parts: list[str]) -> None:
@@ -193,34 +238,39 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         return result
     visible = page_text(tree)
     document = None
+    meta = MarkupMeta()
     if readable:
+        # The metadata is read here, from the head and JSON-LD, not by trafilatura's
+        # metadata pass (`markup_meta` says why); its date is htmldate without the
+        # extensive search, the metadata witness of `choose_date`; the extensive search
+        # runs below, only for pages whose metadata has no date (the only ones it can
+        # change).
+        meta = read_markup_meta(tree, url, _date_params(extensive=False))
         try:
             # The tree, not the string: trafilatura copies it rather than parsing the
-            # page again. Its date is htmldate without the extensive search, the
-            # metadata witness of `choose_date`; the extensive search runs below, only
-            # for pages whose metadata has no date (the only ones it can change).
+            # page again.
             document = trafilatura.bare_extraction(
                 tree,
-                url=url,
-                with_metadata=True,
+                url=url or meta.url,
+                with_metadata=False,
                 include_comments=False,
                 include_tables=True,
                 include_formatting=False,
                 fast=False,
-                date_extraction_params=_date_params(extensive=False),
             )
         except Exception as error:  # trafilatura has no narrower contract; go on
             warnings.append(f"trafilatura failed ({type(error).__name__}); page text used instead")
     text = _document_text(document)
     paragraphs = [line for line in normalise(text).split("\n") if line] if text else []
-    meta_title = _clean(getattr(document, "title", None)) if document is not None else None
+    meta_title = _clean(meta.title) if document is not None else None
     # trafilatura keeps the <h1> headline as the first line of the text: it is the title.
     title = title_hint or meta_title
     while paragraphs and title and _same_text(paragraphs[0], title):
         paragraphs.pop(0)
     # What trafilatura lets through of buttons, banners and prompts ("Share this
     # article", "Sign up for our newsletter") is dropped by the same rules as in text.
-    paragraphs = [p for p in paragraphs if not chrome_kind(p, len(_WORD.findall(p)))]
+    chrome: dict[tuple[str, int], str | None] = {}
+    paragraphs = [p for p in paragraphs if not memo_chrome_kind(p, len(_WORD.findall(p)), chrome)]
     paragraphs = _without_head_metadata(paragraphs)
     substantial = [p for p in paragraphs if len(p.split()) >= 8] or paragraphs
     body_hint = (substantial[0], substantial[-1]) if substantial else None
@@ -230,6 +280,7 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         title_hint=title_hint,
         title_guide=meta_title,
         body_hint=body_hint,
+        chrome_memo=chrome,
     )
     if not paragraphs:
         result = from_text
@@ -239,12 +290,11 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         paragraphs = strip_wire_dateline(paragraphs, result)
         result.body = "\n\n".join(paragraphs)
         result.title = title_hint or from_text.title or meta_title
-        result.author = _clean(getattr(document, "author", None)) or from_text.author
-        result.outlet = from_text.outlet or _clean(getattr(document, "sitename", None))
-        categories = getattr(document, "categories", None) or []
-        result.section = (_clean(categories[0]) if categories else None) or from_text.section
-        tags = [t for t in (getattr(document, "tags", None) or []) if t and len(t) < 80]
-        result.tags = tags or from_text.tags
+        # What the head says, else what the visible text says (`markup_meta`).
+        result.author = _clean(meta.author) or from_text.author
+        result.outlet = from_text.outlet or _clean(meta.sitename)
+        result.section = _first(meta.categories) or from_text.section
+        result.tags = [t for t in meta.tags if t and len(t) < 80] or from_text.tags
         result.dateline_place = result.dateline_place or from_text.dateline_place
         result.language = from_text.language
     if not result.body and _deeper_than(html, PARSER_DEPTH):
@@ -256,10 +306,7 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
             "tags stripped and read as text",
         ]
         return deep
-    if document is not None:
-        metadata = _clean(getattr(document, "date", None))
-    else:  # trafilatura found no text (it read the metadata, then gave up) or failed
-        metadata = _htmldate(tree, url, extensive=False)
+    metadata = _clean(meta.date) if readable else _htmldate(tree, url, extensive=False)
     dates = HtmlDates(
         metadata=metadata,
         extensive=None if metadata else _htmldate(tree, url, extensive=True),
@@ -461,6 +508,10 @@ def _document_text(document) -> str:
         return ""
     text = getattr(document, "text", None) or ""
     return text.strip()
+
+
+def _first(values: list[str]) -> str | None:
+    return _clean(values[0]) if values else None
 
 
 def _clean(value: str | None) -> str | None:

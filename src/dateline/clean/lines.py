@@ -146,8 +146,15 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
-def analyse(lines: list[str], language: str | None, day_first: bool) -> list[Line]:
-    """Features of every line."""
+def analyse(
+    lines: list[str],
+    language: str | None,
+    day_first: bool,
+    chrome_memo: dict[tuple[str, int], str | None] | None = None,
+) -> list[Line]:
+    """Features of every line. `chrome_memo`: the chrome kinds already told for this
+    page (`memo_chrome_kind`), filled in as lines are told."""
+    memo = {} if chrome_memo is None else chrome_memo
     vocabulary = _vocabulary(language)
     listed = language in rules.function_words()
     keys = [_key(line) for line in lines]
@@ -168,7 +175,7 @@ def analyse(lines: list[str], language: str | None, day_first: bool) -> list[Lin
             function_words=fw,
             ends_sentence=bool(_SENTENCE_END.search(sample)),
             cjk=len(_CJK.findall(sample[:2000])),
-            chrome=chrome_kind(sample, len(tokens)),
+            chrome=memo_chrome_kind(sample, len(tokens), memo),
             dates=find_dates(sample[:400], day_first=day_first) if len(tokens) <= 60 else [],
             repeated=counts[keys[index]],
         )
@@ -191,6 +198,16 @@ def _vocabulary(language: str | None) -> frozenset[str]:
         return table[language]
     # Unknown language: any language's function words count (a weaker but fair signal).
     return frozenset().union(*table.values())
+
+
+def memo_chrome_kind(text: str, words: int, memo: dict[tuple[str, int], str | None]) -> str | None:
+    """`chrome_kind`, told once per page for each line: a page repeats its menu items,
+    share buttons and teasers, and on an HTML page trafilatura's paragraphs are told
+    before the page's lines that hold them (three calls in ten were repeats)."""
+    key = (text, words)
+    if key not in memo:
+        memo[key] = chrome_kind(text, words)
+    return memo[key]
 
 
 def chrome_kind(text: str, words: int) -> str | None:
@@ -219,9 +236,10 @@ def chrome_kind(text: str, words: int) -> str | None:
             kind = table.words.get(token)
             if kind:
                 return kind
-    for pattern, kind in table.regex:
-        if pattern.search(folded):
-            return kind
+    if table.any_regex is None or table.any_regex.search(folded):
+        for pattern, kind in table.regex:
+            if pattern.search(folded):
+                return kind
     if _separated_labels(text):
         return "nav"
     return None

@@ -53,6 +53,7 @@ def clean_text(
     title_hint: str | None = None,
     title_guide: str | None = None,
     body_hint: tuple[str, str] | None = None,
+    chrome_memo: dict[tuple[str, int], str | None] | None = None,
 ) -> Cleaned:
     """Clean one page of plain text.
 
@@ -60,7 +61,8 @@ def clean_text(
     title) only helps find the headline line. `body_hint`: the first and last paragraph
     of the body when another extractor (the HTML path's trafilatura) already knows them;
     the body region is then where they are on the page, which places the dates around it
-    better than the classifier can.
+    better than the classifier can. `chrome_memo`: the page's lines already told chrome
+    or not (`lines.memo_chrome_kind`).
     """
     text = normalise(text)
     raw_lines = L.split_lines(text)
@@ -71,7 +73,7 @@ def clean_text(
     language = _language(raw_lines)
     result.language = language
     day_first = _day_first(text, language)
-    lines = L.analyse(raw_lines, language, day_first=day_first)
+    lines = L.analyse(raw_lines, language, day_first=day_first, chrome_memo=chrome_memo)
     _settle_ambiguous(lines, pubdate.url_date(url))
     L.score_lines(lines)
     region = L.best_region(lines)

@@ -46,24 +46,35 @@ def garbage_ratio(text: str, sample: int = 20000) -> float:
     """Share of characters in a sample that no text would contain: replacement characters,
     control characters, private-use and unassigned code points. A binary file decoded as
     text scores high; any real language scores near zero."""
-    if not text:
-        return 0.0
-    chunk = text[:sample]
-    # Each distinct character is looked up once: a page has a few hundred, not 20,000
-    # (this runs on every document, HTML included, before any cleaning).
-    bad = 0
-    for char, count in Counter(chunk).items():
-        if char in "\n\t\r ":
-            continue
-        if char == "\ufffd" or unicodedata.category(char) in ("Cc", "Co", "Cn", "Cs"):
-            bad += count
-    return bad / len(chunk)
+    return character_ratios(text, sample)[0]
 
 
 def letter_ratio(text: str, sample: int = 20000) -> float:
     """Share of letters among the non-space characters of a sample."""
+    return character_ratios(text, sample)[1]
+
+
+def character_ratios(text: str, sample: int = 20000) -> tuple[float, float]:
+    """`garbage_ratio` and `letter_ratio` of `text` from one count of its characters.
+
+    Each distinct character is looked at once: a page has a few hundred, not 20,000
+    (this runs on every document, HTML included, before any cleaning)."""
     chunk = text[:sample]
-    visible = len(chunk) - sum(map(str.isspace, chunk))
-    if not visible:
-        return 0.0
-    return sum(map(str.isalpha, chunk)) / visible  # no letter is a space
+    if not chunk:
+        return 0.0, 0.0
+    bad = visible = letters = 0
+    for char, count in Counter(chunk).items():
+        if char.isspace():
+            if char not in "\n\t\r " and _unreadable(char):
+                bad += count
+            continue
+        visible += count
+        if char.isalpha():
+            letters += count
+        elif _unreadable(char):
+            bad += count
+    return bad / len(chunk), (letters / visible if visible else 0.0)
+
+
+def _unreadable(char: str) -> bool:
+    return char == "\ufffd" or unicodedata.category(char) in ("Cc", "Co", "Cn", "Cs")
