@@ -88,3 +88,26 @@ def test_the_text_cleaner_reads_the_page_around_the_body_not_a_long_menu(monkeyp
         "2022-03-02T16:05:00+01:00",
     )
     assert article.body == clean(RawDocument(source="p", html=PAGE, format="html")).body
+
+
+def test_a_strong_visible_date_spares_the_extensive_search(monkeypatch):
+    # No date in the markup, a "Posted on" line under the headline: the page's own date
+    # wins over whatever the extensive search would guess, so it is not run.
+    from dateline.clean.html import STRONG, HtmlDates, choose_date
+    from tests.conftest import FIXTURES
+
+    page = (FIXTURES / "pages" / "visible-date.html").read_text(encoding="utf-8")
+    searches: list = []
+    original = htmldate.find_date
+
+    def recording(*args, **kwargs):
+        searches.append(kwargs.get("extensive_search"))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(htmldate, "find_date", recording)
+    article = clean(RawDocument(source="page.html", html=page, format="html"))
+    assert searches == [False]
+    assert article.pub_date == "2021-05-05"
+    for guess in (None, "2021-05-05", "2023-01-01"):
+        dates = HtmlDates(None, guess, "2021-05-05", STRONG, [("2021-05-05", STRONG, None)])
+        assert choose_date(dates) == "2021-05-05"

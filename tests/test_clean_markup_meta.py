@@ -131,3 +131,11 @@ def test_the_chrome_memo_changes_nothing_and_remembers_each_line():
     without = analyse(texts, "en", day_first=False)
     assert [line.chrome for line in with_memo] == [line.chrome for line in without]
     assert len(memo) == 3 and memo[("Share this article", 3)] == "share"
+
+
+def test_normalise_makes_one_space_of_any_run_of_spacing_and_control_characters():
+    from dateline.clean.text import normalise
+
+    assert normalise("a \x00\u00a0 b\u200b\tc") == "a b c"
+    assert normalise("  x\u2003\u2003y \x85z  \r\nnext\u2028line") == "x y z\nnext\nline"
+    assert normalise("e\u0301 \u3000 e") == "\u00e9 e"

@@ -43,8 +43,8 @@ def _clean(raw: RawDocument) -> Article:
         article.warnings.append(raw.error)
         return article
     warnings = list(raw.warnings)
-    content = raw.html if raw.html and raw.html.strip() else raw.text
-    if not content or not content.strip():
+    content = raw.html if _filled(raw.html) else raw.text
+    if not _filled(content):
         article = _empty(raw)
         article.warnings.append("empty document: no text to clean")
         article.warnings.append(NO_DATE)
@@ -62,13 +62,18 @@ def _clean(raw: RawDocument) -> Article:
         )
         article.warnings.append(NO_DATE)
         return article
-    if raw.html and raw.html.strip():
+    if _filled(raw.html):
         from dateline.clean.html import clean_html
 
         cleaned = clean_html(content, url=raw.url, title_hint=raw.title)
     else:
         cleaned = clean_text(content, url=raw.url, title_hint=raw.title)
     return _article(raw, cleaned, warnings)
+
+
+def _filled(text: str | None) -> bool:
+    """Whether `text` holds anything but whitespace (`strip()` would copy a whole page)."""
+    return bool(text) and not text.isspace()
 
 
 def _article(raw: RawDocument, cleaned: Cleaned, warnings: list[str]) -> Article:

@@ -91,7 +91,7 @@ class HtmlDates:
     """The date witnesses for one page, kept apart so the choice can be explained."""
 
     metadata: str | None  # htmldate without the extensive search: meta, JSON-LD, markup
-    extensive: str | None  # htmldate with it (what trafilatura reports)
+    extensive: str | None  # htmldate with it; None also where not searched (`clean_html`)
     text: str | None  # the plain-text cleaner's best date on the visible text
     text_score: float | None
     # (iso, score, other reading of an ambiguous numeric date), best first
@@ -281,6 +281,7 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         title_guide=meta_title,
         body_hint=body_hint,
         chrome_memo=chrome,
+        normalised=True,
     )
     if not paragraphs:
         result = from_text
@@ -307,11 +308,16 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         ]
         return deep
     metadata = _clean(meta.date) if readable else _htmldate(tree, url, extensive=False)
+    text_score = from_text.date_candidates[0].score if from_text.date_candidates else None
+    # htmldate's extensive search (slow: it reads the whole page's text for dates) can
+    # only decide where the metadata has no date and the visible page no strong one,
+    # which `choose_date` prefers to the search's guess either way.
+    needed = not metadata and not _strong(from_text.pub_date, text_score)
     dates = HtmlDates(
         metadata=metadata,
-        extensive=None if metadata else _htmldate(tree, url, extensive=True),
+        extensive=_htmldate(tree, url, extensive=True) if needed else None,
         text=from_text.pub_date,
-        text_score=from_text.date_candidates[0].score if from_text.date_candidates else None,
+        text_score=text_score,
         candidates=[
             (
                 c.mention.iso(),
@@ -435,7 +441,7 @@ def choose_date(dates: HtmlDates) -> str | None:
     whenever it names the chosen day.
     """
     text_day = dates.text[:10] if dates.text else None
-    strong_text = text_day is not None and (dates.text_score or 0) >= STRONG
+    strong_text = _strong(dates.text, dates.text_score)
     if dates.metadata:
         shown = [
             score for day, score, other in dates.candidates if dates.metadata in (day[:10], other)
@@ -449,6 +455,11 @@ def choose_date(dates: HtmlDates) -> str | None:
     if chosen and text_day == chosen[:10] and dates.text:
         return dates.text
     return chosen
+
+
+def _strong(text_date: str | None, score: float | None) -> bool:
+    """Whether the visible page's date is placed well enough to be trusted (`STRONG`)."""
+    return bool(text_date) and (score or 0) >= STRONG
 
 
 def _date_params(extensive: bool) -> dict[str, Any]:
@@ -475,11 +486,14 @@ def _without_head_metadata(paragraphs: list[str]) -> list[str]:
     kept: list[str] = []
     started = False
     for paragraph in paragraphs:
+        if started:  # the body has begun: nothing more to skip (or to count)
+            kept.append(paragraph)
+            continue
         words = len(_WORD.findall(paragraph))
-        heading = not started and words <= 14 and not paragraph.endswith((".", "!", "?"))
+        heading = words <= 14 and not paragraph.endswith((".", "!", "?"))
         if heading and (byline_author(paragraph) or _date_stamp(paragraph)):
             continue
-        started = started or words >= 12
+        started = words >= 12
         kept.append(paragraph)
     return kept
 

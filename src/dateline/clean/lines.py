@@ -163,7 +163,7 @@ def analyse(
     for index, text in enumerate(lines):
         sample = text[:MAX_LINE_CHARS]
         tokens = _WORD.findall(sample)
-        fw = sum(1 for token in tokens if token.casefold() in vocabulary)
+        fw = sum(map(vocabulary.__contains__, map(str.casefold, tokens)))
         if not fw and tokens and not listed and _mostly_non_latin(sample):
             # A language without a function-word list (Arabic, Bengali, ...): no evidence
             # either way, so length and punctuation decide, with a typical share.
@@ -246,14 +246,15 @@ def chrome_kind(text: str, words: int) -> str | None:
 
 
 _LABEL_SEPARATOR = re.compile(r"\s+[|/·•»›–]\s+|\s*\|\s*")
+_LABEL_MARK = re.compile(r"[|/·•»›–]")
 
 
 def _separated_labels(text: str) -> bool:
     """A menu, breadcrumb or tag list run together on one line: "World | Politics |
     Business", "Comics / demographics / economics": three or more short labels between
     separators, and no sentence."""
-    if _SENTENCE_END.search(text):
-        return False
+    if not _LABEL_MARK.search(text) or _SENTENCE_END.search(text):
+        return False  # no separator at all (most lines), or a sentence
     parts = [p for p in _LABEL_SEPARATOR.split(text) if p.strip()]
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 

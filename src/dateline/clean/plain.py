@@ -54,6 +54,7 @@ def clean_text(
     title_guide: str | None = None,
     body_hint: tuple[str, str] | None = None,
     chrome_memo: dict[tuple[str, int], str | None] | None = None,
+    normalised: bool = False,
 ) -> Cleaned:
     """Clean one page of plain text.
 
@@ -62,9 +63,11 @@ def clean_text(
     of the body when another extractor (the HTML path's trafilatura) already knows them;
     the body region is then where they are on the page, which places the dates around it
     better than the classifier can. `chrome_memo`: the page's lines already told chrome
-    or not (`lines.memo_chrome_kind`).
+    or not (`lines.memo_chrome_kind`). `normalised`: `text` has been through `normalise`
+    already (the HTML path's visible text), which a second time would not change.
     """
-    text = normalise(text)
+    if not normalised:
+        text = normalise(text)
     raw_lines = L.split_lines(text)
     result = Cleaned()
     if not raw_lines:

@@ -19,7 +19,10 @@ _SPACES = re.compile(r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 # C0/C1 control characters other than the line feed.
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-_MULTI_SPACE = re.compile(r" {2,}")
+# Any run of spacing and control characters that is not a single plain space: one space
+# of each, in one pass (`normalise` runs on every page's text).
+_BLANK = _SPACES.pattern[1:-2] + _CONTROL.pattern[1:-1]
+_BLANK_RUN = re.compile(f"[ {_BLANK}]{{2,}}|[{_BLANK}]")
 
 
 def normalise(text: str) -> str:
@@ -30,11 +33,11 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
     text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _CONTROL.sub(" ", text)
+    # Spacing and control characters to one space (before NFC, which neither makes nor
+    # takes a space: the same as after it).
+    text = _BLANK_RUN.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
-    text = _MULTI_SPACE.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+    return "\n".join(map(str.strip, text.split("\n")))
 
 
 def collapse(text: str) -> str:
