@@ -139,3 +139,28 @@ def test_normalise_makes_one_space_of_any_run_of_spacing_and_control_characters(
     assert normalise("a \x00\u00a0 b\u200b\tc") == "a b c"
     assert normalise("  x\u2003\u2003y \x85z  \r\nnext\u2028line") == "x y z\nnext\nline"
     assert normalise("e\u0301 \u3000 e") == "\u00e9 e"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_the_body_is_bare_extractions_text_without_the_copy(path):
+    import trafilatura
+
+    from dateline.clean.body_text import body_text
+
+    html = path.read_text(encoding="utf-8")
+    expected = trafilatura.bare_extraction(
+        load(html)[0],
+        with_metadata=False,
+        include_comments=False,
+        include_tables=True,
+        include_formatting=False,
+        fast=False,
+    )
+    assert body_text(load(html)[0], None) == (expected.text if expected else None)
+
+
+def test_a_page_too_short_for_trafilatura_gives_no_body_text():
+    from dateline.clean.body_text import body_text
+
+    tree, _ = load("<html><head><title>Empty</title></head><body><div></div></body></html>")
+    assert body_text(tree, None) is None

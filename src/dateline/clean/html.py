@@ -16,10 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from dateline.clean.body_text import body_text
 from dateline.clean.dates import find_dates, normalise_date
 from dateline.clean.lines import memo_chrome_kind
 from dateline.clean.markup_meta import MarkupMeta, read_markup_meta
@@ -221,8 +223,6 @@ def _walk(element, parts: list[str]) -> None:
 
 def clean_html(html: str, url: str | None = None, title_hint: str | None = None) -> Cleaned:
     """Clean one HTML page."""
-    import trafilatura
-
     warnings: list[str] = []
     if len(html) > MAX_HTML_CHARS:
         warnings.append(f"HTML longer than {MAX_HTML_CHARS} characters; only the start was read")
@@ -237,32 +237,29 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         result.warnings.insert(0, "HTML could not be parsed; tags stripped and read as text")
         return result
     visible = page_text(tree)
-    document = None
+    # Everything else read from the tree is read now: trafilatura's extraction prunes
+    # it (`body_text`). The metadata comes from the head and JSON-LD, not from
+    # trafilatura's metadata pass (`markup_meta` says why); its date is htmldate without
+    # the extensive search, the metadata witness of `choose_date`. The extensive search
+    # waits for the text's date (below) and so needs a tree of its own, made only for
+    # the pages whose metadata has no date (the only ones it can change).
+    timestamps = published_timestamps(tree)
     meta = MarkupMeta()
+    extracted: str | None = None
     if readable:
-        # The metadata is read here, from the head and JSON-LD, not by trafilatura's
-        # metadata pass (`markup_meta` says why); its date is htmldate without the
-        # extensive search, the metadata witness of `choose_date`; the extensive search
-        # runs below, only for pages whose metadata has no date (the only ones it can
-        # change).
         meta = read_markup_meta(tree, url, _date_params(extensive=False))
+        metadata = _clean(meta.date)
+        searchable = None if metadata else deepcopy(tree)
         try:
-            # The tree, not the string: trafilatura copies it rather than parsing the
-            # page again.
-            document = trafilatura.bare_extraction(
-                tree,
-                url=url or meta.url,
-                with_metadata=False,
-                include_comments=False,
-                include_tables=True,
-                include_formatting=False,
-                fast=False,
-            )
+            extracted = body_text(tree, url or meta.url)
         except Exception as error:  # trafilatura has no narrower contract; go on
             warnings.append(f"trafilatura failed ({type(error).__name__}); page text used instead")
-    text = _document_text(document)
+    else:  # trafilatura does not see this tree
+        metadata = _htmldate(tree, url, extensive=False)
+        searchable = tree
+    text = (extracted or "").strip()
     paragraphs = [line for line in normalise(text).split("\n") if line] if text else []
-    meta_title = _clean(meta.title) if document is not None else None
+    meta_title = _clean(meta.title) if extracted is not None else None
     # trafilatura keeps the <h1> headline as the first line of the text: it is the title.
     title = title_hint or meta_title
     while paragraphs and title and _same_text(paragraphs[0], title):
@@ -307,7 +304,6 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
             "tags stripped and read as text",
         ]
         return deep
-    metadata = _clean(meta.date) if readable else _htmldate(tree, url, extensive=False)
     text_score = from_text.date_candidates[0].score if from_text.date_candidates else None
     # htmldate's extensive search (slow: it reads the whole page's text for dates) can
     # only decide where the metadata has no date and the visible page no strong one,
@@ -315,7 +311,7 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
     needed = not metadata and not _strong(from_text.pub_date, text_score)
     dates = HtmlDates(
         metadata=metadata,
-        extensive=_htmldate(tree, url, extensive=True) if needed else None,
+        extensive=_htmldate(searchable, url, extensive=True) if needed else None,
         text=from_text.pub_date,
         text_score=text_score,
         candidates=[
@@ -327,7 +323,7 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
             for c in from_text.date_candidates
         ],
     )
-    result.pub_date = with_time_of_day(choose_date(dates), published_timestamps(tree))
+    result.pub_date = with_time_of_day(choose_date(dates), timestamps)
     return result
 
 
@@ -515,13 +511,6 @@ def _truncated(html: str) -> bool:
 
 def _same_text(a: str, b: str) -> bool:
     return collapse(a).casefold().strip(" .:") == collapse(b).casefold().strip(" .:")
-
-
-def _document_text(document) -> str:
-    if document is None:
-        return ""
-    text = getattr(document, "text", None) or ""
-    return text.strip()
 
 
 def _first(values: list[str]) -> str | None:
