@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from bisect import bisect_left
 from copy import deepcopy
 from dataclasses import dataclass, field
 from functools import cache
@@ -341,20 +342,22 @@ def around_body(visible: str, body_hint: tuple[str, str]) -> str:
     article (never the witness that decides). Kept: the `<title>` line (first), the
     lines from `MARGIN_LINES` above the body's first paragraph to as many below its
     last, and the page's last `FOOTER_LINES`, in page order; the whole page when the
-    paragraphs are not found on it."""
+    paragraphs are not found on it. `visible` is normalised (`page_text`): a line's
+    `_key` is the line casefolded, so the paragraphs are looked for in the whole page
+    at once, not line by line."""
     lines = visible.split("\n")
     filled = [i for i, line in enumerate(lines) if line]
     head = _key(body_hint[0])[:80]
     tail = _key(body_hint[1])[-80:]
     if len(head) < 15 or len(tail) < 15:
         return visible
-    start = next((n for n, i in enumerate(filled) if head in _key(lines[i])), None)
-    if start is None:
+    folded = visible.casefold()  # casefolding keeps every line break where it was
+    found = folded.find(head)
+    if found < 0:
         return visible
-    end = next(
-        (n for n in range(len(filled) - 1, start - 1, -1) if tail in _key(lines[filled[n]])),
-        start,
-    )
+    start = bisect_left(filled, folded.count("\n", 0, found))
+    found = folded.rfind(tail)
+    end = start if found < 0 else max(start, bisect_left(filled, folded.count("\n", 0, found)))
     keep = {0, *range(max(0, start - MARGIN_LINES), end + MARGIN_LINES + 1)}
     keep |= set(range(len(filled) - FOOTER_LINES, len(filled)))
     if len(keep) >= len(filled):
