@@ -1,14 +1,15 @@
 """The HTML cleaner: trafilatura for the body and metadata, htmldate and the page's own
 text for the publication date, the plain-text cleaner where they find nothing.
 
-trafilatura sees the page's structure (tags, classes, link density), so it finds the body
-better than any reading of plain text can; it also reads title, author, site name,
-categories and tags from meta elements and JSON-LD. htmldate (`original_date=True`)
-reads dates from the same places and, failing those, searches the markup. Its weak
-spot is that last search; there the date as the visible page shows it, next to the
-headline or in the byline (`pubdate`), is the better witness. The page's visible text is
-made here with lxml, one block element a line, and goes through the plain-text cleaner
-for that, and as the fallback whenever trafilatura returns nothing.
+trafilatura sees the page's structure (tags, classes, link density), so it finds the
+body better than any reading of plain text can; its readers of the head give title,
+author, site name, categories and tags from meta elements and JSON-LD (`markup_meta`).
+htmldate (`original_date=True`) reads dates from the same places and, failing those,
+searches the markup. Its weak spot is that last search; there the date as the visible
+page shows it, next to the headline or in the byline (`pubdate`), is the better witness.
+The page's visible text is made here with lxml, one block element a line, and goes
+through the plain-text cleaner for that, and as the fallback whenever trafilatura
+returns nothing.
 """
 
 from __future__ import annotations

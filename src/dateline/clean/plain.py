@@ -197,9 +197,19 @@ def _drop_author_bio(body_lines: list[L.Line]) -> list[L.Line]:
 
 
 def _language(raw_lines: list[str]) -> str | None:
-    """Language of the page's longer lines (menus are often in another language)."""
-    prose = "\n".join(line for line in raw_lines if len(line.split()) >= 8)
-    return lang_id.detect(prose) or lang_id.detect("\n".join(raw_lines))
+    """Language of the page's longer lines (menus are often in another language).
+
+    The lines are normalised (one space between words), so eight words are seven
+    spaces; and `detect` reads no further than its sample, so neither does this."""
+    prose: list[str] = []
+    size = 0
+    for line in raw_lines:
+        if size > lang_id.SAMPLE_CHARS:
+            break
+        if line.count(" ") >= 7:
+            prose.append(line)
+            size += len(line) + 1
+    return lang_id.detect("\n".join(prose)) or lang_id.detect("\n".join(raw_lines))
 
 
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
