@@ -16,7 +16,7 @@ from __future__ import annotations
 from dateline.clean import language as lang_id
 from dateline.clean.dates import normalise_date
 from dateline.clean.plain import Cleaned, clean_text
-from dateline.clean.text import collapse, garbage_ratio, letter_ratio
+from dateline.clean.text import character_ratios, collapse
 from dateline.model import NO_PUB_DATE_WARNING as NO_DATE
 from dateline.model import Article, RawDocument, article_id
 
@@ -43,8 +43,8 @@ def _clean(raw: RawDocument) -> Article:
         article.warnings.append(raw.error)
         return article
     warnings = list(raw.warnings)
-    content = raw.html if raw.html and raw.html.strip() else raw.text
-    if not content or not content.strip():
+    content = raw.html if _filled(raw.html) else raw.text
+    if not _filled(content):
         article = _empty(raw)
         article.warnings.append("empty document: no text to clean")
         article.warnings.append(NO_DATE)
@@ -54,21 +54,26 @@ def _clean(raw: RawDocument) -> Article:
             f"document longer than {MAX_TEXT_CHARS} characters; only the start was cleaned"
         )
         content = content[:MAX_TEXT_CHARS]
-    unreadable = garbage_ratio(content)
-    if unreadable > GARBAGE_LIMIT or (len(content) > 200 and letter_ratio(content) < 0.2):
+    unreadable, letters = character_ratios(content)
+    if unreadable > GARBAGE_LIMIT or (len(content) > 200 and letters < 0.2):
         article = _empty(raw)
         article.warnings.append(
             f"binary or garbled content ({unreadable:.0%} unreadable characters); not cleaned"
         )
         article.warnings.append(NO_DATE)
         return article
-    if raw.html and raw.html.strip():
+    if _filled(raw.html):
         from dateline.clean.html import clean_html
 
         cleaned = clean_html(content, url=raw.url, title_hint=raw.title)
     else:
         cleaned = clean_text(content, url=raw.url, title_hint=raw.title)
     return _article(raw, cleaned, warnings)
+
+
+def _filled(text: str | None) -> bool:
+    """Whether `text` holds anything but whitespace (`strip()` would copy a whole page)."""
+    return bool(text) and not text.isspace()
 
 
 def _article(raw: RawDocument, cleaned: Cleaned, warnings: list[str]) -> Article:

@@ -1,14 +1,15 @@
 """The HTML cleaner: trafilatura for the body and metadata, htmldate and the page's own
 text for the publication date, the plain-text cleaner where they find nothing.
 
-trafilatura sees the page's structure (tags, classes, link density), so it finds the body
-better than any reading of plain text can; it also reads title, author, site name,
-categories and tags from meta elements and JSON-LD. htmldate (`original_date=True`)
-reads dates from the same places and, failing those, searches the markup. Its weak
-spot is that last search; there the date as the visible page shows it, next to the
-headline or in the byline (`pubdate`), is the better witness. The page's visible text is
-made here with lxml, one block element a line, and goes through the plain-text cleaner
-for that, and as the fallback whenever trafilatura returns nothing.
+trafilatura sees the page's structure (tags, classes, link density), so it finds the
+body better than any reading of plain text can; its readers of the head give title,
+author, site name, categories and tags from meta elements and JSON-LD (`markup_meta`).
+htmldate (`original_date=True`) reads dates from the same places and, failing those,
+searches the markup. Its weak spot is that last search; there the date as the visible
+page shows it, next to the headline or in the byline (`pubdate`), is the better witness.
+The page's visible text is made here with lxml, one block element a line, and goes
+through the plain-text cleaner for that, and as the fallback whenever trafilatura
+returns nothing.
 """
 
 from __future__ import annotations
@@ -16,11 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from bisect import bisect_left
+from copy import deepcopy
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from dateline.clean.body_text import body_text
 from dateline.clean.dates import find_dates, normalise_date
-from dateline.clean.lines import chrome_kind
+from dateline.clean.lines import memo_chrome_kind
+from dateline.clean.markup_meta import MarkupMeta, read_markup_meta
 from dateline.clean.metadata import byline_author
 from dateline.clean.plain import Cleaned, clean_text, strip_wire_dateline
 from dateline.clean.text import collapse, normalise
@@ -89,7 +95,7 @@ class HtmlDates:
     """The date witnesses for one page, kept apart so the choice can be explained."""
 
     metadata: str | None  # htmldate without the extensive search: meta, JSON-LD, markup
-    extensive: str | None  # htmldate with it (what trafilatura reports)
+    extensive: str | None  # htmldate with it; None also where not searched (`clean_html`)
     text: str | None  # the plain-text cleaner's best date on the visible text
     text_score: float | None
     # (iso, score, other reading of an ambiguous numeric date), best first
@@ -144,8 +150,51 @@ def page_text(tree) -> str:
         parts.append("\n")
     body = tree.find(".//body")
     root = body if body is not None else tree
-    _walk(root, parts)
+    text = _transformed(tree) if tree.getroottree().getroot() is tree else None
+    if text is None:
+        walked: list[str] = []
+        _walk(root, walked)
+        text = "".join(walked)
+    elif root.tail:
+        text += root.tail
+    parts.append(text)
     return normalise("".join(parts))
+
+
+def _transformed(tree) -> str | None:
+    """What `_walk` writes of the page's body, written by libxslt; None where it fails.
+
+    A page has thousands of elements, and each one Python touches costs a proxy object
+    (lxml's class lookup): the walk in Python cost more than the rest of the page's
+    visible text and its cleaning together; in C it costs a fraction of that."""
+    try:
+        return str(_visible_text_xslt()(tree))
+    except Exception:  # libxslt refuses some trees (too deep, say): walk those in Python
+        return None
+
+
+@cache
+def _visible_text_xslt():  # -> lxml.etree.XSLT
+    """The stylesheet that writes what `_walk` writes: the first `<body>` (or the whole
+    page without one), a line break around each block element, nothing of skipped
+    elements, comments and processing instructions, their tails kept."""
+    from lxml import etree
+
+    skip = "|".join(sorted(SKIP_TAGS))
+    block = "|".join(sorted(BLOCK_TAGS))
+    return etree.XSLT(
+        etree.XML(
+            '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+            '<xsl:output method="text" encoding="UTF-8"/>'
+            '<xsl:template match="/"><xsl:apply-templates select="(//body)[1]"/>'
+            '<xsl:if test="not(//body)"><xsl:apply-templates/></xsl:if></xsl:template>'
+            f'<xsl:template match="{skip}"/>'
+            '<xsl:template match="comment()|processing-instruction()"/>'
+            f'<xsl:template match="{block}"><xsl:text>&#10;</xsl:text><xsl:apply-templates/>'
+            "<xsl:text>&#10;</xsl:text></xsl:template>"
+            "</xsl:stylesheet>"
+        )
+    )
 
 
 def _walk(element, parts: list[str]) -> None:
@@ -176,8 +225,6 @@ def _walk(element, parts: list[str]) -> None:
 
 def clean_html(html: str, url: str | None = None, title_hint: str | None = None) -> Cleaned:
     """Clean one HTML page."""
-    import trafilatura
-
     warnings: list[str] = []
     if len(html) > MAX_HTML_CHARS:
         warnings.append(f"HTML longer than {MAX_HTML_CHARS} characters; only the start was read")
@@ -192,35 +239,37 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         result.warnings.insert(0, "HTML could not be parsed; tags stripped and read as text")
         return result
     visible = page_text(tree)
-    document = None
+    # Everything else read from the tree is read now: trafilatura's extraction prunes
+    # it (`body_text`). The metadata comes from the head and JSON-LD, not from
+    # trafilatura's metadata pass (`markup_meta` says why); its date is htmldate without
+    # the extensive search, the metadata witness of `choose_date`. The extensive search
+    # waits for the text's date (below) and so needs a tree of its own, made only for
+    # the pages whose metadata has no date (the only ones it can change).
+    timestamps = published_timestamps(tree)
+    meta = MarkupMeta()
+    extracted: str | None = None
     if readable:
+        meta = read_markup_meta(tree, url, _date_params(extensive=False))
+        metadata = _clean(meta.date)
+        searchable = None if metadata else deepcopy(tree)
         try:
-            # The tree, not the string: trafilatura copies it rather than parsing the
-            # page again. Its date is htmldate without the extensive search, the
-            # metadata witness of `choose_date`; the extensive search runs below, only
-            # for pages whose metadata has no date (the only ones it can change).
-            document = trafilatura.bare_extraction(
-                tree,
-                url=url,
-                with_metadata=True,
-                include_comments=False,
-                include_tables=True,
-                include_formatting=False,
-                fast=False,
-                date_extraction_params=_date_params(extensive=False),
-            )
+            extracted = body_text(tree, url or meta.url)
         except Exception as error:  # trafilatura has no narrower contract; go on
             warnings.append(f"trafilatura failed ({type(error).__name__}); page text used instead")
-    text = _document_text(document)
+    else:  # trafilatura does not see this tree
+        metadata = _htmldate(tree, url, extensive=False)
+        searchable = tree
+    text = (extracted or "").strip()
     paragraphs = [line for line in normalise(text).split("\n") if line] if text else []
-    meta_title = _clean(getattr(document, "title", None)) if document is not None else None
+    meta_title = _clean(meta.title) if extracted is not None else None
     # trafilatura keeps the <h1> headline as the first line of the text: it is the title.
     title = title_hint or meta_title
     while paragraphs and title and _same_text(paragraphs[0], title):
         paragraphs.pop(0)
     # What trafilatura lets through of buttons, banners and prompts ("Share this
     # article", "Sign up for our newsletter") is dropped by the same rules as in text.
-    paragraphs = [p for p in paragraphs if not chrome_kind(p, len(_WORD.findall(p)))]
+    chrome: dict[tuple[str, int], str | None] = {}
+    paragraphs = [p for p in paragraphs if not memo_chrome_kind(p, len(_WORD.findall(p)), chrome)]
     paragraphs = _without_head_metadata(paragraphs)
     substantial = [p for p in paragraphs if len(p.split()) >= 8] or paragraphs
     body_hint = (substantial[0], substantial[-1]) if substantial else None
@@ -230,6 +279,8 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         title_hint=title_hint,
         title_guide=meta_title,
         body_hint=body_hint,
+        chrome_memo=chrome,
+        normalised=True,
     )
     if not paragraphs:
         result = from_text
@@ -239,12 +290,11 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
         paragraphs = strip_wire_dateline(paragraphs, result)
         result.body = "\n\n".join(paragraphs)
         result.title = title_hint or from_text.title or meta_title
-        result.author = _clean(getattr(document, "author", None)) or from_text.author
-        result.outlet = from_text.outlet or _clean(getattr(document, "sitename", None))
-        categories = getattr(document, "categories", None) or []
-        result.section = (_clean(categories[0]) if categories else None) or from_text.section
-        tags = [t for t in (getattr(document, "tags", None) or []) if t and len(t) < 80]
-        result.tags = tags or from_text.tags
+        # What the head says, else what the visible text says (`markup_meta`).
+        result.author = _clean(meta.author) or from_text.author
+        result.outlet = from_text.outlet or _clean(meta.sitename)
+        result.section = _first(meta.categories) or from_text.section
+        result.tags = [t for t in meta.tags if t and len(t) < 80] or from_text.tags
         result.dateline_place = result.dateline_place or from_text.dateline_place
         result.language = from_text.language
     if not result.body and _deeper_than(html, PARSER_DEPTH):
@@ -256,15 +306,16 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
             "tags stripped and read as text",
         ]
         return deep
-    if document is not None:
-        metadata = _clean(getattr(document, "date", None))
-    else:  # trafilatura found no text (it read the metadata, then gave up) or failed
-        metadata = _htmldate(tree, url, extensive=False)
+    text_score = from_text.date_candidates[0].score if from_text.date_candidates else None
+    # htmldate's extensive search (slow: it reads the whole page's text for dates) can
+    # only decide where the metadata has no date and the visible page no strong one,
+    # which `choose_date` prefers to the search's guess either way.
+    needed = not metadata and not _strong(from_text.pub_date, text_score)
     dates = HtmlDates(
         metadata=metadata,
-        extensive=None if metadata else _htmldate(tree, url, extensive=True),
+        extensive=_htmldate(searchable, url, extensive=True) if needed else None,
         text=from_text.pub_date,
-        text_score=from_text.date_candidates[0].score if from_text.date_candidates else None,
+        text_score=text_score,
         candidates=[
             (
                 c.mention.iso(),
@@ -274,7 +325,7 @@ def clean_html(html: str, url: str | None = None, title_hint: str | None = None)
             for c in from_text.date_candidates
         ],
     )
-    result.pub_date = with_time_of_day(choose_date(dates), published_timestamps(tree))
+    result.pub_date = with_time_of_day(choose_date(dates), timestamps)
     return result
 
 
@@ -292,20 +343,22 @@ def around_body(visible: str, body_hint: tuple[str, str]) -> str:
     article (never the witness that decides). Kept: the `<title>` line (first), the
     lines from `MARGIN_LINES` above the body's first paragraph to as many below its
     last, and the page's last `FOOTER_LINES`, in page order; the whole page when the
-    paragraphs are not found on it."""
+    paragraphs are not found on it. `visible` is normalised (`page_text`): a line's
+    `_key` is the line casefolded, so the paragraphs are looked for in the whole page
+    at once, not line by line."""
     lines = visible.split("\n")
     filled = [i for i, line in enumerate(lines) if line]
     head = _key(body_hint[0])[:80]
     tail = _key(body_hint[1])[-80:]
     if len(head) < 15 or len(tail) < 15:
         return visible
-    start = next((n for n, i in enumerate(filled) if head in _key(lines[i])), None)
-    if start is None:
+    folded = visible.casefold()  # casefolding keeps every line break where it was
+    found = folded.find(head)
+    if found < 0:
         return visible
-    end = next(
-        (n for n in range(len(filled) - 1, start - 1, -1) if tail in _key(lines[filled[n]])),
-        start,
-    )
+    start = bisect_left(filled, folded.count("\n", 0, found))
+    found = folded.rfind(tail)
+    end = start if found < 0 else max(start, bisect_left(filled, folded.count("\n", 0, found)))
     keep = {0, *range(max(0, start - MARGIN_LINES), end + MARGIN_LINES + 1)}
     keep |= set(range(len(filled) - FOOTER_LINES, len(filled)))
     if len(keep) >= len(filled):
@@ -388,7 +441,7 @@ def choose_date(dates: HtmlDates) -> str | None:
     whenever it names the chosen day.
     """
     text_day = dates.text[:10] if dates.text else None
-    strong_text = text_day is not None and (dates.text_score or 0) >= STRONG
+    strong_text = _strong(dates.text, dates.text_score)
     if dates.metadata:
         shown = [
             score for day, score, other in dates.candidates if dates.metadata in (day[:10], other)
@@ -402,6 +455,11 @@ def choose_date(dates: HtmlDates) -> str | None:
     if chosen and text_day == chosen[:10] and dates.text:
         return dates.text
     return chosen
+
+
+def _strong(text_date: str | None, score: float | None) -> bool:
+    """Whether the visible page's date is placed well enough to be trusted (`STRONG`)."""
+    return bool(text_date) and (score or 0) >= STRONG
 
 
 def _date_params(extensive: bool) -> dict[str, Any]:
@@ -428,11 +486,14 @@ def _without_head_metadata(paragraphs: list[str]) -> list[str]:
     kept: list[str] = []
     started = False
     for paragraph in paragraphs:
+        if started:  # the body has begun: nothing more to skip (or to count)
+            kept.append(paragraph)
+            continue
         words = len(_WORD.findall(paragraph))
-        heading = not started and words <= 14 and not paragraph.endswith((".", "!", "?"))
+        heading = words <= 14 and not paragraph.endswith((".", "!", "?"))
         if heading and (byline_author(paragraph) or _date_stamp(paragraph)):
             continue
-        started = started or words >= 12
+        started = words >= 12
         kept.append(paragraph)
     return kept
 
@@ -456,11 +517,8 @@ def _same_text(a: str, b: str) -> bool:
     return collapse(a).casefold().strip(" .:") == collapse(b).casefold().strip(" .:")
 
 
-def _document_text(document) -> str:
-    if document is None:
-        return ""
-    text = getattr(document, "text", None) or ""
-    return text.strip()
+def _first(values: list[str]) -> str | None:
+    return _clean(values[0]) if values else None
 
 
 def _clean(value: str | None) -> str | None:

@@ -39,7 +39,7 @@ def detect(text: str) -> str | None:
 def function_word_counts(text: str) -> Counter[str]:
     """Hits of each language's function words among the words of `text`."""
     table = rules.function_words()
-    words = Counter(w.casefold() for w in _WORD.findall(text))
+    words = Counter(map(str.casefold, _WORD.findall(text)))
     counts: Counter[str] = Counter()
     for lang, vocabulary in table.items():
         hits = sum(words[word] for word in vocabulary.intersection(words))

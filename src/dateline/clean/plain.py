@@ -53,6 +53,8 @@ def clean_text(
     title_hint: str | None = None,
     title_guide: str | None = None,
     body_hint: tuple[str, str] | None = None,
+    chrome_memo: dict[tuple[str, int], str | None] | None = None,
+    normalised: bool = False,
 ) -> Cleaned:
     """Clean one page of plain text.
 
@@ -60,9 +62,12 @@ def clean_text(
     title) only helps find the headline line. `body_hint`: the first and last paragraph
     of the body when another extractor (the HTML path's trafilatura) already knows them;
     the body region is then where they are on the page, which places the dates around it
-    better than the classifier can.
+    better than the classifier can. `chrome_memo`: the page's lines already told chrome
+    or not (`lines.memo_chrome_kind`). `normalised`: `text` has been through `normalise`
+    already (the HTML path's visible text), which a second time would not change.
     """
-    text = normalise(text)
+    if not normalised:
+        text = normalise(text)
     raw_lines = L.split_lines(text)
     result = Cleaned()
     if not raw_lines:
@@ -71,7 +76,7 @@ def clean_text(
     language = _language(raw_lines)
     result.language = language
     day_first = _day_first(text, language)
-    lines = L.analyse(raw_lines, language, day_first=day_first)
+    lines = L.analyse(raw_lines, language, day_first=day_first, chrome_memo=chrome_memo)
     _settle_ambiguous(lines, pubdate.url_date(url))
     L.score_lines(lines)
     region = L.best_region(lines)
@@ -192,9 +197,19 @@ def _drop_author_bio(body_lines: list[L.Line]) -> list[L.Line]:
 
 
 def _language(raw_lines: list[str]) -> str | None:
-    """Language of the page's longer lines (menus are often in another language)."""
-    prose = "\n".join(line for line in raw_lines if len(line.split()) >= 8)
-    return lang_id.detect(prose) or lang_id.detect("\n".join(raw_lines))
+    """Language of the page's longer lines (menus are often in another language).
+
+    The lines are normalised (one space between words), so eight words are seven
+    spaces; and `detect` reads no further than its sample, so neither does this."""
+    prose: list[str] = []
+    size = 0
+    for line in raw_lines:
+        if size > lang_id.SAMPLE_CHARS:
+            break
+        if line.count(" ") >= 7:
+            prose.append(line)
+            size += len(line) + 1
+    return lang_id.detect("\n".join(prose)) or lang_id.detect("\n".join(raw_lines))
 
 
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")

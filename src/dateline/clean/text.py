@@ -19,7 +19,10 @@ _SPACES = re.compile(r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 # C0/C1 control characters other than the line feed.
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-_MULTI_SPACE = re.compile(r" {2,}")
+# Any run of spacing and control characters that is not a single plain space: one space
+# of each, in one pass (`normalise` runs on every page's text).
+_BLANK = _SPACES.pattern[1:-2] + _CONTROL.pattern[1:-1]
+_BLANK_RUN = re.compile(f"[ {_BLANK}]{{2,}}|[{_BLANK}]")
 
 
 def normalise(text: str) -> str:
@@ -30,11 +33,11 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
     text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _CONTROL.sub(" ", text)
+    # Spacing and control characters to one space (before NFC, which neither makes nor
+    # takes a space: the same as after it).
+    text = _BLANK_RUN.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
-    text = _MULTI_SPACE.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+    return "\n".join(map(str.strip, text.split("\n")))
 
 
 def collapse(text: str) -> str:
@@ -46,24 +49,49 @@ def garbage_ratio(text: str, sample: int = 20000) -> float:
     """Share of characters in a sample that no text would contain: replacement characters,
     control characters, private-use and unassigned code points. A binary file decoded as
     text scores high; any real language scores near zero."""
-    if not text:
-        return 0.0
-    chunk = text[:sample]
-    # Each distinct character is looked up once: a page has a few hundred, not 20,000
-    # (this runs on every document, HTML included, before any cleaning).
-    bad = 0
-    for char, count in Counter(chunk).items():
-        if char in "\n\t\r ":
-            continue
-        if char == "\ufffd" or unicodedata.category(char) in ("Cc", "Co", "Cn", "Cs"):
-            bad += count
-    return bad / len(chunk)
+    return character_ratios(text, sample)[0]
 
 
 def letter_ratio(text: str, sample: int = 20000) -> float:
     """Share of letters among the non-space characters of a sample."""
+    return character_ratios(text, sample)[1]
+
+
+def character_ratios(text: str, sample: int = 20000) -> tuple[float, float]:
+    """`garbage_ratio` and `letter_ratio` of `text` from one count of its characters.
+
+    This runs on every document, HTML included, before any cleaning. The ASCII
+    characters (nearly all of a page) are counted by class at C speed; the few others
+    one by one, each distinct character looked at once."""
     chunk = text[:sample]
-    visible = len(chunk) - sum(map(str.isspace, chunk))
-    if not visible:
-        return 0.0
-    return sum(map(str.isalpha, chunk)) / visible  # no letter is a space
+    if not chunk:
+        return 0.0, 0.0
+    ascii_bytes = chunk.encode("ascii", "ignore")
+    size = len(ascii_bytes)
+    bad = size - len(ascii_bytes.translate(None, _ASCII_UNREADABLE))
+    visible = len(ascii_bytes.translate(None, _ASCII_SPACES))
+    letters = size - len(ascii_bytes.translate(None, _ASCII_LETTERS))
+    others = "" if size == len(chunk) else "".join(_NON_ASCII.findall(chunk))
+    for char, count in Counter(others).items():
+        if char.isspace():
+            if _unreadable(char):
+                bad += count
+            continue
+        visible += count
+        if char.isalpha():
+            letters += count
+        elif _unreadable(char):
+            bad += count
+    return bad / len(chunk), (letters / visible if visible else 0.0)
+
+
+# The ASCII control characters but tab, line feed and carriage return; ASCII spaces (as
+# `str.isspace` has them); ASCII letters.
+_ASCII_UNREADABLE = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_ASCII_SPACES = bytes([*range(0x09, 0x0E), *range(0x1C, 0x21)])
+_ASCII_LETTERS = bytes([*range(0x41, 0x5B), *range(0x61, 0x7B)])
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _unreadable(char: str) -> bool:
+    return char == "\ufffd" or unicodedata.category(char) in ("Cc", "Co", "Cn", "Cs")
