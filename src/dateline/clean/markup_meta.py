@@ -5,11 +5,10 @@ trafilatura reads these in its metadata pass (`trafilatura.metadata.extract_meta
 which `bare_extraction(with_metadata=True)` runs before the body extraction and which
 made trafilatura's share of a page cost about 1.3 times `trafilatura.extract`. Most of
 that went on searches of the whole body's markup: for a licence (which the record has no
-field for) and, where the head names none, for an author and for category and tag links,
-XPaths with a dozen attribute tests on every element (several milliseconds a page, even
-with the regular expressions rewritten as plain XPath). Those are left out;
+field for: left out) and, where the head names none, for an author and for category and
+tag links (`dateline.clean.body_markup`: the same answers without copying the page).
 trafilatura's readers of the head (meta elements, Open Graph, JSON-LD, `<title>`,
-`<h1>`, the canonical link) are called directly, in its order. Where the head names no
+`<h1>`, the canonical link) are called directly, in its order. Where the markup names no
 author, section or tags, the plain-text cleaner's reading of the lines around the body
 (the byline, the section above the headline, the tag line below the body) stands in, as
 it did already where trafilatura found nothing. The page is not copied or parsed again,
@@ -21,6 +20,8 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 from typing import Any
+
+from dateline.clean import body_markup
 
 
 @dataclass
@@ -36,9 +37,6 @@ class MarkupMeta:
     tags: list[str] = field(default_factory=list)
 
 
-_SECTION_META = './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
-
-
 def read_markup_meta(tree: Any, url: str | None, date_params: dict[str, Any]) -> MarkupMeta:
     """The metadata of the page `tree` (not modified), htmldate run with `date_params`."""
     from htmldate import find_date
@@ -52,6 +50,8 @@ def read_markup_meta(tree: Any, url: str | None, date_params: dict[str, Any]) ->
         document = tm.extract_meta_json(tree, document)
     if not document.title:
         document.title = tm.extract_title(tree)
+    if not document.author:
+        document.author = body_markup.extract_author(tree)
     if not document.url:
         document.url = tm.extract_url(tree, url)
     try:
@@ -69,12 +69,9 @@ def read_markup_meta(tree: Any, url: str | None, date_params: dict[str, Any]) ->
     elif document.url and (match := tm.META_URL.match(document.url)):
         document.sitename = match[1]
     if not document.categories:
-        # trafilatura's fallback after its link search: the head's article:section.
-        document.categories = [
-            element.get("content")
-            for element in tree.xpath(_SECTION_META)
-            if element.get("content")
-        ]
+        document.categories = body_markup.extract_catstags("category", tree)
+    if not document.tags:
+        document.tags = body_markup.extract_catstags("tag", tree)
     document.clean_and_trim()
     return MarkupMeta(
         title=document.title,
