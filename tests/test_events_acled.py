@@ -631,3 +631,17 @@ def test_the_acled_export_takes_its_columns_from_the_layer():
 def test_an_aid_convoy_is_no_movement_of_forces(nlp):
     (article,) = analyse_texts(["A United Nations aid convoy reached the town of Kadugli."])
     assert "MOBILIZE" not in {e.type for e in article.events}
+
+
+def test_drones_shot_down_are_disrupted_weapons_use(nlp):
+    from dateline.pipeline import analyse_texts
+
+    [article] = analyse_texts(
+        ["Air defences shot down 12 drones over the Belgorod region overnight."], ["2024-10-09"]
+    )
+    [event] = article.events
+    assert (event.type, event.acled.event_type, event.acled.sub_event_type) == (
+        "COERCE",
+        "Strategic developments",
+        "Disrupted weapons use",
+    )

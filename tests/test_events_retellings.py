@@ -99,3 +99,15 @@ def test_the_event_named_again_gives_its_date(nlp):
     explosion = next(e for e in found if e.retells is None)
     assert (explosion.trigger.text, explosion.date.value) == ("exploded", "2023-05-19")
     assert [e.retells for e in found if e.trigger.text == "explosion"] == [explosion.id]
+
+
+def test_what_an_attack_destroyed_is_the_attack(nlp):
+    found = told(
+        "Russian shelling killed two farmers in the village of Velykyi Burluk overnight, the "
+        "governor said on Wednesday.\n\nThe governor said on Telegram that a house and a "
+        "shop were destroyed."
+    )
+    assert [(e.trigger.text, e.retells) for e in found] == [
+        ("shelling", None),
+        ("destroyed", "e1"),
+    ]

@@ -2,7 +2,8 @@
 lead, again by its parts, in a quote, with its background (earlier attacks, years of
 violence) and what officials did after it; a protest the police broke up, with a vow, a
 threat and protests elsewhere; truce talks told with the fighting behind them, claims of
-both sides and what foreign capitals said."""
+both sides and what foreign capitals said; a front-line report with the damage, a claim
+of the other side and the war's history."""
 
 from __future__ import annotations
 
@@ -76,3 +77,21 @@ def test_talks_told_with_the_war_behind_them(nlp):
     assert ("ASSAULT", "bombing", "claimed") in counted  # "accused the army of bombing"
     bombing = next(e for e in found if e.trigger.text == "bombing")
     assert bombing.location is None  # not the capital where sanctions were threatened
+
+
+def test_a_front_line_report_with_claims_and_history(nlp):
+    found = read("front-line-shelling.txt")
+    shelling = found[0]
+    assert (shelling.type, shelling.location.name, shelling.fatalities) == (
+        "ASSAULT",
+        "Velykyi Burluk",  # one town the model tags as two places
+        3,
+    )
+    # the house and the shop destroyed are the shelling's damage
+    assert next(e for e in found if e.trigger.text == "destroyed").retells == shelling.id
+    drones = next(e for e in found if e.trigger.text == "shot")
+    assert drones.acled.sub_event_type == "Disrupted weapons use"
+    assert [(e.trigger.text, e.date.value) for e in found if e.factuality == "historical"] == [
+        ("invasion", "2022-02"),
+        ("recaptured", "2022-09"),
+    ]

@@ -146,3 +146,10 @@ def test_a_big_city_under_an_old_name_the_model_mistags(nlp):
     body = "Riot police clashed with protesters in Salonika on Friday."
     places = find_places(parse(body, nlp), Article(id="t", body=body, pub_date="2024-01-05"))
     assert [(p.text, p.geonameid) for p in places] == [("Salonika", 734077)]
+
+
+def test_one_place_the_model_tags_as_two(nlp):
+    """spaCy tags `Velykyi` and `Burluk` as two places; together they are one town."""
+    body = "Shelling hit the town of Velykyi Burluk in the Kharkiv region overnight."
+    places = find_places(parse(body, nlp), Article(id="t", body=body, pub_date="2024-10-09"))
+    assert (places[0].text, places[0].name) == ("Velykyi Burluk", "Velykyi Burluk")

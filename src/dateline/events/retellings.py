@@ -36,6 +36,9 @@ FOLDED_TYPES = ("ASSAULT", "COERCE", "PROTEST")
 # A protest is told by its march, its barricades and its riot, one event in another's
 # words; an air strike and a shelling, an arrest and a seizure, are two acts.
 ANY_MODE_TYPES = ("PROTEST",)
+# What an attack destroyed, told after it with no attacker of its own ("a house and a shop
+# were destroyed"), is that attack's damage, whatever weapon the attack was told with
+DAMAGE_MODES = ("destroy",)
 ESCALATIONS = ("riot",)  # a protest that turns violent is a riot (ACLED)
 SAME_PLACE_KM = 25.0  # two exact places further apart are two scenes (ACLED's place rule)
 UNIDENTIFIED = "Unidentified"
@@ -116,6 +119,7 @@ def retells(later: Event, earlier: Event, kind_of: Callable[[ActorRef], str | No
             or earlier.mode is None
             or later.mode == earlier.mode
             or later.type in ANY_MODE_TYPES
+            or (later.mode in DAMAGE_MODES and not any(_named(r, kind_of) for r in later.actor))
         )
         and _territorial(later) == _territorial(earlier)
         and _dates_agree(later, earlier)

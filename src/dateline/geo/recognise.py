@@ -22,6 +22,7 @@ query per token.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 
@@ -187,6 +188,8 @@ def recognise(
             taken[i] = True
         mentions.append(mention)
 
+    for mention in _split_names(doc, text, gazetteer, people):
+        add(mention)
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             for mention in _from_place_entity(ent, text, gazetteer, people, demonyms):
@@ -210,6 +213,23 @@ def recognise(
         add(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _split_names(doc: Doc, text: str, gazetteer: Gazetteer, people: set[str]) -> list[Mention]:
+    """One place the model tagged as two places side by side (`Velykyi` `Burluk`): the
+    two words together are the gazetteer's name of one place."""
+    found = []
+    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    for first, second in itertools.pairwise(ents):
+        if second.start != first.end or text[first.end_char : second.start_char] != " ":
+            continue
+        name = text[first.start_char : second.end_char]
+        if name in people:
+            continue
+        matches, _ = gazetteer.lookup(name, loose=False)
+        if any(kind in (NAME, ALIAS, ALTERNATE) for _, kind in matches):
+            found.append(Mention(name, first.start_char, second.end_char, first.label_, "ner"))
+    return found
 
 
 # A name joined to a place by `and`, `or` or a comma, on either side: `Jobar and Qaboun`,
