@@ -61,12 +61,7 @@ def nested_mentions(
     under what protesters say (`protest_content`: demands, accusations) is the protest
     that says it, however the parser hung it ("a group gathered outside the ministry to
     call for ...")."""
-    owner: dict[int, HasCandidate] = {}
-    for draft in drafts:
-        for token in _words(draft.candidate):
-            owner.setdefault(token.i, draft)
-    for candidate in unreported:
-        owner.setdefault(candidate.token.i, Unreported(candidate))
+    owner = _owners(drafts, unreported)
     nested = set()
     for draft in drafts:
         governor, path = _governor(draft, owner)
@@ -104,6 +99,19 @@ def _modifying_clause(node: Token) -> bool:
     )
 
 
+def _owners(
+    drafts: list[HasCandidate], unreported: list[Candidate] | tuple[()]
+) -> dict[int, HasCandidate]:
+    """Token index -> the draft (or the act named but not reported) whose word it is."""
+    owner: dict[int, HasCandidate] = {}
+    for draft in drafts:
+        for token in _words(draft.candidate):
+            owner.setdefault(token.i, draft)
+    for candidate in unreported:
+        owner.setdefault(candidate.token.i, Unreported(candidate))
+    return owner
+
+
 def _words(candidate: Candidate) -> list[Token]:
     words = [candidate.token, candidate.predicate]
     if candidate.support is not None:
@@ -135,12 +143,7 @@ def about_unreported(
     """The token indices of casualty words a clause tells about an act named but not
     reported, or about a participant of another kind of act: "after months of fighting
     that killed thousands" and "detained a man who had stabbed two" report no deaths."""
-    owner: dict[int, HasCandidate] = {}
-    for draft in drafts:
-        for token in _words(draft.candidate):
-            owner.setdefault(token.i, draft)
-    for candidate in unreported:
-        owner.setdefault(candidate.token.i, Unreported(candidate))
+    owner = _owners(drafts, unreported)
     found = set()
     for candidate in outcomes:
         governor, path = _governor(Unreported(candidate), owner)
