@@ -16,23 +16,61 @@ these to trafilatura's own functions.
 
 from __future__ import annotations
 
+import functools
 from copy import deepcopy
 from typing import Any
 
 from lxml.etree import XPath
 
-# trafilatura's AUTHOR_DISCARD_XPATHS as a test of one element: is it, or is it inside,
-# what trafilatura prunes before its author search.
-_PRUNED_SELF = (
-    "(self::a or self::div or self::section or self::span) and ("
-    "@id='comments' or @class='comments' or @class='title' or @class='date' or "
-    "re:test(@id, '^comments|comment-?list|ProductReviews') or "
-    "re:test(@class, '^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|"
-    "embedly-instagram|article-(?:share|support)|print|category|meta-date|meta-reviewer') "
-    "or contains(@data-component, 'Figure')) or self::time or self::figure"
-)
 _REGEXP_NS = {"re": "http://exslt.org/regular-expressions"}
-_PRUNED = XPath(f"boolean(ancestor-or-self::*[parent::*][{_PRUNED_SELF}])", namespaces=_REGEXP_NS)
+
+
+def _as_self_test(path: str) -> str:
+    """An XPath that finds elements (`.//*[...]|//time`) as a test of the context element
+    itself (`(self::*[...] | self::time)`): trafilatura's own expressions, read at run
+    time, so that they are not written here twice."""
+    alternatives = []
+    for part in _top_level_union(path.strip()):
+        step = part.strip()
+        for prefix in (".//", "//"):
+            if step.startswith(prefix):
+                step = step[len(prefix) :]
+                break
+        else:
+            raise ValueError(f"not a descendant search: {part!r}")
+        alternatives.append(f"self::{step}")
+    return "(" + " | ".join(alternatives) + ")"
+
+
+def _top_level_union(path: str) -> list[str]:
+    """The alternatives of an XPath union, split at the `|` outside brackets and quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(path):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(path[start:index])
+            start = index + 1
+    parts.append(path[start:])
+    return parts
+
+
+@functools.cache
+def _pruned() -> XPath:
+    """Whether an element is, or is inside, what trafilatura prunes before its author
+    search (its AUTHOR_DISCARD_XPATHS; the page's root is never pruned)."""
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
+
+    tests = " or ".join(_as_self_test(x.path) for x in AUTHOR_DISCARD_XPATHS)
+    return XPath(f"boolean(ancestor-or-self::*[parent::*][{tests}])", namespaces=_REGEXP_NS)
+
+
 _CATEGORY_LINK = XPath("boolean(//a[contains(@href, '/categor')])")
 _TAG_LINK = XPath("boolean(//a[contains(@href, '/tag')])")
 
@@ -45,7 +83,7 @@ def extract_author(tree: Any) -> str | None:
 
     for expression in AUTHOR_XPATHS:
         for element in expression(tree):
-            if _PRUNED(element):
+            if _pruned()(element):
                 continue
             content = trim(" ".join(_pruned_copy(element).itertext()))
             if content and 2 < len(content) < 120:
