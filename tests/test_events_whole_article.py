@@ -3,7 +3,8 @@ lead, again by its parts, in a quote, with its background (earlier attacks, year
 violence) and what officials did after it; a protest the police broke up, with a vow, a
 threat and protests elsewhere; truce talks told with the fighting behind them, claims of
 both sides and what foreign capitals said; a front-line report with the damage, a claim
-of the other side and the war's history."""
+of the other side and the war's history; an opposition march broken up, with the
+leader's arrest years before in another town."""
 
 from __future__ import annotations
 
@@ -95,3 +96,15 @@ def test_a_front_line_report_with_claims_and_history(nlp):
         ("invasion", "2022-02"),
         ("recaptured", "2022-09"),
     ]
+
+
+def test_a_town_named_once_in_the_background_does_not_set_the_scene(nlp):
+    """The body names one town, once, for a rally in 2021: the march of the report is in
+    the dateline's city."""
+    found = read("opposition-march.txt")
+    detained = found[0]
+    assert (detained.type, detained.trigger.text, detained.location.name) == (
+        "COERCE",
+        "detained",
+        "Dakar",
+    )

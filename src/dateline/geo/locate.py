@@ -314,8 +314,9 @@ def _same_setting(place: Place, main: Place) -> bool:
 def main_place(places: list[Place], dateline: Place | None = None) -> Place | None:
     """The article's main place: its most mentioned town or district, else its most
     mentioned place of any kind; ties go to the earliest mention. The dateline city counts
-    as one mention of a town that comes after all the body's, so it wins only where the
-    body names no town as often."""
+    as one mention of a town, and wins a tie: a body that names its town no more often
+    than the dateline does (a rally years ago in another town, told once) is set where
+    the report was filed."""
     resolved = [p for p in places if p.lat is not None]
     if dateline is not None and dateline.lat is not None:
         resolved.append(dateline)
@@ -325,7 +326,7 @@ def main_place(places: list[Place], dateline: Place | None = None) -> Place | No
     counts = Counter(_identity(p) for p in specific)
 
     def rank(place: Place) -> tuple[int, float]:
-        order = float("-inf") if place is dateline else -place.start
+        order = float("inf") if place is dateline else -place.start
         return counts[_identity(place)], order
 
     return max(specific, key=rank)
