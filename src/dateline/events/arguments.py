@@ -537,12 +537,18 @@ def _modifier_chain(noun: Token) -> list[Token]:
     return found
 
 
+def _purpose_clauses(predicate: Token) -> list[Token]:
+    """The infinitive clauses of purpose on a verb ("fired tear gas to disperse ...")."""
+    return [
+        clause
+        for clause in predicate.children
+        if clause.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    ]
+
+
 def _purpose_recipient(predicate: Token, people: Participants, args: Arguments) -> None:
-    for clause in predicate.children:
-        if clause.dep_ not in ("advcl", "xcomp") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-        ):
-            continue
+    for clause in _purpose_clauses(predicate):
         for token in clause.subtree:
             if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
                 continue
@@ -559,11 +565,7 @@ def _purpose_recipient(predicate: Token, people: Participants, args: Arguments) 
 def _purpose_object(predicate: Token, people: Participants, args: Arguments) -> None:
     """Force used "to scatter the marchers", "to push back the students": whom the purpose
     clause acts on is whom the force was used on."""
-    for clause in predicate.children:
-        if clause.dep_ not in ("advcl", "xcomp") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-        ):
-            continue
+    for clause in _purpose_clauses(predicate):
         for child in clause.children:
             if child.dep_ == "dobj":
                 refs = people.refs(child, "COERCE")

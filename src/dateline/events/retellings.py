@@ -83,9 +83,7 @@ def fold_retellings(
                 for e in reversed(kept)
                 if retells(event, e, kind_of)
                 or (
-                    event.factuality == e.factuality
-                    and _dates_agree(event, e)
-                    and _places_agree(event.location, e.location)
+                    names_again(event, e)
                     and any(retells(event, t, kind_of) for t in tellings.get(id(e), []))
                 )
             ),
@@ -260,7 +258,9 @@ def names_again(again: Event, told: Event) -> bool:
 
 
 def absorb_when_where(told: Event, again: Event) -> None:
-    """What a later "the explosion occurred Friday at ..." adds: the date, the place."""
+    """What a later telling adds of when and where ("the explosion occurred Friday at
+    ..."): a place where the first gave none, or a town inside its province or country
+    (the lead's province, the next paragraph's town); a date where it gave none."""
     if again.location is not None and (
         told.location is None or _inside_region(again.location, told.location)
     ):
@@ -289,12 +289,7 @@ def absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None])
         mine, theirs = getattr(told, name), getattr(again, name)
         if theirs is not None and (mine is None or theirs > mine):
             setattr(told, name, theirs)
-    if again.location is not None and (
-        told.location is None or _inside_region(again.location, told.location)
-    ):
-        told.location = again.location  # the lead's province, the next paragraph's town
-    if (told.date is None or told.date.text is None) and again.date is not None and again.date.text:
-        told.date = again.date
+    absorb_when_where(told, again)
     if told.type == "PROTEST" and again.mode in ESCALATIONS and told.mode not in ESCALATIONS:
         told.mode = again.mode  # a demonstration told again as the riot it became
         changed = True

@@ -258,7 +258,7 @@ def event_location(
         near = (
             _near(doc, best)
             or bool(_AREA_AFTER.match(text, best.end))
-            or _reference_point(text, best)  # "150 miles off Aden": near it, not in it
+            or _reference_point(text, best)  # "40 nautical miles off Mombasa": near it, not in it
         )
         return _location(best, precision_of(best, near))
     linked = _linked_place(resolved, doc, dateline)

@@ -130,8 +130,6 @@ def _nested_in_another(
 
 
 PAST_TAGS = ("VBD", "VBN")
-
-
 PRESENT_TAGS = ("VBZ", "VBP")
 PERFECT_AUX = ("has", "have", "'s", "'ve")
 
