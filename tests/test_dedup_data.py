@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dateline import countries
 from dateline.dedup.data import read_tsv
 from dateline.dedup.events import families
 from dateline.dedup.similarity import settings
@@ -33,4 +34,4 @@ def test_word_lists_and_codes():
         "Demonstrations",
         "Strategic developments",
     }
-    assert codes.country("SY")["iso3"] == "SYR" and codes.country("SY")["fips"] == "SY"
+    assert countries.country("SY")["iso3"] == "SYR" and countries.country("SY")["fips"] == "SY"

@@ -223,14 +223,15 @@ CASES = [
         60,
         None,
     ),
+    # the force that intervenes is the protest's other side in the codebook (16)
     (
         "Students protested in Kampala. Police fired tear gas to disperse them.",
         "protested",
         "PROTEST",
         ("Protests", "Protest with intervention"),
         6,
-        None,
-        60,
+        1,
+        16,
         None,
     ),
     # a ban, or arrests told about the protesters' relatives, are no intervention in it
@@ -261,8 +262,8 @@ CASES = [
         "PROTEST",
         ("Protests", "Excessive force against protesters"),
         6,
-        None,
-        60,
+        1,
+        16,
         CT,
     ),
     (
@@ -313,8 +314,8 @@ CASES = [
         "PROTEST",
         ("Riots", "Violent demonstration"),
         5,
-        None,
-        50,
+        1,  # whom the crowd threw stones at is its other side
+        15,
         None,
     ),
     (

@@ -153,3 +153,86 @@ def civilian_targeting(
             continue
         return rule.value
     return None
+
+
+@dataclass(frozen=True)
+class GroupName:
+    """An actor type ACLED names by type and country, and where the codebook fills a side
+    with it by definition (`data/events/acled_names.tsv`)."""
+
+    inter: int
+    name: str
+    implied_side: str
+    implied_event: str
+    implied_sub_event: str
+    when: str  # "missing": no participant of the side has the type; "empty": none at all
+
+
+@functools.cache
+def group_rows() -> tuple[GroupName, ...]:
+    return tuple(
+        GroupName(
+            int(r["inter"]),
+            r["name"],
+            r["implied_side"],
+            r["implied_event"],
+            r["implied_sub_event"],
+            r["when"],
+        )
+        for r in datafiles.read_tsv("events", "acled_names.tsv")
+    )
+
+
+@functools.cache
+def group_names() -> dict[int, GroupName]:
+    """The row that names each inter code: its first."""
+    named: dict[int, GroupName] = {}
+    for row in group_rows():
+        named.setdefault(row.inter, row)
+    return named
+
+
+def side_names(
+    participants: Iterable[tuple[str, int | None, str | None]],
+    side: str,
+    event_type: str | None,
+    event_country: str | None,
+    sub_event_type: str | None = None,
+) -> list[str]:
+    """ACLED's names of one side of an event: its actor first, then associated actors.
+
+    `participants` are (name, inter code, country) in the order the event gives them.
+    Civilians, protesters and rioters are named as ACLED names them, "Civilians (South
+    Sudan)", their own group beside them as an associated actor ("Business People"); the
+    side the codebook fills by definition (the civilians of violence against civilians)
+    is filled where the text does not. A user reading the ACLED columns gets ACLED's
+    names; the PLOVER participants stay as the text gives them."""
+    from dateline.countries import acled_name
+
+    def group(entry: GroupName, country: str | None) -> str:
+        named = acled_name(country)
+        return f"{entry.name} ({named})" if named else entry.name
+
+    names: list[str] = []
+    types: set[int] = set()
+    for name, inter, country in participants:
+        entry = group_names().get(inter) if inter is not None else None
+        if inter is not None:
+            types.add(inter)
+        if entry is not None:
+            names.append(group(entry, country or event_country))
+            if fold(name) and fold(name) != fold(entry.name):
+                names.append(name)
+        elif name:
+            names.append(name)
+    for row in group_rows():
+        if row.implied_side != side or row.implied_event != event_type:
+            continue
+        if row.implied_sub_event not in ("*", sub_event_type):
+            continue
+        if (row.when == "missing" and row.inter not in types) or (
+            row.when == "empty" and not names
+        ):
+            names.insert(0, group(group_names()[row.inter], event_country))
+            break
+    return list(dict.fromkeys(names))

@@ -116,7 +116,9 @@ class ActorRef:
 class AcledLabel:
     """ACLED's reading of an event (dateline.events.acled, after the ACLED codebook):
     event and sub-event type, the actor types of its two sides (inter codes 1-8), their
-    interaction code and whether civilians are its target."""
+    interaction code, whether civilians are its target, and the two sides as ACLED names
+    them (`actor1` / `actor2`: the actor first, then associated actors; "Civilians
+    (Mali)" for a civilian target, `dateline.codebook.side_names`)."""
 
     event_type: str
     sub_event_type: str | None = None
@@ -124,6 +126,8 @@ class AcledLabel:
     inter2: int | None = None
     interaction: int | None = None
     civilian_targeting: str | None = None
+    actor1: list[str] = field(default_factory=list)
+    actor2: list[str] = field(default_factory=list)
 
 
 @dataclass

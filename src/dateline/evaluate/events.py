@@ -33,6 +33,10 @@ with the record's `pub_date`); only `asserted` events count, as in exports.
 - `actor_match_directed` / `recipient_match_directed` match each side only against the
   same side, for every record; `actor_match_unordered` / `recipient_match_unordered`
   against either side, for every record (ACLED's Actor 1 / Actor 2 carry no direction).
+  For gold with ACLED labels, ACLED's names of the two sides (the ACLED layer's `actor1`
+  / `actor2`, which the ACLED export writes: "Civilians (Mali)" for the teachers the text
+  names) match too; `actor_match_participants` / `recipient_match_participants` match the
+  PLOVER participants alone (as `actor_match` / `recipient_match` otherwise).
 - `by_confidence`: the reliability table, per tenth of event confidence, of how many
   asserted events fall there and the share of them that are right (of a type, and an
   ACLED event type where the gold has one, that a gold event of the record has); only
@@ -123,6 +127,8 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
             "recipient_directed",
             "actor_unordered",
             "recipient_unordered",
+            "actor_participants",
+            "recipient_participants",
         )
     }
     reliability: dict[str, list[int]] = {}
@@ -164,6 +170,8 @@ def score(records: list[dict], predicted: list[list[Event]]) -> dict[str, Any]:
         "recipient_directed": "recipient_match_directed",
         "actor_unordered": "actor_match_unordered",
         "recipient_unordered": "recipient_match_unordered",
+        "actor_participants": "actor_match_participants",
+        "recipient_participants": "recipient_match_participants",
     }
     for key, name in names.items():
         right, total = counts[key]
@@ -266,26 +274,17 @@ def _tally(
 
     if gold.get("type"):
         add("type", best is not None and best.type == gold["type"])
-    if gold.get("actor"):
-        add("actor", best is not None and _side_matches(gold["actor"], best, "actor", undirected))
-        add(
-            "actor_directed",
-            best is not None and _side_matches(gold["actor"], best, "actor", False),
-        )
-        add(
-            "actor_unordered",
-            best is not None and _side_matches(gold["actor"], best, "actor", True),
-        )
-    if gold.get("recipient"):
-        add(
-            "recipient",
-            best is not None and _side_matches(gold["recipient"], best, "recipient", undirected),
-        )
-        for key, either in (("recipient_directed", False), ("recipient_unordered", True)):
-            add(
-                key,
-                best is not None and _side_matches(gold["recipient"], best, "recipient", either),
-            )
+    named = bool(gold.get("acled"))  # ACLED gold names sides as the ACLED layer does
+    for side in ("actor", "recipient"):
+        if not gold.get(side):
+            continue
+        for key, either, acled in (
+            (side, undirected, named),
+            (f"{side}_directed", False, named),
+            (f"{side}_unordered", True, named),
+            (f"{side}_participants", undirected, False),
+        ):
+            add(key, best is not None and _side_matches(gold[side], best, side, either, acled))
     location = gold.get("location") or {}
     if location.get("lat") is not None and location.get("lon") is not None:
         add("location", best is not None and _within(best, location, 25.0))
@@ -324,10 +323,11 @@ def _best(gold: dict, events: list[Event], undirected: bool) -> Event | None:
             and event.acled.event_type == gold["acled"]["event_type"]
         ):
             points += 16
-        if gold.get("actor") and _side_matches(gold["actor"], event, "actor", undirected):
+        named = bool(gold.get("acled"))
+        if gold.get("actor") and _side_matches(gold["actor"], event, "actor", undirected, named):
             points += 8
         if gold.get("recipient") and _side_matches(
-            gold["recipient"], event, "recipient", undirected
+            gold["recipient"], event, "recipient", undirected, named
         ):
             points += 4
         location = gold.get("location") or {}
@@ -366,12 +366,19 @@ def ref_matches(ref: ActorRef, gold: dict) -> bool:
     return len(gold_code) == 3 and gold_code.isupper() and code.startswith(gold_code)
 
 
-def _side_matches(gold_side: list[dict], event: Event, side: str, undirected: bool) -> bool:
-    refs = (
-        list(event.actor) + list(event.recipient)
-        if undirected
-        else list(event.actor if side == "actor" else event.recipient)
-    )
+def _side_matches(
+    gold_side: list[dict], event: Event, side: str, undirected: bool, acled: bool = False
+) -> bool:
+    """Whether a predicted participant of the side (of either side, `undirected`) matches
+    a gold one; with `acled`, ACLED's names of the sides count too (the ACLED layer's
+    `actor1` / `actor2`: "Civilians (Mali)" beside the "Teachers" the text names), as the
+    ACLED columns of the record and the export give them."""
+    sides = ("actor", "recipient") if undirected else (side,)
+    refs = [ref for s in sides for ref in (event.actor if s == "actor" else event.recipient)]
+    if acled and event.acled is not None:
+        for s in sides:
+            named = event.acled.actor1 if s == "actor" else event.acled.actor2
+            refs += [ActorRef(text=n, canonical=n) for n in named]
     return any(ref_matches(ref, gold) for ref in refs for gold in gold_side)
 
 

@@ -41,7 +41,7 @@ from dateline.events.acled import (
     conditions,
     with_actor_types,
 )
-from dateline.events.arguments import Arguments, claimant, extract, is_passive
+from dateline.events.arguments import Arguments, claimant, extract, is_passive, thrown_at
 from dateline.events.arguments import subject as arguments_subject
 from dateline.events.attribution import attribution, find_quotes
 from dateline.events.confidence import calibrated
@@ -130,6 +130,8 @@ class Draft:
     casualties: Casualties = field(default_factory=Casualties)
     extra_recipients: list[ActorRef] = field(default_factory=list)
     context: set[str] = field(default_factory=set)
+    # the state forces that intervene in a protest: ACLED's Actor 2 of it, no PLOVER party
+    interveners: list[ActorRef] = field(default_factory=list)
 
 
 def find_events(
@@ -804,14 +806,17 @@ def _protest_context(drafts: list[Draft]) -> None:
                 continue
             if not _intervenes(other):
                 continue
-            state = any(a.sector in STATE_SECTORS - {"GOV"} for a in other.args.actor)
+            forces = [a for a in other.args.actor if a.sector in STATE_SECTORS - {"GOV"}]
             kind = other.candidate.entry.type
-            if kind == "COERCE" and (state or not other.args.actor):
+            if kind == "COERCE" and (forces or not other.args.actor):
                 draft.context.add("intervention")
-            elif kind == "ASSAULT" and state:
+            elif kind == "ASSAULT" and forces:
                 draft.context.add("intervention")
                 if other.casualties.fatalities or other.casualties.injured:
                     draft.context.add("excessive")
+            else:
+                continue
+            draft.interveners += [f for f in forces if f not in draft.interveners]
         if draft.casualties.fatalities and "intervention" in draft.context:
             draft.context.add("excessive")
 
@@ -848,6 +853,8 @@ def _build(
     recipients = list(draft.args.recipient) or list(draft.extra_recipients)
     if "crowd" in entry.flags:
         actors = _crowd(actors, mode, token.text)
+    if not recipients and mode == "riot":
+        recipients = thrown_at(candidate, event_type, people)
     sentence = _span(_without_dateline(draft.sentence, people.blocked), people.text)
     trigger = _trigger_span(candidate, people.text)
     kinds = people.kinds
@@ -882,7 +889,12 @@ def _build(
         unknown = _unidentified(candidate, location, people)
         actors = [unknown] if unknown is not None else actors
     acled = with_actor_types(
-        acled, actors, recipients, location.country if location else None, kinds
+        acled,
+        actors,
+        recipients,
+        location.country if location else None,
+        kinds,
+        draft.interveners,
     )
     sentence_tokens = list(draft.sentence)
     source = attribution(candidate.predicate, sentence_tokens, people, lexicon)
@@ -976,7 +988,7 @@ def _acled(draft: Draft, event: Event, lexicon: Lexicon, kinds: dict[int, str | 
         kinds,
     )
     country = event.location.country if event.location is not None else None
-    return with_actor_types(label, event.actor, event.recipient, country, kinds)
+    return with_actor_types(label, event.actor, event.recipient, country, kinds, draft.interveners)
 
 
 def _derived_builder(doc: Doc, article: Article, people: Participants):

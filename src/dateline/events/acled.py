@@ -16,6 +16,7 @@ code; this is the ACLED reading of it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -35,6 +36,7 @@ from dateline.model import AcledLabel, ActorRef
 # a protest's paragraph); the ACLED conditions below use the actor types instead.
 STATE_SECTORS = {"MIL", "COP", "GOV"}
 CROWD_CANONICALS = ("Protesters", "Rioters")
+CROWD_EVENT_TYPES = ("Protests", "Riots")
 CIVILIAN_SECTORS = ("CVL", "LAB", "EDU", "AGR", "BUS")
 # The trigger's own flags that the codebook rows may ask for (triggers.tsv says what each
 # means): both sides fight, ground changes hands, a base is set up, ground is handed over,
@@ -182,47 +184,52 @@ def with_actor_types(
     recipients: list[ActorRef],
     event_country: str | None,
     kinds: dict[int, str] | None = None,
+    interveners: Sequence[ActorRef] = (),
 ) -> AcledLabel | None:
-    """The label with ACLED's actor types, interaction and civilian targeting filled in,
-    read from the event's final participants and its country (a state force outside its
-    own country is an external force)."""
+    """The label with ACLED's actor types, interaction, civilian targeting and names of
+    the two sides filled in, read from the event's final participants and its country (a
+    state force outside its own country is an external force). `interveners`: the forces
+    that intervened in a demonstration, its other side in the codebook (a protest with
+    intervention is an interaction of protesters and state forces) though no party to
+    the protest's PLOVER reading."""
     if label is None:
         return None
     kinds = kinds or {}
+    if label.event_type in CROWD_EVENT_TYPES:
+        recipients = recipients + [r for r in interveners if r not in recipients]
 
-    def first(refs: list[ActorRef], side: str) -> int | None:
-        for ref in refs:
-            typed = codebook.actor_type(
-                ref.sector,
-                ref.canonical,
-                kind=kinds.get(ref.entity) if ref.entity is not None else None,
-                country=ref.country,
-                side=side,
-                event_type=label.event_type,
-                event_country=event_country,
-            )
-            if typed is not None:
-                return typed.inter
-        return None
-
-    inter1, inter2 = first(actors, "actor"), first(recipients, "recipient")
-    targets = [
-        codebook.actor_type(
-            r.sector,
-            r.canonical,
-            country=r.country,
-            side="recipient",
+    def inter(ref: ActorRef, side: str, with_kind: bool = True) -> int | None:
+        typed = codebook.actor_type(
+            ref.sector,
+            ref.canonical,
+            kind=kinds.get(ref.entity) if with_kind and ref.entity is not None else None,
+            country=ref.country,
+            side=side,
             event_type=label.event_type,
             event_country=event_country,
         )
-        for r in recipients
-    ]
+        return typed.inter if typed is not None else None
+
+    def first(refs: list[ActorRef], side: str) -> int | None:
+        return next((c for c in (inter(r, side) for r in refs) if c is not None), None)
+
+    def names(refs: list[ActorRef], side: str) -> list[str]:
+        typed = [(r.canonical or r.text, inter(r, side), r.country) for r in refs]
+        return codebook.side_names(
+            typed, side, label.event_type, event_country, label.sub_event_type
+        )
+
+    inter1, inter2 = first(actors, "actor"), first(recipients, "recipient")
+    # civilian targeting reads each recipient's type by its sector and name alone
+    targets = [inter(r, "recipient", with_kind=False) for r in recipients]
     return replace(
         label,
         inter1=inter1,
         inter2=inter2,
         interaction=codebook.interaction(inter1, inter2),
         civilian_targeting=codebook.civilian_targeting(
-            label.event_type, label.sub_event_type, [t.inter for t in targets if t]
+            label.event_type, label.sub_event_type, targets
         ),
+        actor1=names(actors, "actor"),
+        actor2=names(recipients, "recipient"),
     )

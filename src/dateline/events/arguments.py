@@ -231,6 +231,24 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return found
 
 
+THROWN_AT_PREPS = {"at", "towards", "toward"}
+
+
+def thrown_at(candidate: Candidate, event_type: str, people: Participants) -> list[ActorRef]:
+    """Whom a violent crowd threw things at: "hurled stones at police officers", "pelted
+    rocks at the convoy of a candidate": the riot's other side. Only with a thing thrown
+    (an object of the verb), so that "protested at the ministry" names a place, not a
+    party; places themselves are not taken."""
+    verb = candidate.predicate
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [
+        ref
+        for obj in _prep_objects(verb, THROWN_AT_PREPS)
+        for ref in people.refs(obj, event_type, allow_places=False)
+    ]
+
+
 def _by_agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import IO, Any
 
-from dateline import codebook
+from dateline import codebook, countries
 from dateline.export import codes
 from dateline.time.calendar import value_range
 
@@ -136,6 +136,21 @@ def actor_types(row: dict[str, Any]) -> tuple[int | None, int | None, int | None
     return inter1, inter2, codebook.interaction(inter1, inter2), targeting or ""
 
 
+def side_names(row: dict[str, Any], side: str) -> list[str]:
+    """ACLED's names of one side, its actor first: as the event stage named them (its
+    `acled` object), else, for records stored before it did, named now by the same
+    codebook rows from the row's participants."""
+    acled = row.get("acled") or {}
+    key = "actor1" if side == "actor" else "actor2"
+    if key in acled:
+        return list(acled[key])
+    event_type = acled.get("event_type")
+    country = (row.get("location") or {}).get("country")
+    refs = row.get(side) or []
+    typed = [(name(r), inter([r], event_type, side, country), r.get("country")) for r in refs]
+    return codebook.side_names(typed, side, event_type, country, acled.get("sub_event_type"))
+
+
 def disorder(event_type: str | None, sub_event_type: str | None) -> str:
     for row in codes.disorder_types():
         if row["event_type"] == event_type and row["sub_event_type"] in ("*", sub_event_type):
@@ -197,9 +212,8 @@ def note(row: dict[str, Any]) -> str:
     phrase = _phrase(row.get("type"), row.get("mode"), recipients)
     location = row.get("location") or {}
     where = location.get("name") or location.get("text")
-    region = ", ".join(
-        v for v in (location.get("admin1"), codes.country(location.get("country")).get("name")) if v
-    )
+    country_name = countries.acled_name(location.get("country"))
+    region = ", ".join(v for v in (location.get("admin1"), country_name) if v)
     text = _when(when) + f"{actors} {phrase}"
     if where:
         text += f" in {where}" + (f" ({region})" if region and region != where else "")
@@ -291,11 +305,11 @@ def _phrase(event_type: str | None, mode: str | None, recipients: str) -> str:
 def acled_row(row: dict[str, Any]) -> dict[str, Any]:
     acled = row.get("acled") or {}
     event_type, sub_event_type = acled.get("event_type"), acled.get("sub_event_type")
-    actors, recipients = row.get("actor") or [], row.get("recipient") or []
     location = row.get("location") or {}
-    country = codes.country(location.get("country"))
+    country = countries.country(location.get("country"))
     when = row.get("date") or {}
     inter1, inter2, interaction, targeting = actor_types(row)
+    side1, side2 = side_names(row, "actor"), side_names(row, "recipient")
     outlets = []
     for report in row.get("reports") or []:
         label = report.get("outlet") or report.get("source")
@@ -310,17 +324,17 @@ def acled_row(row: dict[str, Any]) -> dict[str, Any]:
         "disorder_type": disorder(event_type, sub_event_type),
         "event_type": event_type,
         "sub_event_type": sub_event_type,
-        "actor1": name(actors[0]) if actors else None,
-        "assoc_actor_1": "; ".join(name(r) for r in actors[1:]),
+        "actor1": side1[0] if side1 else None,
+        "assoc_actor_1": "; ".join(side1[1:]),
         "inter1": inter1,
-        "actor2": name(recipients[0]) if recipients else None,
-        "assoc_actor_2": "; ".join(name(r) for r in recipients[1:]),
+        "actor2": side2[0] if side2 else None,
+        "assoc_actor_2": "; ".join(side2[1:]),
         "inter2": inter2,
         "interaction": interaction,
         "civilian_targeting": targeting,
         "iso": country.get("isonumeric"),
         "region": "",
-        "country": country.get("name"),
+        "country": countries.acled_name(location.get("country")),
         "admin1": location.get("admin1"),
         "admin2": "",
         "admin3": "",

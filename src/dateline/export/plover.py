@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import IO, Any
 
-from dateline import __version__
+from dateline import __version__, countries
 from dateline.export import codes
 
 CODEBOOK = "plover-2"
@@ -40,7 +40,7 @@ def _location(location: dict[str, Any] | None) -> dict[str, Any] | None:
         "latitude": location.get("lat"),
         "longitude": location.get("lon"),
         "country code": location.get("country"),
-        "cc3": codes.country(location.get("country")).get("iso3"),
+        "cc3": countries.country(location.get("country")).get("iso3"),
         "admin1 name": location.get("admin1"),
         "precision": location.get("precision"),
     }
