@@ -646,3 +646,24 @@ def test_drones_shot_down_are_disrupted_weapons_use(nlp):
         "Strategic developments",
         "Disrupted weapons use",
     )
+
+
+def test_the_acled_layer_names_both_sides_as_acled_does():
+    """Civilians and protesters by type and country, their own group beside them; the
+    civilians of violence against civilians where the text names no one; the police
+    that break up a protest as its other side (sentences written for this test)."""
+    shot, crowd = analyse_texts(
+        [
+            "A soldier shot dead a trader in a market in Aweil, South Sudan, on Monday.",
+            "Students marched in Accra, Ghana, on Monday. Police fired tear gas at them.",
+        ],
+        ["2022-05-04", "2022-05-04"],
+    )
+    assault = next(e for e in shot.events if e.type == "ASSAULT")
+    assert assault.acled.actor1 == ["Military Forces of South Sudan"]
+    assert assault.acled.actor2 == ["Civilians (South Sudan)", "Traders"]
+    protest = next(e for e in crowd.events if e.type == "PROTEST")
+    assert protest.acled.actor1 == ["Protesters (Ghana)", "Students"]
+    assert protest.acled.actor2 == ["Police Forces of Ghana"]
+    assert protest.acled.interaction == 16
+    assert codebook.side_names([], "recipient", VAC, "PS") == ["Civilians (Palestine)"]
