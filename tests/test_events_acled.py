@@ -667,3 +667,39 @@ def test_the_acled_layer_names_both_sides_as_acled_does():
     assert protest.acled.actor2 == ["Police Forces of Ghana"]
     assert protest.acled.interaction == 16
     assert codebook.side_names([], "recipient", VAC, "PS") == ["Civilians (Palestine)"]
+
+
+def test_acled_names_an_actor_by_what_it_is_on_the_day():
+    """The Taliban are Afghanistan's military for ACLED after August 2021, the Donbas
+    militias ACLED's umbrella NAF up to their annexation; an undated mention keeps its
+    name (sentences written for this test)."""
+    before, after, donbas = analyse_texts(
+        [
+            "On 3 May 2020, Taliban fighters attacked a checkpoint in Ghazni, Afghanistan.",
+            "On 3 May 2023, Taliban fighters attacked a checkpoint in Ghazni, Afghanistan.",
+            "On 12 April 2022, Ukrainian forces shelled DPR positions near Horlivka, Ukraine.",
+        ],
+        ["2020-05-04", "2023-05-04", "2022-04-13"],
+    )
+    assert [e.acled.actor1 for e in before.events] == [["Taliban"]]
+    assert [e.acled.actor1 for e in after.events] == [["Military Forces of Afghanistan (2021-)"]]
+    [shelling] = donbas.events
+    assert shelling.acled.actor2 == ["NAF: United Armed Forces of Novorossiya"]
+    assert [r.canonical for r in shelling.recipient] == ["Donetsk People's Republic"]
+    assert codebook.acled_actor_name("Taliban", None) == "Taliban"
+    assert codebook.acled_actor_name("Houthis", "2016-07-27") == "Houthis"
+
+
+def test_those_arrested_or_beaten_by_a_mob_are_civilians_unless_typed():
+    """What ACLED's codebook fills where the text names no typed side: the arrested
+    shop owner and the mob's victim are civilians; arrested militants are not."""
+    names = codebook.side_names
+    arrests, mob = "Arrests", "Mob violence"
+    sd, riots = "Strategic developments", "Riots"
+    assert names([("shop owner", None, None)], "recipient", sd, "KE", arrests) == [
+        "Civilians (Kenya)",
+        "shop owner",
+    ]
+    assert names([("Militants", 2, None)], "recipient", sd, "KE", arrests) == ["Militants"]
+    assert names([], "recipient", riots, "UG", mob) == ["Civilians (Uganda)"]
+    assert names([], "recipient", riots, "UG", "Violent demonstration") == []

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateline import datafiles
+from dateline.countries import acled_name
 
 SIDES = ("actor", "recipient")
 
@@ -165,7 +166,9 @@ class GroupName:
     implied_side: str
     implied_event: str
     implied_sub_event: str
-    when: str  # "missing": no participant of the side has the type; "empty": none at all
+    when: str  # "missing": no participant of the side has the type; "empty": none at all;
+    # "untyped": no participant of the side has any actor type (only things, places or
+    # people the text does not type)
 
 
 @functools.cache
@@ -192,12 +195,44 @@ def group_names() -> dict[int, GroupName]:
     return named
 
 
+@dataclass(frozen=True)
+class DatedName:
+    """ACLED's name of one actor between two dates (`data/events/acled_actor_names.tsv`)."""
+
+    acled_name: str
+    start: str  # ISO date, inclusive; "" open
+    end: str
+
+
+@functools.cache
+def dated_names() -> dict[tuple[str, ...], tuple[DatedName, ...]]:
+    found: dict[tuple[str, ...], list[DatedName]] = {}
+    for row in datafiles.read_tsv("events", "acled_actor_names.tsv"):
+        entry = DatedName(row["acled_name"], row.get("from") or "", row.get("to") or "")
+        found.setdefault(fold(row["canonical"]), []).append(entry)
+    return {key: tuple(rows) for key, rows in found.items()}
+
+
+def acled_actor_name(name: str, date: str | None) -> str:
+    """ACLED's name of the actor Dateline calls `name` on `date` (ISO; its first ten
+    characters are read), else `name`: the Taliban after 15 August 2021 are ACLED's
+    "Military Forces of Afghanistan (2021-)". Undated events keep the name."""
+    day = (date or "")[:10]
+    if not day:
+        return name
+    for entry in dated_names().get(fold(name), ()):
+        if (not entry.start or entry.start <= day) and (not entry.end or day <= entry.end):
+            return entry.acled_name
+    return name
+
+
 def side_names(
     participants: Iterable[tuple[str, int | None, str | None]],
     side: str,
     event_type: str | None,
     event_country: str | None,
     sub_event_type: str | None = None,
+    date: str | None = None,
 ) -> list[str]:
     """ACLED's names of one side of an event: its actor first, then associated actors.
 
@@ -205,10 +240,9 @@ def side_names(
     Civilians, protesters and rioters are named as ACLED names them, "Civilians (South
     Sudan)", their own group beside them as an associated actor ("Business People"); the
     side the codebook fills by definition (the civilians of violence against civilians)
-    is filled where the text does not. A user reading the ACLED columns gets ACLED's
-    names; the PLOVER participants stay as the text gives them."""
-    from dateline.countries import acled_name
-
+    is filled where the text does not; an actor ACLED names otherwise at the event's
+    `date` takes ACLED's name (`acled_actor_name`). A user reading the ACLED columns gets
+    ACLED's names; the PLOVER participants stay as the text gives them."""
     def group(entry: GroupName, country: str | None) -> str:
         named = acled_name(country)
         return f"{entry.name} ({named})" if named else entry.name
@@ -224,14 +258,16 @@ def side_names(
             if fold(name) and fold(name) != fold(entry.name):
                 names.append(name)
         elif name:
-            names.append(name)
+            names.append(acled_actor_name(name, date))
     for row in group_rows():
         if row.implied_side != side or row.implied_event != event_type:
             continue
         if row.implied_sub_event not in ("*", sub_event_type):
             continue
-        if (row.when == "missing" and row.inter not in types) or (
-            row.when == "empty" and not names
+        if (
+            (row.when == "missing" and row.inter not in types)
+            or (row.when == "empty" and not names)
+            or (row.when == "untyped" and not types)
         ):
             names.insert(0, group(group_names()[row.inter], event_country))
             break

@@ -895,6 +895,7 @@ def _build(
         location.country if location else None,
         kinds,
         draft.interveners,
+        date.value if date is not None else None,
     )
     sentence_tokens = list(draft.sentence)
     source = attribution(candidate.predicate, sentence_tokens, people, lexicon)
@@ -988,7 +989,10 @@ def _acled(draft: Draft, event: Event, lexicon: Lexicon, kinds: dict[int, str | 
         kinds,
     )
     country = event.location.country if event.location is not None else None
-    return with_actor_types(label, event.actor, event.recipient, country, kinds, draft.interveners)
+    day = event.date.value if event.date is not None else None
+    return with_actor_types(
+        label, event.actor, event.recipient, country, kinds, draft.interveners, day
+    )
 
 
 def _derived_builder(doc: Doc, article: Article, people: Participants):

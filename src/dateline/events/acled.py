@@ -185,13 +185,15 @@ def with_actor_types(
     event_country: str | None,
     kinds: dict[int, str] | None = None,
     interveners: Sequence[ActorRef] = (),
+    date: str | None = None,
 ) -> AcledLabel | None:
     """The label with ACLED's actor types, interaction, civilian targeting and names of
     the two sides filled in, read from the event's final participants and its country (a
     state force outside its own country is an external force). `interveners`: the forces
     that intervened in a demonstration, its other side in the codebook (a protest with
     intervention is an interaction of protesters and state forces) though no party to
-    the protest's PLOVER reading."""
+    the protest's PLOVER reading. `date`: the event's (ISO), for the names ACLED gives
+    an actor from a given day (`codebook.acled_actor_name`)."""
     if label is None:
         return None
     kinds = kinds or {}
@@ -216,7 +218,7 @@ def with_actor_types(
     def names(refs: list[ActorRef], side: str) -> list[str]:
         typed = [(r.canonical or r.text, inter(r, side), r.country) for r in refs]
         return codebook.side_names(
-            typed, side, label.event_type, event_country, label.sub_event_type
+            typed, side, label.event_type, event_country, label.sub_event_type, date
         )
 
     inter1, inter2 = first(actors, "actor"), first(recipients, "recipient")
