@@ -99,8 +99,11 @@ def test_recipients_of_grants_measures_complaints_and_mediation(nlp):
 
 
 def test_coordinated_modifiers_name_an_actor_each(nlp):
+    # the two sides of a clash "between" them: the first its actor, the other its
+    # recipient, as ACLED's Actor 1 and Actor 2
     event = events("Heavy clashes between the army and Fano militias erupted near Bahir Dar.")[0]
-    assert [a.canonical for a in event.actor] == ["Military Forces of Ethiopia", "Fano"]
+    assert [a.canonical for a in event.actor] == ["Military Forces of Ethiopia"]
+    assert [r.canonical for r in event.recipient] == ["Fano"]
     event = events("Hungarian and Romanian officials signed an agreement.")[0]
     assert [a.canonical for a in event.actor] == ["Government of Hungary", "Government of Romania"]
 
@@ -161,3 +164,38 @@ def test_the_other_side_of_clashes_with_someone_is_who_the_clause_is_about(nlp):
     )
     assert [a.canonical for a in clash.actor] == ["Militants"]
     assert [r.canonical for r in clash.recipient] == ["Military Forces of Somalia"]
+
+
+def test_a_place_set_off_before_the_subject_is_no_actor(nlp):
+    """Two subjects are a misparse of a fronted place: the one nearest the verb acts."""
+    # the parse makes both "Goma" and "soldiers" subjects of "shot"
+    [event] = events("In the eastern city, Goma, soldiers fatally shot two men on Sunday.")
+    assert [a.canonical for a in event.actor] == [
+        "Military Forces of the Democratic Republic of Congo"
+    ]
+
+
+def test_the_people_of_a_march_are_its_protesters(nlp):
+    [event] = events("About 5,000 people marched through Nairobi on Tuesday.")
+    assert [a.canonical for a in event.actor] == ["Protesters"]
+
+
+def test_a_blockade_lifted_is_a_retreat_a_curfew_lifted_a_concession(nlp):
+    assert [e.type for e in events("The army lifted its blockade of the port.")] == ["RETREAT"]
+    assert [e.type for e in events("The governor lifted the curfew in the city.")] == ["CONCEDE"]
+
+
+def test_an_act_sped_up_or_completed_happened(nlp):
+    [event] = events("Kenya completed the withdrawal of its troops from Somalia.")
+    assert (event.type, event.factuality) == ("RETREAT", "asserted")
+
+
+def test_the_town_forces_are_sent_to_is_where_not_whom(nlp):
+    [event] = events("The army sent reinforcements to Kidal on Sunday.")
+    assert (event.type, event.recipient, event.location.name) == ("MOBILIZE", [], "Kidal")
+
+
+def test_a_time_phrase_on_a_light_verb_is_not_its_object(nlp):
+    """ "ordered patrols after the protests": the governor did not stage the protests."""
+    protest = [e for e in events("The governor ordered patrols after protests by farmers.")][-1]
+    assert [a.canonical for a in protest.actor] == ["Farmers", "Protesters"]

@@ -106,3 +106,22 @@ def test_previous_acts_and_what_a_backdrop_did_are_background(nlp):
     )
     assert [(e.type, e.factuality) for e in previous.events] == [("RETREAT", "historical")]
     assert [e.type for e in backdrop.events] == ["RETREAT"]
+
+
+def test_an_event_named_as_the_time_of_another_is_background(nlp):
+    """ "after the protests": told as the time of the patrols, already past; but the
+    explosion the dead died after is the event itself (sentences written for this test)."""
+    patrols, blast = analyse_texts(
+        [
+            "The governor ordered night patrols after violent protests by farmers.",
+            "Two soldiers died after an explosion near Kandahar on Monday.",
+        ],
+        ["2020-03-04", "2020-03-04"],
+    )
+    assert [(e.type, e.factuality) for e in patrols.events] == [
+        ("MOBILIZE", "asserted"),
+        ("PROTEST", "historical"),
+    ]
+    assert [(e.type, e.factuality, e.fatalities) for e in blast.events] == [
+        ("ASSAULT", "asserted", 2)
+    ]

@@ -161,3 +161,24 @@ def test_a_village_with_its_written_divisions_only_is_placed_at_the_state(nlp):
         "On 18 April 2023, raiders burned Wunkur village (Panyijiar county, Unity state)."
     )
     assert (location.text, location.country, location.precision) == ("Wunkur", "SS", 3)
+
+
+def test_an_arabic_article_written_or_not_is_one_name(nlp):
+    """`Ar Raqqa`: GeoNames spells the city `Ar Raqqah` and `Raqqa`; the article written
+    as a word is dropped before the coarse key, which would find a Yemeni district too."""
+    location, places = located("Regime forces shelled Saida town in Ar Raqqa countryside.")
+    assert [(p.text, p.name, p.country) for p in places] == [
+        ("Saida", "Ar-Raqqah", "SY"),
+        ("Ar Raqqa", "Ar Raqqah", "SY"),
+    ]
+    assert (location.country, location.precision) == ("SY", 2)
+
+
+def test_a_weak_name_inside_its_written_container_is_placed_there(nlp):
+    """A name no namesake of which fits the article is still a place where the text
+    puts it inside a container (`Saida` is a town in Algeria and a city in Lebanon)."""
+    _, places = located("Regime forces shelled Saida in Ar Raqqa countryside on Monday.")
+    assert [(p.text, p.name, p.country) for p in places] == [
+        ("Saida", "Ar-Raqqah", "SY"),
+        ("Ar Raqqa", "Ar Raqqah", "SY"),
+    ]

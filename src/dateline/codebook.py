@@ -243,6 +243,7 @@ def side_names(
     is filled where the text does not; an actor ACLED names otherwise at the event's
     `date` takes ACLED's name (`acled_actor_name`). A user reading the ACLED columns gets
     ACLED's names; the PLOVER participants stay as the text gives them."""
+
     def group(entry: GroupName, country: str | None) -> str:
         named = acled_name(country)
         return f"{entry.name} ({named})" if named else entry.name

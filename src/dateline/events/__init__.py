@@ -35,6 +35,7 @@ from dateline.actors.entities import with_article
 from dateline.actors.localise import localise, main_country, scene_places
 from dateline.events.accidents import accidental
 from dateline.events.acled import (
+    CIVILIANS,
     CROWD_CANONICALS,
     STATE_SECTORS,
     acled_label,
@@ -852,7 +853,7 @@ def _build(
     actors = list(draft.args.actor)
     recipients = list(draft.args.recipient) or list(draft.extra_recipients)
     if "crowd" in entry.flags:
-        actors = _crowd(actors, mode, token.text)
+        actors = _crowd(actors, mode, token.text, gathered=True)
     if not recipients and mode == "riot":
         recipients = thrown_at(candidate, event_type, people)
     sentence = _span(_without_dateline(draft.sentence, people.blocked), people.text)
@@ -1175,16 +1176,25 @@ def _scene_country(sentence: SpacySpan, people: Participants) -> str | None:
     return main_country(people.places, people.entities) if not named else None
 
 
-def _crowd(actors: list[ActorRef], mode: str | None, trigger_text: str) -> list[ActorRef]:
-    """The people of a protest are protesters (rioters in a riot), whatever else they are."""
+def _crowd(
+    actors: list[ActorRef], mode: str | None, trigger_text: str, gathered: bool = False
+) -> list[ActorRef]:
+    """The people of a protest are protesters (rioters in a riot), whatever else they are.
+
+    `gathered`: the trigger itself is a crowd's act ("marched", "rioted"), so the people
+    it names are that crowd and no civilians beside it; where violence is read as a
+    riot because its actors are civilians, they stay named as such."""
     role = "Rioters" if mode == "riot" else "Protesters"
     if any((a.canonical or "").startswith(CROWD_CANONICALS) for a in actors):
         return actors
     generic = [a for a in actors if a.entity is None or a.sector in CROWD_SECTORS]
     text = generic[0].text if generic else (actors[0].text if actors else trigger_text)
     country = next((a.country for a in actors if a.country), None)
+    # "50,000 people marched": the people of a crowd are its protesters, not civilians
+    # beside it; a named group ("students", a union) stays beside them
+    kept = [a for a in actors if not gathered or a.canonical != CIVILIANS]
     return [
-        *actors,
+        *kept,
         ActorRef(text=text, canonical=role, entity=None, code="CVL", country=country, sector="CVL"),
     ]
 

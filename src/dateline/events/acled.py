@@ -36,6 +36,7 @@ from dateline.model import AcledLabel, ActorRef
 # a protest's paragraph); the ACLED conditions below use the actor types instead.
 STATE_SECTORS = {"MIL", "COP", "GOV"}
 CROWD_CANONICALS = ("Protesters", "Rioters")
+CIVILIANS = "Civilians"  # the canonical name of people the text does not type further
 CROWD_EVENT_TYPES = ("Protests", "Riots")
 CIVILIAN_SECTORS = ("CVL", "LAB", "EDU", "AGR", "BUS")
 # The trigger's own flags that the codebook rows may ask for (triggers.tsv says what each

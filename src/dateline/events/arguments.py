@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from dateline.events.participants import Participants
+from dateline.events.participants import MOVEMENT_TYPES, Participants
 from dateline.events.triggers import Candidate
 from dateline.model import ActorRef
 
@@ -102,11 +102,12 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     Subjects are inherited along coordination, control and participles.
     """
     passive = is_passive(verb)
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child, passive
-        if child.dep_ in PASSIVE_SUBJECT_DEPS:
-            return child, True
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    if subjects:
+        # Two subjects are a misparse, mostly of a place set off by commas before the
+        # real one ("In the capital, Makhachkala, police shot ..."): the nearest is it.
+        child = min(subjects, key=lambda c: abs(verb.i - c.i))
+        return child, passive or child.dep_ in PASSIVE_SUBJECT_DEPS
     if depth > 4 or verb.head == verb:
         return None, passive
     head = verb.head
@@ -349,7 +350,10 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants, args: Ar
     holders = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # "imposed sanctions on"
     for holder in holders:
         for obj in _prep_objects(holder, preps):
-            refs = people.refs(obj, event_type) or _place_refs(obj, event_type, people)
+            # forces sent to a town or pulled out of it: the town is where, not whom
+            refs = people.refs(
+                obj, event_type, allow_places=event_type not in MOVEMENT_TYPES
+            ) or _place_refs(obj, event_type, people)
             if refs:
                 args.recipient_head = args.recipient_head or obj
                 args.recipient.extend(refs)
@@ -395,8 +399,14 @@ def _noun_arguments(
         agent = _by_agent(noun)
         if agent is not None:
             args.actor.extend(people.refs(agent, event_type, allow_places=False))
-        for pobj in _between(noun):  # "clashes between A and B"
-            args.actor.extend(people.refs(pobj, event_type, allow_places=False))
+        sides = [
+            r for pobj in _between(noun) for r in people.refs(pobj, event_type, allow_places=False)
+        ]
+        if sides and not args.actor:  # "clashes between A and B": A and B, as ACLED codes
+            args.actor.append(sides[0])
+            args.recipient.extend(r for r in sides[1:] if r not in args.recipient)
+        else:
+            args.actor.extend(sides)
         claimed_by = claimant(noun)  # "Al-Shabaab claimed responsibility for the bombing"
         if claimed_by is not None and not args.actor:
             args.actor.extend(people.refs(claimed_by, event_type, allow_places=False))

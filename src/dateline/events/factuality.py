@@ -77,6 +77,15 @@ def local_cue(token: Token, lexicon: Lexicon, is_noun: bool) -> tuple[str, Token
     return None
 
 
+def _told_by_its_outcome(prep: Token, lexicon: Lexicon) -> bool:
+    """Whether a time phrase hangs on the event's own dead or wounded ("two soldiers died
+    after an explosion"): then the phrase names the event itself, not a background to
+    another one ("patrols were ordered after violent protests")."""
+    governor = prep.head
+    entries = lexicon.triggers.get(governor.lemma_.lower(), ())
+    return any("outcome" in entry.flags for entry in entries)
+
+
 def factuality(
     trigger: Token, support: Token | None, lexicon: Lexicon, reporting: dict
 ) -> tuple[str, Token | None]:
@@ -90,7 +99,7 @@ def factuality(
         # "threat of an attack", "without casualties"
         head = trigger.head
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
-            if (head.lower_, "phrase") in table:
+            if (head.lower_, "phrase") in table and not _told_by_its_outcome(head, lexicon):
                 return table[(head.lower_, "phrase")], head
             if head.head.pos_ == "NOUN" and (head.head.lemma_.lower(), "phrase") in table:
                 return table[(head.head.lemma_.lower(), "phrase")], head.head

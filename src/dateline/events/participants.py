@@ -328,6 +328,8 @@ class Participants:
                         return owner
         if index is not None:
             entity = self.entities[index]
+            if self._moved_to(token, event_type, allow_places) and _unknown_organisation(entity):
+                return None  # a town the tagger took for an organisation: a place
             if entity.kind == "group_of_people" or token.pos_ == "NOUN":
                 text = self.phrase_text(token, qualified=True)  # "Demonstrators in Baghdad"
             return self.entity_ref(index, text)
@@ -402,8 +404,15 @@ class Participants:
                 sector=None,
             )
         if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
+            if self._moved_to(token, event_type, allow_places):
+                return None  # a place the dictionaries do not know as an actor
             return ActorRef(text=text, canonical=text, entity=None)
         return None
+
+    def _moved_to(self, token: Token, event_type: str | None, allow_places: bool) -> bool:
+        """Whether the word is a place forces are moved to or from, with places not asked
+        for: "sent reinforcements to Manbij" names where they went, no party."""
+        return not allow_places and event_type in MOVEMENT_TYPES and token.i in self.place_at
 
     def people_of(self, place) -> ActorRef:
         """`shelled Kreminna`, `fired at targets in Jericho`, `eased measures in Temuco`: a
@@ -661,6 +670,15 @@ class Participants:
 # done to it is done to its civilians (`Participants.people_of`).
 ACTING_PLACES = ("PCL", "TERR", "ADM1", "RGN")
 MATERIAL_TYPES = {"ASSAULT", "COERCE"}
+
+
+# Forces moved to or from a place: the place is where, no party to the event
+MOVEMENT_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+
+
+def _unknown_organisation(entity) -> bool:
+    """An organisation no dictionary knows: the tagger's guess from the name alone."""
+    return entity.kind == "organisation" and entity.code is None and entity.sector is None
 
 
 def _can_act(place, event_type: str | None) -> bool:

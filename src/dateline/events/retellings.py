@@ -276,11 +276,18 @@ def absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None])
     if not told.recipient and again.recipient:
         told.recipient = list(again.recipient)
         changed = True
-    if again.actor and (
-        not told.actor
-        or (
-            all(not _named(r, kind_of) for r in told.actor)
-            and any(_named(r, kind_of) for r in again.actor)
+    # the side an event's act fell on does not become its actor ("clashes between
+    # protesters and police", then "a police van rammed the crowd": the police's act)
+    other_side = {_key(r) for r in told.recipient}
+    if (
+        again.actor
+        and not any(_key(r) in other_side for r in again.actor)
+        and (
+            not told.actor
+            or (
+                all(not _named(r, kind_of) for r in told.actor)
+                and any(_named(r, kind_of) for r in again.actor)
+            )
         )
     ):
         told.actor = list(again.actor)

@@ -139,10 +139,16 @@ def light_verb(token: Token, lexicon: Lexicon) -> Token | None:
     if (
         node.dep_ == "pobj"
         and head.dep_ in ("prep", "prt")
+        and head.lower_ not in TIME_PREPOSITIONS
         and any(f in lexicon.light_verbs for f in word_forms(head.head))
     ):
-        return head.head
+        return head.head  # "took part in the protests", "called for a strike"
     return None
+
+
+# "ordered patrols after the protests": a time phrase on a light verb gives its time, not
+# its object
+TIME_PREPOSITIONS = {"after", "before", "since", "following", "during", "amid", "until"}
 
 
 def find_candidates(doc: Doc, lexicon: Lexicon, skip: set[int] | None = None) -> list[Candidate]:

@@ -149,9 +149,7 @@ def side_names(row: dict[str, Any], side: str) -> list[str]:
     refs = row.get(side) or []
     typed = [(name(r), inter([r], event_type, side, country), r.get("country")) for r in refs]
     day = (row.get("date") or {}).get("value")
-    return codebook.side_names(
-        typed, side, event_type, country, acled.get("sub_event_type"), day
-    )
+    return codebook.side_names(typed, side, event_type, country, acled.get("sub_event_type"), day)
 
 
 def disorder(event_type: str | None, sub_event_type: str | None) -> str:

@@ -113,6 +113,14 @@ def exact_key(name: str) -> str:
     return " ".join(word for word in words if word)
 
 
+def without_article(name: str) -> str:
+    """The key of a name after a leading Arabic article written as a word (`Ar Raqqa` ->
+    `raqqa`), '' where there is none: the press writes the article or not, and GeoNames
+    keeps one spelling of the two (`Raqqa`, but `Ar Raqqah`)."""
+    words = exact_key(name).split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in _ARTICLES else ""
+
+
 # Direction words that divisions' names write in several ways: `Southern Darfur` / `South
 # Darfur`, `Nord Kivu` / `North Kivu`.
 _DIRECTION_WORDS = {

@@ -494,19 +494,19 @@ def resolve_article(
     _parts_near_their_town(groups)
     votes = _Votes(groups, mentions, context, gazetteer.neighbours)
     places: list[Place | None] = [None] * len(mentions)
+    container = _container_index(mentions, text, written)
     for group in groups:
         for index in group.mentions:
             mention = mentions[index]
             place = _place(mention, group)
-            if mention.weak and not _fits(place, votes, group.name):
+            # a weak name the text places inside a container it writes (`Saida in Raqqa
+            # countryside`) is a place there, though no namesake fits the article
+            if mention.weak and not _fits(place, votes, group.name) and index not in container:
                 continue
             places[index] = place
     _at_own_containers(mentions, places, text)
     _at_written_containers(
-        mentions,
-        places,
-        _container_index(mentions, text, written),
-        _admin1_containers(gazetteer, groups, written),
+        mentions, places, container, _admin1_containers(gazetteer, groups, written)
     )
     return [place for place in places if place is not None]
 

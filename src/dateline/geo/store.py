@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from dateline.geo.build import LOOSE_PREFIX, build_gazetteer
-from dateline.geo.names import exact_key, key_hash, loose_key
+from dateline.geo.names import exact_key, key_hash, loose_key, without_article
 
 _ARRAYS = (
     "key_hash",
@@ -129,6 +129,9 @@ class Gazetteer:
     def lookup(self, name: str, loose: bool = True) -> tuple[list[tuple[int, int]], bool]:
         """Candidates for a name as written: ([(pid, kind)], whether only the loose key hit)."""
         found = self.lookup_key(exact_key(name))
+        bare = "" if found else without_article(name)
+        if bare:
+            found = self.lookup_key(bare)
         if found or not loose:
             return list(found), False
         folded = loose_key(name)
