@@ -125,3 +125,22 @@ def test_an_event_named_as_the_time_of_another_is_background(nlp):
     assert [(e.type, e.factuality, e.fatalities) for e in blast.events] == [
         ("ASSAULT", "asserted", 2)
     ]
+
+
+def test_what_was_prevented_or_had_nothing_to_it_did_not_happen(nlp):
+    """A demonstration prevented, an offer rejected, nothing offered: not events; a
+    drug deal is no agreement (sentences written for this test)."""
+    texts = [
+        "Police prevented the demonstration planned by students at the university.",
+        "The minister rejected an offer of talks from the rebels.",
+        '"We have nothing to offer them," the mayor said.',
+        "Detectives arrested a man trying to close a heroin deal.",
+    ]
+    articles = analyse_texts(texts, ["2020-03-04"] * len(texts))
+    asserted = [
+        [e.type for e in a.events if e.factuality == "asserted" and e.type in ("PROTEST", "AGREE")]
+        for a in articles
+    ]
+    assert asserted == [[], [], [], []]
+    assert [(e.type, e.factuality) for e in articles[2].events] == [("AGREE", "negated")]
+    assert [e.type for e in articles[0].events] == ["COERCE"]

@@ -46,6 +46,7 @@ CLIMB_DEPS = {
     "appos",
 }
 NOBODY = {"nobody", "none"}
+NOTHING = {"nothing"}
 
 
 def local_cue(token: Token, lexicon: Lexicon, is_noun: bool) -> tuple[str, Token] | None:
@@ -74,6 +75,8 @@ def local_cue(token: Token, lexicon: Lexicon, is_noun: bool) -> tuple[str, Token
                 or (child.lower_ == "one" and any(g.lower_ == "no" for g in child.children))
             ):
                 return "negated", child
+            if child.dep_ == "dobj" and child.lower_ in NOTHING:
+                return "negated", child  # "offered nothing", "did nothing"
     return None
 
 
@@ -98,6 +101,8 @@ def factuality(
             return cue
         # "threat of an attack", "without casualties"
         head = trigger.head
+        if trigger.dep_ == "dobj" and table.get((head.lemma_.lower(), "governor")) == "negated":
+            return "negated", head  # "prevented the demonstration", "rejected the offer"
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
             if (head.lower_, "phrase") in table and not _told_by_its_outcome(head, lexicon):
                 return table[(head.lower_, "phrase")], head
@@ -106,6 +111,9 @@ def factuality(
     if support is not None and (support.lemma_.lower(), "support") in table:
         # a light verb that plans its noun ("plans a march next week")
         return table[(support.lemma_.lower(), "support")], support
+    # "has nothing to offer", "no one to negotiate with": an act only a negative has
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.lower_ in NOBODY | NOTHING:
+        return "negated", trigger.head
     node = support if support is not None else trigger
     for _ in range(12):
         cue = local_cue(node, lexicon, node.pos_ in ("NOUN", "PROPN"))
