@@ -447,7 +447,9 @@ def _manner_of(candidate: Candidate, args: Arguments, drafts: list[Draft]) -> bo
     kind = candidate.entry.type
     if token.pos_ != "VERB":
         return False
-    manner = kind == "ASSAULT" and token.dep_ == "advcl" and token.tag_ == "VBG"
+    # the parser hangs the participle as an adverbial clause or, after an intransitive
+    # verb ("an IED exploded targeting a convoy"), as its complement
+    manner = kind == "ASSAULT" and token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG"
     joined = (
         token.dep_ == "conj"
         and kind in ("ASSAULT", "PROTEST")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from dateline.events.participants import MOVEMENT_TYPES, Participants
+from dateline.events.participants import EXPLOSIVE_DEVICES, MOVEMENT_TYPES, Participants
 from dateline.events.triggers import Candidate
 from dateline.model import ActorRef
 
@@ -58,17 +58,6 @@ COMPLEMENT_TYPES = {"AGREE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "REQUES
 COMPLEMENT_PREPS = {"to", "with", "on", "upon", "against", "from", "into", "for", "over", "in"}
 SAID_OF_TYPES = {"REQUEST", "ACCUSE"}  # "demanded that X ...", "charged that X ..."
 SUBJECT_DEPS = {"nsubj", "csubj"}
-EXPLOSIVE_DEVICES = {
-    "ied",
-    "mine",
-    "landmine",
-    "explosive",
-    "bomb",
-    "device",
-    "uxo",
-    "ordnance",
-    "grenade",
-}
 PLANTING = {"plant", "place", "lay", "set", "leave", "bury", "install", "hide"}
 PARTAKING = {"be", "engage", "involve", "participate", "take", "join"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -276,9 +265,10 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
         args.actor, args.actor_head = [], None
     if trigger.lemma_.lower() in UNACCUSATIVE and not any(  # "one person died": the
         c.dep_ == "dobj" for c in predicate.children
-    ):  # subject suffered it
-        args.recipient = args.actor + args.recipient
-        args.recipient_head = args.actor_head
+    ):  # subject suffered it; the device that exploded is neither side
+        if args.actor_head is None or args.actor_head.lemma_.lower() not in EXPLOSIVE_DEVICES:
+            args.recipient = args.actor + args.recipient
+            args.recipient_head = args.actor_head
         args.actor, args.actor_head = [], None
     if event_type == "ASSAULT" and not args.actor:
         _planter(predicate, device, people, args)

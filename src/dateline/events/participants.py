@@ -315,6 +315,10 @@ class Participants:
     def ref(
         self, token: Token, event_type: str | None = None, allow_places: bool = True
     ) -> ActorRef | None:
+        if token.lemma_.lower() in EXPLOSIVE_DEVICES and (
+            token.i not in self.owner or _unknown_organisation(self.entities[self.owner[token.i]])
+        ):
+            return None  # "an IED exploded": the means of an attack, neither of its sides
         text = self.phrase_text(token)
         index = self.owner.get(token.i)
         if token.pos_ == "PRON" or (token.lower_ in RELATIVE and token.dep_.startswith("nsubj")):
@@ -672,6 +676,10 @@ ACTING_PLACES = ("PCL", "TERR", "ADM1", "RGN")
 MATERIAL_TYPES = {"ASSAULT", "COERCE"}
 
 
+# The devices that do harm in an attack: the means, never a party ("an IED exploded")
+EXPLOSIVE_DEVICES = frozenset(
+    {"ied", "mine", "landmine", "explosive", "bomb", "device", "uxo", "ordnance", "grenade"}
+)
 # Forces moved to or from a place: the place is where, no party to the event
 MOVEMENT_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 
