@@ -59,8 +59,10 @@ class DateMention:
 
 
 # What every pattern below needs: a four-digit year, or (numeric dates with a two-digit
-# year) two separators between digits. Most lines have neither; one scan tells.
-_MAYBE_DATE = re.compile(r"(?:19|20)\d{2}|\d[./-]\s?\d{1,2}[./-]\s?\d{2}")
+# year) two separators between digits. Most lines have neither; one scan tells. Written
+# to open with a digit (`(?<=1)9` is "19"), which the regex engine skips to, where an
+# alternation of two openings made it try every character: half the cost.
+_MAYBE_DATE = re.compile(r"\d(?:(?<=1)9\d{2}|(?<=2)0\d{2}|[./-]\s?\d{1,2}[./-]\s?\d{2})")
 
 
 @cache
