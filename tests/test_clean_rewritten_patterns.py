@@ -65,3 +65,18 @@ def test_closing_filler():
     for probe in probes:
         assert html._without_closing_filler(probe) == CLOSING_FILLER.sub("", probe), probe
     assert html._without_closing_filler("</html>\n<!-- cached 3 ms -->\n") == "</html>"
+
+
+def test_month_first_dates_behind_their_precheck():
+    written = [
+        "Published March 11th, 2019 at 10:23",
+        "mar 3 2020",
+        "Updated: Sept. 30, 2021",
+        "© 2019 Example Media",
+        "2019-03-11 and 11 March 2019",
+    ]
+    for line in written:
+        for match in dates._patterns()["mdy_words"].finditer(line):
+            assert dates._needed()["mdy_words"].search(match.group(0)), line
+    found = [[m.date.isoformat() for m in dates.find_dates(line)] for line in written]
+    assert found == [["2019-03-11"], ["2020-03-03"], ["2021-09-30"], [], ["2019-03-11"] * 2]
