@@ -59,8 +59,23 @@ class DateMention:
 
 
 # What every pattern below needs: a four-digit year, or (numeric dates with a two-digit
-# year) two separators between digits. Most lines have neither; one scan tells.
-_MAYBE_DATE = re.compile(r"(?:19|20)\d{2}|\d[./-]\s?\d{1,2}[./-]\s?\d{2}")
+# year) two separators between digits. Most lines have neither; one scan tells. Written
+# to open with a digit (`(?<=1)9` is "19"), which the regex engine skips to, where an
+# alternation of two openings made it try every character: half the cost.
+_MAYBE_DATE = re.compile(r"\d(?:(?<=1)9\d{2}|(?<=2)0\d{2}|[./-]\s?\d{1,2}[./-]\s?\d{2})")
+
+
+_MDY_AFTER_DAY = r"(?:st|nd|rd|th)?,?\s+"  # "March 11th, 2019": from the day to the year
+
+
+@cache
+def _needed() -> dict[str, re.Pattern[str]]:
+    """What a line must hold for a pattern to match in it, where that is cheap to tell:
+    `mdy_words` tries its hundreds of month names at every word of a line, most lines
+    with a year have no day right before it ("© 2019", "2019-03-11"), and a search for
+    that opens with a digit, which the regex engine skips to (a third of the time of
+    date finding on the HTML pages' lines)."""
+    return {"mdy_words": re.compile(r"\d" + _MDY_AFTER_DAY + r"(?:19|20)\d{2}", re.IGNORECASE)}
 
 
 @cache
@@ -87,8 +102,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "mdy_words": re.compile(
-            r"\b(?<![\w])" + month + r"\s+" + day + r"(?:st|nd|rd|th)?,?\s+" + year + r"\b",
-            flags,
+            r"\b(?<![\w])" + month + r"\s+" + day + _MDY_AFTER_DAY + year + r"\b", flags
         ),
         "ymd_numeric": re.compile(
             r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)"
@@ -153,7 +167,10 @@ def find_dates(line: str, day_first: bool = True) -> list[DateMention]:
         return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    needed = _needed()
     for order, pattern in _patterns().items():
+        if order in needed and not needed[order].search(line):
+            continue  # cannot match here
         for match in pattern.finditer(line):
             start, end = match.span()
             named_day = _weekday_before(line, start)

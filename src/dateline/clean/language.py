@@ -40,9 +40,12 @@ def function_word_counts(text: str) -> Counter[str]:
     """Hits of each language's function words among the words of `text`."""
     table = rules.function_words()
     words = Counter(map(str.casefold, _WORD.findall(text)))
+    # A set's intersection with another set walks the smaller of the two: a language's
+    # few hundred function words, not the text's thousand distinct words, each time.
+    distinct = set(words)
     counts: Counter[str] = Counter()
     for lang, vocabulary in table.items():
-        hits = sum(words[word] for word in vocabulary.intersection(words))
+        hits = sum(words[word] for word in vocabulary & distinct)
         if hits:
             counts[lang] = hits
     return counts

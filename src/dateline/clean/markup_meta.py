@@ -68,10 +68,12 @@ def read_markup_meta(tree: Any, url: str | None, date_params: dict[str, Any]) ->
         document.sitename = sitename
     elif document.url and (match := tm.META_URL.match(document.url)):
         document.sitename = match[1]
-    if not document.categories:
-        document.categories = body_markup.extract_catstags("category", tree)
-    if not document.tags:
-        document.tags = body_markup.extract_catstags("tag", tree)
+    if not document.categories or not document.tags:
+        links = body_markup.link_candidates(tree)
+        if not document.categories:
+            document.categories = body_markup.extract_catstags("category", tree, links)
+        if not document.tags:
+            document.tags = body_markup.extract_catstags("tag", tree, links)
     document.clean_and_trim()
     return MarkupMeta(
         title=document.title,

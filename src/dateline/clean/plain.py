@@ -212,7 +212,11 @@ def _language(raw_lines: list[str]) -> str | None:
     return lang_id.detect("\n".join(prose)) or lang_id.detect("\n".join(raw_lines))
 
 
-_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+# A slashed date not glued to a digit or slash before it. That test sits after the first
+# digit (`(?<=(?<![\d/])\d)`, the same condition) so that the pattern opens with a digit,
+# which the regex engine skips to; opening with the look-behind, it tried every
+# character of the page (7% of the plain-text cleaner's time on the HTML pages).
+_SLASHED = re.compile(r"(\d(?<=(?<![\d/])\d)\d?)/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
 
 
 def _day_first(text: str, language: str | None) -> bool:

@@ -127,9 +127,6 @@ class ChromeRules:
     # the search tries one branch at each character, not every phrase).
     any_prefix: re.Pattern[str] | None = None
     any_contained: re.Pattern[str] | None = None
-    # Some `regex` pattern anywhere in a line: one search instead of one per pattern
-    # (most lines match none).
-    any_regex: re.Pattern[str] | None = None
 
     def prefix_kind(self, *texts: str) -> str | None:
         """The kind of the first prefix phrase (in `prefix` order) that one of `texts`
@@ -193,9 +190,6 @@ def chrome_rules() -> ChromeRules:
         {key: tuple(entries) for key, entries in index.items()},
         re.compile(trie_pattern([phrase for phrase, _ in prefix])) if prefix else None,
         re.compile(trie_pattern([phrase for phrase, _ in contains])) if contains else None,
-        re.compile("|".join(f"(?:{p.pattern})" for p, _ in regex), re.IGNORECASE)
-        if regex
-        else None,
     )
 
 
