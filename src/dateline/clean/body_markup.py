@@ -37,7 +37,7 @@ def _as_self_test(path: str) -> str:
     itself (`(self::*[...] | self::time)`): trafilatura's own expressions, read at run
     time, so that they are not written here twice."""
     alternatives = []
-    for part in _top_level_union(path.strip()):
+    for part in xpath_filter.split_top_level(path.strip(), xpath_filter.UNION):
         step = part.strip()
         for prefix in (".//", "//"):
             if step.startswith(prefix):
@@ -47,25 +47,6 @@ def _as_self_test(path: str) -> str:
             raise ValueError(f"not a descendant search: {part!r}")
         alternatives.append(f"self::{step}")
     return "(" + " | ".join(alternatives) + ")"
-
-
-def _top_level_union(path: str) -> list[str]:
-    """The alternatives of an XPath union, split at the `|` outside brackets and quotes."""
-    parts, depth, quote, start = [], 0, "", 0
-    for index, char in enumerate(path):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(path[start:index])
-            start = index + 1
-    parts.append(path[start:])
-    return parts
 
 
 @functools.cache

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +35,7 @@ _ATOMS = {
     "re:test": re.compile(rf"re:test\(\s*@({_NAME})\s*,\s*{_STRING}\s*\)"),
     "child": re.compile(rf"({_NAME})\s*=\s*{_STRING}"),
 }
-_UNION = re.compile(r"\|")
+UNION = re.compile(r"\|")
 _OR = re.compile(r"\s+or\s+")
 _STEP = re.compile(rf"//(\*|{_NAME})")  # from the root: `.//` would leave the root out
 _MAX_WORDS = 64
@@ -91,7 +92,7 @@ def candidate_filter(paths: list[str]) -> CandidateFilter | None:
     tags: set[str] = set()
     parent_of: set[str] = set()
     for path in paths:
-        for branch in _split(path.strip(), _UNION):
+        for branch in split_top_level(path.strip(), UNION):
             conditions = _branch_conditions(branch.strip())
             if conditions is None:
                 return None
@@ -161,9 +162,9 @@ def _predicates(text: str) -> list[str] | None:
 def _disjunction(predicate: str) -> list[Condition] | None:
     """The conditions of a predicate that is an `or` of atoms, or None."""
     conditions: list[Condition] = []
-    for atom in _split(predicate.strip(), _OR):
+    for atom in split_top_level(predicate.strip(), _OR):
         atom = _unwrap(atom.strip())
-        if len(_split(atom, _OR)) > 1:  # a bracketed `or`
+        if len(split_top_level(atom, _OR)) > 1:  # a bracketed `or`
             inner = _disjunction(atom)
             if inner is None:
                 return None
@@ -202,88 +203,97 @@ def _unwrap(atom: str) -> str:
     return atom
 
 
+def _step(char: str, quote: str, depth: int) -> tuple[str, int]:
+    """The open quote and the bracket depth of an XPath expression after `char`."""
+    if quote:
+        return ("" if char == quote else quote), depth
+    if char in "'\"":
+        return char, depth
+    if char in "[(":
+        return quote, depth + 1
+    if char in "])":
+        return quote, depth - 1
+    return quote, depth
+
+
 def _closing(text: str, start: int) -> int | None:
     """The index of the bracket that closes the one at `start` (quotes skipped)."""
     depth, quote = 0, ""
     for index in range(start, len(text)):
-        char = text[index]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-            if depth == 0:
-                return index
+        quoted = bool(quote)
+        quote, depth = _step(text[index], quote, depth)
+        if not quoted and text[index] in "])" and depth == 0:
+            return index
     return None
 
 
-def _split(text: str, separator: re.Pattern[str]) -> list[str]:
+def split_top_level(text: str, separator: re.Pattern[str]) -> list[str]:
     """XPath `text` split at each `separator` outside brackets and quotes."""
     parts, depth, quote, start, index = [], 0, "", 0, 0
     while index < len(text):
         char = text[index]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-        elif depth == 0 and (found := separator.match(text, index)):
-            parts.append(text[start:index])
-            start = index = found.end()
-            continue
+        if not quote and depth == 0 and char not in "'\"[]()":
+            found = separator.match(text, index)
+            if found:
+                parts.append(text[start:index])
+                start = index = found.end()
+                continue
+        quote, depth = _step(char, quote, depth)
         index += 1
     parts.append(text[start:])
     return parts
 
 
-def _branches(pattern: str) -> list[str] | None:
-    """A regex's top-level branches, split at `|` outside groups, classes and escapes
-    (None where its brackets do not close)."""
-    branches, depth, start, index = [], 0, 0, 0
+class _UnclosedClass(ValueError):
+    """A regex whose character class has no closing bracket."""
+
+
+def _outside_classes(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each character of a regex from
+    `start`, escapes and character classes skipped; raises `_UnclosedClass`."""
+    depth, index = 0, start
     while index < len(pattern):
         char = pattern[index]
         if char == "\\":
-            index += 1
-        elif char == "[":
-            index = pattern.find("]", index + 1)
-            if index < 0:
-                return None
-        elif char == "(":
+            index += 2
+            continue
+        if char == "[":
+            end = pattern.find("]", index + 1)
+            if end < 0:
+                raise _UnclosedClass(pattern)
+            index = end + 1
+            continue
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(pattern[start:index])
-            start = index + 1
+        yield index, char, depth
         index += 1
+
+
+def _branches(pattern: str) -> list[str] | None:
+    """A regex's top-level branches, split at `|` outside groups, classes and escapes
+    (None where its brackets do not close)."""
+    branches, start, depth = [], 0, 0
+    try:
+        for index, char, depth in _outside_classes(pattern):
+            if char == "|" and depth == 0:
+                branches.append(pattern[start:index])
+                start = index + 1
+    except _UnclosedClass:
+        return None
     branches.append(pattern[start:])
     return branches if depth == 0 else None
 
 
 def _group_end(pattern: str, start: int) -> int | None:
     """The index of the `)` that closes the regex group opened at `start`."""
-    depth, index = 0, start
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 1
-        elif char == "[":
-            index = pattern.find("]", index + 1)
-            if index < 0:
-                return None
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
+    try:
+        for index, char, depth in _outside_classes(pattern, start):
+            if char == ")" and depth == 0:
                 return index
-        index += 1
+    except _UnclosedClass:
+        return None
     return None
 
 
