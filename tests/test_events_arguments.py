@@ -202,7 +202,7 @@ def test_a_time_phrase_on_a_light_verb_is_not_its_object(nlp):
 
 
 def test_the_device_that_exploded_is_neither_side_and_its_target_is_the_recipient(nlp):
-    """"an IED exploded targeting a patrol": one attack, the patrol hit, the bomb no
+    """ "an IED exploded targeting a patrol": one attack, the patrol hit, the bomb no
     party; the participle names the target (sentences written for this test)."""
     [event] = events("An IED exploded targeting a police patrol in Kirkuk on Sunday.")
     assert [r.canonical for r in event.recipient] == ["Police Forces of Iraq"]

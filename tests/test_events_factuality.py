@@ -144,3 +144,22 @@ def test_what_was_prevented_or_had_nothing_to_it_did_not_happen(nlp):
     assert asserted == [[], [], [], []]
     assert [(e.type, e.factuality) for e in articles[2].events] == [("AGREE", "negated")]
     assert [e.type for e in articles[0].events] == ["COERCE"]
+
+
+def test_an_act_told_as_the_time_of_another_kind_is_background(nlp):
+    """ "a day after a jet shot down a helicopter": the shooting is the time of the
+    sanction; a step of the same attack ("stormed the base after a car bomb exploded")
+    and the act that the dead died after stay news (sentences written for this test)."""
+    texts = [
+        "Italy announced a suspension of flights to Serbia a day after a Serbian jet shot "
+        "down a helicopter.",
+        "Gunmen stormed the police base after a car bomb exploded at its gate.",
+        "Two guards were killed after gunmen opened fire on the bank.",
+        "Troops stayed in their barracks after a week of unrest in the capital.",
+    ]
+    articles = analyse_texts(texts, ["2020-03-04"] * len(texts))
+    found = [[(e.type, e.factuality) for e in a.events if e.retells is None] for a in articles]
+    assert found[0] == [("SANCTION", "asserted"), ("ASSAULT", "historical")]
+    assert ("ASSAULT", "historical") not in found[1] + found[2]
+    assert [e.type for e in articles[2].events if e.factuality == "asserted"][:1] == ["ASSAULT"]
+    assert all(f != "asserted" for _, f in found[3])

@@ -84,8 +84,32 @@ def _told_by_its_outcome(prep: Token, lexicon: Lexicon) -> bool:
     """Whether a time phrase hangs on the event's own dead or wounded ("two soldiers died
     after an explosion"): then the phrase names the event itself, not a background to
     another one ("patrols were ordered after violent protests")."""
-    governor = prep.head
-    entries = lexicon.triggers.get(governor.lemma_.lower(), ())
+    return _is_outcome(prep.head, lexicon)
+
+
+def _spell_of(of: Token) -> Token | None:
+    """The preposition over "a week of", "months of", "days of": the stretch of time an
+    act filled, itself in a time phrase ("after a week of unrest")."""
+    if of.lower_ != "of" or of.head.pos_ != "NOUN" or of.head.dep_ != "pobj":
+        return None
+    if of.head.lemma_.lower() not in TIME_SPANS:
+        return None
+    return of.head.head if of.head.head.dep_ == "prep" else None
+
+
+# Verbs that only place one act in time against another ("came after", "happened after")
+FRAME_VERBS = {"come", "happen", "occur"}
+TIME_SPANS = {"hour", "day", "night", "week", "month", "year", "decade", "weekend"}
+
+
+def _types(token: Token, lexicon: Lexicon) -> set[str]:
+    """The PLOVER types the word can be a trigger of."""
+    return {entry.type for entry in lexicon.triggers.get(token.lemma_.lower(), ())}
+
+
+def _is_outcome(token: Token, lexicon: Lexicon) -> bool:
+    """Whether the word tells an event's dead or wounded ("died", "killed")."""
+    entries = lexicon.triggers.get(token.lemma_.lower(), ())
     return any("outcome" in entry.flags for entry in entries)
 
 
@@ -106,6 +130,13 @@ def factuality(
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
             if (head.lower_, "phrase") in table and not _told_by_its_outcome(head, lexicon):
                 return table[(head.lower_, "phrase")], head
+            span = _spell_of(head)  # "after a week of unrest": the time is the unrest's
+            if (
+                span is not None
+                and table.get((span.lower_, "phrase")) == "historical"
+                and not _told_by_its_outcome(span, lexicon)
+            ):
+                return "historical", span
             if head.head.pos_ == "NOUN" and (head.head.lemma_.lower(), "phrase") in table:
                 return table[(head.head.lemma_.lower(), "phrase")], head.head
     if support is not None and (support.lemma_.lower(), "support") in table:
@@ -125,6 +156,15 @@ def factuality(
             return cue
         for child in node.children:
             if child.dep_ == "mark" and (child.lower_, "mark") in table:
+                if table[(child.lower_, "mark")] == "historical" and (
+                    _is_outcome(node.head, lexicon)
+                    or node.head.lemma_.lower() in FRAME_VERBS
+                    or _types(node.head, lexicon) & _types(node, lexicon)
+                ):
+                    # "was killed after gunmen opened fire": the attack itself; "the
+                    # raid came after officials complained": what the sentence tells;
+                    # "stormed the base after a car bomb exploded": one attack's steps
+                    continue
                 return table[(child.lower_, "mark")], child
         if node.dep_ not in CLIMB_DEPS or node.head == node:
             break
