@@ -207,3 +207,17 @@ def test_the_device_that_exploded_is_neither_side_and_its_target_is_the_recipien
     [event] = events("An IED exploded targeting a police patrol in Kirkuk on Sunday.")
     assert [r.canonical for r in event.recipient] == ["Police Forces of Iraq"]
     assert all(a.text.lower() != "ied" for a in event.actor)
+
+
+def test_what_an_object_is_about_and_what_is_only_asserted_are_no_events(nlp):
+    """ "signed a treaty of cooperation": the signing, no cooperation told; insisting that
+    something is so asks for nothing; pressure groups mobilized are no forces (sentences
+    written for this test)."""
+    texts = [
+        "The two presidents signed a treaty of friendship and cooperation on Monday.",
+        "The minister insisted that the country was safe for tourists.",
+        "The embassy mobilized lobby groups in the capital.",
+        "The army mobilized 5,000 reservists on Sunday.",
+    ]
+    articles = analyse_texts(texts, ["2020-03-04"] * len(texts))
+    assert [[e.type for e in a.events] for a in articles] == [["AGREE"], [], [], ["MOBILIZE"]]

@@ -69,9 +69,11 @@ def nested_mentions(
             continue
         if isinstance(governor, Unreported):
             told_by_parts = draft.candidate.entry.type == governor.candidate.entry.type
-            if any(_modifying_clause(node) for node in path) and not (
-                told_by_parts and draft.candidate.entry.type in TOLD_BY_ITS_PARTS
-            ):
+            named = {t.i for t in _words(governor.candidate)}
+            if (
+                any(_modifying_clause(node) for node in path)
+                or (not told_by_parts and _content_of_object(draft.candidate.token, named))
+            ) and not (told_by_parts and draft.candidate.entry.type in TOLD_BY_ITS_PARTS):
                 nested.add(id(draft))
             continue
         kind, other = draft.candidate.entry.type, governor.candidate.entry.type
@@ -80,13 +82,40 @@ def nested_mentions(
         ):
             continue
         trigger = draft.candidate.token
-        if any(_modifying_clause(node) for node in path) or (
-            trigger.pos_ == "NOUN"
-            and trigger.dep_ in OBJECT_DEPS
-            and trigger.head.i in {t.i for t in _words(governor.candidate)}
+        governing = {t.i for t in _words(governor.candidate)}
+        if (
+            any(_modifying_clause(node) for node in path)
+            or (
+                trigger.pos_ == "NOUN"
+                and trigger.dep_ in OBJECT_DEPS
+                and trigger.head.i in governing
+            )
+            or _content_of_object(trigger, governing)
         ):
             nested.add(id(draft))
     return nested
+
+
+def _content_of_object(trigger: Token, governing: set[int]) -> bool:
+    """An act named as what another act's object is about: "signed a treaty of friendship
+    and cooperation", "rejected an offer of talks" (the treaty is signed, no cooperation
+    told)."""
+    if trigger.pos_ != "NOUN":
+        return False
+    node = trigger
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    of = node.head
+    if node.dep_ != "pobj" or of.lower_ not in CONTENT_PREPOSITIONS:
+        return False
+    thing = of.head
+    if thing.i in governing:  # "a treaty of cooperation", the treaty an act named
+        return True
+    return thing.pos_ == "NOUN" and thing.dep_ in OBJECT_DEPS and thing.head.i in governing
+
+
+# What a thing is about: "a treaty of cooperation", "an agreement on withdrawal"
+CONTENT_PREPOSITIONS = ("of", "on")
 
 
 def _modifying_clause(node: Token) -> bool:
