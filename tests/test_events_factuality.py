@@ -163,3 +163,16 @@ def test_an_act_told_as_the_time_of_another_kind_is_background(nlp):
     assert ("ASSAULT", "historical") not in found[1] + found[2]
     assert [e.type for e in articles[2].events if e.factuality == "asserted"][:1] == ["ASSAULT"]
     assert all(f != "asserted" for _, f in found[3])
+
+
+def test_a_strike_called_off_did_not_happen_and_calling_it_off_yields(nlp):
+    texts = [
+        "The teachers' union called off its strike after talks with the ministry.",
+        "Police called off the search for the missing fishermen.",
+    ]
+    strike, search = analyse_texts(texts, ["2020-03-04"] * 2)
+    assert [(e.type, e.factuality) for e in strike.events] == [
+        ("CONCEDE", "asserted"),
+        ("PROTEST", "negated"),
+    ]
+    assert search.events == []

@@ -102,6 +102,16 @@ FRAME_VERBS = {"come", "happen", "occur"}
 TIME_SPANS = {"hour", "day", "night", "week", "month", "year", "decade", "weekend"}
 
 
+def _governor_class(verb: Token, table: dict[tuple[str, str], str]) -> str | None:
+    """The factuality a verb gives what it governs, a phrasal verb by its particle first
+    ("call off" negates what "call" would ask for)."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    if particle is not None and (f"{lemma} {particle}", "governor") in table:
+        return table[(f"{lemma} {particle}", "governor")]
+    return table.get((lemma, "governor"))
+
+
 def _types(token: Token, lexicon: Lexicon) -> set[str]:
     """The PLOVER types the word can be a trigger of."""
     return {entry.type for entry in lexicon.triggers.get(token.lemma_.lower(), ())}
@@ -125,8 +135,8 @@ def factuality(
             return cue
         # "threat of an attack", "without casualties"
         head = trigger.head
-        if trigger.dep_ == "dobj" and table.get((head.lemma_.lower(), "governor")) == "negated":
-            return "negated", head  # "prevented the demonstration", "rejected the offer"
+        if trigger.dep_ == "dobj" and _governor_class(head, table) == "negated":
+            return "negated", head  # "prevented the demonstration", "called off the strike"
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
             if (head.lower_, "phrase") in table and not _told_by_its_outcome(head, lexicon):
                 return table[(head.lower_, "phrase")], head
@@ -139,6 +149,12 @@ def factuality(
                 return "historical", span
             if head.head.pos_ == "NOUN" and (head.head.lemma_.lower(), "phrase") in table:
                 return table[(head.head.lemma_.lower(), "phrase")], head.head
+    if (
+        support is not None
+        and _governor_class(support, table) == "negated"
+        and any(c.dep_ == "prt" for c in support.children)
+    ):
+        return "negated", support  # "called off the strike": the light verb undone
     if support is not None and (support.lemma_.lower(), "support") in table:
         # a light verb that plans its noun ("plans a march next week")
         return table[(support.lemma_.lower(), "support")], support
