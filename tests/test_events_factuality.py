@@ -133,7 +133,7 @@ def test_what_was_prevented_or_had_nothing_to_it_did_not_happen(nlp):
     texts = [
         "Police prevented the demonstration planned by students at the university.",
         "The minister rejected an offer of talks from the rebels.",
-        '"We have nothing to offer them," the mayor said.',
+        '"The council had nothing to offer the strikers," the mayor said.',
         "Detectives arrested a man trying to close a heroin deal.",
     ]
     articles = analyse_texts(texts, ["2020-03-04"] * len(texts))

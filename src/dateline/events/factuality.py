@@ -158,7 +158,7 @@ def factuality(
     if support is not None and (support.lemma_.lower(), "support") in table:
         # a light verb that plans its noun ("plans a march next week")
         return table[(support.lemma_.lower(), "support")], support
-    # "has nothing to offer", "no one to negotiate with": an act only a negative has
+    # "there is nothing to negotiate", "no one to talk to": an act only a negative has
     if trigger.dep_ in ("acl", "relcl") and trigger.head.lower_ in NOBODY | NOTHING:
         return "negated", trigger.head
     node = support if support is not None else trigger
