@@ -135,13 +135,15 @@ def test_what_was_prevented_or_had_nothing_to_it_did_not_happen(nlp):
         "The minister rejected an offer of talks from the rebels.",
         '"The council had nothing to offer the strikers," the mayor said.',
         "Detectives arrested a man trying to close a heroin deal.",
+        "The prime minister today rejected a new offer from Iraq for direct talks between "
+        "the two countries.",
     ]
     articles = analyse_texts(texts, ["2020-03-04"] * len(texts))
     asserted = [
         [e.type for e in a.events if e.factuality == "asserted" and e.type in ("PROTEST", "AGREE")]
         for a in articles
     ]
-    assert asserted == [[], [], [], []]
+    assert asserted == [[], [], [], [], []]
     assert [(e.type, e.factuality) for e in articles[2].events] == [("AGREE", "negated")]
     assert [e.type for e in articles[0].events] == ["COERCE"]
 

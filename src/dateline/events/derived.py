@@ -25,6 +25,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from dateline.events.attribution import channel, reporting_verb, speaker
+from dateline.events.factuality import governor_class
 from dateline.events.lexicon import Lexicon, tokens_with
 from dateline.events.participants import Participants
 from dateline.model import ActorRef, Attribution, Event
@@ -97,6 +98,8 @@ def intent_event(
     kind = cue_kind(cue, lexicon)
     if kind not in ("modal", "reported_modal", "governor") or cue.i in triggers:
         return None  # "threatened to strike", "promised to help": coded by that verb
+    if cue.dep_ == "dobj" and governor_class(cue.head, lexicon.factuality) == "negated":
+        return None  # "rejected an offer of talks": the offer is refused, no intent stated
     if kind != "governor" and not _modal_of(cue, predicate):
         return None  # "we will continue until the government withdraws": no intent of it
     negated = any(c.dep_ == "neg" for c in predicate.children)

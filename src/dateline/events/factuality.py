@@ -102,7 +102,7 @@ FRAME_VERBS = {"come", "happen", "occur"}
 TIME_SPANS = {"hour", "day", "night", "week", "month", "year", "decade", "weekend"}
 
 
-def _governor_class(verb: Token, table: dict[tuple[str, str], str]) -> str | None:
+def governor_class(verb: Token, table: dict[tuple[str, str], str]) -> str | None:
     """The factuality a verb gives what it governs, a phrasal verb by its particle first
     ("call off" negates what "call" would ask for)."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -135,7 +135,7 @@ def factuality(
             return cue
         # "threat of an attack", "without casualties"
         head = trigger.head
-        if trigger.dep_ == "dobj" and _governor_class(head, table) == "negated":
+        if trigger.dep_ == "dobj" and governor_class(head, table) == "negated":
             return "negated", head  # "prevented the demonstration", "called off the strike"
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
             if (head.lower_, "phrase") in table and not _told_by_its_outcome(head, lexicon):
@@ -151,7 +151,7 @@ def factuality(
                 return table[(head.head.lemma_.lower(), "phrase")], head.head
     if (
         support is not None
-        and _governor_class(support, table) == "negated"
+        and governor_class(support, table) == "negated"
         and any(c.dep_ == "prt" for c in support.children)
     ):
         return "negated", support  # "called off the strike": the light verb undone
