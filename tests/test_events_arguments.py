@@ -221,3 +221,16 @@ def test_what_an_object_is_about_and_what_is_only_asserted_are_no_events(nlp):
     ]
     articles = analyse_texts(texts, ["2020-03-04"] * len(texts))
     assert [[e.type for e in a.events] for a in articles] == [["AGREE"], [], [], ["MOBILIZE"]]
+
+
+def test_a_body_in_session_consults_no_one(nlp):
+    """ "met" takes several: a council meeting alone is no consultation; two leaders, a
+    president and a minister, or a meeting "with" someone are (sentences written for this
+    test)."""
+    texts = [
+        "The security council met behind closed doors on Friday.",
+        "The two leaders met in Geneva on Monday.",
+        "The president met with rebel commanders on Monday.",
+    ]
+    articles = analyse_texts(texts, ["2020-03-04"] * len(texts))
+    assert [[e.type for e in a.events] for a in articles] == [[], ["CONSULT"], ["CONSULT"]]

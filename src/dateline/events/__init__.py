@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dateline import geo
@@ -325,6 +325,17 @@ def _inside_names(people: Participants) -> set[int]:
     }
 
 
+def _one_alone(verb: Token) -> bool:
+    """Whether an act of several together ("met") has a single subject and no one else:
+    no object, no "with" or "between", no coordinated or plural subject."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and subjects[0].tag_ in ("NN", "NNP") and not subjects[0].conjuncts
+
+
 def _is_event(
     candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon, sentence: SpacySpan
 ) -> bool:
@@ -337,6 +348,8 @@ def _is_event(
         return False  # "US-backed", "long-threatened": a description, not an event
     if token.dep_ == "acl" and token.tag_ == "VBN" and candidate.entry.type in DESCRIBING:
         return False  # "teachers supported by four unions", "an officer accused of theft"
+    if "mutual" in candidate.entry.flags and _one_alone(token):
+        return False  # "the cabinet met on Sunday": a body in session, no one consulted
     if token.pos_ not in ("NOUN", "PROPN") or candidate.support is not None:
         return True
     # A trigger noun that another trigger verb governs is that verb's topic, not a new
