@@ -265,10 +265,9 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
         args.actor, args.actor_head = [], None
     if trigger.lemma_.lower() in UNACCUSATIVE and not any(  # "one person died": the
         c.dep_ == "dobj" for c in predicate.children
-    ):  # subject suffered it; the device that exploded is neither side
-        if args.actor_head is None or args.actor_head.lemma_.lower() not in EXPLOSIVE_DEVICES:
-            args.recipient = args.actor + args.recipient
-            args.recipient_head = args.actor_head
+    ):  # subject suffered it
+        args.recipient = args.actor + args.recipient
+        args.recipient_head = args.actor_head
         args.actor, args.actor_head = [], None
     if event_type == "ASSAULT" and not args.actor:
         _planter(predicate, device, people, args)

@@ -80,13 +80,6 @@ def local_cue(token: Token, lexicon: Lexicon, is_noun: bool) -> tuple[str, Token
     return None
 
 
-def _told_by_its_outcome(prep: Token, lexicon: Lexicon) -> bool:
-    """Whether a time phrase hangs on the event's own dead or wounded ("two soldiers died
-    after an explosion"): then the phrase names the event itself, not a background to
-    another one ("patrols were ordered after violent protests")."""
-    return _is_outcome(prep.head, lexicon)
-
-
 def _spell_of(of: Token) -> Token | None:
     """The preposition over "a week of", "months of", "days of": the stretch of time an
     act filled, itself in a time phrase ("after a week of unrest")."""
@@ -118,7 +111,9 @@ def _types(token: Token, lexicon: Lexicon) -> set[str]:
 
 
 def _is_outcome(token: Token, lexicon: Lexicon) -> bool:
-    """Whether the word tells an event's dead or wounded ("died", "killed")."""
+    """Whether the word tells an event's dead or wounded ("died", "killed"). A time phrase
+    on it ("two soldiers died after an explosion") names the event itself, not a
+    background to another ("patrols were ordered after violent protests")."""
     entries = lexicon.triggers.get(token.lemma_.lower(), ())
     return any("outcome" in entry.flags for entry in entries)
 
@@ -138,13 +133,13 @@ def factuality(
         if trigger.dep_ == "dobj" and governor_class(head, table) == "negated":
             return "negated", head  # "prevented the demonstration", "called off the strike"
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
-            if (head.lower_, "phrase") in table and not _told_by_its_outcome(head, lexicon):
+            if (head.lower_, "phrase") in table and not _is_outcome(head.head, lexicon):
                 return table[(head.lower_, "phrase")], head
             span = _spell_of(head)  # "after a week of unrest": the time is the unrest's
             if (
                 span is not None
                 and table.get((span.lower_, "phrase")) == "historical"
-                and not _told_by_its_outcome(span, lexicon)
+                and not _is_outcome(span.head, lexicon)
             ):
                 return "historical", span
             if head.head.pos_ == "NOUN" and (head.head.lemma_.lower(), "phrase") in table:

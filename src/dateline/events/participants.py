@@ -487,6 +487,7 @@ class Participants:
         if (
             token.tag_ not in ("NNS", "NNPS", "NNP")
             or token.lower_ in NOT_ACTORS
+            or token.lemma_.lower() in EXPLOSIVE_DEVICES  # "IED", tagged a name
             or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC")
         ):
             return []
