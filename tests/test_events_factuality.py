@@ -168,14 +168,29 @@ def test_an_act_told_as_the_time_of_another_kind_is_background(nlp):
 
 
 def test_a_strike_called_off_did_not_happen(nlp):
-    """ "called off its strike": no strike (the trigger table cannot tell "called off" from
-    "called in" by off-duty officers, so the calling off itself is not coded)."""
+    """ "called off its strike": no strike, and the union's calling it off is its
+    concession (data/events/undone.tsv); a march the police call off is no concession."""
     texts = [
         "The teachers' union called off its strike after talks with the ministry.",
         "Police called off the search for the missing fishermen.",
+        "Police called off the march on Sunday.",
     ]
-    strike, search = analyse_texts(texts, ["2020-03-04"] * 2)
+    strike, search, march = analyse_texts(texts, ["2020-03-04"] * 3)
     protests = [(e.type, e.factuality) for e in strike.events if e.type == "PROTEST"]
     assert protests == [("PROTEST", "negated")]
-    assert all(e.factuality != "asserted" for e in strike.events)
+    asserted = [(e.type, e.trigger.text) for e in strike.events if e.factuality == "asserted"]
+    assert asserted == [("CONCEDE", "called")]
     assert search.events == []
+    assert [(e.type, e.factuality) for e in march.events] == [("PROTEST", "negated")]
+
+
+def test_talks_that_failed_to_agree_are_a_rejection(nlp):
+    """ "failed to agree": no agreement, and the failure is PLOVER's REJECT."""
+    (article,) = analyse_texts(
+        ["The two governments failed to agree on the border on Sunday."],
+        ["2020-03-04"],
+    )
+    assert [(e.type, e.factuality) for e in article.events] == [
+        ("REJECT", "asserted"),
+        ("AGREE", "negated"),
+    ]

@@ -46,7 +46,7 @@ from dateline.events.arguments import Arguments, claimant, extract, is_passive, 
 from dateline.events.arguments import subject as arguments_subject
 from dateline.events.attribution import attribution, find_quotes
 from dateline.events.confidence import calibrated
-from dateline.events.derived import CAMEO, intent_event, obligation_events
+from dateline.events.derived import CAMEO, intent_event, obligation_events, undone_event
 from dateline.events.factuality import factuality, historical
 from dateline.events.lexicon import Lexicon, lexicon_for, load_lexicon
 from dateline.events.nested import about_unreported, nested_mentions
@@ -90,7 +90,10 @@ CASUALTY_LEMMAS = {
 ABSORBING_TYPES = ("ASSAULT", "PROTEST", "COERCE")
 FACTUAL = ("asserted", "historical", "claimed")
 DEFINITE = {"the", "this", "that", "these", "those"}
-DESCRIBING = {"SUPPORT", "ACCUSE"}  # types whose participle on a noun describes it
+# types whose participle on a noun describes it ("an officer accused of theft", "a strike
+# called for the first of the month", "troops posted along the border"): violence so told
+# is as often the news
+DESCRIBING = {"SUPPORT", "ACCUSE", "REQUEST", "MOBILIZE"}
 BACKGROUND_PREPS = {
     "amid",
     "amidst",
@@ -133,6 +136,9 @@ class Draft:
     context: set[str] = field(default_factory=set)
     # the state forces that intervene in a protest: ACLED's Actor 2 of it, no PLOVER party
     interveners: list[ActorRef] = field(default_factory=list)
+    # a complaint or a demand a state made by a done act ("called in the envoy to
+    # complain"): said, though its verb is an infinitive of purpose
+    said_by_act: bool = False
 
 
 def find_events(
@@ -236,6 +242,9 @@ def find_events(
         )
         if intent is not None:
             events.append(intent)
+        undoing = undone_event(event, draft.args.actor, cue, lexicon, build)
+        if undoing is not None:
+            events.append(undoing)
     taken = {(e.type, e.trigger.start) for e in events}
     events.extend(
         e
@@ -346,7 +355,12 @@ def _is_event(
             return False
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
         return False  # "US-backed", "long-threatened": a description, not an event
-    if token.dep_ == "acl" and token.tag_ == "VBN" and candidate.entry.type in DESCRIBING:
+    if (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and candidate.entry.type in DESCRIBING
+        and token.head.dep_ != "ROOT"  # a noun that is all the parse found: its verb
+    ):
         return False  # "teachers supported by four unions", "an officer accused of theft"
     if "mutual" in candidate.entry.flags and _one_alone(token):
         return False  # "the cabinet met on Sunday": a body in session, no one consulted
@@ -562,6 +576,16 @@ def _purpose_protests(
         subject, _passive = arguments_subject(governor)
         if subject is None:
             continue
+        if any(
+            (ref := people.ref(t)) is not None and ref.sector in STATE_SECTORS
+            for t in subject.subtree
+        ):
+            # "the ministry called in the envoy to protest": no protest, a state's
+            # complaint, made by the summons
+            for draft in drafts:
+                if draft.candidate.token.i == token.i and governor.tag_ == "VBD":
+                    draft.said_by_act = True
+            continue
         pseudo = Candidate(governor, replace(template, lemma=governor.lemma_.lower()))
         sentence = people.sentence(governor.i)
         found.append(
@@ -713,8 +737,13 @@ def _attach_casualties(
             # is the attacker
             target.args.actor = extract(own[0], "ASSAULT", people).actor
         if not target.args.recipient and target.candidate.entry.type in ("ASSAULT", "COERCE"):
+            # the acting side's own dead are not whom it acted on: "a smuggler was
+            # arrested ... an officer was hurt in the raid"
+            own_side = _acting_side(target, people)
             for victim in found.victims or []:
                 for ref in people.refs(victim, "ASSAULT", allow_places=False):
+                    if ref.canonical in own_side or ref.sector in own_side:
+                        continue
                     if not any(r.text == ref.text for r in target.extra_recipients):
                         target.extra_recipients.append(ref)
     # Outcome words in sentences without casualty counts ("civilians were killed") still
@@ -747,6 +776,17 @@ def _attach_casualties(
                 extract(candidate, candidate.entry.type, people),
             )
         )
+
+
+def _acting_side(target: Draft, people: Participants) -> set[str]:
+    """The names and sectors of the side that acted, the police for an arrest that names
+    no one (`_arresting_police` names them later): its own dead or wounded are not whom
+    it acted on."""
+    side = {a.canonical for a in target.args.actor if a.canonical}
+    police = people.dictionary.institutions.get("police")
+    if not target.args.actor and target.candidate.entry.mode == "arrest" and police is not None:
+        side.add(police.sector)
+    return side
 
 
 def _casualty_tokens(doc: Doc, lexicon: Lexicon) -> list[int]:
@@ -878,6 +918,8 @@ def _build(
     if acled is not None and acled.event_type == "Riots" and "crowd" not in entry.flags:
         actors = _crowd(actors, "riot", token.text)  # a mob that kills is rioters (ACLED)
     value, cue = factuality(token, candidate.support, lexicon, lexicon.reporting_verbs)
+    if draft.said_by_act and value == "future":
+        value, cue = "asserted", None
     date = timex.event_date(
         article.times,
         trigger,
@@ -1122,6 +1164,10 @@ def _unidentified(candidate: Candidate, location, people: Participants) -> Actor
     ):
         return None
     predicate = candidate.predicate
+    if any(
+        c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in predicate.children
+    ) and not is_passive(predicate):
+        return None  # "Sergeant Ortiz opened fire": a man the text names, not an unknown group
     said = None
     for child in predicate.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):

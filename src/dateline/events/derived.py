@@ -24,13 +24,15 @@ from collections.abc import Callable
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from dateline.events.acled import STATE_SECTORS  # a protest they call off is banned
 from dateline.events.attribution import channel, reporting_verb, speaker
 from dateline.events.factuality import governor_class
 from dateline.events.lexicon import Lexicon, tokens_with
 from dateline.events.participants import Participants
 from dateline.model import ActorRef, Attribution, Event
 
-CAMEO = {"AGREE": "030", "REJECT": "120", "THREATEN": "130", "REQUEST": "100"}
+CAMEO = {"AGREE": "030", "REJECT": "120", "THREATEN": "130", "REQUEST": "100", "CONCEDE": "080"}
+CONDITIONS = {"if", "unless"}  # the marks of a condition a threat is made on
 # Nouns that carry what a speaker says, with the speaker as subject of their verb:
 # "issued a stern reminder to Iraq that it must cooperate".
 MESSAGE_NOUNS = {
@@ -96,6 +98,8 @@ def intent_event(
     protest adds to its named participants).
     """
     kind = cue_kind(cue, lexicon)
+    if kind == "conditional":
+        return _conditional_threat(event, actors, cue, predicate, people, lexicon, build)
     if kind not in ("modal", "reported_modal", "governor") or cue.i in triggers:
         return None  # "threatened to strike", "promised to help": coded by that verb
     if cue.dep_ == "dobj" and governor_class(cue.head, lexicon.factuality) == "negated":
@@ -122,6 +126,59 @@ def intent_event(
     if not actors or (who is not None and all(_pronoun(a) for a in actors)):
         actors = [who] if who is not None else []
     return build(derived, cue, predicate, actors, list(event.recipient), event.attribution)
+
+
+def undone_event(
+    event: Event, actors: list[ActorRef], cue: Token | None, lexicon: Lexicon, build: Builder
+) -> Event | None:
+    """The event that undoing an act is (`data/events/undone.tsv`: "the union called off
+    the strike" is a concession, "the talks failed to produce a deal" a rejection), or None."""
+    if event.factuality != "negated" or cue is None or cue.pos_ != "VERB":
+        return None
+    particle = next((c.lower_ for c in cue.children if c.dep_ == "prt"), None)
+    lemma = cue.lemma_.lower()
+    found = lexicon.undone.get((event.type, f"{lemma} {particle}")) or (
+        lexicon.undone.get((event.type, lemma)) if particle is None else None
+    )
+    if found is None or not actors:
+        return None
+    kind, own_side = found
+    if own_side and any(a.sector in STATE_SECTORS for a in actors):
+        return None
+    return build(kind, cue, cue, list(actors), [], event.attribution)
+
+
+def _conditional_threat(
+    event: Event,
+    actors: list[ActorRef],
+    cue: Token,
+    predicate: Token,
+    people: Participants,
+    lexicon: Lexicon,
+    build: Builder,
+) -> Event | None:
+    """The THREATEN that a harm said to be possible on a condition is ("might freeze the
+    loan unless the law is changed", "could impose sanctions unless ..."), or None: the
+    act must be the predicate's own, a harm (`intent_types.tsv`), under a condition, and
+    said by someone; the speaker acts where the act has no actor of its own."""
+    if event.factuality != "hypothetical" or not _modal_of(cue, predicate):
+        return None
+    if lexicon.intent_types.get(event.type, (None, None))[0] != "THREATEN":
+        return None
+    if not any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+        for c in predicate.children
+    ):
+        return None
+    verb = reporting_verb(predicate, lexicon)
+    who = speaker(verb, people) if verb is not None else None
+    said = who is not None or any(
+        t.lemma_.lower() in lexicon.reporting_verbs and t.pos_ == "VERB" for t in predicate.sent
+    )  # the parser often cuts "..., the minister said" off the clause it reports
+    if not said:
+        return None  # "troops could attack if ...": a forecast in the reporter's voice
+    chosen = [a for a in actors if not _pronoun(a)] or ([who] if who is not None else [])
+    return build("THREATEN", cue, predicate, chosen, list(event.recipient), event.attribution)
 
 
 def _modal_of(cue: Token, predicate: Token) -> bool:

@@ -23,6 +23,7 @@ import datetime as dt
 from spacy.tokens import Token
 
 from dateline.events.lexicon import Lexicon
+from dateline.events.triggers import word_forms
 from dateline.model import EventDate
 
 HISTORICAL_AFTER_DAYS = 90
@@ -124,6 +125,10 @@ def factuality(
     """The factuality class of an event and the cue token that decided it."""
     table = lexicon.factuality
     is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    if support is not None and support.head == trigger and support.dep_ in ("acl", "relcl"):
+        # a light verb that describes its noun ("prevented the sit-in organised by
+        # nurses"): the noun's own place in the sentence tells whether it happened
+        support = None
     if is_noun and support is None:  # a light verb asserts its noun ("mounted the planned raid")
         cue = local_cue(trigger, lexicon, True)
         if cue:
@@ -177,6 +182,8 @@ def factuality(
                     # "stormed the base after a car bomb exploded": one attack's steps
                     continue
                 return table[(child.lower_, "mark")], child
+        if _subjunctive(node):
+            return "future", node.head  # "urged that the council lift the curfew"
         if node.dep_ not in CLIMB_DEPS or node.head == node:
             break
         governor = node.head
@@ -214,6 +221,14 @@ def factuality(
             if infinitive and cls is None and dep in ("xcomp", "advcl", "acl"):
                 return "future", governor_token
             if dep in ("relcl", "acl"):
+                if (
+                    any(form in lexicon.light_verbs for form in word_forms(node))
+                    and governor.dep_ == "dobj"
+                    and governor_class(governor.head, table) == "negated"
+                ):
+                    # "prevented the sit-in organised by nurses": the light
+                    # verb's act is its noun, and the noun did not happen
+                    return "negated", governor.head
                 break  # a clause describing a noun stands on its own
             node = governor_token
             continue
@@ -230,6 +245,20 @@ def factuality(
             continue
         break
     return "asserted", None
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A clause whose verb has a subject but no tense ("urged that the council lift the
+    restrictions", "urged that he be released"): what someone wants done, not a fact."""
+    if verb.dep_ != "ccomp" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return False
+    auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries:
+        return verb.tag_ == "VB"
+    return len(auxiliaries) == 1 and auxiliaries[0].lower_ == "be" and verb.tag_ == "VBN"
 
 
 def reported_in_past(clause: Token, reporting: dict) -> bool:

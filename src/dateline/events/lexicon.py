@@ -64,6 +64,8 @@ class Lexicon:
     protest_context: frozenset[str]
     intents: dict[str, str]  # word -> modal, reported_modal, governor or obligation
     intent_types: dict[str, tuple[str | None, str | None]]  # type -> (intent, refusal)
+    # (type undone, cue lemma) -> (event type of the undoing, only its own side)
+    undone: dict[tuple[str, str], tuple[str, bool]] = dataclasses.field(default_factory=dict)
     profile: Profile = NEWS  # the input profile (`dateline.events.profile`)
 
     @functools.cached_property
@@ -159,6 +161,9 @@ def load_lexicon() -> Lexicon:
         intent_types={
             r["type"]: (r["intent"] or None, r["refusal"] or None)
             for r in _rows("intent_types.tsv")
+        },
+        undone={
+            (r["type"], r["cue"]): (r["event"], r["side"] == "own") for r in _rows("undone.tsv")
         },
     )
 

@@ -10,11 +10,13 @@ PLOVER's gold codes one event per such sentence.
 An event is such a description when the way up the parse from its trigger to the trigger
 of another event of another type passes through a clause that modifies a noun (a
 participle or a relative clause, `acl` / `relcl`), or when it is an event noun that is
-the object of the other event ("turned down a mediation offer"). One act told by two words of the
-same type ("staged a protest") is left alone, and so is a protest inside force used on
-the crowd ("water cannon against students marching over fees"): ACLED codes the protest,
-with the intervention. A clause on an act the text names without reporting it ("after
-months of fighting that has killed thousands") is that act's backdrop.
+the object of the other event ("turned down a mediation offer"). One act told by two
+words of the same type ("staged a protest") is left alone unless one is in a relative
+clause ("the checkpoint where the soldier who shot the farmer was posted"), and so is a
+protest inside force used on the crowd ("water cannon against students marching over
+fees"): ACLED codes the protest, with the intervention. A clause on an act the text names
+without reporting it ("after months of fighting that has killed thousands") is that act's
+backdrop.
 """
 
 from __future__ import annotations
@@ -77,6 +79,11 @@ def nested_mentions(
                 nested.add(id(draft))
             continue
         kind, other = draft.candidate.entry.type, governor.candidate.entry.type
+        if kind == other and any(node.dep_ == "relcl" for node in path):
+            # "attacked the checkpoint where the soldier who shot the farmer was
+            # posted": an act that says who someone is, told inside another act
+            nested.add(id(draft))
+            continue
         if kind == other or (
             kind == "PROTEST" and (other in FORCE_ON_CROWDS or other in protest_content)
         ):

@@ -34,8 +34,12 @@ FOLDED_FACTUALITY = ("asserted", "historical", "claimed")
 # one article are as often two events as one.
 FOLDED_TYPES = ("ASSAULT", "COERCE", "PROTEST")
 # A protest is told by its march, its barricades and its riot, one event in another's
-# words; an air strike and a shelling, an arrest and a seizure, are two acts.
+# words; an air strike and a shelling are two acts.
 ANY_MODE_TYPES = ("PROTEST",)
+# What a force seizes in the raid it made an arrest in ("detained the smugglers and
+# took their rifles", "officers also took two pistols from the car") is that operation's
+# haul, told after the arrest: ACLED codes the one arrest, not a second act.
+HAUL = ("arrest", "seize")
 # What an attack destroyed, told after it with no attacker of its own ("a house and a shop
 # were destroyed"), is that attack's damage, whatever weapon the attack was told with
 DAMAGE_MODES = ("destroy",)
@@ -118,6 +122,7 @@ def retells(later: Event, earlier: Event, kind_of: Callable[[ActorRef], str | No
             or later.mode == earlier.mode
             or later.type in ANY_MODE_TYPES
             or (later.mode in DAMAGE_MODES and not any(_named(r, kind_of) for r in later.actor))
+            or ((earlier.mode, later.mode) == HAUL and bool(later.actor))
         )
         and _territorial(later) == _territorial(earlier)
         and _dates_agree(later, earlier)
@@ -208,6 +213,10 @@ def _named(ref: ActorRef, kind_of: Callable[[ActorRef], str | None]) -> bool:
     )
 
 
+def _known(ref: ActorRef) -> bool:
+    return not (ref.canonical or "").startswith(UNIDENTIFIED)
+
+
 def _key(ref: ActorRef) -> str:
     return ref.canonical or ref.text
 
@@ -233,8 +242,9 @@ def _contradict(
     William Hakim" in the next paragraph."""
     if {_key(r) for r in a} & {_key(r) for r in b}:
         return False
-    groups_a = {r.sector for r in a if r.sector and kind_of(r) != "person"}
-    groups_b = {r.sector for r in b if r.sector and kind_of(r) != "person"}
+    # an unidentified armed group is who did it where the text does not say: anyone
+    groups_a = {r.sector for r in a if r.sector and kind_of(r) != "person" and _known(r)}
+    groups_b = {r.sector for r in b if r.sector and kind_of(r) != "person" and _known(r)}
     if groups_a and groups_b and not groups_a & groups_b:
         return True  # civilians held by a group are not the fighters attacked
     for person in (True, False):
