@@ -582,9 +582,10 @@ def _purpose_protests(
         ):
             # "the ministry called in the envoy to protest": no protest, a state's
             # complaint, made by the summons
-            for draft in drafts:
-                if draft.candidate.token.i == token.i and governor.tag_ == "VBD":
-                    draft.said_by_act = True
+            if governor.tag_ == "VBD":
+                for draft in drafts:
+                    if draft.candidate.token.i == token.i:
+                        draft.said_by_act = True
             continue
         pseudo = Candidate(governor, replace(template, lemma=governor.lemma_.lower()))
         sentence = people.sentence(governor.i)
@@ -739,10 +740,10 @@ def _attach_casualties(
         if not target.args.recipient and target.candidate.entry.type in ("ASSAULT", "COERCE"):
             # the acting side's own dead are not whom it acted on: "a smuggler was
             # arrested ... an officer was hurt in the raid"
-            own_side = _acting_side(target, people)
+            names, sectors = _acting_side(target, people)
             for victim in found.victims or []:
                 for ref in people.refs(victim, "ASSAULT", allow_places=False):
-                    if ref.canonical in own_side or ref.sector in own_side:
+                    if ref.canonical in names or ref.sector in sectors:
                         continue
                     if not any(r.text == ref.text for r in target.extra_recipients):
                         target.extra_recipients.append(ref)
@@ -778,15 +779,15 @@ def _attach_casualties(
         )
 
 
-def _acting_side(target: Draft, people: Participants) -> set[str]:
-    """The names and sectors of the side that acted, the police for an arrest that names
-    no one (`_arresting_police` names them later): its own dead or wounded are not whom
-    it acted on."""
-    side = {a.canonical for a in target.args.actor if a.canonical}
+def _acting_side(target: Draft, people: Participants) -> tuple[set[str], set[str]]:
+    """The names of the side that acted, and its sector where the text names no one: the
+    police for an arrest (`_arresting_police` names them later). Its own dead or wounded
+    are not whom it acted on."""
+    names = {a.canonical for a in target.args.actor if a.canonical}
     police = people.dictionary.institutions.get("police")
     if not target.args.actor and target.candidate.entry.mode == "arrest" and police is not None:
-        side.add(police.sector)
-    return side
+        return names, {police.sector}
+    return names, set()
 
 
 def _casualty_tokens(doc: Doc, lexicon: Lexicon) -> list[int]:
@@ -1164,18 +1165,17 @@ def _unidentified(candidate: Candidate, location, people: Participants) -> Actor
     ):
         return None
     predicate = candidate.predicate
-    if any(
-        c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in predicate.children
-    ) and not is_passive(predicate):
-        return None  # "Sergeant Ortiz opened fire": a man the text names, not an unknown group
+    passive = is_passive(predicate)
     said = None
     for child in predicate.children:
+        if child.dep_ == "nsubj" and child.ent_type_ == "PERSON" and not passive:
+            return None  # "Sergeant Ortiz opened fire": a man the text names, no unknown group
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             said = next((g for g in child.children if g.dep_ == "pobj"), None)
         elif (
             child.dep_ in ("nsubj", "nsubjpass")
             and child.pos_ == "NOUN"
-            and not is_passive(predicate)
+            and not passive
             and people.ref(child) is None
         ):
             said = child  # "a bomb exploded", not "a prisoner died"

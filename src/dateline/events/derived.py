@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.events.acled import STATE_SECTORS  # a protest they call off is banned
 from dateline.events.attribution import channel, reporting_verb, speaker
-from dateline.events.factuality import governor_class
+from dateline.events.factuality import governor_class, phrasal
 from dateline.events.lexicon import Lexicon, tokens_with
 from dateline.events.participants import Participants
 from dateline.model import ActorRef, Attribution, Event
@@ -135,11 +135,8 @@ def undone_event(
     the strike" is a concession, "the talks failed to produce a deal" a rejection), or None."""
     if event.factuality != "negated" or cue is None or cue.pos_ != "VERB":
         return None
-    particle = next((c.lower_ for c in cue.children if c.dep_ == "prt"), None)
-    lemma = cue.lemma_.lower()
-    found = lexicon.undone.get((event.type, f"{lemma} {particle}")) or (
-        lexicon.undone.get((event.type, lemma)) if particle is None else None
-    )
+    lemma, with_particle = phrasal(cue)
+    found = lexicon.undone.get((event.type, with_particle or lemma))
     if found is None or not actors:
         return None
     kind, own_side = found

@@ -96,13 +96,19 @@ FRAME_VERBS = {"come", "happen", "occur"}
 TIME_SPANS = {"hour", "day", "night", "week", "month", "year", "decade", "weekend"}
 
 
+def phrasal(verb: Token) -> tuple[str, str | None]:
+    """A verb's lemma and, for a phrasal verb, the lemma with its particle ("call off")."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return lemma, (f"{lemma} {particle}" if particle is not None else None)
+
+
 def governor_class(verb: Token, table: dict[tuple[str, str], str]) -> str | None:
     """The factuality a verb gives what it governs, a phrasal verb by its particle first
     ("call off" negates what "call" would ask for)."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    lemma = verb.lemma_.lower()
-    if particle is not None and (f"{lemma} {particle}", "governor") in table:
-        return table[(f"{lemma} {particle}", "governor")]
+    lemma, with_particle = phrasal(verb)
+    if with_particle is not None and (with_particle, "governor") in table:
+        return table[(with_particle, "governor")]
     return table.get((lemma, "governor"))
 
 

@@ -65,7 +65,7 @@ class Lexicon:
     intents: dict[str, str]  # word -> modal, reported_modal, governor or obligation
     intent_types: dict[str, tuple[str | None, str | None]]  # type -> (intent, refusal)
     # (type undone, cue lemma) -> (event type of the undoing, only its own side)
-    undone: dict[tuple[str, str], tuple[str, bool]] = dataclasses.field(default_factory=dict)
+    undone: dict[tuple[str, str], tuple[str, bool]]
     profile: Profile = NEWS  # the input profile (`dateline.events.profile`)
 
     @functools.cached_property

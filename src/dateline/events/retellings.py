@@ -208,12 +208,13 @@ def _named(ref: ActorRef, kind_of: Callable[[ActorRef], str | None]) -> bool:
     people ("protesters", "villagers"), which two tellings may word differently."""
     return (
         (ref.entity is not None or ref.country is not None)
-        and not (ref.canonical or "").startswith(UNIDENTIFIED)
+        and _known(ref)
         and kind_of(ref) != "group_of_people"
     )
 
 
 def _known(ref: ActorRef) -> bool:
+    """Not the unidentified armed group that stands for whoever the text does not name."""
     return not (ref.canonical or "").startswith(UNIDENTIFIED)
 
 
