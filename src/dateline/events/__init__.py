@@ -94,6 +94,7 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 # called for the first of the month", "troops posted along the border"): violence so told
 # is as often the news
 DESCRIBING = {"SUPPORT", "ACCUSE", "REQUEST", "MOBILIZE"}
+POINTING_PRONOUNS = {"this", "that", "it"}  # subjects that point back at what was told
 BACKGROUND_PREPS = {
     "amid",
     "amidst",
@@ -345,6 +346,15 @@ def _one_alone(verb: Token) -> bool:
     return len(subjects) == 1 and subjects[0].tag_ in ("NN", "NNP") and not subjects[0].conjuncts
 
 
+def _names_what_was_told(noun: Token) -> bool:
+    """ "This is a cowardly attack", "it was the worst riot in years": a noun said of
+    "this" or "it" judges or ranks an act the text has told (or quotes someone doing
+    so), not a new one."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in POINTING_PRONOUNS for c in noun.head.children)
+
+
 def _is_event(
     candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon, sentence: SpacySpan
 ) -> bool:
@@ -357,7 +367,7 @@ def _is_event(
         return False  # "US-backed", "long-threatened": a description, not an event
     if (
         token.dep_ == "acl"
-        and token.tag_ == "VBN"
+        and token.tag_ in ("VBN", "VBD")  # a participle the tagger took for a past tense
         and candidate.entry.type in DESCRIBING
         and token.head.dep_ != "ROOT"  # a noun that is all the parse found: its verb
     ):
@@ -374,6 +384,8 @@ def _is_event(
         return False
     if claimant(token) is not None:  # "X claimed responsibility for the attack"
         return True
+    if _names_what_was_told(token):
+        return False
     # Otherwise the noun must stand as an event in its own clause or carry arguments.
     if token.dep_ in ("nsubj", "nsubjpass", "ROOT", "attr", "appos", "conj"):
         return True
@@ -917,7 +929,10 @@ def _build(
     kinds = people.kinds
     acled = _acled_of(entry, event_type, mode, cue_words, actors, recipients, draft, lexicon, kinds)
     if acled is not None and acled.event_type == "Riots" and "crowd" not in entry.flags:
-        actors = _crowd(actors, "riot", token.text)  # a mob that kills is rioters (ACLED)
+        # a mob that kills is rioters (ACLED), its villagers or residents named beside it
+        # as ACLED's associated actor; "rioting youths attacked": the text calls them
+        # the crowd, and they are no civilians beside it
+        actors = _crowd(actors, "riot", token.text, gathered=_called_a_crowd(draft, lexicon))
     value, cue = factuality(token, candidate.support, lexicon, lexicon.reporting_verbs)
     if draft.said_by_act and value == "future":
         value, cue = "asserted", None
@@ -1237,14 +1252,26 @@ def _scene_country(sentence: SpacySpan, people: Participants) -> str | None:
     return main_country(people.places, people.entities) if not named else None
 
 
+def _called_a_crowd(draft: Draft, lexicon: Lexicon) -> bool:
+    """Whether the actor's own words make it a crowd ("rioting youths", "protesting
+    farmers"): a modifier that is a crowd's act (`crowd` in triggers.tsv)."""
+    head = draft.args.actor_head
+    return head is not None and any(
+        child.dep_ in ("amod", "compound")
+        and any("crowd" in entry.flags for entry in lexicon.triggers.get(child.lemma_.lower(), ()))
+        for child in head.children
+    )
+
+
 def _crowd(
     actors: list[ActorRef], mode: str | None, trigger_text: str, gathered: bool = False
 ) -> list[ActorRef]:
     """The people of a protest are protesters (rioters in a riot), whatever else they are.
 
-    `gathered`: the trigger itself is a crowd's act ("marched", "rioted"), so the people
-    it names are that crowd and no civilians beside it; where violence is read as a
-    riot because its actors are civilians, they stay named as such."""
+    `gathered`: the people named are the crowd itself, no civilians beside it: the
+    trigger is a crowd's act ("marched", "rioted"), or their own words call them one
+    ("rioting youths attacked"). Where violence is read as a riot because its actors are
+    civilians, they stay named beside the rioters, as ACLED names them."""
     role = "Rioters" if mode == "riot" else "Protesters"
     if any((a.canonical or "").startswith(CROWD_CANONICALS) for a in actors):
         return actors

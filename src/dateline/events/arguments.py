@@ -405,16 +405,16 @@ def _noun_arguments(
         holder = head.head if head.dep_ == "prep" and head.lower_ == "in" else None
         if holder is not None and holder.lemma_.lower() == "part" and holder.dep_ == "dobj":
             holder = holder.head
+        with_side = any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+        if with_side and holder is not None:
+            holder = _clause_verb(holder)
         if (
             not args.actor
             and noun.dep_ == "pobj"
             and holder is not None
-            and (
-                holder.lemma_.lower() in PARTAKING
-                # "poured into the streets, throwing bricks in clashes with police": the
-                # other side of a clash "with" someone is who the clause is about
-                or any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
-            )
+            # "poured into the streets, throwing bricks in clashes with police": the
+            # other side of a clash "with" someone is who the clause is about
+            and (holder.lemma_.lower() in PARTAKING or with_side)
         ):
             subj, _ = subject(holder)
             if subj is not None:
@@ -596,3 +596,20 @@ def _same_actor(a: ActorRef, b: ActorRef) -> bool:
     if a.entity is not None and a.entity == b.entity:
         return True
     return a.canonical is not None and a.canonical == b.canonical and a.text == b.text
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause a phrase belongs to, up through the objects it hangs on:
+    in "hurled bottles in clashes with police" the clash's phrase hangs on the bottles,
+    but it is the hurling's subject who clashed. A token that is not an object stays."""
+    climbed = token
+    for _ in range(3):
+        if climbed.pos_ in ("VERB", "AUX"):
+            return climbed
+        if climbed.dep_ in ("dobj", "conj") and climbed.head is not climbed:
+            climbed = climbed.head
+        elif climbed.dep_ == "pobj" and climbed.head.dep_ == "prep":
+            climbed = climbed.head.head
+        else:
+            break
+    return climbed if climbed.pos_ in ("VERB", "AUX") else token

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.events.acled import STATE_SECTORS  # a protest they call off is banned
 from dateline.events.attribution import channel, reporting_verb, speaker
@@ -170,12 +170,24 @@ def _conditional_threat(
     verb = reporting_verb(predicate, lexicon)
     who = speaker(verb, people) if verb is not None else None
     said = who is not None or any(
-        t.lemma_.lower() in lexicon.reporting_verbs and t.pos_ == "VERB" for t in predicate.sent
-    )  # the parser often cuts "..., the minister said" off the clause it reports
+        t.lemma_.lower() in lexicon.reporting_verbs and t.pos_ == "VERB"
+        for t in _told_sentence(predicate)
+    )
     if not said:
         return None  # "troops could attack if ...": a forecast in the reporter's voice
     chosen = [a for a in actors if not _pronoun(a)] or ([who] if who is not None else [])
     return build("THREATEN", cue, predicate, chosen, list(event.recipient), event.attribution)
+
+
+def _told_sentence(token: Token) -> Span:
+    """The sentence of `token`, with the next one where the parser cut it before its end:
+    "..., the minister said" is often parsed as a sentence of its own, without the clause
+    it reports."""
+    sentence = token.sent
+    doc = token.doc
+    if sentence[-1].text in (".", "!", "?", '"', "'") or sentence.end >= len(doc):
+        return sentence
+    return doc[sentence.start : doc[sentence.end].sent.end]
 
 
 def _modal_of(cue: Token, predicate: Token) -> bool:

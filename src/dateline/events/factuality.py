@@ -235,6 +235,19 @@ def factuality(
                     # "prevented the sit-in organised by nurses": the light
                     # verb's act is its noun, and the noun did not happen
                     return "negated", governor.head
+                # "a reward for information leading to an arrest": the described noun
+                # sits in a phrase that tells its clause's act has not happened
+                # (or on the verb that has that word as its object: "offered a reward
+                # for information")
+                phrase = governor.head if governor.dep_ == "pobj" else None
+                if phrase is not None and phrase.dep_ == "prep":
+                    owners = [phrase.head, *(c for c in phrase.head.children if c.dep_ == "dobj")]
+                    for owner in owners:
+                        key = (owner.lemma_.lower(), "phrase")
+                        if owner.pos_ == "NOUN" and key in table:
+                            return table[key], owner
+                if _not_the_first_time(governor):
+                    return "historical", governor
                 break  # a clause describing a noun stands on its own
             node = governor_token
             continue
@@ -251,6 +264,18 @@ def factuality(
             continue
         break
     return "asserted", None
+
+
+def _not_the_first_time(noun: Token) -> bool:
+    """ "It is not the first time he has been arrested": the clause on "time" tells the
+    earlier times, not this one (which the article tells elsewhere)."""
+    copula = noun.head
+    return (
+        noun.lemma_.lower() == "time"
+        and noun.dep_ == "attr"
+        and any(c.dep_ == "amod" and c.lower_ == "first" for c in noun.children)
+        and any(c.dep_ == "neg" for c in copula.children)
+    )
 
 
 def _subjunctive(verb: Token) -> bool:

@@ -1,0 +1,96 @@
+"""Readings written for full articles (issue 12, fifth session): who is on each side of a
+clash told in a phrase, civilians the text calls rioters, rewards for arrests to come,
+nouns that judge what was already told, and threats whose speaker the parser cut off.
+Our own sentences."""
+
+from __future__ import annotations
+
+from dateline.pipeline import analyse_texts
+
+DAY = "2021-06-08"
+
+
+def _events(text: str) -> list:
+    (article,) = analyse_texts([text], [DAY])
+    return article.events
+
+
+def test_a_clash_in_a_phrase_on_an_object_is_the_clause_s_subject_s(nlp):
+    events = _events(
+        "Angry villagers poured into the streets of Jableh on Friday, carrying sticks and "
+        "stones in fierce clashes with police."
+    )
+    clash = next(e for e in events if e.trigger.text == "clashes")
+    assert [r.canonical for r in clash.actor] == ["Civilians", "Rioters"]
+    assert [r.canonical for r in clash.recipient] == ["Police Forces"]
+
+
+def test_civilians_the_text_calls_rioters_are_the_rioters(nlp):
+    (attack,) = [
+        e
+        for e in _events("Rioting youths attacked a police station in Homs late on Saturday.")
+        if e.type == "ASSAULT"
+    ]
+    assert [r.canonical for r in attack.actor] == ["Rioters"]
+    # villagers who beat a man are rioters, and stay named as villagers beside them
+    (beating,) = _events("Villagers beat and killed a man in Homs after a theft on Monday.")
+    assert [r.canonical for r in beating.actor] == ["Civilians", "Rioters"]
+
+
+def test_a_reward_for_an_arrest_is_for_one_that_has_not_happened(nlp):
+    (arrest,) = _events(
+        "The governor offered a reward of $20,000 for information leading to an arrest in "
+        "the killing of the shopkeeper."
+    )[:1]
+    assert (arrest.type, arrest.factuality) == ("COERCE", "hypothetical")
+
+
+def test_a_noun_said_of_this_judges_what_was_told(nlp):
+    events = _events(
+        "Gunmen killed five farmers in the village of Kafr Nabl on Monday. "
+        '"This is a cowardly attack on innocent people," the governor said.'
+    )
+    assert [(e.type, e.trigger.text) for e in events] == [("ASSAULT", "killed")]
+
+
+def test_not_the_first_time_tells_the_earlier_times(nlp):
+    (arrest,) = _events("It is not the first time the trader has been arrested in Aleppo.")
+    assert (arrest.type, arrest.factuality) == ("COERCE", "historical")
+    (attack,) = _events("It was the first time rebels had attacked the base near Aleppo.")
+    assert (attack.type, attack.factuality) == ("ASSAULT", "asserted")
+
+
+def test_a_call_that_only_dates_a_strike_is_no_request(nlp):
+    # the tagger reads this "called" as a past tense, the parser as a participle
+    events = _events(
+        "Bus drivers stayed away during the general strike called for Monday in Aleppo."
+    )
+    assert "REQUEST" not in [e.type for e in events]
+
+
+def test_a_sentence_the_parser_cut_before_its_speaker_is_read_whole(nlp):
+    from spacy.tokens import Doc
+
+    from dateline.events.derived import _told_sentence
+
+    words = [
+        "Aid",
+        "may",
+        "stop",
+        "if",
+        "talks",
+        "fail",
+        ",",
+        "the",
+        "minister",
+        "said",
+        ".",
+        "Talks",
+        "went",
+        "on",
+        ".",
+    ]
+    starts = [True] + [False] * 6 + [True] + [False] * 3 + [True] + [False] * 3
+    doc = Doc(nlp.vocab, words=words, sent_starts=starts)
+    assert _told_sentence(doc[1]).text == "Aid may stop if talks fail , the minister said ."
+    assert _told_sentence(doc[8]).text == "the minister said ."
