@@ -94,3 +94,60 @@ def test_a_sentence_the_parser_cut_before_its_speaker_is_read_whole(nlp):
     doc = Doc(nlp.vocab, words=words, sent_starts=starts)
     assert _told_sentence(doc[1]).text == "Aid may stop if talks fail , the minister said ."
     assert _told_sentence(doc[8]).text == "the minister said ."
+
+
+def test_a_person_fired_from_a_job_is_not_shot(nlp):
+    assert _events("The gunman was a clerk who was fired from Hassan Traders on Thursday.") == []
+    assert _events("A man fired two days earlier from his job walked into the bank.") == []
+    assert _events("Karim had been fired last week as a driver at the bakery in Idlib.") == []
+    (shooting,) = _events("He was fired upon by soldiers at a checkpoint near Daraa.")
+    assert (shooting.type, shooting.mode) == ("ASSAULT", "firearms")
+
+
+def test_a_camera_that_captures_a_moment_seizes_no_one(nlp):
+    events = _events("Jurors watched footage capturing the moment a guard was shot in Hama.")
+    assert [(e.type, e.trigger.text) for e in events] == [("ASSAULT", "shot")]
+
+
+def test_asking_whether_is_a_question_not_a_request(nlp):
+    events = _events("Residents of Idlib are beginning to ask whether the new school will open.")
+    assert [e.type for e in events] == []
+
+
+def test_one_plan_of_two_acts_is_one_threat(nlp):
+    events = _events(
+        "The opposition party, which along with two others is planning to launch protest "
+        "rallies from 9 April to demand the president's resignation, said the charges "
+        "were false."
+    )
+    assert [(e.type, e.factuality) for e in events] == [
+        ("THREATEN", "asserted"),
+        ("PROTEST", "future"),
+        ("PROTEST", "future"),
+    ]
+
+
+def test_a_clause_before_a_refusal_is_not_what_was_refused(nlp):
+    events = _events("A guard was also assaulted in Hama; he refused medical attention.")
+    assert [(e.type, e.factuality) for e in events] == [("ASSAULT", "asserted")]
+
+
+def test_footage_provided_is_no_aid(nlp):
+    assert _events("She said the footage provided by the ministry proved nothing.") == []
+
+
+def test_a_plan_met_with_anger_is_no_meeting(nlp):
+    assert _events("The new curfew in Homs will be met with anger.") == []
+
+
+def test_an_act_said_to_be_expected_has_not_happened(nlp):
+    (protest,) = _events("A second protest is scheduled in the east of Homs.")
+    assert (protest.type, protest.factuality) == ("PROTEST", "future")
+    (attack,) = _events("The attack on the checkpoint was claimed by the group.")
+    assert (attack.type, attack.factuality) == ("ASSAULT", "asserted")
+
+
+def test_a_poll_released_and_a_burglary_committed_are_no_events_of_theirs(nlp):
+    assert _events("In a poll released on Sunday, most people in Homs were hopeful.") == []
+    events = _events("He was charged with attempting to commit burglary in Homs.")
+    assert [e.type for e in events] == ["ACCUSE"]

@@ -95,6 +95,8 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 # is as often the news
 DESCRIBING = {"SUPPORT", "ACCUSE", "REQUEST", "MOBILIZE"}
 POINTING_PRONOUNS = {"this", "that", "it"}  # subjects that point back at what was told
+PERSON_PRONOUNS = {"who", "he", "she", "i", "we", "they", "you"}
+PERSON_NOUNS = {"man", "woman", "person", "employee", "worker"}  # "a man fired from ..."
 BACKGROUND_PREPS = {
     "amid",
     "amidst",
@@ -241,7 +243,9 @@ def find_events(
             triggers,
             build,
         )
-        if intent is not None:
+        if intent is not None and not any(  # two acts under one "planning to": one plan
+            e.type == intent.type and e.trigger == intent.trigger for e in events
+        ):
             events.append(intent)
         undoing = undone_event(event, draft.args.actor, cue, lexicon, build)
         if undoing is not None:
@@ -346,6 +350,28 @@ def _one_alone(verb: Token) -> bool:
     return len(subjects) == 1 and subjects[0].tag_ in ("NN", "NNP") and not subjects[0].conjuncts
 
 
+def _said_of_a_person_unaimed(verb: Token) -> bool:
+    """A participle said of a person ("who was fired", "a man fired four days earlier")
+    that is not aimed at them: no "at", "on", "upon" or "into" left without its object
+    ("was fired upon", "were fired at")."""
+    if verb.tag_ != "VBN":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acl":
+        subjects.append(verb.head)
+    if not any(
+        s.ent_type_ == "PERSON" or s.lower_ in PERSON_PRONOUNS or s.lemma_ in PERSON_NOUNS
+        for s in subjects
+    ):
+        return False
+    return not any(
+        c.dep_ in ("prep", "prt")
+        and c.lower_ in ("at", "on", "upon", "into")
+        and not any(o.dep_ == "pobj" for o in c.children)
+        for c in verb.children
+    )
+
+
 def _names_what_was_told(noun: Token) -> bool:
     """ "This is a cowardly attack", "it was the worst riot in years": a noun said of
     "this" or "it" judges or ranks an act the text has told (or quotes someone doing
@@ -372,6 +398,8 @@ def _is_event(
         and token.head.dep_ != "ROOT"  # a noun that is all the parse found: its verb
     ):
         return False  # "teachers supported by four unions", "an officer accused of theft"
+    if "aimed" in candidate.entry.flags and _said_of_a_person_unaimed(token):
+        return False  # "who was fired from the firm on Thursday": dismissed, not shot
     if "mutual" in candidate.entry.flags and _one_alone(token):
         return False  # "the cabinet met on Sunday": a body in session, no one consulted
     if token.pos_ not in ("NOUN", "PROPN") or candidate.support is not None:

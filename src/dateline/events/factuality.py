@@ -46,6 +46,9 @@ CLIMB_DEPS = {
     "npadvmod",
     "appos",
 }
+# What a governor tells of an act that is its passive subject ("a march is scheduled",
+# "the rally was cancelled"); not a claim: "the attack was claimed by" says it happened.
+PASSIVE_CLASSES = {"future", "hypothetical", "negated"}
 NOBODY = {"nobody", "none"}
 NOTHING = {"nothing"}
 
@@ -143,6 +146,8 @@ def factuality(
         head = trigger.head
         if trigger.dep_ == "dobj" and governor_class(head, table) == "negated":
             return "negated", head  # "prevented the demonstration", "called off the strike"
+        if trigger.dep_ == "nsubjpass" and governor_class(head, table) in PASSIVE_CLASSES:
+            return governor_class(head, table), head  # "a protest is expected on Friday"
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
             if (head.lower_, "phrase") in table and not _is_outcome(head.head, lexicon):
                 return table[(head.lower_, "phrase")], head
@@ -197,6 +202,10 @@ def factuality(
         if dep in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "relcl") or (
             dep == "pobj" and governor.dep_ == "prep"
         ):
+            if dep == "ccomp" and node.i < governor.i and governor.lemma_.lower() not in reporting:
+                # only a report takes its clause before it ("..., he said"): "a man was
+                # assaulted; he refused treatment" is two clauses the parser joined
+                break
             governor_token = governor
             if dep in ("pobj", "pcomp") and governor.dep_ == "prep" and governor.head != governor:
                 governor_token = governor.head  # "accused X of attacking": accuse
