@@ -304,6 +304,8 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants, args: Ar
         passive = False  # "were carrying out a campaign of terror": they did it
     if head is None and not passive:
         head = _stranded_subject(verb, people)
+    if _device_pronoun(head, verb, event_type):
+        head = None
     if passive:
         if head is not None:
             args.recipient_head = head
@@ -613,3 +615,14 @@ def _clause_verb(token: Token) -> Token:
         else:
             break
     return climbed if climbed.pos_ in ("VERB", "AUX") else token
+
+
+def _device_pronoun(head: Token | None, verb: Token, event_type: str) -> bool:
+    """ "It went off", "it exploded": "it" as the subject of an attack with no object is
+    the device or the blast, not a party (a group that attacks attacks something)."""
+    return (
+        head is not None
+        and event_type == "ASSAULT"
+        and head.lower_ == "it"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
