@@ -159,3 +159,46 @@ def test_it_that_went_off_is_the_device_not_the_authorities(nlp):
     )
     assert (blast.type, blast.mode) == ("ASSAULT", "explosives")
     assert [a.canonical for a in blast.actor] == ["Unidentified Armed Group (Syria)"]
+
+
+def test_pulling_out_a_gun_is_no_withdrawal(nlp):
+    assert _events("Police said the boy pulled out a revolver in a street of Hama.") == []
+    (withdrawal,) = _events("The army pulled out of the town of Hama on Monday.")
+    assert (withdrawal.type, withdrawal.mode) == ("RETREAT", "withdraw")
+
+
+def test_an_earlier_arrest_and_a_warrant_for_one_are_not_the_news(nlp):
+    (earlier,) = _events("The trader had previously been arrested twice in Aleppo.")
+    assert earlier.factuality == "historical"
+    (warrant,) = _events("A court in Aleppo issued a warrant for the trader's arrest.")
+    assert (warrant.type, warrant.factuality) == ("COERCE", "hypothetical")
+
+
+def test_deaths_in_a_house_fire_are_no_attack(nlp):
+    assert _events("Four children were killed in a house fire in Homs on Saturday.") == []
+    (attack,) = _events("Two soldiers were killed in heavy fire from rebel positions near Homs.")
+    assert attack.type == "ASSAULT"
+
+
+def test_a_death_no_one_is_said_to_cause_is_no_attack(nlp):
+    assert _events("The singer, whose songs moved a generation, has died, her agent said.") == []
+    (attack,) = _events("Two protesters died in the attack on the square of Homs on Friday.")
+    assert attack.type == "ASSAULT"
+    for told in (
+        "Two gunmen shot dead a shopkeeper in Homs on Friday.",
+        "A farmer beaten by soldiers near Homs died from his injuries on Friday.",
+    ):
+        assert [e.type for e in _events(told)] == ["ASSAULT"], told
+
+
+def test_a_species_threatened_with_extinction_is_threatened_by_no_one(nlp):
+    assert (
+        _events("The new rule weakens the protection of species threatened with extinction.") == []
+    )
+
+
+def test_what_a_quake_injured_no_one_attacked(nlp):
+    assert (
+        _events("A strong quake hit the coast near Latakia on Sunday, injuring five people.") == []
+    )
+    assert _events("The tremor struck the villages around Jableh at dawn.") == []

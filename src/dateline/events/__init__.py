@@ -33,7 +33,7 @@ from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
 from dateline.actors.entities import with_article
 from dateline.actors.localise import localise, main_country, scene_places
-from dateline.events.accidents import accidental
+from dateline.events.accidents import accidental, inflicted
 from dateline.events.acled import (
     CIVILIANS,
     CROWD_CANONICALS,
@@ -59,7 +59,7 @@ from dateline.events.retellings import (
     mark_retellings,
     names_again,
 )
-from dateline.events.triggers import Candidate, find_candidates
+from dateline.events.triggers import Candidate, find_candidates, word_forms
 from dateline.model import ActorRef, Article, Event, Quantity, Quote, Span
 
 __all__ = ["find_events", "load_lexicon"]
@@ -762,6 +762,7 @@ def _attach_casualties(
         own = by_sentence.get(sentence.start, [])
         new_actor = _distinct_agent(own, target, people)
         if target is None or new_actor:
+            own = [c for c in own if "agentless" not in c.entry.flags or _violent(c.token, lexicon)]
             if not own:
                 continue
             candidate = own[0]
@@ -794,6 +795,7 @@ def _attach_casualties(
         sentence = people.sentence(own[0].token.i)
         paragraph = people.paragraph_start(sentence_start)
         own = [c for c in own if c.token.lemma_.lower() not in ("casualty", "fatality")]
+        own = [c for c in own if "agentless" not in c.entry.flags or _violent(c.token, lexicon)]
         if not own or any(d.sentence_index == index for d in drafts):
             continue
         # a claim or a forecast of deaths is its own (not asserted) event, never a report
@@ -817,6 +819,19 @@ def _attach_casualties(
                 extract(candidate, candidate.entry.type, people),
             )
         )
+
+
+def _violent(death: Token, lexicon: Lexicon) -> bool:
+    """Whether a death word's phrase tells violence (`accidents.inflicted`)."""
+
+    def is_attack_word(token: Token) -> bool:  # in any of its senses: "shot dead"
+        return any(
+            entry.type == "ASSAULT"
+            for form in word_forms(token)
+            for entry in lexicon.triggers.get(form, ())
+        )
+
+    return inflicted(death, is_attack_word)
 
 
 def _acting_side(target: Draft, people: Participants) -> tuple[set[str], set[str]]:

@@ -36,7 +36,12 @@ def accidental(token: Token) -> bool:
     """Whether the death or injury told by `token` has a named cause that is no one's act."""
     if token.pos_ in ("NOUN", "PROPN") and _cause(token) == "cause":
         return True  # "a heart attack"
-    for verb in (token, *token.conjuncts):
+    verbs = [token, *token.conjuncts]
+    if token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG":
+        # "an earthquake hit the island, injuring five": the subject of the verb the
+        # participle follows caused it
+        verbs.append(token.head)
+    for verb in verbs:
         for child in verb.children:
             if child.dep_ == "nsubj" and _cause(child) == "cause":
                 return True  # "floods killed twenty"
@@ -61,3 +66,19 @@ def _cause(noun: Token) -> str | None:
     if lemma == "attack":
         return None  # only "heart attack", above
     return single.get(lemma) or single.get(noun.lower_)
+
+
+def inflicted(death: Token, is_attack_word) -> bool:
+    """Whether a death word's own phrase says someone caused it: a verb that made someone
+    dead ("shot dead", "beaten to death"), an attack word over it ("killings and deaths")
+    or in it ("died in the attack"), or a cause that is
+    someone's act ("died of his wounds", `violence` in accidental_causes.tsv). A death told
+    with none of these ("the actress has died") is no attack."""
+    if death.dep_ == "oprd" or (death.head.dep_ == "prep" and death.head.lower_ == "to"):
+        return True  # "shot dead", "beaten to death": the verb over it did the killing
+    if death.head.i != death.i and is_attack_word(death.head):
+        return True
+    return any(
+        token.i != death.i and (is_attack_word(token) or _cause(token) == "violence")
+        for token in death.subtree
+    )

@@ -608,7 +608,7 @@ def _clause_verb(token: Token) -> Token:
     for _ in range(3):
         if climbed.pos_ in ("VERB", "AUX"):
             return climbed
-        if climbed.dep_ in ("dobj", "conj") and climbed.head is not climbed:
+        if climbed.dep_ in ("dobj", "conj") and climbed.head != climbed:
             climbed = climbed.head
         elif climbed.dep_ == "pobj" and climbed.head.dep_ == "prep":
             climbed = climbed.head.head
