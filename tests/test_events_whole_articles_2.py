@@ -182,7 +182,7 @@ def test_deaths_in_a_house_fire_are_no_attack(nlp):
 
 def test_a_death_no_one_is_said_to_cause_is_no_attack(nlp):
     assert _events("The singer, whose songs moved a generation, has died, her agent said.") == []
-    (attack,) = _events("Two protesters died in the attack on the square of Homs on Friday.")
+    (attack,) = _events("Two protesters died in the shelling of the square of Homs on Friday.")
     assert attack.type == "ASSAULT"
     for told in (
         "Two gunmen shot dead a shopkeeper in Homs on Friday.",

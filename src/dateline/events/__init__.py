@@ -351,7 +351,7 @@ def _one_alone(verb: Token) -> bool:
 
 
 def _said_of_a_person_unaimed(verb: Token) -> bool:
-    """A participle said of a person ("who was fired", "a man fired four days earlier")
+    """A participle said of a person ("who was fired", "a clerk fired the week before")
     that is not aimed at them: no "at", "on", "upon" or "into" left without its object
     ("was fired upon", "were fired at")."""
     if verb.tag_ != "VBN":

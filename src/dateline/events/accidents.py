@@ -71,7 +71,7 @@ def _cause(noun: Token) -> str | None:
 def inflicted(death: Token, is_attack_word) -> bool:
     """Whether a death word's own phrase says someone caused it: a verb that made someone
     dead ("shot dead", "beaten to death"), an attack word over it ("killings and deaths")
-    or in it ("died in the attack"), or a cause that is
+    or in it ("died in the shelling"), or a cause that is
     someone's act ("died of his wounds", `violence` in accidental_causes.tsv). A death told
     with none of these ("the actress has died") is no attack."""
     if death.dep_ == "oprd" or (death.head.dep_ == "prep" and death.head.lower_ == "to"):
