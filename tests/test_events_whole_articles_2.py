@@ -202,3 +202,19 @@ def test_what_a_quake_injured_no_one_attacked(nlp):
         _events("A strong quake hit the coast near Latakia on Sunday, injuring five people.") == []
     )
     assert _events("The tremor struck the villages around Jableh at dawn.") == []
+
+
+def test_as_opposed_to_is_a_contrast_not_a_rejection(nlp):
+    events = _events("Prices rose in Homs, as opposed to the prices of bread in Hama.")
+    assert "REJECT" not in [e.type for e in events]
+    (rejection,) = _events("The council in Homs opposed the new tax.")
+    assert rejection.type == "REJECT"
+
+
+def test_a_reserve_list_a_patch_and_a_stolen_show_are_no_events(nlp):
+    assert _events("The club placed its striker on injured reserve.") == []
+    assert _events("A software patch was released in Homs last night.") == []
+    assert _events("The striker from Homs wound up with 20 points.") == []
+    assert _events("The team from Homs stole the show on Tuesday.") == []
+    (riot,) = _events("Rioters damaged dozens of shops in the centre of Homs.")
+    assert riot.type == "ASSAULT"
