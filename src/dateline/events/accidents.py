@@ -70,10 +70,10 @@ def _cause(noun: Token) -> str | None:
 
 def inflicted(death: Token, is_attack_word) -> bool:
     """Whether a death word's own phrase says someone caused it: a verb that made someone
-    dead ("shot dead", "beaten to death"), an attack word over it ("killings and deaths")
-    or in it ("died in the shelling"), or a cause that is
-    someone's act ("died of his wounds", `violence` in accidental_causes.tsv). A death told
-    with none of these ("the actress has died") is no attack."""
+    dead ("shot dead", "beaten to death"), an attack word over it or in it ("died in the
+    shelling"), or a cause that is someone's act ("died of his wounds", `violence` in
+    accidental_causes.tsv). A death told with none of these ("the actress has died") is
+    no attack: a death from illness or old age is news, not an event of conflict."""
     if death.dep_ == "oprd" or (death.head.dep_ == "prep" and death.head.lower_ == "to"):
         return True  # "shot dead", "beaten to death": the verb over it did the killing
     if death.head.i != death.i and is_attack_word(death.head):
