@@ -218,3 +218,20 @@ def test_a_reserve_list_a_patch_and_a_stolen_show_are_no_events(nlp):
     assert _events("The team from Homs stole the show on Tuesday.") == []
     (riot,) = _events("Rioters damaged dozens of shops in the centre of Homs.")
     assert riot.type == "ASSAULT"
+
+
+def test_a_death_no_one_meant_and_a_car_backing_out_are_no_events(nlp):
+    assert (
+        _events(
+            "A woman was killed in Homs on Monday when a neighbour accidentally hit her "
+            "with his van as he reversed from his garage."
+        )
+        == []
+    )
+    assert _events("The driver in Homs was backing his van out of the garage.") == []
+    (shooting,) = _events("A sniper deliberately shot a farmer in Daraa on Monday.")
+    assert shooting.type == "ASSAULT"
+
+
+def test_a_car_that_struck_trees_made_no_agreement_and_no_attack(nlp):
+    assert _events("He was driving a Honda Accord that left the road and struck two trees.") == []

@@ -42,6 +42,8 @@ def accidental(token: Token) -> bool:
         # participle follows caused it
         verbs.append(token.head)
     for verb in verbs:
+        if _unmeant(verb):
+            return True  # "was killed when a neighbour accidentally hit her"
         for child in verb.children:
             if child.dep_ == "nsubj" and _cause(child) == "cause":
                 return True  # "floods killed twenty"
@@ -53,6 +55,13 @@ def accidental(token: Token) -> bool:
                     if kind == "cause" or (kind == "agent" and child.lower_ == "by"):
                         return True
     return False
+
+
+def _unmeant(verb: Token) -> bool:
+    """An adverb of accident in the verb's clause or one under it (`manner` causes); the
+    parser often hangs "when X accidentally hit her" on the day before it."""
+    single, _ = _causes()
+    return any(t.dep_ == "advmod" and single.get(t.lower_) == "manner" for t in verb.subtree)
 
 
 def _cause(noun: Token) -> str | None:
