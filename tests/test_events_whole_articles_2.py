@@ -235,3 +235,10 @@ def test_a_death_no_one_meant_and_a_car_backing_out_are_no_events(nlp):
 
 def test_a_car_that_struck_trees_made_no_agreement_and_no_attack(nlp):
     assert _events("He was driving a Honda Accord that left the road and struck two trees.") == []
+
+
+def test_money_taken_over_objections_and_a_nod_in_agreement_are_no_events(nlp):
+    assert _events("Taking the money over the mayor's objections in Homs invites a suit.") == []
+    assert _events("The mayor of Homs nodded in agreement with the answer.") == []
+    (takeover,) = _events("Rebels took control of the town of Rastan over the weekend.")
+    assert takeover.type == "ASSAULT"
