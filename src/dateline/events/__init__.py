@@ -95,7 +95,7 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 # is as often the news
 DESCRIBING = {"SUPPORT", "ACCUSE", "REQUEST", "MOBILIZE"}
 POINTING_PRONOUNS = {"this", "that", "it"}  # subjects that point back at what was told
-PERSON_PRONOUNS = {"who", "he", "she", "i", "we", "they", "you"}
+SUBJECT_PRONOUNS = {"who", "he", "she", "i", "we", "they", "you"}  # of a person or people
 PERSON_NOUNS = {"man", "woman", "person", "employee", "worker"}  # "a man fired from ..."
 BACKGROUND_PREPS = {
     "amid",
@@ -360,7 +360,7 @@ def _said_of_a_person_unaimed(verb: Token) -> bool:
     if verb.dep_ == "acl":
         subjects.append(verb.head)
     if not any(
-        s.ent_type_ == "PERSON" or s.lower_ in PERSON_PRONOUNS or s.lemma_ in PERSON_NOUNS
+        s.ent_type_ == "PERSON" or s.lower_ in SUBJECT_PRONOUNS or s.lemma_ in PERSON_NOUNS
         for s in subjects
     ):
         return False
@@ -762,7 +762,7 @@ def _attach_casualties(
         own = by_sentence.get(sentence.start, [])
         new_actor = _distinct_agent(own, target, people)
         if target is None or new_actor:
-            own = [c for c in own if "agentless" not in c.entry.flags or _violent(c.token, lexicon)]
+            own = _told_as_caused(own, lexicon)
             if not own:
                 continue
             candidate = own[0]
@@ -795,7 +795,7 @@ def _attach_casualties(
         sentence = people.sentence(own[0].token.i)
         paragraph = people.paragraph_start(sentence_start)
         own = [c for c in own if c.token.lemma_.lower() not in ("casualty", "fatality")]
-        own = [c for c in own if "agentless" not in c.entry.flags or _violent(c.token, lexicon)]
+        own = _told_as_caused(own, lexicon)
         if not own or any(d.sentence_index == index for d in drafts):
             continue
         # a claim or a forecast of deaths is its own (not asserted) event, never a report
@@ -819,6 +819,12 @@ def _attach_casualties(
                 extract(candidate, candidate.entry.type, people),
             )
         )
+
+
+def _told_as_caused(outcomes: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """The outcome words that can make an attack: an `agentless` death word only where its
+    phrase tells violence."""
+    return [c for c in outcomes if "agentless" not in c.entry.flags or _violent(c.token, lexicon)]
 
 
 def _violent(death: Token, lexicon: Lexicon) -> bool:

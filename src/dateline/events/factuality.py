@@ -146,8 +146,9 @@ def factuality(
         head = trigger.head
         if trigger.dep_ == "dobj" and governor_class(head, table) == "negated":
             return "negated", head  # "prevented the demonstration", "called off the strike"
-        if trigger.dep_ == "nsubjpass" and governor_class(head, table) in PASSIVE_CLASSES:
-            return governor_class(head, table), head  # "a protest is expected on Friday"
+        passive = governor_class(head, table) if trigger.dep_ == "nsubjpass" else None
+        if passive in PASSIVE_CLASSES:
+            return passive, head  # "a protest is expected on Friday"
         if trigger.dep_ == "pobj" and head.dep_ == "prep":
             if (head.lower_, "phrase") in table and not _is_outcome(head.head, lexicon):
                 return table[(head.lower_, "phrase")], head
@@ -158,8 +159,9 @@ def factuality(
                 and not _is_outcome(span.head, lexicon)
             ):
                 return "historical", span
-            if head.head.pos_ == "NOUN" and (head.head.lemma_.lower(), "phrase") in table:
-                return table[(head.head.lemma_.lower(), "phrase")], head.head
+            owned = _phrase_noun_class(head.head, table)
+            if owned is not None:
+                return owned, head.head
     if (
         support is not None
         and governor_class(support, table) == "negated"
@@ -252,9 +254,9 @@ def factuality(
                 if phrase is not None and phrase.dep_ == "prep":
                     owners = [phrase.head, *(c for c in phrase.head.children if c.dep_ == "dobj")]
                     for owner in owners:
-                        key = (owner.lemma_.lower(), "phrase")
-                        if owner.pos_ == "NOUN" and key in table:
-                            return table[key], owner
+                        owned = _phrase_noun_class(owner, table)
+                        if owned is not None:
+                            return owned, owner
                 if _not_the_first_time(governor):
                     return "historical", governor
                 break  # a clause describing a noun stands on its own
@@ -273,6 +275,14 @@ def factuality(
             continue
         break
     return "asserted", None
+
+
+def _phrase_noun_class(noun: Token, table: dict[tuple[str, str], str]) -> str | None:
+    """The class a noun gives the act in the phrase it heads ("threat of an attack",
+    "a reward for the arrest"), or None."""
+    if noun.pos_ != "NOUN":
+        return None
+    return table.get((noun.lemma_.lower(), "phrase"))
 
 
 def _not_the_first_time(noun: Token) -> bool:
