@@ -33,7 +33,7 @@ from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
 from dateline.actors.entities import with_article
 from dateline.actors.localise import localise, main_country, scene_places
-from dateline.events.accidents import accidental, inflicted
+from dateline.events.accidents import accident_cause, inflicted, struck_unseen
 from dateline.events.acled import (
     CIVILIANS,
     CROWD_CANONICALS,
@@ -50,7 +50,7 @@ from dateline.events.derived import CAMEO, intent_event, obligation_events, undo
 from dateline.events.factuality import factuality, historical
 from dateline.events.lexicon import Lexicon, lexicon_for, load_lexicon
 from dateline.events.nested import about_unreported, nested_mentions
-from dateline.events.numbers import UNCOUNTED, Casualties, quantity_of, read_sentence
+from dateline.events.numbers import UNCOUNTED, Casualties, count_of, quantity_of, read_sentence
 from dateline.events.participants import Participants
 from dateline.events.quoted import claims_in_quotes
 from dateline.events.retellings import (
@@ -170,12 +170,16 @@ def find_events(
     unreported: list[Candidate] = []  # acts named, not reported ("amid fighting")
     outcomes: list[Candidate] = []
     no_ones: set[int] = set()  # starts of sentences telling deaths no one inflicted
+    road_accident = False  # the article has told one: "she was struck" is it again
     for candidate in candidates:
         token = candidate.token
         sentence = people.sentence(token.i)
-        if candidate.entry.type == "ASSAULT" and accidental(token):
-            no_ones.add(sentence.start)  # "died of cancer": no attack, no casualties
-            continue
+        if candidate.entry.type == "ASSAULT":
+            cause = accident_cause(token)
+            road_accident = road_accident or cause == "agent"
+            if cause is not None or (road_accident and struck_unseen(token)):
+                no_ones.add(sentence.start)  # "died of cancer": no attack, no casualties
+                continue
         if "outcome" in candidate.entry.flags:
             if not _background(candidate, None):  # "since the death of ..."
                 outcomes.append(candidate)
@@ -381,6 +385,42 @@ def _names_what_was_told(noun: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in POINTING_PRONOUNS for c in noun.head.children)
 
 
+TALLY = 100  # an approximate count this large, told in the present perfect, is a sum
+
+
+def _a_running_tally(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether the act is told as a running total ("hundreds of shops have been looted",
+    "more than 300 people have been detained since the riots began"): a sum of many
+    events over days, each told (or not) on its own, not one event. The count is
+    approximate ("hundreds", "more than 300"), of what the act befell, with no one
+    named to have done it, and the verb in the present perfect passive."""
+    if verb.pos_ != "VERB":
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ == "VERB":
+        clause = clause.head  # "have been smashed and looted"
+    counted = [c for c in clause.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acl" and verb.head.dep_ == "conj" and verb.head.head.pos_ == "VERB":
+        clause, counted = verb.head.head, [verb.head]  # "..., and more than 200 people arrested"
+    if not any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in clause.children
+    ):
+        return False
+    if any(c.dep_ == "agent" for c in (*clause.children, *verb.children)):
+        return False  # "have been looted by rioters": the rioters' act, told as one
+    return any(_approximately_many(noun, lexicon) for noun in counted)
+
+
+def _approximately_many(noun: Token, lexicon: Lexicon) -> bool:
+    if noun.tag_ == "NNS" and lexicon.numbers.get(noun.lemma_.lower(), 0) >= TALLY:
+        return True  # "hundreds of stores", "thousands"
+    for child in noun.children:
+        if child.dep_ == "nummod" and any(g.dep_ in ("quantmod", "advmod") for g in child.children):
+            value = count_of(noun, lexicon)
+            return value is not None and value >= TALLY  # "more than 200 people"
+    return False
+
+
 def _is_event(
     candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon, sentence: SpacySpan
 ) -> bool:
@@ -402,6 +442,8 @@ def _is_event(
         return False  # "who was fired from the firm on Thursday": dismissed, not shot
     if "mutual" in candidate.entry.flags and _one_alone(token):
         return False  # "the cabinet met on Sunday": a body in session, no one consulted
+    if _a_running_tally(token, lexicon):
+        return False  # "more than 200 people have been arrested": many events summed up
     if token.pos_ not in ("NOUN", "PROPN") or candidate.support is not None:
         return True
     # A trigger noun that another trigger verb governs is that verb's topic, not a new

@@ -32,10 +32,12 @@ def _causes() -> tuple[dict[str, str], dict[str, str]]:
     return single, double
 
 
-def accidental(token: Token) -> bool:
-    """Whether the death or injury told by `token` has a named cause that is no one's act."""
+def accident_cause(token: Token) -> str | None:
+    """The kind (`as` column) of the cause that is no one's act that `token`'s death or
+    injury is told with, or None (someone may have inflicted it): `agent` for a vehicle
+    ("hit by a motorist"), which makes a later "she was struck" the same accident."""
     if token.pos_ in ("NOUN", "PROPN") and _cause(token) == "cause":
-        return True  # "a heart attack"
+        return "cause"  # "a heart attack"
     verbs = [token, *token.conjuncts]
     if token.dep_ in ("advcl", "xcomp", "conj") and token.tag_ == "VBG":
         # "an earthquake hit the island, injuring five": the subject of the verb the
@@ -43,18 +45,32 @@ def accidental(token: Token) -> bool:
         verbs.append(token.head)
     for verb in verbs:
         if _unmeant(verb):
-            return True  # "was killed when a neighbour accidentally hit her"
+            return "manner"  # "was killed when a neighbour accidentally hit her"
         for child in verb.children:
             if child.dep_ == "nsubj" and _cause(child) == "cause":
-                return True  # "floods killed twenty"
+                return "cause"  # "floods killed twenty"
             if child.dep_ in ("prep", "agent") and child.lower_ in CAUSE_PREPS:
                 for noun in child.children:
                     if noun.dep_ != "pobj":
                         continue
                     kind = _cause(noun)
                     if kind == "cause" or (kind == "agent" and child.lower_ == "by"):
-                        return True
-    return False
+                        return kind
+    return None
+
+
+def struck_unseen(token: Token) -> bool:
+    """Whether `token` is a verb of impact (`impact` rows: "was struck", "was hit") in
+    the passive with no one named to have done it. In an article that has told a road
+    accident, that is the accident told again ("a woman hit by a motorist ... she was
+    struck just after 7 p.m."), not an attack with an unknown attacker."""
+    single, _ = _causes()
+    if single.get(token.lemma_.lower()) != "impact" or token.tag_ != "VBN":
+        return False
+    children = list(token.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in children
+    )
 
 
 def _unmeant(verb: Token) -> bool:

@@ -80,9 +80,21 @@ def is_passive(verb: Token) -> bool:
         return True  # "civilians held as human shields"
     if verb.dep_ == "advcl":
         return True  # "with 5,000 civilians evacuated"
+    if _headline_participle(verb):
+        return True  # "Three Protesters Arrested in Cairo": the headline leaves out "were"
     if verb.dep_ == "conj":
         return is_passive(verb.head)  # "they were searched, questioned and given food"
     return False
+
+
+def _headline_participle(verb: Token) -> bool:
+    """A participle that is all the verb a headline has ("Eight Held After Raid"). Only in
+    a headline, known by its capitals: in running text the tagger often takes a past
+    tense for a participle ("On 3 May, 150 people demonstrated in Lyon", even in a
+    short sentence), and that clause is active."""
+    if verb.dep_ != "ROOT" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return verb.is_title and verb.i > verb.sent.start
 
 
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:

@@ -106,6 +106,8 @@ def intent_event(
         return None  # "rejected an offer of talks": the offer is refused, no intent stated
     if kind != "governor" and not _modal_of(cue, predicate):
         return None  # "we will continue until the government withdraws": no intent of it
+    if _object_of_another_act(predicate, cue):
+        return None  # "decided to break their strike": the intent is the breaking
     negated = any(c.dep_ == "neg" for c in predicate.children)
     if event.factuality not in ("future", "negated") or (
         event.factuality == "negated" and kind == "governor"
@@ -125,6 +127,8 @@ def intent_event(
         return None
     if not actors or (who is not None and all(_pronoun(a) for a in actors)):
         actors = [who] if who is not None else []
+    if not actors:
+        return None  # "a vigil is planned for Sunday": a plan is someone's, and no one's is told
     return build(derived, cue, predicate, actors, list(event.recipient), event.attribution)
 
 
@@ -199,6 +203,19 @@ def _modal_of(cue: Token, predicate: Token) -> bool:
             return True
         node = node.head
     return cue.head == node
+
+
+def _object_of_another_act(predicate: Token, cue: Token) -> bool:
+    """Whether the act is a noun that another verb takes as its object, the verb not
+    the cue itself nor a light verb of the noun (a light verb would be the predicate):
+    what is intended is that verb's act ("decided to break their strike", "vowed to
+    end the blockade"), not the noun's."""
+    return (
+        predicate.pos_ in ("NOUN", "PROPN")
+        and predicate.dep_ == "dobj"
+        and predicate.head.pos_ == "VERB"
+        and predicate.head.i != cue.i
+    )
 
 
 def obligation_events(

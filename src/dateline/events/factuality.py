@@ -49,6 +49,7 @@ CLIMB_DEPS = {
 # What a governor tells of an act that is its passive subject ("a march is scheduled",
 # "the rally was cancelled"); not a claim: "the attack was claimed by" says it happened.
 PASSIVE_CLASSES = {"future", "hypothetical", "negated"}
+ATTEMPTED = "attempted"  # a governor that tries its act: real for some types only
 NOBODY = {"nobody", "none"}
 NOTHING = {"nothing"}
 
@@ -168,6 +169,13 @@ def factuality(
         and any(c.dep_ == "prt" for c in support.children)
     ):
         return "negated", support  # "called off the strike": the light verb undone
+    if (
+        support is not None
+        and _phrase_noun_class(support, table) is not None
+        and not _answered(support, table)
+    ):
+        # a noun the act leans on: "the call for rallies on April 9" has not been answered
+        return _phrase_noun_class(support, table), support
     if support is not None and (support.lemma_.lower(), "support") in table:
         # a light verb that plans its noun ("plans a march next week")
         return table[(support.lemma_.lower(), "support")], support
@@ -218,6 +226,10 @@ def factuality(
                         governor_token = verb
             word = governor_token.lemma_.lower()
             cls = table.get((word, "governor"))
+            if cls == ATTEMPTED:
+                if not any((kind, "attempt") in table for kind in _types(trigger, lexicon)):
+                    return "hypothetical", governor_token  # "tried to visit the site"
+                cls = "asserted"  # "tried to storm the base": an attack
             if cls is not None and cls != "asserted":
                 return cls, governor_token
             if word in reporting:
@@ -283,6 +295,13 @@ def _phrase_noun_class(noun: Token, table: dict[tuple[str, str], str]) -> str | 
     if noun.pos_ != "NOUN":
         return None
     return table.get((noun.lemma_.lower(), "phrase"))
+
+
+def _answered(noun: Token, table: dict[tuple[str, str], str]) -> bool:
+    """Whether the verb that takes the noun keeps what it asks for a fact ("responded
+    to the call for demonstrations", "heeded the call for a strike")."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    return verb.i != noun.i and governor_class(verb, table) == "asserted"
 
 
 def _not_the_first_time(noun: Token) -> bool:

@@ -117,8 +117,10 @@ def _nested_in_another(
     if trigger_token is None or not other_triggers:
         return False
     root = _root(doc, time.start, time.end)
-    if root is None or trigger_token not in root.ancestors:
+    if root is None:
         return False
+    if trigger_token not in root.ancestors:
+        return _closes_a_nested_phrase(root, trigger_token, other_triggers)
     for token in _ancestors(root):
         if token == trigger_token:
             return False
@@ -131,7 +133,40 @@ def _nested_in_another(
 
 PAST_TAGS = ("VBD", "VBN")
 PRESENT_TAGS = ("VBZ", "VBP")
+NOUNS = ("NOUN", "PROPN")
+MODIFIER_DEPS = ("compound", "amod", "nmod")
 PERFECT_AUX = ("has", "have", "'s", "'ve")
+
+
+def _closes_a_nested_phrase(
+    root: Token, trigger_token: Token, other_triggers: frozenset[int]
+) -> bool:
+    """Whether an expression the parser hung on a verb above the trigger dates an event
+    noun told inside the trigger's own phrase ("are under arrest for the killing of a
+    guard outside the depot two weeks ago": the killing's date, not the arrest's). Either
+    the expression follows that noun's phrase word for word (the nearer event takes it),
+    or the verb is a present "are" / "is", whose state the past date cannot be."""
+    verb = governing_verb(root)
+    if verb is None or verb not in trigger_token.ancestors:
+        return False
+    first = min(t.i for t in root.subtree)
+    nested = [
+        t
+        for t in trigger_token.subtree
+        if t.i in other_triggers
+        and t.i < first
+        and t != trigger_token
+        and t.pos_ in NOUNS
+        and t.dep_ not in MODIFIER_DEPS  # "an assassination-style murder": one act
+    ]
+    if not nested:
+        return False
+    if verb.lemma_ == "be" and verb.tag_ in PRESENT_TAGS:
+        return True
+    before = first - 1
+    while before > trigger_token.i and root.doc[before].is_punct:
+        before -= 1
+    return any(n == root.doc[before] or n in root.doc[before].ancestors for n in nested)
 
 
 def _told_as_now(trigger_token: Token | None) -> bool:
