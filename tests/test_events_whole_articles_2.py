@@ -309,3 +309,32 @@ def test_a_running_tally_is_no_single_event(nlp):
     # a count told as one act, with its doer, stays an event
     (looting,) = _events("Rioters have looted hundreds of shops in Lyon.")
     assert (looting.type, [r.canonical for r in looting.actor]) == ("COERCE", ["Rioters"])
+
+
+def test_what_such_an_act_is_is_no_act(nlp):
+    said = "He told parliament that a march is one thing and arson is quite another."
+    assert _events(said) == []
+
+
+def test_what_a_strike_did_is_the_strike_s(nlp):
+    told = _events("A general strike on Monday grounded all flights and shut down ports in Lyon.")
+    assert [e.type for e in told] == ["PROTEST"]
+
+
+def test_conceding_that_and_an_autopsy_released_are_other_senses(nlp):
+    assert _events("Greek unions concede that the government was forced to raise taxes.") == []
+    assert _events("An autopsy of the teenager was released on Wednesday.") == []
+
+
+def test_an_officer_shot_by_a_parolee_is_the_police_s_casualty(nlp):
+    (shooting,) = _events("Denver officer shot by parolee is taken off life support.")
+    assert [r.canonical for r in shooting.recipient] == ["Police Forces"]
+
+
+def test_the_shots_of_those_the_police_shot_say_who_they_were(nlp):
+    # "who" after the day: the parser takes the relative clause for a complement
+    (shooting,) = _events(
+        "Police fatally shot four men Friday who failed to stop their van at a roadblock "
+        "in Kano and began shooting at officers."
+    )
+    assert [r.canonical for r in shooting.actor] == ["Police Forces of Nigeria"]

@@ -184,7 +184,9 @@ def find_events(
             if not _background(candidate, None):  # "since the death of ..."
                 outcomes.append(candidate)
             continue
-        if not _is_event(candidate, verb_triggers, lexicon, sentence):
+        if not _is_event(candidate, verb_triggers, lexicon, sentence) or _done_by_an_act(
+            candidate, by_token
+        ):
             unreported.append(candidate)
             continue
         args = extract(candidate, candidate.entry.type, people)
@@ -385,6 +387,19 @@ def _names_what_was_told(noun: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in POINTING_PRONOUNS for c in noun.head.children)
 
 
+def _done_by_an_act(candidate: Candidate, by_token: dict[int, Candidate]) -> bool:
+    """Whether the act's doer is another act of another type ("a general strike that
+    grounded flights and shut down ports", "the fighting displaced thousands"): what an
+    event did is part of that event, not a new one by no one."""
+    if candidate.token.pos_ != "VERB":
+        return False
+    doer, passive = arguments_subject(candidate.token)
+    if doer is None or passive or doer.pos_ != "NOUN":
+        return False
+    other = by_token.get(doer.i)
+    return other is not None and other.entry.type != candidate.entry.type
+
+
 TALLY = 100  # an approximate count this large, told in the present perfect, is a sum
 
 
@@ -421,6 +436,28 @@ def _approximately_many(noun: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _said_of_any(noun: Token) -> bool:
+    """Whether the noun is the subject of a present "is" that says what such an act is
+    ("a demonstration is one thing, murder another", "strikes are a right"): any act of
+    the kind, not one that happened."""
+    joined = noun.dep_ == "conj" and noun.head.dep_ in ("nsubj", "attr")
+    # "... and arson is another", which the parser joins to "one thing"
+    subject = noun.head if joined else noun
+    verb = subject.head
+    if (
+        (subject.dep_ != "nsubj" and not joined)
+        or verb.lemma_ != "be"
+        or verb.tag_ not in ("VBZ", "VBP")
+    ):
+        return False
+    if not any(c.dep_ in ("attr", "ccomp") for c in verb.children):
+        return False  # ccomp: the parser's reading of "a march is one thing and a riot another"
+    return all(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ in ("amod", "punct")
+        for c in noun.children
+    )
+
+
 def _is_event(
     candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon, sentence: SpacySpan
 ) -> bool:
@@ -454,7 +491,7 @@ def _is_event(
         return False
     if claimant(token) is not None:  # "X claimed responsibility for the attack"
         return True
-    if _names_what_was_told(token):
+    if _names_what_was_told(token) or _said_of_any(token):
         return False
     # Otherwise the noun must stand as an event in its own clause or carry arguments.
     if token.dep_ in ("nsubj", "nsubjpass", "ROOT", "attr", "appos", "conj"):

@@ -74,7 +74,11 @@ class Arguments:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    if verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
+    if verb.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True  # "officer shot by a parolee is ...": the parser's subject is the patient
+    if any(c.dep_ == "aux" for c in verb.children):
         return False
     if verb.dep_ in ("acl", "amod"):
         return True  # "civilians held as human shields"

@@ -79,7 +79,7 @@ def nested_mentions(
                 nested.add(id(draft))
             continue
         kind, other = draft.candidate.entry.type, governor.candidate.entry.type
-        if kind == other and any(node.dep_ == "relcl" for node in path):
+        if kind == other and any(_relative(node) for node in path):
             # "attacked the checkpoint where the soldier who shot the farmer was
             # posted": an act that says who someone is, told inside another act
             nested.add(id(draft))
@@ -101,6 +101,14 @@ def nested_mentions(
         ):
             nested.add(id(draft))
     return nested
+
+
+def _relative(clause: Token) -> bool:
+    """A relative clause, also where the parser took it for a complement because a word
+    came between it and its noun ("shot four men Friday who ... began shooting")."""
+    return clause.dep_ == "relcl" or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in clause.children
+    )
 
 
 def _content_of_object(trigger: Token, governing: set[int]) -> bool:
