@@ -15,6 +15,8 @@ EVENT_FILES = (
     "acled.tsv",
     "numbers.tsv",
     "protest_context.tsv",
+    "habitual.tsv",
+    "undergone.tsv",
     "intents.tsv",
     "intent_types.tsv",
 )
@@ -36,6 +38,7 @@ def test_lexicon_loads_and_covers_every_plover_type():
     assert "launch" in lexicon.light_verbs
     assert (lexicon.intents["vow"], lexicon.intents["must"]) == ("governor", "obligation")
     assert lexicon.intent_types["ASSAULT"] == ("THREATEN", None)
+    assert "rarely" in lexicon.habitual
     assert set(lexicon.intent_types) <= set(PLOVER_TYPES)
 
 

@@ -338,3 +338,94 @@ def test_the_shots_of_those_the_police_shot_say_who_they_were(nlp):
         "in Kano and began shooting at officers."
     )
     assert [r.canonical for r in shooting.actor] == ["Police Forces of Nigeria"]
+
+
+def test_a_threat_to_oneself_and_words_met_by_tears_are_no_events(nlp):
+    assert (
+        _events("The man locked himself in his room and was threatening to commit suicide.") == []
+    )
+    assert _events("Her words were met by hope, tears and thunderous applause.") == []
+    # a clause under the verb is another predicate's: "going on" asks nothing of anyone
+    assert _events("As that was going on we called in two more officers.") == []
+
+
+def test_what_unconfirmed_reports_say_is_claimed(nlp):
+    (looting,) = _events("There were unconfirmed reports the store was looted.")
+    assert (looting.type, looting.factuality) == ("COERCE", "claimed")
+
+
+def test_a_crowd_that_attacked_is_not_renamed_by_a_misread_later_telling(nlp):
+    told = _events(
+        "Protesters threw petrol bombs at the courthouse in Athens on Monday. Although "
+        "police have responded when directly attacked, they stood back as gangs of youths "
+        "smashed windows and torched rubbish bins."
+    )
+    assert [r.canonical for r in told[0].actor] == ["Protesters"]
+
+
+def test_an_act_weighed_before_it_is_done_has_not_happened(nlp):
+    (raids,) = _events(
+        "The admiral voiced doubts about the wisdom of launching raids against the pirates."
+    )
+    assert (raids.type, raids.factuality) == ("COERCE", "hypothetical")
+
+
+def test_shots_heard_while_a_party_was_planned_were_fired(nlp):
+    (shots,) = _events(
+        "Staff were planning to hold a party upstairs when someone heard shots fired."
+    )
+    assert (shots.type, shots.factuality) == ("ASSAULT", "asserted")
+
+
+def test_offices_shut_down_by_no_one_are_no_security_measure(nlp):
+    assert _events("Offices around the square were shut down on Monday.") == []
+
+
+def test_roads_to_be_blocked_are_not_blocked_yet(nlp):
+    told = _events(
+        "Marches went on throughout the week, with activists calling for roads to be "
+        "blocked nationwide on Tuesday."
+    )
+    assert ("PROTEST", "blocked", "future") in [
+        (e.type, e.trigger.text, e.factuality) for e in told
+    ]
+
+
+def test_habits_and_other_senses_of_taking_withdrawing_and_offering_are_no_events(nlp):
+    assert _events("The death penalty rarely offers closure, he said.") == []
+    assert _events("Police often raid the market in Kano.") == []
+    assert _events("It took the jury four hours, spread over two days, to choose.") == []
+    assert _events("He shares a cell with a man who is withdrawing from a drug addiction.") == []
+
+
+def test_whose_arrest_or_murder_is_who_underwent_it(nlp):
+    (murder,) = _events("Gravely's murder brought attention to domestic violence.")
+    assert ([r.canonical for r in murder.actor], [r.canonical for r in murder.recipient]) == (
+        [],
+        ["Gravely"],
+    )
+    (killing,) = _events("The army's killing of two farmers in Kano on Monday drew protests.")
+    assert [r.canonical for r in killing.actor] == ["Military Forces of Nigeria"]
+
+
+def test_talks_held_are_one_consultation_and_talk_of_war_is_none(nlp):
+    held = _events("The two foreign ministers held talks in Rome on Monday.")
+    assert [(e.type, e.trigger.text) for e in held] == [("CONSULT", "held")]
+    assert _events("Talk of what happened in the capital has spread abroad.") == []
+
+
+def test_arguing_whether_a_sentence_should_carry_mercy_demands_nothing(nlp):
+    said = (
+        "Both sides are free to call witnesses and argue whether or not Smith's life "
+        "sentence should come with a recommendation of mercy."
+    )
+    assert _events(said) == []
+
+
+def test_a_hyphenated_description_and_a_conjunct_s_object_make_no_event(nlp):
+    assert _events("His condition is not considered life-threatening.") == []
+    (shots,) = _events(
+        "Officer Eggers gave commands to let go of the gun, pressed his own weapon into the "
+        "man's back and fired five shots."
+    )
+    assert shots.type == "ASSAULT"

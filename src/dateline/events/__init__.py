@@ -159,11 +159,10 @@ def find_events(
     candidates = find_candidates(doc, lexicon, skip=_inside_names(people))
     # `doc.sents` builds every sentence span anew: the participants have them already
     sentence_of = {start: index for index, start in enumerate(people.sentence_starts)}
-    verb_triggers = {
-        c.token.i
-        for c in candidates
-        if c.token.pos_ in ("VERB", "ADJ") and "outcome" not in c.entry.flags
-    }
+    verb_triggers: dict[int, set[str]] = {}  # token index -> the types it is a trigger of
+    for c in candidates:
+        if c.token.pos_ in ("VERB", "ADJ") and "outcome" not in c.entry.flags:
+            verb_triggers.setdefault(c.token.i, set()).add(c.entry.type)
     by_token = {c.token.i: c for c in candidates}
     drafts: list[Draft] = []
     renamed: list[tuple[Draft, Draft]] = []  # (a later "the attack", the event it names)
@@ -190,6 +189,9 @@ def find_events(
             unreported.append(candidate)
             continue
         args = extract(candidate, candidate.entry.type, people)
+        if _closed_by_no_one(candidate, args):
+            unreported.append(candidate)
+            continue
         if _mentions_earlier(candidate, args, drafts, outcomes, people):
             named = [d for d in drafts if d.candidate.entry.type == candidate.entry.type]
             if named:  # "The explosion occurred Friday at a bank in ...": its when and where
@@ -387,6 +389,20 @@ def _names_what_was_told(noun: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in POINTING_PRONOUNS for c in noun.head.children)
 
 
+def _closed_by_no_one(candidate: Candidate, args: Arguments) -> bool:
+    """Whether the act is a closure told in the passive with no one who closed ("offices
+    were shut down", "schools were closed"): what a strike, a fire or a shooting brought
+    about, not a security measure anyone is said to have taken."""
+    token = candidate.token
+    return (
+        candidate.entry.type == "COERCE"
+        and candidate.entry.mode == "restrict"
+        and token.pos_ == "VERB"
+        and not args.actor
+        and is_passive(token)
+    )
+
+
 def _done_by_an_act(candidate: Candidate, by_token: dict[int, Candidate]) -> bool:
     """Whether the act's doer is another act of another type ("a general strike that
     grounded flights and shut down ports", "the fighting displaced thousands"): what an
@@ -436,6 +452,11 @@ def _approximately_many(noun: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _ends_a_hyphenated_word(token: Token) -> bool:
+    hyphen = token.nbor(-1) if token.i > 0 else None
+    return hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_
+
+
 def _said_of_any(noun: Token) -> bool:
     """Whether the noun is the subject of a present "is" that says what such an act is
     ("a demonstration is one thing, murder another", "strikes are a right"): any act of
@@ -459,13 +480,15 @@ def _said_of_any(noun: Token) -> bool:
 
 
 def _is_event(
-    candidate: Candidate, verb_triggers: set[int], lexicon: Lexicon, sentence: SpacySpan
+    candidate: Candidate, verb_triggers: dict[int, set[str]], lexicon: Lexicon, sentence: SpacySpan
 ) -> bool:
     token = candidate.token
     if "weak" in candidate.entry.flags:
         lemmas = {t.lemma_.lower() for t in sentence}
         if not lemmas & lexicon.protest_context:
             return False
+    if token.tag_ in ("JJ", "VBG", "VBN") and _ends_a_hyphenated_word(token):
+        return False  # "life-threatening", "law-abiding": a description, not an act
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
         return False  # "US-backed", "long-threatened": a description, not an event
     if (
@@ -479,8 +502,14 @@ def _is_event(
         return False  # "who was fired from the firm on Thursday": dismissed, not shot
     if "mutual" in candidate.entry.flags and _one_alone(token):
         return False  # "the cabinet met on Sunday": a body in session, no one consulted
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon.habitual for c in token.children):
+        return False  # "the death penalty rarely offers closure": a habit, not an event
     if _a_running_tally(token, lexicon):
         return False  # "more than 200 people have been arrested": many events summed up
+    if candidate.support is not None and candidate.entry.type in verb_triggers.get(
+        candidate.support.i, ()
+    ):
+        return False  # "held talks": the verb is the event, and its noun is not a second one
     if token.pos_ not in ("NOUN", "PROPN") or candidate.support is not None:
         return True
     # A trigger noun that another trigger verb governs is that verb's topic, not a new

@@ -17,10 +17,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from dateline import datafiles
 from dateline.events.participants import EXPLOSIVE_DEVICES, MOVEMENT_TYPES, Participants
 from dateline.events.triggers import Candidate
 from dateline.model import ActorRef
@@ -383,6 +385,19 @@ def _verb_arguments(verb: Token, event_type: str, people: Participants, args: Ar
             )
 
 
+@functools.cache
+def _undergone() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in datafiles.read_tsv("events", "undergone.tsv"))
+
+
+def _befalls_its_possessor(noun: Token) -> bool:
+    """ "His arrest", "her murder": the possessor underwent the act (undergone.tsv), unless
+    an "of" phrase names who did ("the army's killing of two farmers")."""
+    return noun.lemma_.lower() in _undergone() and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
+
+
 def _place_refs(token: Token, event_type: str, people: Participants) -> list[ActorRef]:
     """A place as the target, for events that happen to places ("shelled targets in X")."""
     return people.place_refs(token, event_type) if event_type in PLACE_TARGET_TYPES else []
@@ -393,7 +408,9 @@ def _noun_arguments(
 ) -> None:
     if own:
         for child in _modifier_chain(noun):
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and _befalls_its_possessor(noun):
+                args.recipient.extend(people.refs(child, event_type))  # "his arrest"
+            elif child.dep_ == "poss":
                 args.actor.extend(people.refs(child, event_type, allow_places=False))
             elif child.dep_ in ("compound", "amod", "nmod") and child.i in people.owner:
                 entity = people.entities[people.owner[child.i]]

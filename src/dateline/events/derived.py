@@ -229,8 +229,10 @@ def obligation_events(
             continue
         clause = token.head
         governor = _obliging_verb(clause, lexicon)
-        if governor is None:
-            continue
+        if governor is None or any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONS | {"whether"} for c in clause.children
+        ):
+            continue  # "argue whether the sentence should carry mercy": a question, no demand
         who = speaker(governor, people)
         if who is None or (
             who.entity is None

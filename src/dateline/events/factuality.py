@@ -49,6 +49,7 @@ CLIMB_DEPS = {
 # What a governor tells of an act that is its passive subject ("a march is scheduled",
 # "the rally was cancelled"); not a claim: "the attack was claimed by" says it happened.
 PASSIVE_CLASSES = {"future", "hypothetical", "negated"}
+TIME_MARKS = {"when", "as", "while"}
 ATTEMPTED = "attempted"  # a governor that tries its act: real for some types only
 NOBODY = {"nobody", "none"}
 NOTHING = {"nothing"}
@@ -205,6 +206,8 @@ def factuality(
                 return table[(child.lower_, "mark")], child
         if _subjunctive(node):
             return "future", node.head  # "urged that the council lift the curfew"
+        if _told_as_it_happened(node):
+            break  # "were planning a party when someone heard shots fired": the shots were
         if node.dep_ not in CLIMB_DEPS or node.head == node:
             break
         governor = node.head
@@ -226,6 +229,16 @@ def factuality(
                         governor_token = verb
             word = governor_token.lemma_.lower()
             cls = table.get((word, "governor"))
+            if cls is None and dep in ("pobj", "pcomp"):
+                # "the wisdom of launching attacks", "the potential for killing civilians"
+                cls = _phrase_noun_class(governor_token, table)
+            if governor_token.pos_ == "NOUN":
+                # "unconfirmed reports the store was looted", "a failed attempt to storm"
+                hedge = next(
+                    (c for c in governor_token.children if (c.lower_, "modifier") in table), None
+                )
+                if hedge is not None and hedge.dep_ == "amod":
+                    return table[(hedge.lower_, "modifier")], hedge
             if cls == ATTEMPTED:
                 if not any((kind, "attempt") in table for kind in _types(trigger, lexicon)):
                     return "hypothetical", governor_token  # "tried to visit the site"
@@ -247,7 +260,8 @@ def factuality(
                     return table[(outer.lemma_.lower(), "governor")], outer
                 break
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-            if infinitive and cls is None and dep in ("xcomp", "advcl", "acl"):
+            if infinitive and cls is None and dep in ("xcomp", "advcl", "acl", "relcl"):
+                # "roads to be blocked on Tuesday": an infinitive names what is to come
                 return "future", governor_token
             if dep in ("relcl", "acl"):
                 if (
@@ -302,6 +316,16 @@ def _answered(noun: Token, table: dict[tuple[str, str], str]) -> bool:
     to the call for demonstrations", "heeded the call for a strike")."""
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     return verb.i != noun.i and governor_class(verb, table) == "asserted"
+
+
+def _told_as_it_happened(clause: Token) -> bool:
+    """A clause of time in the past tense ("when someone heard shots", "as police
+    arrived"): what it tells happened, whatever the clause it dates was planning."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBD"
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS for c in clause.children)
+    )
 
 
 def _not_the_first_time(noun: Token) -> bool:

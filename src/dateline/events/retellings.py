@@ -222,6 +222,15 @@ def _key(ref: ActorRef) -> str:
     return ref.canonical or ref.text
 
 
+def _may_be_renamed(first: list[ActorRef], later: list[ActorRef]) -> bool:
+    """Whether a later telling's named actor can be who the first telling's unnamed one
+    was: anyone for an unidentified group ("gunmen", then "Boko Haram fighters"), one of
+    the same sector for a crowd the text did say ("protesters threw petrol bombs" is not
+    renamed by a later "police torched" the parser misread)."""
+    sectors = {r.sector for r in later if r.sector}
+    return all(not _known(r) or r.sector is None or r.sector in sectors for r in first)
+
+
 def _swapped(later: Event, earlier: Event) -> bool:
     """One side of the first telling on the other side of the second ("an offensive by
     the army", then "the army was repulsed"): another act, or the first seen from the
@@ -298,6 +307,7 @@ def absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None])
             or (
                 all(not _named(r, kind_of) for r in told.actor)
                 and any(_named(r, kind_of) for r in again.actor)
+                and _may_be_renamed(told.actor, again.actor)
             )
         )
     ):

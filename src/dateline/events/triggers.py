@@ -56,6 +56,10 @@ def context_lemmas(token: Token) -> set[str]:
         words.add(child.lower_)
         if child.ent_type_:
             words.add("@" + child.ent_type_.lower())  # "@gpe": a named place
+        if child.dep_ == "advcl" or (child.dep_ == "conj" and child.pos_ == "VERB"):
+            # another predicate's words: "as that was going on, we called in ...", "gave
+            # commands and pressed his weapon"
+            continue
         for grandchild in child.children:
             if grandchild.dep_ in CLAUSES:
                 continue  # "nurses backed by unions demonstrated": another predicate
