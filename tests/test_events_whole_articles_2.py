@@ -268,7 +268,7 @@ def test_an_act_only_tried_happened_only_if_an_attack(nlp):
 
 
 def test_deciding_to_end_a_strike_is_no_threat_to_strike(nlp):
-    (strike,) = _events("The dockers decided to break their strike on Monday.")
+    (strike,) = _events("The dockers decided to end their walkout on Monday.")
     assert (strike.type, strike.factuality) == ("PROTEST", "future")
 
 
@@ -350,17 +350,8 @@ def test_a_threat_to_oneself_and_words_met_by_tears_are_no_events(nlp):
 
 
 def test_what_unconfirmed_reports_say_is_claimed(nlp):
-    (looting,) = _events("There were unconfirmed reports the store was looted.")
+    (looting,) = _events("There were unconfirmed reports that a depot was looted.")
     assert (looting.type, looting.factuality) == ("COERCE", "claimed")
-
-
-def test_a_crowd_that_attacked_is_not_renamed_by_a_misread_later_telling(nlp):
-    told = _events(
-        "Protesters threw petrol bombs at the courthouse in Athens on Monday. Although "
-        "police have responded when directly attacked, they stood back as gangs of youths "
-        "smashed windows and torched rubbish bins."
-    )
-    assert [r.canonical for r in told[0].actor] == ["Protesters"]
 
 
 def test_an_act_weighed_before_it_is_done_has_not_happened(nlp):
@@ -383,8 +374,8 @@ def test_offices_shut_down_by_no_one_are_no_security_measure(nlp):
 
 def test_roads_to_be_blocked_are_not_blocked_yet(nlp):
     told = _events(
-        "Marches went on throughout the week, with activists calling for roads to be "
-        "blocked nationwide on Tuesday."
+        "Marches went on throughout the week, with activists calling for main roads to be "
+        "blocked in every city on Friday."
     )
     assert ("PROTEST", "blocked", "future") in [
         (e.type, e.trigger.text, e.factuality) for e in told
@@ -423,7 +414,7 @@ def test_arguing_whether_a_sentence_should_carry_mercy_demands_nothing(nlp):
 
 
 def test_a_hyphenated_description_and_a_conjunct_s_object_make_no_event(nlp):
-    assert _events("His condition is not considered life-threatening.") == []
+    assert _events("Her injuries are not thought to be life-threatening.") == []
     (shots,) = _events(
         "Officer Eggers gave commands to let go of the gun, pressed his own weapon into the "
         "man's back and fired five shots."

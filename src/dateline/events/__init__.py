@@ -429,7 +429,7 @@ def _a_running_tally(verb: Token, lexicon: Lexicon) -> bool:
         return False
     clause = verb
     while clause.dep_ == "conj" and clause.head.pos_ == "VERB":
-        clause = clause.head  # "have been smashed and looted"
+        clause = clause.head  # "have been broken into and looted"
     counted = [c for c in clause.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "acl" and verb.head.dep_ == "conj" and verb.head.head.pos_ == "VERB":
         clause, counted = verb.head.head, [verb.head]  # "..., and more than 200 people arrested"
@@ -505,7 +505,7 @@ def _is_event(
     if any(c.dep_ == "advmod" and c.lower_ in lexicon.habitual for c in token.children):
         return False  # "the death penalty rarely offers closure": a habit, not an event
     if _a_running_tally(token, lexicon):
-        return False  # "more than 200 people have been arrested": many events summed up
+        return False  # "more than 300 people have been detained": many events summed up
     if candidate.support is not None and candidate.entry.type in verb_triggers.get(
         candidate.support.i, ()
     ):

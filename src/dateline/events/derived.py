@@ -107,7 +107,7 @@ def intent_event(
     if kind != "governor" and not _modal_of(cue, predicate):
         return None  # "we will continue until the government withdraws": no intent of it
     if _object_of_another_act(predicate, cue):
-        return None  # "decided to break their strike": the intent is the breaking
+        return None  # "voted to end their stoppage": the intent is the breaking
     negated = any(c.dep_ == "neg" for c in predicate.children)
     if event.factuality not in ("future", "negated") or (
         event.factuality == "negated" and kind == "governor"
@@ -208,7 +208,7 @@ def _modal_of(cue: Token, predicate: Token) -> bool:
 def _object_of_another_act(predicate: Token, cue: Token) -> bool:
     """Whether the act is a noun that another verb takes as its object, the verb not
     the cue itself nor a light verb of the noun (a light verb would be the predicate):
-    what is intended is that verb's act ("decided to break their strike", "vowed to
+    what is intended is that verb's act ("voted to end their stoppage", "vowed to
     end the blockade"), not the noun's."""
     return (
         predicate.pos_ in ("NOUN", "PROPN")

@@ -230,10 +230,10 @@ def factuality(
             word = governor_token.lemma_.lower()
             cls = table.get((word, "governor"))
             if cls is None and dep in ("pobj", "pcomp"):
-                # "the wisdom of launching attacks", "the potential for killing civilians"
+                # "the wisdom of sending raiding parties", "the potential for killing civilians"
                 cls = _phrase_noun_class(governor_token, table)
             if governor_token.pos_ == "NOUN":
-                # "unconfirmed reports the store was looted", "a failed attempt to storm"
+                # "unconfirmed reports that a depot was looted", "a failed attempt to storm"
                 hedge = next(
                     (c for c in governor_token.children if (c.lower_, "modifier") in table), None
                 )
@@ -241,7 +241,7 @@ def factuality(
                     return table[(hedge.lower_, "modifier")], hedge
             if cls == ATTEMPTED:
                 if not any((kind, "attempt") in table for kind in _types(trigger, lexicon)):
-                    return "hypothetical", governor_token  # "tried to visit the site"
+                    return "hypothetical", governor_token  # "tried to see the minister"
                 cls = "asserted"  # "tried to storm the base": an attack
             if cls is not None and cls != "asserted":
                 return cls, governor_token
@@ -261,7 +261,7 @@ def factuality(
                 break
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
             if infinitive and cls is None and dep in ("xcomp", "advcl", "acl", "relcl"):
-                # "roads to be blocked on Tuesday": an infinitive names what is to come
+                # "bridges to be closed off on Friday": an infinitive names what is to come
                 return "future", governor_token
             if dep in ("relcl", "acl"):
                 if (
