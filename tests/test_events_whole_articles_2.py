@@ -249,9 +249,8 @@ def test_a_date_after_a_crime_an_arrest_is_for_dates_the_crime(nlp):
     (arrest,) = [
         e
         for e in _events(
-            "Three youths are under arrest for the execution-style shooting of an off-duty "
-            "prison officer outside his flat in a run-down area of the port last winter, "
-            "police said Sunday."
+            "Two brothers are now under arrest over the murder of a shopkeeper in a quiet "
+            "suburb last spring, officers said on Sunday."
         )
         if e.type == "COERCE"
     ]
@@ -294,8 +293,7 @@ def test_a_headline_passive_without_its_were_names_the_arrested(nlp):
 
 def test_rallies_a_call_is_for_have_not_been_held(nlp):
     (rallies,) = _events(
-        "She is one of the leaders of the call for mass rallies in the capital that will "
-        "demand new elections."
+        "Her party leads the call for mass rallies next month that will demand new elections."
     )
     assert (rallies.type, rallies.factuality) == ("PROTEST", "future")
     # a call answered is a strike held
@@ -312,7 +310,7 @@ def test_a_running_tally_is_no_single_event(nlp):
 
 
 def test_what_such_an_act_is_is_no_act(nlp):
-    said = "He told parliament that a march is one thing and arson is quite another."
+    said = "The mayor said a rally is one thing and looting is quite another."
     assert _events(said) == []
 
 
@@ -322,7 +320,7 @@ def test_what_a_strike_did_is_the_strike_s(nlp):
 
 
 def test_conceding_that_and_an_autopsy_released_are_other_senses(nlp):
-    assert _events("Greek unions concede that the government was forced to raise taxes.") == []
+    assert _events("Dock unions concede that the council was forced to cut wages.") == []
     assert _events("An autopsy of the teenager was released on Wednesday.") == []
 
 
@@ -334,19 +332,18 @@ def test_an_officer_shot_by_a_parolee_is_the_police_s_casualty(nlp):
 def test_the_shots_of_those_the_police_shot_say_who_they_were(nlp):
     # "who" after the day: the parser takes the relative clause for a complement
     (shooting,) = _events(
-        "Police fatally shot four men Friday who failed to stop their van at a roadblock "
-        "in Kano and began shooting at officers."
+        "Soldiers fatally shot two men Sunday who failed to stop their truck at a barrier "
+        "near Gao and began shooting at troops."
     )
-    assert [r.canonical for r in shooting.actor] == ["Police Forces of Nigeria"]
+    assert [r.canonical for r in shooting.actor] == ["Military Forces of Mali"]
 
 
 def test_a_threat_to_oneself_and_words_met_by_tears_are_no_events(nlp):
-    assert (
-        _events("The man locked himself in his room and was threatening to commit suicide.") == []
-    )
-    assert _events("Her words were met by hope, tears and thunderous applause.") == []
-    # a clause under the verb is another predicate's: "going on" asks nothing of anyone
-    assert _events("As that was going on we called in two more officers.") == []
+    assert _events("A farmer on the roof was threatening suicide.") == []
+    assert _events("The speech was met by tears, cheers and long applause.") == []
+    # a clause of time is another predicate's: "went on" asks nothing of anyone
+    told = _events("While the talks went on, we called in two more negotiators.")
+    assert [e.type for e in told] == ["CONSULT"]
 
 
 def test_what_unconfirmed_reports_say_is_claimed(nlp):
@@ -355,27 +352,26 @@ def test_what_unconfirmed_reports_say_is_claimed(nlp):
 
 
 def test_an_act_weighed_before_it_is_done_has_not_happened(nlp):
-    (raids,) = _events(
-        "The admiral voiced doubts about the wisdom of launching raids against the pirates."
-    )
+    (raids,) = _events("The general questioned the wisdom of launching raids into the hills.")
     assert (raids.type, raids.factuality) == ("COERCE", "hypothetical")
 
 
 def test_shots_heard_while_a_party_was_planned_were_fired(nlp):
     (shots,) = _events(
-        "Staff were planning to hold a party upstairs when someone heard shots fired."
+        "Guests were planning to hold a wedding dinner on the terrace when a neighbour "
+        "heard shots fired."
     )
     assert (shots.type, shots.factuality) == ("ASSAULT", "asserted")
 
 
 def test_offices_shut_down_by_no_one_are_no_security_measure(nlp):
-    assert _events("Offices around the square were shut down on Monday.") == []
+    assert _events("Shops along the avenue were shut down on Monday.") == []
 
 
 def test_roads_to_be_blocked_are_not_blocked_yet(nlp):
     told = _events(
-        "Marches went on throughout the week, with activists calling for main roads to be "
-        "blocked in every city on Friday."
+        "Rallies continued all week, with students calling for main roads to be blocked "
+        "in every city on Friday."
     )
     assert ("PROTEST", "blocked", "future") in [
         (e.type, e.trigger.text, e.factuality) for e in told
@@ -383,17 +379,17 @@ def test_roads_to_be_blocked_are_not_blocked_yet(nlp):
 
 
 def test_habits_and_other_senses_of_taking_withdrawing_and_offering_are_no_events(nlp):
-    assert _events("The death penalty rarely offers closure, he said.") == []
+    assert _events("Such hearings rarely offer families any answers, she said.") == []
     assert _events("Police often raid the market in Kano.") == []
-    assert _events("It took the jury four hours, spread over two days, to choose.") == []
-    assert _events("He shares a cell with a man who is withdrawing from a drug addiction.") == []
+    assert _events("It took the panel five hours, spread over three days, to decide.") == []
+    assert _events("Her brother is withdrawing from a heroin addiction in a clinic.") == []
 
 
 def test_whose_arrest_or_murder_is_who_underwent_it(nlp):
-    (murder,) = _events("Gravely's murder brought attention to domestic violence.")
+    murder = _events("Okafor's murder drew attention to attacks on journalists.")[0]
     assert ([r.canonical for r in murder.actor], [r.canonical for r in murder.recipient]) == (
         [],
-        ["Gravely"],
+        ["Okafor"],
     )
     (killing,) = _events("The army's killing of two farmers in Kano on Monday drew protests.")
     assert [r.canonical for r in killing.actor] == ["Military Forces of Nigeria"]
@@ -402,21 +398,47 @@ def test_whose_arrest_or_murder_is_who_underwent_it(nlp):
 def test_talks_held_are_one_consultation_and_talk_of_war_is_none(nlp):
     held = _events("The two foreign ministers held talks in Rome on Monday.")
     assert [(e.type, e.trigger.text) for e in held] == [("CONSULT", "held")]
-    assert _events("Talk of what happened in the capital has spread abroad.") == []
+    assert _events("Talk of a coup swept the capital on Monday.") == []
 
 
 def test_arguing_whether_a_sentence_should_carry_mercy_demands_nothing(nlp):
-    said = (
-        "Both sides are free to call witnesses and argue whether or not Smith's life "
-        "sentence should come with a recommendation of mercy."
-    )
+    said = "The lawyers may now argue whether or not Ade's sentence should come with parole."
     assert _events(said) == []
 
 
 def test_a_hyphenated_description_and_a_conjunct_s_object_make_no_event(nlp):
     assert _events("Her injuries are not thought to be life-threatening.") == []
     (shots,) = _events(
-        "Officer Eggers gave commands to let go of the gun, pressed his own weapon into the "
-        "man's back and fired five shots."
+        "A sergeant gave orders to drop the knife, pushed his weapon into the man's side "
+        "and fired two shots."
     )
     assert shots.type == "ASSAULT"
+
+
+def test_questions_a_rule_precludes_and_a_routine_are_no_requests_or_concessions(nlp):
+    assert _events("The union said its rules forbid asking members such questions.") == []
+    assert _events("Inmates are allowed two visits a week.") == []
+    assert _events("Detectives asked him questions about the gun.") == []
+
+
+def test_a_figurative_blow_and_an_operation_ranked_are_not_new_attacks(nlp):
+    (seizure,) = _events(
+        "Striking another blow against the smugglers, the coast guard seized a speedboat "
+        "off Crete on Sunday."
+    )
+    assert seizure.trigger.text == "seized"
+    assert _events("Sunday's operation was the third big offensive of the year.") == []
+
+
+def test_the_day_of_an_arrest_does_not_date_what_came_days_before_it(nlp):
+    arrest, shooting = _events(
+        "The three men were arrested in Lagos on Dec. 31, 2005, three days after police "
+        "said the men shot a guard on a sidewalk."
+    )
+    assert (arrest.type, arrest.date.text) == ("COERCE", "Dec. 31, 2005")
+    assert (shooting.type, shooting.date.text) == ("ASSAULT", None)
+
+
+def test_an_act_a_charge_names_is_claimed(nlp):
+    (rape,) = _events("The coach faces rape charges in Leeds.")
+    assert (rape.type, rape.factuality) == ("ASSAULT", "claimed")

@@ -56,6 +56,7 @@ from dateline.events.quoted import claims_in_quotes
 from dateline.events.retellings import (
     absorb_when_where,
     fold_retellings,
+    incident_nouns,
     mark_retellings,
     names_again,
 )
@@ -381,12 +382,17 @@ def _said_of_a_person_unaimed(verb: Token) -> bool:
 
 
 def _names_what_was_told(noun: Token) -> bool:
-    """ "This is a cowardly attack", "it was the worst riot in years": a noun said of
-    "this" or "it" judges or ranks an act the text has told (or quotes someone doing
-    so), not a new one."""
+    """ "This is a cowardly attack", "it was the worst riot in years", "today's operation
+    is the fourth successful offensive": a noun said of "this", "it" or an incident
+    noun judges or ranks an act the text has told (or quotes someone doing so), not a
+    new one."""
     if noun.dep_ != "attr" or noun.head.lemma_ != "be":
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in POINTING_PRONOUNS for c in noun.head.children)
+    return any(
+        c.dep_ == "nsubj"
+        and (c.lower_ in POINTING_PRONOUNS or c.lemma_.lower() in incident_nouns())
+        for c in noun.head.children
+    )
 
 
 def _closed_by_no_one(candidate: Candidate, args: Arguments) -> bool:
@@ -452,6 +458,28 @@ def _approximately_many(noun: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+ROUTINE_COUNTERS = {"a", "an", "per", "each", "every"}
+
+
+def _told_as_a_habit(token: Token, lexicon: Lexicon) -> bool:
+    """An adverb of frequency on the act ("rarely", "often") or a unit of time counted on
+    it or on its object ("two visits a week", "every week"): a routine or a general truth
+    (habitual.tsv)."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for child in [*token.children, *(g for o in objects for g in o.children)]:
+        if child.dep_ == "advmod" and child.lower_ in lexicon.habitual:
+            return True
+        if (
+            child.dep_ == "npadvmod"
+            and child.i > token.i  # "a day after the jet shot ...": a gap, not a routine
+            and child.lemma_.lower() in lexicon.habitual_units
+            and all(c.dep_ == "det" for c in child.children)  # not "a year ago"
+            and any(c.lower_ in ROUTINE_COUNTERS for c in child.children)
+        ):
+            return True
+    return False
+
+
 def _ends_a_hyphenated_word(token: Token) -> bool:
     hyphen = token.nbor(-1) if token.i > 0 else None
     return hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_
@@ -502,7 +530,7 @@ def _is_event(
         return False  # "who was fired from the firm on Thursday": dismissed, not shot
     if "mutual" in candidate.entry.flags and _one_alone(token):
         return False  # "the cabinet met on Sunday": a body in session, no one consulted
-    if any(c.dep_ == "advmod" and c.lower_ in lexicon.habitual for c in token.children):
+    if _told_as_a_habit(token, lexicon):
         return False  # "the death penalty rarely offers closure": a habit, not an event
     if _a_running_tally(token, lexicon):
         return False  # "more than 300 people have been detained": many events summed up

@@ -140,6 +140,8 @@ def factuality(
         # a light verb that describes its noun ("prevented the sit-in organised by
         # nurses"): the noun's own place in the sentence tells whether it happened
         support = None
+    if is_noun and trigger.dep_ == "compound" and governor_class(trigger.head, table) == "claimed":
+        return "claimed", trigger.head  # "faces rape charges", "murder allegations"
     if is_noun and support is None:  # a light verb asserts its noun ("mounted the planned raid")
         cue = local_cue(trigger, lexicon, True)
         if cue:

@@ -63,6 +63,7 @@ class Lexicon:
     numbers: dict[str, int]
     protest_context: frozenset[str]
     habitual: frozenset[str]  # adverbs of frequency: a habit, not an event
+    habitual_units: frozenset[str]  # "a month", "every week" on an act: a routine
     intents: dict[str, str]  # word -> modal, reported_modal, governor or obligation
     intent_types: dict[str, tuple[str | None, str | None]]  # type -> (intent, refusal)
     # (type undone, cue lemma) -> (event type of the undoing, only its own side)
@@ -158,7 +159,8 @@ def load_lexicon() -> Lexicon:
         acled_rules=rules,
         numbers={r["word"]: int(r["value"]) for r in _rows("numbers.tsv")},
         protest_context=frozenset(r["lemma"] for r in _rows("protest_context.tsv")),
-        habitual=frozenset(r["word"] for r in _rows("habitual.tsv")),
+        habitual=frozenset(r["word"] for r in _rows("habitual.tsv") if r["kind"] == "adverb"),
+        habitual_units=frozenset(r["word"] for r in _rows("habitual.tsv") if r["kind"] == "unit"),
         intents={r["word"]: r["kind"] for r in _rows("intents.tsv")},
         intent_types={
             r["type"]: (r["intent"] or None, r["refusal"] or None)

@@ -63,6 +63,11 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return modifiers, anywhere, nouns
 
 
+def incident_nouns() -> frozenset[str]:
+    """Nouns that stand for "an event of this kind" ("incident", "operation")."""
+    return _cues()[2]
+
+
 def fold_retellings(
     events: list[Event],
     doc: Doc,

@@ -182,6 +182,30 @@ def _told_as_now(trigger_token: Token | None) -> bool:
     return verb.tag_ in PRESENT_TAGS or any(c.tag_ in PRESENT_TAGS for c in auxiliaries)
 
 
+TIME_CLAUSE_MARKS = ("after", "since")  # the clause's act came before the dated one
+
+
+def _across_a_clause_of_time(time: Time, trigger_token: Token | None, doc: Doc) -> bool:
+    """Whether the expression dates a clause above a clause of time that holds the act:
+    "were arrested on Dec. 31, three days after gunmen shot a guard" dates the arrest;
+    the shooting came before it. A date put before its verb frames the whole sentence
+    ("On 16 May, residents gathered after the mayor banned ..."), as notes tell a day."""
+    if trigger_token is None:
+        return False
+    root = _root(doc, time.start, time.end)
+    verb = governing_verb(root) if root is not None else None
+    if verb is None or verb not in trigger_token.ancestors or time.start < verb.idx:
+        return False
+    node = trigger_token
+    while node != verb and node.head != node:
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS for c in node.children
+        ):
+            return True
+        node = node.head
+    return False
+
+
 def _dates_the_report(
     time: Time, trigger_token: Token | None, doc: Doc, reporting: frozenset[str]
 ) -> bool:
@@ -245,6 +269,7 @@ def event_date(
         for t in in_sentence
         if not _nested_in_another(t, trigger_token, doc, other_triggers)
         and not _dates_the_report(t, trigger_token, doc, reporting)
+        and not _across_a_clause_of_time(t, trigger_token, doc)
     ]
     if in_sentence:
         best = min(
