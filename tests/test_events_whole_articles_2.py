@@ -442,3 +442,11 @@ def test_the_day_of_an_arrest_does_not_date_what_came_days_before_it(nlp):
 def test_an_act_a_charge_names_is_claimed(nlp):
     (rape,) = _events("The coach faces rape charges in Leeds.")
     assert (rape.type, rape.factuality) == ("ASSAULT", "claimed")
+
+
+def test_what_a_year_is_remembered_for_and_money_offered_in_a_case_are_no_news(nlp):
+    (accusation,) = _events(
+        "The saga has echoes of 2007, when the government accused rival parties of planning a coup."
+    )
+    assert accusation.factuality == "historical"
+    assert _events("The council had offered $50,000 in the case, and the state added more.") == []

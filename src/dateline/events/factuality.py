@@ -208,6 +208,8 @@ def factuality(
                 return table[(child.lower_, "mark")], child
         if _subjunctive(node):
             return "future", node.head  # "urged that the council lift the curfew"
+        if _told_of_a_year(node):
+            return "historical", node.head  # "echoes of 2007, when the government accused"
         if _told_as_it_happened(node):
             break  # "were planning a party when someone heard shots fired": the shots were
         if node.dep_ not in CLIMB_DEPS or node.head == node:
@@ -318,6 +320,19 @@ def _answered(noun: Token, table: dict[tuple[str, str], str]) -> bool:
     to the call for demonstrations", "heeded the call for a strike")."""
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     return verb.i != noun.i and governor_class(verb, table) == "asserted"
+
+
+def _told_of_a_year(clause: Token) -> bool:
+    """A "when" clause on a year ("in 2007, when police stormed the square"): what the
+    year is remembered for, background to the news."""
+    year = clause.head
+    return (
+        clause.dep_ == "relcl"
+        and year.like_num
+        and len(year.text) == 4
+        and year.text.isdigit()
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)
+    )
 
 
 def _told_as_it_happened(clause: Token) -> bool:
