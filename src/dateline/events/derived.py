@@ -107,7 +107,7 @@ def intent_event(
     if kind != "governor" and not _modal_of(cue, predicate):
         return None  # "we will continue until the government withdraws": no intent of it
     if _object_of_another_act(predicate, cue):
-        return None  # "voted to end their stoppage": the intent is the breaking
+        return None  # "voted to end their stoppage": the intent is the ending
     negated = any(c.dep_ == "neg" for c in predicate.children)
     if event.factuality not in ("future", "negated") or (
         event.factuality == "negated" and kind == "governor"

@@ -172,13 +172,10 @@ def factuality(
         and any(c.dep_ == "prt" for c in support.children)
     ):
         return "negated", support  # "called off the strike": the light verb undone
-    if (
-        support is not None
-        and _phrase_noun_class(support, table) is not None
-        and not _answered(support, table)
-    ):
+    leaned_on = _phrase_noun_class(support, table) if support is not None else None
+    if leaned_on is not None and not _answered(support, table):
         # a noun the act leans on: "the call for rallies on April 9" has not been answered
-        return _phrase_noun_class(support, table), support
+        return leaned_on, support
     if support is not None and (support.lemma_.lower(), "support") in table:
         # a light verb that plans its noun ("plans a march next week")
         return table[(support.lemma_.lower(), "support")], support
@@ -328,7 +325,6 @@ def _told_of_a_year(clause: Token) -> bool:
     year = clause.head
     return (
         clause.dep_ == "relcl"
-        and year.like_num
         and len(year.text) == 4
         and year.text.isdigit()
         and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children)

@@ -50,12 +50,10 @@ def _ancestors(token: Token) -> list[Token]:
     return [token, *token.ancestors]
 
 
-def _attachment_rank(time: Time, trigger_token: Token | None, doc: Doc) -> int:
-    """0: attached under the trigger; 1: to a verb above it; 2: elsewhere in the sentence."""
-    if trigger_token is None:
-        return 2
-    root = _root(doc, time.start, time.end)
-    if root is None:
+def _attachment_rank(root: Token | None, trigger_token: Token | None) -> int:
+    """0: attached under the trigger; 1: to a verb above it; 2: elsewhere in the sentence.
+    `root`: the expression's head token (`_root`)."""
+    if trigger_token is None or root is None:
         return 2
     if trigger_token in _ancestors(root):
         verb = governing_verb(root)
@@ -107,17 +105,14 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _nested_in_another(
-    time: Time, trigger_token: Token | None, doc: Doc, other_triggers: frozenset[int]
+    root: Token | None, trigger_token: Token | None, other_triggers: frozenset[int]
 ) -> bool:
     """Whether the expression dates another event told inside this one's phrase: "under
     arrest for the murder of a deputy last summer" dates the murder, not the arrest; "a
     protest against the killing on Monday" the killing. The other event is an event noun
     or a relative clause between the expression and this trigger; a verb joined to it
     ("marched and were arrested on Saturday") shares its date."""
-    if trigger_token is None or not other_triggers:
-        return False
-    root = _root(doc, time.start, time.end)
-    if root is None:
+    if trigger_token is None or not other_triggers or root is None:
         return False
     if trigger_token not in root.ancestors:
         return _closes_a_nested_phrase(root, trigger_token, other_triggers)
@@ -185,15 +180,14 @@ def _told_as_now(trigger_token: Token | None) -> bool:
 TIME_CLAUSE_MARKS = ("after", "since")  # the clause's act came before the dated one
 
 
-def _across_a_clause_of_time(time: Time, trigger_token: Token | None, doc: Doc) -> bool:
+def _across_a_clause_of_time(time: Time, root: Token | None, trigger_token: Token | None) -> bool:
     """Whether the expression dates a clause above a clause of time that holds the act:
     "were arrested on Dec. 31, three days after gunmen shot a guard" dates the arrest;
     the shooting came before it. A date put before its verb frames the whole sentence
     ("On 16 May, residents gathered after the mayor banned ..."), as notes tell a day."""
-    if trigger_token is None:
+    if trigger_token is None or root is None:
         return False
-    root = _root(doc, time.start, time.end)
-    verb = governing_verb(root) if root is not None else None
+    verb = governing_verb(root)
     if verb is None or verb not in trigger_token.ancestors or time.start < verb.idx:
         return False
     node = trigger_token
@@ -207,7 +201,7 @@ def _across_a_clause_of_time(time: Time, trigger_token: Token | None, doc: Doc) 
 
 
 def _dates_the_report(
-    time: Time, trigger_token: Token | None, doc: Doc, reporting: frozenset[str]
+    time: Time, root: Token | None, trigger_token: Token | None, reporting: frozenset[str]
 ) -> bool:
     """Whether the expression is the time of a reporting verb other than the trigger, for
     an act told in the past before it ("gunmen killed six people ..., police said on
@@ -215,10 +209,9 @@ def _dates_the_report(
     launching an assault") is dated by the report, and so is one after a date put before
     the reporting verb ("On 5 March, monitors reported that ...", "With ... last week, the
     army announced"): a date put first frames all the sentence tells."""
-    if not reporting or trigger_token is None:
+    if not reporting or trigger_token is None or root is None:
         return False
-    root = _root(doc, time.start, time.end)
-    verb = governing_verb(root) if root is not None else None
+    verb = governing_verb(root)
     if (
         verb is None
         or verb == trigger_token
@@ -264,18 +257,19 @@ def event_date(
     # and a clock time alone defers to the story's frame.
     in_sentence = [t for t in in_sentence if not clock_only(t)]
     trigger_token = _root(doc, trigger.start, trigger.end)
+    roots = {id(t): _root(doc, t.start, t.end) for t in in_sentence}  # each parsed once
     in_sentence = [
         t
         for t in in_sentence
-        if not _nested_in_another(t, trigger_token, doc, other_triggers)
-        and not _dates_the_report(t, trigger_token, doc, reporting)
-        and not _across_a_clause_of_time(t, trigger_token, doc)
+        if not _nested_in_another(roots[id(t)], trigger_token, other_triggers)
+        and not _dates_the_report(t, roots[id(t)], trigger_token, reporting)
+        and not _across_a_clause_of_time(t, roots[id(t)], trigger_token)
     ]
     if in_sentence:
         best = min(
             in_sentence,
             key=lambda t: (
-                _attachment_rank(t, trigger_token, doc),
+                _attachment_rank(roots[id(t)], trigger_token),
                 min(abs(t.start - trigger.end), abs(trigger.start - t.end)),
             ),
         )
