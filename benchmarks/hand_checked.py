@@ -237,6 +237,17 @@ ARTICLES = (
     "ecb-19_10ecb",
     "ecb-8_8ecbplus",
     "lgl-0196",
+    # Seven more, chosen by topic on 2026-12-07 (seventh session) before any was run, all
+    # in the dev part: an office-party shooting, a courthouse killer sentenced, a navy
+    # capturing pirates, an officer shot by a parolee, activists at executives' homes, a
+    # vigil that ended in violence, a dispute over an arms ship.
+    "ecb-18_9ecb",
+    "ecb-3_1ecb",
+    "ecb-12_4ecb",
+    "lgl-0485",
+    "lgl-0428",
+    "ecb-19_5ecb",
+    "lgl-0528",
 )
 
 

@@ -143,3 +143,12 @@ def test_values_of_unknown_years_coincide_by_their_calendar():
     # a weekday of an unknown week: only the same value
     assert may_coincide("XXXX-WXX-5", "XXXX-WXX-5")
     assert not may_coincide("XXXX-WXX-5", "XXXX-SU")
+
+
+def test_a_weekday_coincides_with_a_full_date_on_that_weekday():
+    from dateline.time.calendar import may_coincide
+
+    assert may_coincide("XXXX-WXX-6", "2009-03-21")  # a Saturday
+    assert may_coincide("2009-03-21", "XXXX-WXX-6")
+    assert not may_coincide("XXXX-WXX-5", "2009-03-21")
+    assert not may_coincide("XXXX-WXX-6", "2009-03")  # a month: its Saturdays are many

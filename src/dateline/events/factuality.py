@@ -230,6 +230,11 @@ def factuality(
                         governor_token = verb
             word = governor_token.lemma_.lower()
             cls = table.get((word, "governor"))
+            if cls == "future" and dep == "advcl" and _bare_clause(node):
+                # a wish or a plan holds its act as an infinitive ("wanted to storm"): a
+                # clause with no "to" and no conjunction is no content of it ("a gunman
+                # wanted on three warrants wounded two officers", the parser's "wanted")
+                cls = None
             if cls is None and dep in ("pobj", "pcomp"):
                 # "the wisdom of sending raiding parties", "the potential for killing civilians"
                 cls = _phrase_noun_class(governor_token, table)
@@ -400,3 +405,7 @@ def historical(value: str, date: EventDate | None, pub_date: str | None) -> str:
     if (published - ended).days > HISTORICAL_AFTER_DAYS:
         return "historical"
     return value
+
+
+def _bare_clause(verb: Token) -> bool:
+    return not any(c.dep_ in ("aux", "mark") for c in verb.children)

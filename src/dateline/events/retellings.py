@@ -257,6 +257,8 @@ def _contradict(
     William Hakim" in the next paragraph."""
     if {_key(r) for r in a} & {_key(r) for r in b}:
         return False
+    if _by_nationality(a, b) or _by_nationality(b, a):
+        return False
     # an unidentified armed group is who did it where the text does not say: anyone
     groups_a = {r.sector for r in a if r.sector and kind_of(r) != "person" and _known(r)}
     groups_b = {r.sector for r in b if r.sector and kind_of(r) != "person" and _known(r)}
@@ -268,6 +270,20 @@ def _contradict(
         if mine and theirs:
             return True
     return False
+
+
+def _by_nationality(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    """Whether a side of `a` is named only by its country ("the Indians", "Pakistan")
+    and the other side has an actor of that country ("the Indian navy"): the same side."""
+    countries = {r.country for r in b if r.country}
+    return any(r.country in countries and _nationality_only(r) for r in a)
+
+
+def _nationality_only(ref: ActorRef) -> bool:
+    """ "Pakistan", "the Indians": a country or its people as the text's whole name for a
+    side (not "Indian civilians", whose name says who they are)."""
+    words = ref.text.lower().removeprefix("the ").strip()
+    return ref.sector is None or words == (ref.canonical or "").lower()
 
 
 def names_again(again: Event, told: Event) -> bool:

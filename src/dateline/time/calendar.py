@@ -126,11 +126,22 @@ def granularity_of(value: str | None) -> str | None:
 STAND_IN_YEAR = "2000"
 
 
+UNKNOWN_WEEK_DAY = re.compile(r"^XXXX-WXX-([1-7])(?:T|$)")  # "Friday" of an unknown week
+
+
 def may_coincide(a: str, b: str) -> bool:
     """Whether two date values can name the same time, when the year of one or both is
     unknown (no publication date): "last summer" (`XXXX-SU`) and "Aug. 2" (`XXXX-08-02`)
     can, "March" and "Aug. 2" cannot. Values whose range cannot be told ("Friday" of an
     unknown week) coincide only when one is a prefix of the other."""
+    for day, other in ((a, b), (b, a)):
+        weekday = UNKNOWN_WEEK_DAY.match(day)
+        bounds = value_range(other)
+        if weekday and bounds is not None and (bounds[1] - bounds[0]).days < 7:
+            # "Saturday" and "March 21, 2009" (a Saturday) can be one day
+            days = (bounds[1] - bounds[0]).days + 1
+            span = (bounds[0] + dt.timedelta(days=n) for n in range(days))
+            return any(d.isoweekday() == int(weekday.group(1)) for d in span)
     year_a, year_b = a[:4], b[:4]
     if "X" not in year_a and "X" not in year_b and year_a != year_b:
         return False

@@ -180,24 +180,47 @@ def _told_as_now(trigger_token: Token | None) -> bool:
 TIME_CLAUSE_MARKS = ("after", "since")  # the clause's act came before the dated one
 
 
+def _clauses_below(start: int, root: Token | None, trigger_token: Token | None) -> list[Token]:
+    """The words on the way up from the trigger to the verb an expression put after that
+    verb is attached to (`start`: where the expression begins); none for an expression put
+    before its verb, which frames the whole sentence ("On 16 May, residents gathered after
+    the mayor banned ...", "On 9 May, guards fired at protesters who staged a sit-in"), as
+    notes tell a day."""
+    if trigger_token is None or root is None:
+        return []
+    verb = governing_verb(root)
+    if verb is None or verb not in trigger_token.ancestors or start < verb.idx:
+        return []
+    path, node = [], trigger_token
+    while node != verb and node.head != node:
+        path.append(node)
+        node = node.head
+    return path
+
+
 def _across_a_clause_of_time(time: Time, root: Token | None, trigger_token: Token | None) -> bool:
     """Whether the expression dates a clause above a clause of time that holds the act:
     "were arrested on Dec. 31, three days after gunmen shot a guard" dates the arrest;
-    the shooting came before it. A date put before its verb frames the whole sentence
-    ("On 16 May, residents gathered after the mayor banned ..."), as notes tell a day."""
-    if trigger_token is None or root is None:
-        return False
-    verb = governing_verb(root)
-    if verb is None or verb not in trigger_token.ancestors or time.start < verb.idx:
-        return False
-    node = trigger_token
-    while node != verb and node.head != node:
-        if node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS for c in node.children
-        ):
-            return True
-        node = node.head
-    return False
+    the shooting came before it."""
+    return any(
+        node.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in TIME_CLAUSE_MARKS for c in node.children)
+        for node in _clauses_below(time.start, root, trigger_token)
+    )
+
+
+def _across_a_relative_clause(
+    time: Time, root: Token | None, trigger_token: Token | None, reporting: frozenset[str]
+) -> bool:
+    """Whether the expression dates a clause above the relative clause that holds the act:
+    "the man who killed four people in a courthouse was sentenced Saturday" dates the
+    sentence; the killing, told to say who the man is, has a time of its own. What a
+    relative clause reports is told at the time of the clause above ("a call from seamen
+    who said they were fired on")."""
+    relative = next(
+        (n for n in _clauses_below(time.start, root, trigger_token) if n.dep_ == "relcl"), None
+    )
+    return relative is not None and relative.lemma_.lower() not in reporting
 
 
 def _dates_the_report(
@@ -222,6 +245,23 @@ def _dates_the_report(
         return False
     told = governing_verb(trigger_token)
     return told is not None and told != verb and told.tag_ in PAST_TAGS
+
+
+def _times_a_report(time: Time, doc: Doc, reporting: frozenset[str]) -> bool:
+    """Whether a date of another sentence is its report's ("..., a spokeswoman said
+    Tuesday"): when something was said frames no act of the sentences around it."""
+    root = _root(doc, time.start, time.end)
+    verb = governing_verb(root) if root is not None else None
+    return verb is not None and verb.lemma_.lower() in reporting and time.start > verb.idx
+
+
+def _next_sentence_end(doc: Doc, sentence: Span) -> int:
+    """Where the sentence after this one ends: a paragraph's opening without a date of its
+    own (a headline) takes its next sentence's (its lead's), not one from anywhere below."""
+    span = doc.char_span(sentence.end, len(doc.text), alignment_mode="expand")
+    if span is None or not len(span):
+        return len(doc.text)
+    return span[0].sent.end_char
 
 
 def event_date(
@@ -264,6 +304,7 @@ def event_date(
         if not _nested_in_another(roots[id(t)], trigger_token, other_triggers)
         and not _dates_the_report(t, roots[id(t)], trigger_token, reporting)
         and not _across_a_clause_of_time(t, roots[id(t)], trigger_token)
+        and not _across_a_relative_clause(t, roots[id(t)], trigger_token, reporting)
     ]
     if in_sentence:
         best = min(
@@ -278,11 +319,14 @@ def event_date(
         # "unions have threatened a strike": the time of the report (without one, the
         # paragraph's frame is the better guess: a note's "Protesters demand ...")
         return publication_fallback(pub_date)
-    framed = [t for t in candidates if not clock_only(t)]
+    framed = [t for t in candidates if not clock_only(t) and not _times_a_report(t, doc, reporting)]
     first, last = paragraph_bounds(doc.text, sentence.start, sentence.end)
     before = [t for t in framed if first <= t.start and t.end <= sentence.start]
     if before:
         return _to_event_date(before[0])
+    if doc.text[first : sentence.start].strip():
+        return publication_fallback(pub_date)  # only a paragraph's opening looks ahead
+    last = min(last, _next_sentence_end(doc, sentence))
     after = [t for t in framed if sentence.end <= t.start and t.end <= last]
     if after:
         return _to_event_date(after[0])
