@@ -1,6 +1,7 @@
 """Readings written for full articles (issue 12, seventh session): which other sentence's
 date frames a sentence that gives none, one attack told again with a full date or by the
-people of the country that made it, someone wanted by the police, who a parolee is. Our own sentences."""
+people of the country that made it, someone wanted by the police, who a parolee is.
+Our own sentences."""
 
 from __future__ import annotations
 
