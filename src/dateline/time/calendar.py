@@ -136,7 +136,7 @@ def may_coincide(a: str, b: str) -> bool:
     unknown week) coincide only when one is a prefix of the other."""
     for day, other in ((a, b), (b, a)):
         weekday = UNKNOWN_WEEK_DAY.match(day)
-        bounds = value_range(other)
+        bounds = value_range(other) if weekday else None
         if weekday and bounds is not None and (bounds[1] - bounds[0]).days < 7:
             # "Saturday" and "March 21, 2009" (a Saturday) can be one day
             days = (bounds[1] - bounds[0]).days + 1

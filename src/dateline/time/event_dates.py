@@ -232,14 +232,12 @@ def _dates_the_report(
     launching an assault") is dated by the report, and so is one after a date put before
     the reporting verb ("On 5 March, monitors reported that ...", "With ... last week, the
     army announced"): a date put first frames all the sentence tells."""
-    if not reporting or trigger_token is None or root is None:
+    if trigger_token is None:
         return False
-    verb = governing_verb(root)
+    verb = _report_it_times(time, root, reporting)
     if (
         verb is None
         or verb == trigger_token
-        or time.start < verb.idx
-        or verb.lemma_.lower() not in reporting
         or any(c.dep_ == "dobj" for c in verb.children)  # "reported the attack on"
     ):
         return False
@@ -247,12 +245,19 @@ def _dates_the_report(
     return told is not None and told != verb and told.tag_ in PAST_TAGS
 
 
+def _report_it_times(time: Time, root: Token | None, reporting: frozenset[str]) -> Token | None:
+    """The reporting verb (`reporting`, lemmas) an expression put after it is attached to
+    ("police said on Tuesday"), if it is one."""
+    verb = governing_verb(root) if root is not None else None
+    if verb is None or time.start < verb.idx or verb.lemma_.lower() not in reporting:
+        return None
+    return verb
+
+
 def _times_a_report(time: Time, doc: Doc, reporting: frozenset[str]) -> bool:
     """Whether a date of another sentence is its report's ("..., a spokeswoman said
     Tuesday"): when something was said frames no act of the sentences around it."""
-    root = _root(doc, time.start, time.end)
-    verb = governing_verb(root) if root is not None else None
-    return verb is not None and verb.lemma_.lower() in reporting and time.start > verb.idx
+    return _report_it_times(time, _root(doc, time.start, time.end), reporting) is not None
 
 
 def _next_sentence_end(doc: Doc, sentence: Span) -> int:
@@ -319,15 +324,29 @@ def event_date(
         # "unions have threatened a strike": the time of the report (without one, the
         # paragraph's frame is the better guess: a note's "Protesters demand ...")
         return publication_fallback(pub_date)
-    framed = [t for t in candidates if not clock_only(t) and not _times_a_report(t, doc, reporting)]
+
+    def frame(start: int, end: int) -> Time | None:
+        # the first date between the bounds that is not a time of day or of a report,
+        # each parsed only when reached
+        return next(
+            (
+                t
+                for t in candidates
+                if start <= t.start
+                and t.end <= end
+                and not clock_only(t)
+                and not _times_a_report(t, doc, reporting)
+            ),
+            None,
+        )
+
     first, last = paragraph_bounds(doc.text, sentence.start, sentence.end)
-    before = [t for t in framed if first <= t.start and t.end <= sentence.start]
-    if before:
-        return _to_event_date(before[0])
+    before = frame(first, sentence.start)
+    if before is not None:
+        return _to_event_date(before)
     if doc.text[first : sentence.start].strip():
         return publication_fallback(pub_date)  # only a paragraph's opening looks ahead
-    last = min(last, _next_sentence_end(doc, sentence))
-    after = [t for t in framed if sentence.end <= t.start and t.end <= last]
-    if after:
-        return _to_event_date(after[0])
+    after = frame(sentence.end, min(last, _next_sentence_end(doc, sentence)))
+    if after is not None:
+        return _to_event_date(after)
     return publication_fallback(pub_date)
