@@ -248,6 +248,28 @@ ARTICLES = (
     "lgl-0428",
     "ecb-19_5ecb",
     "lgl-0528",
+    # Eight more, chosen by topic on 2026-12-07 (eighth session) before any was run, all
+    # in the dev part: a neighbourhood locked down after a protest, a deputy shot on gang
+    # duty, a factory shooting, a bank set on fire in a strike, a parliamentary election,
+    # a ram-raid on a jeweller, a funeral for four officers, a police shooting ruled lawful.
+    "ecb-19_6ecbplus",
+    "ecb-16_5ecbplus",
+    "ecb-22_2ecbplus",
+    "ecb-8_5ecbplus",
+    "ecb-11_5ecb",
+    "ecb-24_4ecbplus",
+    "lgl-0299",
+    "lgl-0241",
+    # Six more, chosen by topic on 2026-12-07 (eighth session, after its rules were
+    # written) before any was run, all in the dev part: an inmate escaping his guards, a
+    # son held for two killings, a navy foiling a pirate attack, a man indicted for a
+    # killing, police raids finding guns, a noise complaint that ended in threats.
+    "ecb-3_1ecbplus",
+    "ecb-32_1ecbplus",
+    "ecb-12_3ecbplus",
+    "lgl-0015",
+    "lgl-0216",
+    "lgl-0091",
 )
 
 

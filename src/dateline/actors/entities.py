@@ -164,13 +164,14 @@ def with_article(name: str) -> str:
 
 
 def head_noun_key(token: Token, table: dict) -> tuple[str, int] | None:
-    """The table key for a head noun, two-word keys first ("riot police", "armed men").
+    """The table key for a head noun, two-word keys first ("riot police", "armed men",
+    "sheriff's deputies").
 
     Returns the key and the index of the first token of the words it covers.
     """
     lemma = token.lemma_.lower()
     for child in token.lefts:
-        if child.dep_ in ("compound", "amod") and f"{child.lower_} {lemma}" in table:
+        if child.dep_ in ("compound", "amod", "poss") and f"{child.lower_} {lemma}" in table:
             return f"{child.lower_} {lemma}", child.i
     lower = token.lower_
     singular = lower[:-1] if lower.endswith("s") else lower  # "Forces": a proper noun's lemma

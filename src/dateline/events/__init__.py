@@ -61,7 +61,9 @@ from dateline.events.retellings import (
     names_again,
 )
 from dateline.events.triggers import Candidate, find_candidates, word_forms
-from dateline.model import ActorRef, Article, Event, Quantity, Quote, Span
+from dateline.model import ActorRef, Article, Event, EventDate, Quantity, Quote, Span, Time
+from dateline.time import calendar
+from dateline.time.tense import governing_verb
 
 __all__ = ["find_events", "load_lexicon"]
 
@@ -266,6 +268,7 @@ def find_events(
         if (e.type, e.trigger.start) not in taken
     )
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
+    events = [e for e in events if not _a_private_visit(e, people)]
 
     def relabel(event: Event) -> None:
         draft = draft_of.get(id(event))
@@ -519,6 +522,12 @@ def _is_event(
         return False  # "life-threatening", "law-abiding": a description, not an act
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
         return False  # "US-backed", "long-threatened": a description, not an event
+    if token.dep_ == "oprd" or (
+        candidate.entry.type == "REQUEST" and any(c.dep_ == "oprd" for c in token.children)
+    ):
+        # "called the cuts savage attacks": a name given to something, and a naming, not
+        # an attack told nor a call for anything
+        return False
     if (
         token.dep_ == "acl"
         and token.tag_ in ("VBN", "VBD")  # a participle the tagger took for a past tense
@@ -1138,6 +1147,7 @@ def _build(
         doc,
         people.dateline_place,
         coder_place=lexicon.profile.coder_place,
+        elsewhere=_told_at_another_time(token, draft.sentence, article.times, date),
     )
     if (
         event_type == "ASSAULT"
@@ -1190,6 +1200,67 @@ def _build(
         sentence=sentence,
         confidence=round(min(confidence, 0.95), 2),  # raw: see `_confidence`
     ), cue
+
+
+def _told_at_another_time(
+    token: Token, sentence: SpacySpan, times: list[Time], date: EventDate
+) -> frozenset[int]:
+    """The tokens of the sentence's clauses told at a time of their own, which is not this
+    event's ("a soldier was shot dead on Monday, the first such death since two soldiers
+    died five years ago in an ambush in Kabul"; "police said on Tuesday in Kabul"): a
+    place there is where
+    that clause's act was, not this one's."""
+    doc = sentence.doc
+    mine = governing_verb(token) or token  # "Russian shelling killed three in X": killed's
+    elsewhere: set[int] = set()
+    for time in times:
+        if not (sentence.start_char <= time.start and time.end <= sentence.end_char):
+            continue
+        if time.type != "DATE" or time.text == date.text or _same_time(time, date):
+            continue
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        verb = governing_verb(span.root) if span is not None and len(span) else None
+        if verb is None or verb.i in (token.i, mine.i) or _coordinated(verb, mine):
+            continue
+        clause = {t.i for t in verb.subtree}
+        if token.i in clause:  # the clause less this event's own, hung below it
+            clause -= {t.i for t in mine.subtree}
+        elsewhere.update(clause)
+    return frozenset(elsewhere)
+
+
+PRIVATE_KINDS = (None, "person", "group_of_people")
+PRIVATE_SECTORS = (None, "CVL")  # no sector, or civilians
+
+
+def _a_private_visit(event: Event, people: Participants) -> bool:
+    """A meeting or visit among private people ("Maria was visiting her brother", "she met
+    him at the station"): no party to it has an office, a title or a group it speaks for
+    anywhere in the article, so it is no consultation between political actors (PLOVER's
+    CONSULT)."""
+    if event.type != "CONSULT":
+        return False
+    refs = event.actor + event.recipient
+
+    def private(ref: ActorRef) -> bool:
+        entity = people.entities[ref.entity] if ref.entity is not None else None
+        return ref.sector in PRIVATE_SECTORS and (
+            entity is None or (entity.kind in PRIVATE_KINDS and entity.role is None)
+        )
+
+    return bool(refs) and all(private(r) for r in refs)
+
+
+def _same_time(time: Time, date: EventDate) -> bool:
+    """ "Around 5 January (between 4 - 5 January)": the event's time told twice."""
+    return bool(time.value and date.value and calendar.may_coincide(time.value, date.value))
+
+
+def _coordinated(verb: Token, other: Token) -> bool:
+    """Verbs joined by "and" ("beat and arrested") share their clause's when and where."""
+    return (verb.dep_ == "conj" and verb.head.i == other.i) or (
+        other.dep_ == "conj" and other.head.i == verb.i
+    )
 
 
 def _confidence(events: list[Event]) -> None:

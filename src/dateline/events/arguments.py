@@ -76,6 +76,8 @@ class Arguments:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
+    if verb.tag_ == "VBD" and _with_absolute(verb):
+        return True  # "with one police car torched": a participle the tagger took for a past
     if verb.tag_ != "VBN":
         return False
     if any(c.dep_ == "agent" for c in verb.children):
@@ -91,6 +93,16 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_ == "conj":
         return is_passive(verb.head)  # "they were searched, questioned and given food"
     return False
+
+
+def _with_absolute(verb: Token) -> bool:
+    """ "with X done" with no object: what was done to X, beside the sentence's act."""
+    children = list(verb.children)
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "with" for c in children)
+        and not any(c.dep_ == "dobj" for c in children)
+    )
 
 
 def _headline_participle(verb: Token) -> bool:

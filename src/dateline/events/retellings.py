@@ -21,11 +21,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from dateline import datafiles
+from dateline import codebook, datafiles
 from dateline.dedup.distance import km
-from dateline.model import ActorRef, Event, EventLocation
+from dateline.events.lexicon import load_lexicon
+from dateline.model import ActorRef, Event, EventDate, EventLocation
 from dateline.time import calendar
 
 FOLDED_FACTUALITY = ("asserted", "historical", "claimed")
@@ -40,12 +41,23 @@ ANY_MODE_TYPES = ("PROTEST",)
 # took their rifles", "officers also took two pistols from the car") is that operation's
 # haul, told after the arrest: ACLED codes the one arrest, not a second act.
 HAUL = ("arrest", "seize")
+# and the raid is that operation too, told before or after what it seized and whom it
+# held ("seized 300 bags of heroin and two rifles in raids, and arrested nine")
+RAID = "raid"
+OPERATION = ("raid", "arrest", "seize")
 # What an attack destroyed, told after it with no attacker of its own ("a house and a shop
-# were destroyed"), is that attack's damage, whatever weapon the attack was told with
+# were destroyed"), is that attack's damage, whatever weapon the attack was told with;
+# and a damage told first by a crowd or an unnamed attacker is told again by its weapon
 DAMAGE_MODES = ("destroy",)
 ESCALATIONS = ("riot",)  # a protest that turns violent is a riot (ACLED)
 SAME_PLACE_KM = 25.0  # two exact places further apart are two scenes (ACLED's place rule)
 UNIDENTIFIED = "Unidentified"
+CIVILIANS = "Civilians"  # the agents' catch-all name for unarmed people (agents.tsv)
+CIVILIAN_INTER = 7  # ACLED's actor type of civilians (acled_inter.tsv)
+SECTOR = "sector:"  # a side named by its armed force rather than its name (`_sides`)
+# English plural nouns, told from singular ones by their ending, or unmarked
+PLURAL_ENDINGS = ("s", "men")
+UNMARKED_PLURALS = ("people", "children", "police", "crowd", "public")
 # Ground changing hands is an act of its own, not a part of the fighting told before it
 TERRITORY = {
     "Government regains territory",
@@ -82,6 +94,11 @@ def fold_retellings(
     kept: list[Event] = []
     tellings: dict[int, list[Event]] = {}  # id of a kept event -> its retellings
     told_again: list[tuple[Event, Event]] = []
+    # An event told with no date of its own is told at the time the article was telling
+    # just before it: "protesters threw stones tonight ... one man was attacked" is
+    # tonight's, and "a teenager was shot on Saturday night", told after, is another act.
+    told_at: dict[int, EventDate] = {}  # id of such a kept event -> that time
+    now: EventDate | None = None
     for event in events:
         # a later telling may retell the event as any earlier telling gave it ("stormed
         # the village" after "abducted 20 in a raid", then "set fire to granaries"), when
@@ -90,22 +107,34 @@ def fold_retellings(
             (
                 e
                 for e in reversed(kept)
-                if retells(event, e, kind_of)
-                or (
-                    names_again(event, e)
-                    and any(retells(event, t, kind_of) for t in tellings.get(id(e), []))
+                if _days_agree(event.date, told_at.get(id(e)))
+                and (
+                    retells(event, e, kind_of)
+                    or (
+                        names_again(event, e)
+                        and not _swapped(event, e)
+                        and any(retells(event, t, kind_of) for t in tellings.get(id(e), []))
+                    )
                 )
             ),
             None,
         )
         if told is None or distinct(event):  # the sentence is read only for a candidate
             kept.append(event)
-            continue
-        tellings.setdefault(id(told), []).append(event)
-        told_again.append((event, told))
-        if absorb(told, event, kind_of) and relabel is not None:
-            relabel(told)
+            if not _dated(event) and now is not None:
+                told_at[id(event)] = now
+        else:
+            tellings.setdefault(id(told), []).append(event)
+            told_again.append((event, told))
+            if absorb(told, event, kind_of) and relabel is not None:
+                relabel(told)
+        if _dated(event):
+            now = event.date
     return told_again
+
+
+def _dated(event: Event) -> bool:
+    return event.date is not None and event.date.text is not None
 
 
 def mark_retellings(told_again: list[tuple[Event, Event]]) -> None:
@@ -127,7 +156,18 @@ def retells(later: Event, earlier: Event, kind_of: Callable[[ActorRef], str | No
             or later.mode == earlier.mode
             or later.type in ANY_MODE_TYPES
             or (later.mode in DAMAGE_MODES and not any(_named(r, kind_of) for r in later.actor))
+            # and the damage told first, its weapon after ("rioters set fire to a bakery",
+            # then "a protester had thrown a petrol bomb through the window")
+            or (
+                earlier.mode in DAMAGE_MODES
+                and not any(_named(r, kind_of) for r in earlier.actor + later.actor)
+            )
             or ((earlier.mode, later.mode) == HAUL and bool(later.actor))
+            or (
+                RAID in (earlier.mode, later.mode)
+                and earlier.mode in OPERATION
+                and later.mode in OPERATION
+            )
         )
         and _territorial(later) == _territorial(earlier)
         and _dates_agree(later, earlier)
@@ -155,11 +195,33 @@ def _said_to_be_another(doc: Doc) -> Callable[[Event], bool]:
                 return True
             if word in modifiers and token.dep_ in ("amod", "det", "advmod"):
                 head = token.head
-                if head.i in heads or head.lemma_.lower() in nouns:
+                if head.i in heads or (
+                    head.lemma_.lower() in nouns and _of_events(head, heads, nouns, event.type)
+                ):
                     return True
         return False
 
     return distinct
+
+
+def _of_events(noun: Token, heads: set[int], nouns: frozenset[str], kind: str) -> bool:
+    """Whether an incident noun stands for an event of the kind: alone ("in a separate
+    incident") or of such acts ("a new round of fighting"), not of things or of other
+    acts ("a new round of pension cuts", which the protest was against)."""
+    of = [
+        obj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    acts = load_lexicon().triggers
+    return not of or any(
+        o.i in heads
+        or o.lemma_.lower() in nouns
+        or any(entry.type == kind for entry in acts.get(o.lemma_.lower(), ()))
+        for o in of
+    )
 
 
 def _territorial(event: Event) -> bool:
@@ -168,7 +230,10 @@ def _territorial(event: Event) -> bool:
 
 def _dates_agree(later: Event, earlier: Event) -> bool:
     """A retelling gives no date, or one that agrees with the first telling's."""
-    a, b = later.date, earlier.date
+    return _days_agree(later.date, earlier.date)
+
+
+def _days_agree(a: EventDate | None, b: EventDate | None) -> bool:
     if a is None or b is None or a.text is None or b.text is None:
         return True
     if a.start_date and a.end_date and b.start_date and b.end_date:
@@ -240,12 +305,29 @@ def _swapped(later: Event, earlier: Event) -> bool:
     """One side of the first telling on the other side of the second ("an offensive by
     the army", then "the army was repulsed"): another act, or the first seen from the
     other side, whose participants must not be mixed."""
-    first_actor = {_key(r) for r in earlier.actor}
-    first_recipient = {_key(r) for r in earlier.recipient}
-    return bool(
-        {_key(r) for r in later.recipient} & first_actor
-        or {_key(r) for r in later.actor} & first_recipient
-    )
+    first_actor, first_recipient = _both_sides(earlier)
+    actor, recipient = _both_sides(later)
+    return bool(recipient & first_actor or actor & first_recipient)
+
+
+def _both_sides(event: Event) -> tuple[set[str], set[str]]:
+    """`_sides` of an event's actor and recipient; a force on both (police the parser put
+    on either side) tells neither apart."""
+    actor, recipient = _sides(event.actor), _sides(event.recipient)
+    both = {s for s in actor & recipient if s.startswith(SECTOR)}
+    return actor - both, recipient - both
+
+
+def _sides(refs: list[ActorRef]) -> set[str]:
+    """Who a side is: each participant's name, and the armed force it belongs to ("two
+    officers were shot", then "the SWAT team stormed the flat": police both; not civilians, whom any
+    two groups of people are)."""
+    sides = {_key(r) for r in refs}
+    for ref in refs:
+        typed = codebook.actor_type(ref.sector, ref.canonical) if _known(ref) else None
+        if ref.sector and typed is not None and typed.armed:
+            sides.add(SECTOR + ref.sector)
+    return sides
 
 
 def _contradict(
@@ -257,12 +339,17 @@ def _contradict(
     William Hakim" in the next paragraph."""
     if {_key(r) for r in a} & {_key(r) for r in b}:
         return False
-    if _by_nationality(a, b) or _by_nationality(b, a):
+    if _by_part_of_name(a, b) or _by_nationality(a, b) or _by_nationality(b, a):
         return False
     # an unidentified armed group is who did it where the text does not say: anyone
     groups_a = {r.sector for r in a if r.sector and kind_of(r) != "person" and _known(r)}
     groups_b = {r.sector for r in b if r.sector and kind_of(r) != "person" and _known(r)}
-    if groups_a and groups_b and not groups_a & groups_b:
+    if (
+        groups_a
+        and groups_b
+        and not groups_a & groups_b
+        and not (_civilians_of_any_kind(a, b) or _civilians_of_any_kind(b, a))
+    ):
         return True  # civilians held by a group are not the fighters attacked
     for person in (True, False):
         mine = [r for r in a if _named(r, kind_of) and (kind_of(r) == "person") == person]
@@ -270,6 +357,46 @@ def _contradict(
         if mine and theirs:
             return True
     return False
+
+
+def _by_part_of_name(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    """Whether someone of one side is named on the other by part of the name ("Tyrone K.
+    Bell", then "Bell"): news gives a person's full name once and the surname after, and
+    the parser does not always join them into one entity."""
+    words_b = [set(_key(r).split()) for r in b if r.sector is None]
+    for ref in a:
+        words = set(_key(ref).split())
+        if ref.sector is None and any(words <= w or w <= words for w in words_b):
+            return True
+    return False
+
+
+def _civilians_of_any_kind(a: list[ActorRef], b: list[ActorRef]) -> bool:
+    """Whether `a` names its side only as civilians, ACLED's class of unarmed people, and
+    every group of `b` is of that class ("two women were killed", then "three workers"):
+    workers, students and shopkeepers are civilians, fighters and police are not."""
+    groups = [r for r in a if r.sector and _known(r)]
+    if not groups or any(r.canonical != CIVILIANS for r in groups):
+        return False
+    if all(_someone(r) for r in groups):
+        return True  # "a 40-year-old man", then "the fugitive": anyone at all
+    return all(_civilian(r) for r in b if r.sector and _known(r))
+
+
+def _someone(ref: ActorRef) -> bool:
+    """One person the text names only by what anyone is ("a man", "a 26-year-old woman"),
+    who may be told again as what they are (the fugitive, the gunman): a civilian named by
+    one singular noun (not "two men", "residents", "people")."""
+    words = ref.text.lower().split(" in ")[0].split()
+    if not words or len(words) > 3:
+        return False
+    head = words[-1]
+    return not head.endswith(PLURAL_ENDINGS) and head not in UNMARKED_PLURALS
+
+
+def _civilian(ref: ActorRef) -> bool:
+    typed = codebook.actor_type(ref.sector, ref.canonical, side="recipient")
+    return typed is not None and typed.inter == CIVILIAN_INTER and not typed.armed
 
 
 def _by_nationality(a: list[ActorRef], b: list[ActorRef]) -> bool:
@@ -319,10 +446,10 @@ def absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None])
         changed = True
     # the side an event's act fell on does not become its actor ("clashes between
     # protesters and police", then "a police van rammed the crowd": the police's act)
-    other_side = {_key(r) for r in told.recipient}
+    other_side = _sides(told.recipient)
     if (
         again.actor
-        and not any(_key(r) in other_side for r in again.actor)
+        and not _sides(again.actor) & other_side
         and (
             not told.actor
             or (

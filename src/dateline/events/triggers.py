@@ -52,6 +52,8 @@ def context_lemmas(token: Token) -> set[str]:
     """
     words: set[str] = set()
     for child in token.children:
+        if _of_time(child):
+            continue  # "called on Saturday": when, which says nothing of the sense
         words.add(child.lemma_.lower())
         words.add(child.lower_)
         if child.ent_type_:
@@ -79,6 +81,17 @@ def context_lemmas(token: Token) -> set[str]:
         if head.head != head and head.pos_ == "ADP":
             words.add(head.head.lemma_.lower())
     return words
+
+
+TIME_LABELS = ("DATE", "TIME")
+
+
+def _of_time(child: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Saturday", "at dawn")."""
+    objects = [g for g in child.children if g.dep_ == "pobj"]
+    return (
+        child.dep_ == "prep" and bool(objects) and all(o.ent_type_ in TIME_LABELS for o in objects)
+    )
 
 
 def word_forms(token: Token) -> list[str]:

@@ -173,3 +173,9 @@ def inner_naming_words() -> frozenset[str]:
 def org_settlement_words() -> frozenset[str]:
     """Settlement words that make a name spaCy tagged as an organisation a place."""
     return frozenset(row["word"] for row in read_tsv("town_words.tsv") if row["after_org"] == "yes")
+
+
+@functools.cache
+def site_nouns() -> frozenset[str]:
+    """Nouns of buildings and sites a place name before them locates ("a Kabul hotel")."""
+    return frozenset(row["word"].casefold() for row in read_tsv("site_nouns.tsv"))

@@ -40,6 +40,7 @@ from fractions import Fraction
 
 from spacy.tokens import Doc, Token
 
+from dateline.geo import data
 from dateline.geo.written import CONTAINER_SOURCE
 from dateline.model import EventLocation, Place, Span
 
@@ -147,7 +148,9 @@ _AREA_AFTER = re.compile(
 )
 _PAREN_BEFORE = re.compile(r"\(\s*(?:[^()]*,\s*)?$")
 
-AT, TO, FROM, MODIFIER = 0, 1, 2, 3
+# SITE: the name locates a building or site the event may be at ("a Compton
+# apartment"), a weaker sign than "in X" (a square or a school may be named after a man)
+AT, SITE, TO, FROM, MODIFIER = 0, 1, 2, 3, 4
 
 
 def specificity(place: Place) -> int:
@@ -200,12 +203,14 @@ def event_location(
     doc: Doc,
     dateline: Place | None = None,
     coder_place: bool = False,
+    elsewhere: frozenset[int] = frozenset(),
 ) -> EventLocation | None:
     """The location of the event whose trigger and sentence are given, or None.
 
     `dateline`: the resolved dateline city, which has no span in the body.
     `coder_place`: read ACLED's "(coded to X)" as the event's place (the acled-notes
-    input profile); in news "to X" is where someone went."""
+    input profile); in news "to X" is where someone went. `elsewhere`: token indices
+    of the sentence's other acts told at another time, whose places are theirs."""
     resolved = [p for p in places if p.lat is not None]
     if not resolved and dateline is None:
         return None
@@ -219,7 +224,9 @@ def event_location(
     in_sentence = [
         p
         for p in resolved
-        if id(p) in roots and not _subject_elsewhere(roots[id(p)], trigger_tokens)
+        if id(p) in roots
+        and not _subject_elsewhere(roots[id(p)], trigger_tokens)
+        and (roots[id(p)] is None or roots[id(p)].i not in elsewhere)
     ]
     if in_sentence:
         named = {
@@ -347,9 +354,10 @@ def _root(doc: Doc, place: Place) -> Token | None:
 
 
 def _role(token: Token | None, named: set[int] | None = None, coder_place: bool = False) -> int:
-    """AT (the event happened there), TO (someone went there), FROM (someone came from
-    there) or MODIFIER (the name only qualifies a noun: `Chadian forces`, `Houthi
-    positions`). `named`: the tokens of the sentence's place names (`Kita` qualifying
+    """AT (the event happened there), SITE (the name locates a building: `a Kabul
+    hotel`), TO (someone went there), FROM (someone came from there) or MODIFIER (the
+    name only qualifies a noun: `Chadian forces`, `Houthi positions`). `named`: the
+    tokens of the sentence's place names (`Kita` qualifying
     `Bla` in `the town of Bla (Bla, Segou)` still names a place)."""
     if token is None:
         return AT
@@ -359,7 +367,7 @@ def _role(token: Token | None, named: set[int] | None = None, coder_place: bool 
         and token.head.ent_type_ not in ("GPE", "LOC", "FAC")
         and token.head.i not in (named or ())
     ):
-        return MODIFIER
+        return SITE if token.head.lemma_.lower() in data.site_nouns() else MODIFIER
     # Through `the town of X` / `X region` to the word the phrase hangs from.
     head = token
     for _ in range(3):

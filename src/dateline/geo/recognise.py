@@ -153,7 +153,9 @@ def person_words(doc: Doc, article: Article, gazetteer: Gazetteer | None = None)
     for ent in doc.ents:
         # spaCy's PERSON is also given to `Tupelo Police` and `Tupelo Thunder`:
         # a place's name followed by a noun is not a person's name.
-        if ent.label_ != "PERSON" or any(t.lower_ in heads or t.lower_ in guards for t in ent[1:]):
+        if not (ent.label_ == "PERSON" or _initialled(ent)) or any(
+            t.lower_ in heads or t.lower_ in guards for t in ent[1:]
+        ):
             continue
         if gazetteer is not None and len(ent) > 1 and _big_place(gazetteer, ent[0].text):
             continue
@@ -168,6 +170,20 @@ def person_words(doc: Doc, article: Article, gazetteer: Gazetteer | None = None)
         if len(parts) >= 2:
             words.update(_TRAILING.sub("", p) for p in parts)
     return words
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _initialled(ent: Span) -> bool:
+    """`Tyrone K. Bell`, `John F. Kennedy`: a given name, a middle initial and a surname is
+    a person's name, whatever label the model gave it (it tags some such names ORG)."""
+    words = [t.text for t in ent]
+    return (
+        len(words) == 3
+        and bool(_INITIAL.match(words[1]))
+        and all(w[:1].isupper() and len(w) > 1 and w.isalpha() for w in (words[0], words[2]))
+    )
 
 
 def recognise(

@@ -136,12 +136,17 @@ def may_coincide(a: str, b: str) -> bool:
     unknown week) coincide only when one is a prefix of the other."""
     for day, other in ((a, b), (b, a)):
         weekday = UNKNOWN_WEEK_DAY.match(day)
-        bounds = value_range(other) if weekday else None
-        if weekday and bounds is not None and (bounds[1] - bounds[0]).days < 7:
+        if weekday is None:
+            continue
+        bounds = value_range(other)
+        if bounds is not None and (bounds[1] - bounds[0]).days < 7:
             # "Saturday" and "March 21, 2009" (a Saturday) can be one day
             days = (bounds[1] - bounds[0]).days + 1
             span = (bounds[0] + dt.timedelta(days=n) for n in range(days))
             return any(d.isoweekday() == int(weekday.group(1)) for d in span)
+        some_year = value_range(STAND_IN_YEAR + other[4:]) if other.startswith("XXXX-") else None
+        if some_year is not None and some_year[0] == some_year[1]:
+            return True  # "March 21" of an unknown year falls on a Saturday in some year
     year_a, year_b = a[:4], b[:4]
     if "X" not in year_a and "X" not in year_b and year_a != year_b:
         return False

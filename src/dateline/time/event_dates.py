@@ -341,12 +341,36 @@ def event_date(
         )
 
     first, last = paragraph_bounds(doc.text, sentence.start, sentence.end)
-    before = frame(first, sentence.start)
+    before = _date_of_an_act(candidates, first, sentence.start, doc, other_triggers)
+    before = before or frame(first, sentence.start)
     if before is not None:
         return _to_event_date(before)
     if doc.text[first : sentence.start].strip():
         return publication_fallback(pub_date)  # only a paragraph's opening looks ahead
-    after = frame(sentence.end, min(last, _next_sentence_end(doc, sentence)))
+    end = min(last, _next_sentence_end(doc, sentence))
+    after = _date_of_an_act(candidates, sentence.end, end, doc, other_triggers)
+    after = after or frame(sentence.end, end)
     if after is not None:
         return _to_event_date(after)
     return publication_fallback(pub_date)
+
+
+# the words between a date and what it dates: "the shooting of Paris on May 3"
+_TO_WHAT_IT_DATES = ("pobj", "prep", "npadvmod", "nummod", "compound", "appos", "amod", "det")
+
+
+def _date_of_an_act(
+    candidates: list[Time], start: int, end: int, doc: Doc, triggers: frozenset[int]
+) -> Time | None:
+    """The first date between the bounds on an event's own word: a headline's act is
+    its lead's act, dated where the lead dates it ("an inquest ruled today that the
+    shooting ... on May 3 was lawful": the shooting is of May 3, the ruling of today)."""
+    for time in candidates:
+        if not (start <= time.start and time.end <= end) or clock_only(time):
+            continue
+        token = _root(doc, time.start, time.end)
+        while token is not None and token.dep_ in _TO_WHAT_IT_DATES and token.head.i != token.i:
+            token = token.head
+        if token is not None and token.i in triggers:
+            return time
+    return None
