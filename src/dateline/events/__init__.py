@@ -1208,8 +1208,7 @@ def _told_at_another_time(
     """The tokens of the sentence's clauses told at a time of their own, which is not this
     event's ("a soldier was shot dead on Monday, the first such death since two soldiers
     died five years ago in an ambush in Kabul"; "police said on Tuesday in Kabul"): a
-    place there is where
-    that clause's act was, not this one's."""
+    place there is where that clause's act was, not this one's."""
     doc = sentence.doc
     mine = governing_verb(token) or token  # "Russian shelling killed three in X": killed's
     elsewhere: set[int] = set()
