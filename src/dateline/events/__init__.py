@@ -12,7 +12,10 @@
 4. mode, CAMEO code and ACLED label (`acled`), factuality (`factuality`), attribution
    (`attribution`), the date (`dateline.time.event_date`) and the place
    (`dateline.geo.event_location`);
-5. quotes (`attribution.find_quotes`).
+5. quotes (`attribution.find_quotes`);
+6. one act told again folded into its first telling (`retellings`), and the scene and
+   time the story set lent to the acts their own sentence leaves unplaced or undated
+   (`scene`).
 
 Events that are not `asserted` stay in the record (with their factuality) so a user can
 see what was said would happen, or did not.
@@ -60,6 +63,7 @@ from dateline.events.retellings import (
     mark_retellings,
     names_again,
 )
+from dateline.events.scene import date_by_story, place_by_scene
 from dateline.events.triggers import Candidate, find_candidates, word_forms
 from dateline.model import ActorRef, Article, Event, EventDate, Quantity, Quote, Span, Time
 from dateline.time import calendar
@@ -293,6 +297,7 @@ def find_events(
         lambda draft: _build(draft, doc, article, people, lexicon, acts)[0],
     )
     events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
+    place_by_scene(events)
     for event in events:  # after folding: an inferred actor must not keep tellings apart
         draft = draft_of.get(id(event))
         if (
@@ -311,7 +316,8 @@ def find_events(
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
     mark_retellings(told_again)
-    _confidence(events)
+    _confidence(events)  # on the event's own date: the story's is lent after
+    date_by_story(events, doc)  # after the quotes: a quote's undated act is its speaker's claim
     return events, quotes
 
 

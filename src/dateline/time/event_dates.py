@@ -285,7 +285,8 @@ def event_date(
     frame, which the paragraph gives first (news puts the when in the lead): the
     paragraph's first date before the event, else its first date after it, else the
     publication date with `text` None and precision `day` (nothing is borrowed from
-    another paragraph). The last date before the event is not that frame: it is as
+    another paragraph here; the events stage lends the story's time afterwards,
+    `dateline.events.scene`). The last date before the event is not that frame: it is as
     often a comparison ("the worst floods since 1998"), a plan ("a march set for June
     4") or the time something was still unknown ("by Tuesday noon"). A time of day alone
     (`7 p.m.`) dates nothing and leaves the sentence to the frame. An expression inside

@@ -1,0 +1,41 @@
+"""The scene and the time a story set: an act its own sentence neither places nor dates
+happened where and when the story's last act did, and a place of a clause told at another
+time sets no scene (issue 12, ninth session). Our own sentences."""
+
+from __future__ import annotations
+
+from dateline.pipeline import analyse_texts
+
+DAY = "2021-06-08"  # a Tuesday
+RIOT = "Rioters burned cars in Marseille on Friday night.\n\n"
+
+
+def _event(text: str, trigger: str):
+    (article,) = analyse_texts([text], [DAY])
+    (event,) = [e for e in article.events if e.trigger.text == trigger]
+    return event
+
+
+def test_an_act_told_after_the_story_set_its_scene_happened_there_and_then(nlp):
+    text = RIOT + "In Geneva, the French interior minister condemned the violence.\n\n"
+    text += "Police arrested twelve people."
+    arrest = _event(text, "arrested")
+    # the statement in Geneva is no scene: where a minister spoke is not where police acted
+    assert (arrest.location.name, arrest.location.precision) == ("Marseille", 2)
+    assert (arrest.date.value, arrest.date.text) == ("2021-06-04", "Friday night")
+
+
+def test_an_act_told_in_the_perfect_is_not_dated_by_the_story(nlp):
+    arrest = _event(RIOT + "A soldier has been detained.", "detained")
+    assert arrest.location.name == "Marseille"
+    assert (arrest.date.value, arrest.date.text) == (DAY, None)  # the report's day
+
+
+def test_a_place_told_at_another_time_is_no_setting_of_the_article(nlp):
+    text = (
+        "Two guards were shot on Saturday, the deadliest day for the prison service since "
+        "inmates rioted ten years ago at a jail in Mombasa."
+    )
+    shooting = _event(text, "shot")
+    assert shooting.location is None  # Mombasa is where the riot of ten years ago was
+    assert _event(text, "rioted").location.name == "Mombasa"
