@@ -1,6 +1,6 @@
 """The scene and the time a story set: an act its own sentence neither places nor dates
-happened where and when the story's last act did, and a place of a clause told at another
-time sets no scene (issue 12, ninth session). Our own sentences."""
+happened where and when the story's last act did (issue 12, ninth session). Our own
+sentences."""
 
 from __future__ import annotations
 
@@ -29,13 +29,3 @@ def test_an_act_told_in_the_perfect_is_not_dated_by_the_story(nlp):
     arrest = _event(RIOT + "A soldier has been detained.", "detained")
     assert arrest.location.name == "Marseille"
     assert (arrest.date.value, arrest.date.text) == (DAY, None)  # the report's day
-
-
-def test_a_place_told_at_another_time_is_no_setting_of_the_article(nlp):
-    text = (
-        "Two guards were shot on Saturday, the deadliest day for the prison service since "
-        "inmates rioted ten years ago at a jail in Mombasa."
-    )
-    shooting = _event(text, "shot")
-    assert shooting.location is None  # Mombasa is where the riot of ten years ago was
-    assert _event(text, "rioted").location.name == "Mombasa"

@@ -268,13 +268,7 @@ def event_location(
             or _reference_point(text, best)  # "40 nautical miles off Mombasa": near it, not in it
         )
         return _location(best, precision_of(best, near))
-    # a place of the sentence's clause told at another time is no setting of this event
-    told_elsewhere = {
-        id(p)
-        for p in resolved
-        if id(p) in roots and roots[id(p)] is not None and roots[id(p)].i in elsewhere
-    }
-    linked = _linked_place([p for p in resolved if id(p) not in told_elsewhere], doc, dateline)
+    linked = _linked_place(resolved, doc, dateline)
     if linked is None:
         return None
     return _location(linked, max(2, precision_of(linked)))
