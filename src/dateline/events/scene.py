@@ -34,8 +34,8 @@ from dateline.model import Event, Span
 # an act that takes its scene from another is placed at best "near" it (ACLED precision)
 SCENE_PRECISION = 2
 # the acts that set a scene: those the report asserts or gives as alleged ("allegedly
-# set fire to a depot"); those that take one: the asserted only, as one party's claim ("accused
-# the army of bombing homes") is of no time or place the story told
+# set fire to a depot"); those that take one: the asserted only, as one party's claim
+# ("accused the army of bombing homes") is of no time or place the story told
 SETTING_FACTUALITY = ("asserted", "claimed")
 SCENE_FACTUALITY = ("asserted",)
 MATERIAL_QUADS = ("2", "4")  # PLOVER quad classes of acts, not words
