@@ -236,6 +236,12 @@ class Article:
         return _build(cls, data)
 
 
+def dated_by_its_words(event: Event) -> bool:
+    """Whether the event's date comes from words of the article, not from the
+    publication date it falls back to (`EventDate.text` None)."""
+    return event.date is not None and event.date.text is not None
+
+
 def article_id(body: str, fallback: str = "") -> str:
     """A stable id: the same story gets the same id whatever file or layout it came in.
 

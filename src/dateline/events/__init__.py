@@ -65,7 +65,17 @@ from dateline.events.retellings import (
 )
 from dateline.events.scene import date_by_story, place_by_scene
 from dateline.events.triggers import Candidate, find_candidates, word_forms
-from dateline.model import ActorRef, Article, Event, EventDate, Quantity, Quote, Span, Time
+from dateline.model import (
+    ActorRef,
+    Article,
+    Event,
+    EventDate,
+    Quantity,
+    Quote,
+    Span,
+    Time,
+    dated_by_its_words,
+)
 from dateline.time import calendar
 from dateline.time.tense import governing_verb
 
@@ -1275,7 +1285,7 @@ def _confidence(events: list[Event]) -> None:
     retold = {e.retells for e in events if e.retells is not None}
     for event in events:
         raw = event.confidence or 0.0
-        if event.date is not None and event.date.text is not None:
+        if dated_by_its_words(event):
             raw += 0.05
         if event.id in retold:
             raw += 0.05

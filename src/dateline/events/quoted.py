@@ -12,7 +12,7 @@ retells an event the article already gave (`retellings` has folded it by then).
 
 from __future__ import annotations
 
-from dateline.model import Event, Quote
+from dateline.model import Event, Quote, dated_by_its_words
 
 
 def claims_in_quotes(events: list[Event], quotes: list[Quote]) -> None:
@@ -23,7 +23,7 @@ def claims_in_quotes(events: list[Event], quotes: list[Quote]) -> None:
     for event in events:
         if event.factuality != "asserted" or event.trigger is None:
             continue
-        if event.date is not None and event.date.text is not None:
+        if dated_by_its_words(event):
             continue
         if any(start <= event.trigger.start and event.trigger.end <= end for start, end in spans):
             event.factuality = "claimed"

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from dateline import codebook, datafiles
 from dateline.dedup.distance import km
 from dateline.events.lexicon import load_lexicon
-from dateline.model import ActorRef, Event, EventDate, EventLocation
+from dateline.model import ActorRef, Event, EventDate, EventLocation, dated_by_its_words
 from dateline.time import calendar
 
 FOLDED_FACTUALITY = ("asserted", "historical", "claimed")
@@ -121,20 +121,16 @@ def fold_retellings(
         )
         if told is None or distinct(event):  # the sentence is read only for a candidate
             kept.append(event)
-            if not _dated(event) and now is not None:
+            if not dated_by_its_words(event) and now is not None:
                 told_at[id(event)] = now
         else:
             tellings.setdefault(id(told), []).append(event)
             told_again.append((event, told))
             if absorb(told, event, kind_of) and relabel is not None:
                 relabel(told)
-        if _dated(event):
+        if dated_by_its_words(event):
             now = event.date
     return told_again
-
-
-def _dated(event: Event) -> bool:
-    return event.date is not None and event.date.text is not None
 
 
 def mark_retellings(told_again: list[tuple[Event, Event]]) -> None:

@@ -29,7 +29,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from dateline import datafiles
-from dateline.model import Event, Span
+from dateline.model import Event, Span, dated_by_its_words
 
 # an act that takes its scene from another is placed at best "near" it (ACLED precision)
 SCENE_PRECISION = 2
@@ -88,8 +88,7 @@ def date_by_story(events: list[Event], doc: Doc) -> None:
     and never with its date. `events` in text order."""
     told: Event | None = None
     for event in events:
-        dated = event.date is not None and event.date.text is not None
-        if not dated:
+        if not dated_by_its_words(event):
             if (
                 told is not None
                 and event.factuality in SCENE_FACTUALITY

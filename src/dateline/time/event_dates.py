@@ -41,9 +41,19 @@ def precision_of(value: str | None) -> str | None:
     return PRECISION.get(calendar.granularity_of(value) or "")
 
 
+_ROOTS_KEY = "dateline.time.event_dates.roots"
+
+
 def _root(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    """The head token of the characters, looked up once per document: every event's date
+    reads the same expressions of its paragraph (the frame, the date on an act), and a
+    `char_span` walks the document's tokens. Token indices are kept, not tokens."""
+    roots = doc.user_data.setdefault(_ROOTS_KEY, {})
+    index = roots.get((start, end))
+    if index is None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        index = roots[(start, end)] = span.root.i if span is not None and len(span) else -1
+    return doc[index] if index >= 0 else None
 
 
 def _ancestors(token: Token) -> list[Token]:
