@@ -50,7 +50,7 @@ from dateline.events.arguments import subject as arguments_subject
 from dateline.events.attribution import attribution, find_quotes
 from dateline.events.confidence import calibrated
 from dateline.events.derived import CAMEO, intent_event, obligation_events, undone_event
-from dateline.events.factuality import factuality, historical
+from dateline.events.factuality import factuality, historical, past_years
 from dateline.events.lexicon import Lexicon, lexicon_for, load_lexicon
 from dateline.events.nested import about_unreported, nested_mentions
 from dateline.events.numbers import UNCOUNTED, Casualties, count_of, quantity_of, read_sentence
@@ -328,6 +328,7 @@ def find_events(
     mark_retellings(told_again)
     _confidence(events)  # on the event's own date: the story's is lent after
     date_by_story(events, doc)  # after the quotes: a quote's undated act is its speaker's claim
+    past_years(events, article.times, article.pub_date)
     return events, quotes
 
 

@@ -13,18 +13,21 @@ Read from the trigger up through the clauses that embed it, stopping at the firs
   ("launched an assault to clear out the town").
 
 Historical is decided after the date is known: an asserted event whose date ends more
-than `HISTORICAL_AFTER_DAYS` before the publication date.
+than `HISTORICAL_AFTER_DAYS` before the publication date; without a publication date, an
+event dated in a year the article writes out, where the article tells its own news by
+days it leaves unwritten (`past_years`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Token
 
 from dateline.events.lexicon import Lexicon
 from dateline.events.triggers import word_forms
-from dateline.model import EventDate
+from dateline.model import Event, EventDate, Time
 
 HISTORICAL_AFTER_DAYS = 90
 CLIMB_DEPS = {
@@ -405,6 +408,32 @@ def historical(value: str, date: EventDate | None, pub_date: str | None) -> str:
     if (published - ended).days > HISTORICAL_AFTER_DAYS:
         return "historical"
     return value
+
+
+KNOWN_YEAR = re.compile(r"\d{4}")
+
+
+def past_years(events: list[Event], times: list[Time], pub_date: str | None) -> None:
+    """Without a publication date, an asserted event dated in a known year is historical
+    background where the article's first date is one whose year it does not give ("was
+    sentenced Saturday", "admitted on Monday"): news writing names the year of a date only
+    when it is not the year of the report ("the March 2005 rampage", "in 2003"), so such an
+    act lies in another year than the news, and is retold, not reported. Run after the
+    story's dates are lent: an undated act told after an old one ("he was caught after a
+    manhunt") is of that old time too. An article whose first date gives its year
+    ("Saturday, December 13, 2008") leaves its news years unknown, and nothing changes."""
+    if pub_date:
+        return
+    dates = sorted((t for t in times if t.type == "DATE" and t.value), key=lambda t: t.start)
+    if not dates or KNOWN_YEAR.match(dates[0].value or ""):
+        return
+    for event in events:
+        if (
+            event.factuality == "asserted"
+            and event.date is not None
+            and KNOWN_YEAR.match(event.date.value or "")
+        ):
+            event.factuality = "historical"
 
 
 def _bare_clause(verb: Token) -> bool:
