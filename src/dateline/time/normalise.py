@@ -50,7 +50,7 @@ HANDLERS: dict[str, Handler] = {}
 PAST_WORDS = {"last", "past", "previous", "prior", "preceding"}
 NEXT_WORDS = {"next", "coming", "following", "upcoming"}
 THIS_WORDS = {"this", "current", "present", "same", "that", "latest", "recent", "final"}
-ANAPHORIC_WORDS = {"previous", "preceding", "following", "same", "that", "prior"}
+ANAPHORIC_WORDS = {"previous", "preceding", "following", "next", "same", "that", "prior"}
 
 
 def handles(name: str) -> Callable[[Handler], Handler]:
@@ -175,7 +175,8 @@ def _month_day_of(
     try:
         if year is None:
             dt.date(2000, month, day)  # still reject 31 February
-            return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", anchors=False)
+            # the day told about, for "the same day" after it (`_yearless_point`)
+            return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", anchors=True)
         return Reading("DATE", dt.date(year, month, day).isoformat(), anchors=True)
     except ValueError:
         return None
@@ -304,7 +305,7 @@ def anaphoric_part(m, ctx):
     )
     day = ctx.anaphoric_anchor("day")
     if day is None:
-        return Reading("TIME", f"XXXX-XX-XXT{code}")
+        return Reading("TIME", f"{_yearless_point(ctx, 'day', offset) or 'XXXX-XX-XX'}T{code}")
     # the day it names is the one told about next ("The next morning ... before dawn")
     return Reading("TIME", f"{(day + dt.timedelta(days=offset)).isoformat()}T{code}", anchors=True)
 
@@ -615,10 +616,30 @@ def relative_point(ctx: Context, unit: str, offset: int, anaphoric: bool) -> str
     granularity = UNIT_GRANULARITY[unit]
     anchor = ctx.anaphoric_anchor(granularity) if anaphoric else ctx.dct
     if anchor is None:
-        return None
+        return _yearless_point(ctx, unit, offset) if anaphoric else None
     if unit == "weekend":
         return calendar.format_at(anchor + dt.timedelta(weeks=offset), "weekend")
     return calendar.format_at(calendar.shift(anchor, unit, offset), granularity)
+
+
+YEARLESS = {"day": re.compile(r"XXXX-(\d\d)-(\d\d)"), "month": re.compile(r"XXXX-(\d\d)")}
+
+
+def _yearless_point(ctx: Context, unit: str, offset: int) -> str | None:
+    """ "The same day", "the next day", "the following month" after a date whose year no one
+    gave ("on March 23", no publication date): the day or month counted from it, its year
+    still unknown. Counted in a leap stand-in year, so that no day is lost; a count that
+    crosses the year's end would need the year, and stays unknown."""
+    pattern = YEARLESS.get(unit)
+    found = pattern.fullmatch(ctx.reference or "") if pattern else None
+    if found is None:
+        return None
+    day = int(found[2]) if unit == "day" else 1
+    first = dt.date(int(calendar.STAND_IN_YEAR), int(found[1]), day)
+    moved = calendar.shift(first, unit, offset)
+    if moved.year != first.year:
+        return None
+    return "XXXX" + calendar.format_at(moved, unit)[4:]
 
 
 CLOCK_UNITS = {"second", "minute", "hour"}
@@ -665,7 +686,9 @@ def relative(m, ctx):
     value = relative_point(ctx, unit, offset, anaphoric)
     if value is None:
         return Reading("DATE", calendar.unknown_at(UNIT_GRANULARITY[unit]))
-    return Reading("DATE", value, anchors=not anaphoric)
+    # a story told day by day moves on with it ("the next day ... that night"); a year or
+    # a quarter counted back is a comparison, and the report stays on its own period
+    return Reading("DATE", value, anchors=not anaphoric or UNIT_GRANULARITY[unit] == "day")
 
 
 @handles("the_unit")
