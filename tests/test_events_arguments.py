@@ -234,3 +234,14 @@ def test_a_body_in_session_consults_no_one(nlp):
     ]
     articles = analyse_texts(texts, ["2020-03-04"] * len(texts))
     assert [[e.type for e in a.events] for a in articles] == [[], ["CONSULT"], ["CONSULT"]]
+
+
+def test_who_stands_for_a_group_the_dictionary_does_not_know(nlp):
+    # "who" is its antecedent, known to the dictionary or only named by the text; a
+    # stretch of time the clause spent is no one who acts (tenth session)
+    (urging,) = events("Farmers who spent a week urging the governor to lower the tax went home.")
+    assert (urging.type, [a.text for a in urging.actor]) == ("REQUEST", ["Farmers"])
+    assert [r.canonical for r in urging.recipient] == ["Government"]
+    urged, surrender = events("The minister urged the rebels to surrender.")
+    assert [r.canonical for r in urged.recipient] == ["Rebels"]
+    assert [a.canonical for a in surrender.actor] == ["Rebels"]  # the object still acts

@@ -48,6 +48,7 @@ RECIPIENT_PREPS = {
 NOUN_RECIPIENT_PREPS = {"on", "against", "upon", "at", "with", "targeting", "to"}
 MEASURE_TYPES = {"CONCEDE", "SANCTION", "COERCE", "THREATEN"}  # measures where they apply
 MEDIATION = ("mediat",)
+TIME_ENTITIES = ("DATE", "TIME")  # spaCy's entity labels of a stretch of time
 OWNER_TYPES = {"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE", "REQUEST"}
 OBJECT_IS_THING = {"MOBILIZE"}  # "deployed troops": what is deployed, not a recipient
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "THREATEN", "SANCTION"}
@@ -135,7 +136,9 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return inherited, passive
     if verb.dep_ == "xcomp":
         for child in head.children:
-            if child.dep_ == "dobj":
+            # "urged the court to free him": the object acts; "spent a week urging the
+            # court": a stretch of time does not, the one who spent it does
+            if child.dep_ == "dobj" and child.ent_type_ not in TIME_ENTITIES:
                 return child, passive
         inherited, head_passive = subject(head, depth + 1)
         return inherited, passive and not head_passive

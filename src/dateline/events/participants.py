@@ -163,6 +163,7 @@ PERSON_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "his"}
 PLURAL_PRONOUNS = {"they", "them", "themselves", "their"}
 THING_PRONOUNS = {"it", "itself", "its"}
 RELATIVE = {"who", "which", "that", "whom"}
+PERSON_RELATIVES = {"who", "whom"}  # of people: "which" and "that" may stand for a thing
 PLACE_RECIPIENT_TYPES = {
     "ASSAULT",
     "COERCE",
@@ -571,7 +572,15 @@ class Participants:
             head = token.head
             while head.dep_ in ("relcl", "acl") or head.pos_ in ("VERB", "AUX"):
                 if head.dep_ in ("relcl", "acl"):
-                    return self.ref(head.head)
+                    # "prosecutors who urged the jury": the antecedent, as a known actor
+                    # or as a group the text names (`unknown_refs`)
+                    known = self.ref(head.head)
+                    named = (
+                        self.unknown_refs(head.head)
+                        if known is None and lower in PERSON_RELATIVES
+                        else []
+                    )
+                    return known or (named[0] if named else None)
                 if head.head == head:
                     return None
                 head = head.head
