@@ -293,6 +293,15 @@ def test_a_headline_passive_without_its_were_names_the_arrested(nlp):
     assert ([r.canonical for r in protest.actor], protest.recipient) == (["Protesters"], [])
 
 
+def test_a_headline_s_bare_singular_noun_is_who_was_arrested(nlp):
+    # "Local man arrested": no article on a singular noun, a headline however it is
+    # capitalised (tenth session); the body telling the arrest again is the same arrest
+    text = "Local farmer arrested after clash at market.\n\nPolice in Nakuru arrested a farmer."
+    (arrest,) = [e for e in _events(text) if e.retells is None]
+    assert [r.text for r in arrest.recipient] == ["Local farmer"]
+    assert [a.canonical for a in arrest.actor] == ["Police Forces of Kenya"]
+
+
 def test_rallies_a_call_is_for_have_not_been_held(nlp):
     (rallies,) = _events(
         "Her party leads the call for mass rallies next month that will demand new elections."

@@ -113,7 +113,21 @@ def _headline_participle(verb: Token) -> bool:
     short sentence), and that clause is active."""
     if verb.dep_ != "ROOT" or any(c.dep_ == "dobj" for c in verb.children):
         return False
-    return verb.is_title and verb.i > verb.sent.start
+    return (verb.is_title and verb.i > verb.sent.start) or _headline_subject(verb)
+
+
+def _headline_subject(verb: Token) -> bool:
+    """ "Local man arrested in robbery": a singular noun with no article is headline
+    English, however it is capitalised; running text would write "A local man was
+    arrested". Only in an article's first sentence, where a headline stands."""
+    if verb.sent.start != 0 or verb.dep_ != "ROOT" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (
+        len(subjects) == 1
+        and subjects[0].tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in subjects[0].children)
+    )
 
 
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
