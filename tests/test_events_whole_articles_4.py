@@ -203,3 +203,8 @@ def test_a_family_visit_is_no_consultation(nlp):
     assert all(e.type != "CONSULT" for e in visit)
     (talks,) = _events("The mayor met union leaders in Leeds on Monday.")
     assert talks.type == "CONSULT"
+    # a job is no office, nor is how she is addressed (tenth session)
+    text = "Cleaner Joan Keller found the door open.\n\nMrs Keller met her son at the bus stop."
+    assert all(e.type != "CONSULT" for e in _events(text))
+    text = "Health Minister Joan Keller toured the ward.\n\nMrs Keller met the nurses' union."
+    assert [e.type for e in _events(text)] == ["CONSULT"]

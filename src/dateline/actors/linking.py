@@ -13,8 +13,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
+from dateline import datafiles
 from dateline.actors.entities import Draft, Drafts, sector_guess
 from dateline.actors.matcher import COUNTRY, DEMONYM, Match
 
@@ -166,6 +169,12 @@ def relabel_persons(doc: Doc, spans: list[tuple[int, int]]) -> None:
     doc.ents = ents
 
 
+@functools.cache
+def _courtesy_titles() -> frozenset[str]:
+    """ "Ms", "Mr.": how a person is addressed, no role (data/actors/courtesy_titles.tsv)."""
+    return frozenset(r["title"] for r in datafiles.read_tsv("actors", "courtesy_titles.tsv"))
+
+
 def read_roles(drafts: Drafts, by_token: dict[int, Match]) -> None:
     doc = drafts.doc
     for draft in drafts.by_key.values():
@@ -203,7 +212,10 @@ def _role_tokens(doc: Doc, name: Span) -> list[Token]:
     titles = [
         c
         for c in head.lefts
-        if c.i < name.start and c.dep_ in ("compound", "amod") and c.ent_type_ != "PERSON"
+        if c.i < name.start
+        and c.dep_ in ("compound", "amod")
+        and c.ent_type_ != "PERSON"
+        and c.lower_.rstrip(".") not in _courtesy_titles()
     ]
     if titles and any(t.pos_ == "NOUN" or t.is_title for t in titles):
         first = min(t.left_edge.i for t in titles)

@@ -34,7 +34,7 @@ from spacy.tokens import Span as SpacySpan
 from dateline import geo
 from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
-from dateline.actors.entities import with_article
+from dateline.actors.entities import sector_guess, with_article
 from dateline.actors.localise import localise, main_country, scene_places
 from dateline.events.accidents import accident_cause, inflicted, struck_unseen
 from dateline.events.acled import (
@@ -1252,8 +1252,8 @@ PRIVATE_SECTORS = (None, "CVL")  # no sector, or civilians
 def _a_private_visit(event: Event, people: Participants) -> bool:
     """A meeting or visit among private people ("Maria was visiting her brother", "she met
     him at the station"): no party to it has an office, a title or a group it speaks for
-    anywhere in the article, so it is no consultation between political actors (PLOVER's
-    CONSULT)."""
+    anywhere in the article (a job that is no office, "a nurse", leaves them private), so
+    it is no consultation between political actors (PLOVER's CONSULT)."""
     if event.type != "CONSULT":
         return False
     refs = event.actor + event.recipient
@@ -1261,8 +1261,14 @@ def _a_private_visit(event: Event, people: Participants) -> bool:
     def private(ref: ActorRef) -> bool:
         entity = people.entities[ref.entity] if ref.entity is not None else None
         return ref.sector in PRIVATE_SECTORS and (
-            entity is None or (entity.kind in PRIVATE_KINDS and entity.role is None)
+            entity is None or (entity.kind in PRIVATE_KINDS and not _an_office(entity.role))
         )
+
+    def _an_office(role: str | None) -> bool:
+        """ "Prime Minister", "SDF spokesman": a role of a sector that acts in politics;
+        "a security worker", "her mother" are no office."""
+        guess = sector_guess(role.split(), people.dictionary) if role else None
+        return guess is not None and guess[0] not in PRIVATE_SECTORS
 
     return bool(refs) and all(private(r) for r in refs)
 
