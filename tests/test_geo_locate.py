@@ -208,3 +208,12 @@ def test_a_place_at_a_distance_is_near_it(nlp):
     trigger = span(body, "fired")
     location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
     assert (location.name, location.precision) == ("Mombasa", 2)
+
+
+def test_a_place_far_from_the_point_it_is_measured_from_is_a_region(nlp):
+    # beyond 161 km, the radius of a right place, the town is no neighbour (tenth session)
+    body = "Pirates boarded a freighter some 120 nautical miles off Mombasa."
+    doc, places = setup(nlp, body)
+    trigger = span(body, "boarded")
+    location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+    assert (location.name, location.precision) == ("Mombasa", 3)

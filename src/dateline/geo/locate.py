@@ -267,7 +267,8 @@ def event_location(
             or bool(_AREA_AFTER.match(text, best.end))
             or _reference_point(text, best)  # "40 nautical miles off Mombasa": near it, not in it
         )
-        return _location(best, precision_of(best, near))
+        precision = 3 if _far_from_reference(text, best) else precision_of(best, near)
+        return _location(best, precision)
     linked = _linked_place(resolved, doc, dateline)
     if linked is None:
         return None
@@ -394,9 +395,9 @@ def _role(token: Token | None, named: set[int] | None = None, coder_place: bool 
 # `some 160km south of the capital`, `30 miles north-west of the city`, `150 nautical miles
 # off the port`: a place named to say how far the event's place is from it
 _REFERENCE = re.compile(
-    r"(?:\d[\d,.]*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
-    r"forty|fifty|a hundred|hundreds of))\s*-?\s*(?:km|kms|kilometers?|kilometres?|"
-    r"(?:nautical\s+)?miles?|mi)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)"
+    r"(?P<amount>\d[\d,.]*|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+    r"thirty|forty|fifty|a hundred|hundreds of))\s*-?\s*(?P<unit>km|kms|kilometers?|"
+    r"kilometres?|(?:nautical\s+)?miles?|mi)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)"
     r"(?:-?(?:east|west))?(?:ern)?\s+of|off|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
@@ -407,6 +408,34 @@ def _reference_point(text: str, place: Place) -> bool:
     """Whether the place is named as a point the event's place is measured from."""
     before = text[max(0, place.start - REFERENCE_WINDOW) : place.start]
     return bool(_REFERENCE.search(before))
+
+
+# Beyond this distance from the point it is measured from, an event is in a region, not
+# near a town (ACLED precision 3): "150 nautical miles off Aden" is out at sea, not at Aden.
+# 161 km (100 miles) is the radius within which geoparsing counts a place as right.
+REGION_AWAY_KM = 161.0
+KM_PER_UNIT = {"k": 1.0, "mi": 1.609, "naut": 1.852}  # by how the unit is written
+HUNDREDS = ("a hundred", "hundreds of")
+
+
+def _far_from_reference(text: str, place: Place) -> bool:
+    """Whether the distance written before a reference point is a region's, not a
+    neighbourhood's (`REGION_AWAY_KM`); a distance in words ("five miles") is near."""
+    before = text[max(0, place.start - REFERENCE_WINDOW) : place.start]
+    found = _REFERENCE.search(before)
+    if found is None:
+        return False
+    amount = found["amount"].lower()
+    if amount in HUNDREDS:
+        number = 100.0
+    else:
+        try:
+            number = float(amount.replace(",", ""))
+        except ValueError:
+            return False
+    unit = found["unit"].lower()
+    per = next((k for key, k in KM_PER_UNIT.items() if unit.startswith(key)), 1.0)
+    return number * per > REGION_AWAY_KM
 
 
 def _hyphenated(text: str, place: Place) -> bool:
