@@ -111,3 +111,21 @@ def test_what_an_attack_destroyed_is_the_attack(nlp):
         ("shelling", None),
         ("destroyed", "e1"),
     ]
+
+
+def test_a_headline_s_act_of_any_type_told_by_the_body_is_one_act(nlp):
+    # a headline ahead of the body, as plain-text articles carry it (tenth session)
+    text = (
+        "Rights group accuses army of torture. Amnesty International on Tuesday accused "
+        "the Nigerian army of torturing detainees in Kano. The group later accused the "
+        "police of beating two journalists."
+    )
+    found = [e for e in events(text) if e.type == "ACCUSE"]
+    assert [e.trigger.text for e in found] == ["accuses", "accused"]
+    headline, other = found
+    assert [r.canonical for r in headline.recipient] == ["Military Forces of Nigeria"]
+    assert (headline.location.name, headline.location.precision) == ("Kano", 1)  # the lead's
+    assert [r.canonical for r in other.recipient] == ["Police Forces of Nigeria"]
+    # without a headline, two accusations in the body are two, as before
+    body = text[text.index("Amnesty") :]
+    assert [e.trigger.text for e in events(body) if e.type == "ACCUSE"] == ["accused", "accused"]

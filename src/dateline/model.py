@@ -242,6 +242,13 @@ def dated_by_its_words(event: Event) -> bool:
     return event.date is not None and event.date.text is not None
 
 
+def placed_by_its_words(event: Event) -> bool:
+    """Whether the event's place is named in its own sentence, not the article's setting
+    or a scene lent to it."""
+    text = event.location.text if event.location is not None else None
+    return bool(text) and event.sentence is not None and text in event.sentence.text
+
+
 def article_id(body: str, fallback: str = "") -> str:
     """A stable id: the same story gets the same id whatever file or layout it came in.
 

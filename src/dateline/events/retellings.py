@@ -26,7 +26,14 @@ from spacy.tokens import Doc, Token
 from dateline import codebook, datafiles
 from dateline.dedup.distance import km
 from dateline.events.lexicon import load_lexicon
-from dateline.model import ActorRef, Event, EventDate, EventLocation, dated_by_its_words
+from dateline.model import (
+    ActorRef,
+    Event,
+    EventDate,
+    EventLocation,
+    dated_by_its_words,
+    placed_by_its_words,
+)
 from dateline.time import calendar
 
 FOLDED_FACTUALITY = ("asserted", "historical", "claimed")
@@ -91,6 +98,11 @@ def fold_retellings(
     participants a retelling changed (its ACLED label turns on them). The retellings
     stay in the record, as evidence, with `retells` set (`mark_retellings`)."""
     distinct = _said_to_be_another(doc)
+    headline = _headline_end(doc)
+    # a headline's act of any type, told again by the body ("Grand Jury Indicts Man", then
+    # "a grand jury indicted ..."): the first later telling of its type is the same act
+    headline_acts = {id(e) for e in events if e.trigger is not None and e.trigger.end <= headline}
+    open_headline = set(headline_acts)
     kept: list[Event] = []
     tellings: dict[int, list[Event]] = {}  # id of a kept event -> its retellings
     told_again: list[tuple[Event, Event]] = []
@@ -109,7 +121,7 @@ def fold_retellings(
                 for e in reversed(kept)
                 if _days_agree(event.date, told_at.get(id(e)))
                 and (
-                    retells(event, e, kind_of)
+                    retells(event, e, kind_of, any_type=id(e) in open_headline)
                     or (
                         names_again(event, e)
                         and not _swapped(event, e)
@@ -126,11 +138,27 @@ def fold_retellings(
         else:
             tellings.setdefault(id(told), []).append(event)
             told_again.append((event, told))
+            open_headline.discard(id(told))
             if absorb(told, event, kind_of) and relabel is not None:
                 relabel(told)
+            if id(told) in headline_acts:
+                _placed_by_the_lead(told, event)
         if dated_by_its_words(event):
             now = event.date
     return told_again
+
+
+def _placed_by_the_lead(headline: Event, lead: Event) -> None:
+    """The place the body's telling names, where the headline named none of its own and
+    was left the article's setting, as finely or more."""
+    if (
+        lead.location is not None
+        and headline.location is not None
+        and placed_by_its_words(lead)
+        and not placed_by_its_words(headline)
+        and (lead.location.precision or REGION) <= (headline.location.precision or REGION)
+    ):
+        headline.location = lead.location
 
 
 def mark_retellings(told_again: list[tuple[Event, Event]]) -> None:
@@ -139,11 +167,17 @@ def mark_retellings(told_again: list[tuple[Event, Event]]) -> None:
         again.retells = told.retells or told.id
 
 
-def retells(later: Event, earlier: Event, kind_of: Callable[[ActorRef], str | None]) -> bool:
-    """Whether `later` can be `earlier` told again: nothing in it tells them apart."""
+def retells(
+    later: Event,
+    earlier: Event,
+    kind_of: Callable[[ActorRef], str | None],
+    any_type: bool = False,
+) -> bool:
+    """Whether `later` can be `earlier` told again: nothing in it tells them apart.
+    `any_type`: `earlier` is a headline's, which the body tells again whatever its type."""
     return (
         later.type == earlier.type
-        and later.type in FOLDED_TYPES
+        and (later.type in FOLDED_TYPES or any_type)
         and later.factuality == earlier.factuality
         and later.factuality in FOLDED_FACTUALITY
         and (
@@ -172,6 +206,33 @@ def retells(later: Event, earlier: Event, kind_of: Callable[[ActorRef], str | No
         and not _contradict(later.actor, earlier.actor, kind_of)
         and not _contradict(later.recipient, earlier.recipient, kind_of)
     )
+
+
+# Words a title-cased headline leaves in lower case ("Grand Jury Indicts Man in ...")
+HEADLINE_LOWER = frozenset(
+    {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by"}
+    | {"with", "from", "into", "over", "after", "as", "vs"}
+)
+
+
+def _headline_end(doc: Doc) -> int:
+    """Where the article's headline ends (a character offset), 0 where it has none. The
+    first sentence is a headline when its words are capitalised ("Eight Held After Raid")
+    or when its subject is a singular noun with no article ("Local man arrested"), which
+    running text never has; a text that starts with its lead has no headline."""
+    first = next(iter(doc.sents), None)
+    if first is None or first.end == len(doc):
+        return 0
+    words = [t for t in first if t.is_alpha and t.lower_ not in HEADLINE_LOWER]
+    if len(words) >= 2 and all(t.is_title or t.is_upper for t in words):
+        return first.end_char
+    subjects = [t for t in first if t.dep_ == "nsubj" and t.head == first.root]
+    if subjects and all(
+        t.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
+        for t in subjects
+    ):
+        return first.end_char
+    return 0
 
 
 def _said_to_be_another(doc: Doc) -> Callable[[Event], bool]:
