@@ -208,3 +208,33 @@ def test_a_family_visit_is_no_consultation(nlp):
     assert all(e.type != "CONSULT" for e in _events(text))
     text = "Health Minister Joan Keller toured the ward.\n\nMrs Keller met the nurses' union."
     assert [e.type for e in _events(text)] == ["CONSULT"]
+
+
+def test_a_warning_of_what_no_one_does_is_no_threat(nlp):
+    # a forecast is no threat; a warning of what someone will do is (tenth session)
+    assert _events("The central bank warned that inflation could rise further.") == []
+    assert _events("Officials warned there would be fuel shortages in the north.") == []
+    (threat,) = [
+        e
+        for e in _events("The army warned that it would shell the port.")
+        if e.type == "THREATEN" and e.trigger.text == "warned"
+    ]
+    assert [a.canonical for a in threat.actor] == ["Military Forces"]
+
+
+def test_a_verbal_act_told_as_the_backdrop_is_no_event_but_force_is(nlp):
+    # "while" and an interrupted progressive tell a circumstance (tenth session)
+    text = "The school was closed while inspectors investigated the kitchen fire."
+    assert [e.type for e in _events(text)] == []
+    text = "Police were investigating a theft when the car bomb went off in Mosul."
+    assert [e.trigger.text for e in _events(text)] == ["went off"]
+    text = "Police investigated a theft in Mosul."  # told as the news itself
+    assert [e.type for e in _events(text)] == ["ACCUSE"]
+    text = "Police were firing tear gas when a student was killed in Lagos."
+    assert "firing" in [e.trigger.text for e in _events(text)]
+
+
+def test_a_building_cleared_by_no_one_is_a_precaution_not_aid(nlp):
+    assert _events("The town hall was evacuated on Friday after a bomb threat.") == []
+    (aid,) = _events("Hundreds of villagers were evacuated from Goma on Friday.")
+    assert (aid.type, [r.canonical for r in aid.recipient]) == ("AID", ["Civilians"])

@@ -63,7 +63,7 @@ from dateline.events.retellings import (
     mark_retellings,
     names_again,
 )
-from dateline.events.scene import date_by_story, place_by_scene
+from dateline.events.scene import date_by_story, material_types, place_by_scene
 from dateline.events.triggers import Candidate, find_candidates, word_forms
 from dateline.model import (
     ActorRef,
@@ -139,6 +139,8 @@ PURPOSE_PROTEST_WORDS = {
     "urge",
 }
 PROTEST_CONTENT = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
+BACKDROP_MARKS = {"while", "whilst"}  # "while police investigated": the scene's backdrop
+INTERRUPTING_MARKS = {"when"}  # "were investigating ... when the blast went off"
 OUTCOME_REACH = 3  # sentences back a casualty sentence may report on
 
 
@@ -206,7 +208,12 @@ def find_events(
             unreported.append(candidate)
             continue
         args = extract(candidate, candidate.entry.type, people)
-        if _closed_by_no_one(candidate, args):
+        if (
+            _closed_by_no_one(candidate, args)
+            or _warns_of_a_risk(candidate, people)
+            or _told_as_a_circumstance(candidate)
+            or _a_building_cleared(candidate, args, people)
+        ):
             unreported.append(candidate)
             continue
         if _mentions_earlier(candidate, args, drafts, outcomes, people):
@@ -426,6 +433,58 @@ def _closed_by_no_one(candidate: Candidate, args: Arguments) -> bool:
         and token.pos_ == "VERB"
         and not args.actor
         and is_passive(token)
+    )
+
+
+def _a_building_cleared(candidate: Candidate, args: Arguments, people: Participants) -> bool:
+    """ "The bank was evacuated": an act on people (flag `peopled`) told in the passive
+    of a thing, which names no actor, with no one who did it, is a precaution around
+    another event, not help delivered (PLOVER's AID)."""
+    token = candidate.token
+    if "peopled" not in candidate.entry.flags or token.pos_ != "VERB" or args.actor:
+        return False
+    things = [c for c in token.children if c.dep_ == "nsubjpass"]
+    return bool(things) and not any(people.refs(t) for t in things)
+
+
+def _warns_of_a_risk(candidate: Candidate, people: Participants) -> bool:
+    """ "Warned that the crisis could spread", "cautioned that prices would rise": a
+    forecast of what no one does, not a threat, which is of an act by someone (PLOVER's
+    THREATEN: "warned that police will no longer tolerate rallies"). The warned-of
+    clause's subject names no actor and is no pronoun, which may stand for one."""
+    token = candidate.token
+    if candidate.entry.type != "THREATEN" or token.pos_ != "VERB":
+        return False
+    # a passive leaves its doer unsaid, who may be the one warning: "warned that protests
+    # would not be tolerated"
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and not is_passive(c)]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "expl")]
+    return bool(subjects) and all(
+        s.dep_ == "expl"  # "warned there would be shortages"
+        or (s.pos_ != "PRON" and s.lower_ not in SUBJECT_PRONOUNS and not people.refs(s))
+        for s in subjects
+    )
+
+
+def _told_as_a_circumstance(candidate: Candidate) -> bool:
+    """ "While police investigated, the bank was evacuated", "officers were on the scene
+    investigating a report when the blast went off": a verbal act (PLOVER's verbal quad
+    classes) told as the backdrop of another clause's happening, in a "while" clause or
+    in the progressive that a "when" clause interrupts. What is done by force is news in
+    any clause ("police were firing tear gas when ...") and stays."""
+    token = candidate.token
+    if token.pos_ != "VERB" or candidate.entry.type in material_types():
+        return False
+    if token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in token.children
+    ):
+        return True
+    clauses = [token, token.head] if token.dep_ in ("advcl", "xcomp") else [token]
+    return token.tag_ == "VBG" and any(
+        c.dep_ == "advcl"
+        and any(g.dep_ in ("advmod", "mark") and g.lower_ in INTERRUPTING_MARKS for g in c.children)
+        for clause in clauses
+        for c in clause.children
     )
 
 

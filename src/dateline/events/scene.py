@@ -29,7 +29,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from dateline import datafiles
-from dateline.model import Event, Span, dated_by_its_words
+from dateline.model import Event, Span, dated_by_its_words, placed_by_its_words
 
 # an act that takes its scene from another is placed at best "near" it (ACLED precision)
 SCENE_PRECISION = 2
@@ -60,21 +60,14 @@ def place_by_scene(events: list[Event]) -> None:
             continue
         if (
             event.factuality in SETTING_FACTUALITY
-            and event.type in _material_types()
-            and _placed_by_its_sentence(event)
+            and event.type in material_types()
+            and placed_by_its_words(event)
         ):
             scene = event
 
 
-def _placed_by_its_sentence(event: Event) -> bool:
-    """Whether the event's place is named in its own sentence (not the article's main
-    place lent to it)."""
-    text = event.location.text if event.location is not None else None
-    return bool(text) and text in event.sentence.text
-
-
 @functools.cache
-def _material_types() -> frozenset[str]:
+def material_types() -> frozenset[str]:
     """PLOVER's material cooperation and material conflict types (quad classes 2 and 4,
     `data/export/plover_codes.tsv`)."""
     rows = datafiles.read_tsv("export", "plover_codes.tsv", pad=False)
@@ -96,7 +89,7 @@ def date_by_story(events: list[Event], doc: Doc) -> None:
             ):
                 event.date = replace(told.date)
             continue
-        if event.factuality in SETTING_FACTUALITY and event.type in _material_types():
+        if event.factuality in SETTING_FACTUALITY and event.type in material_types():
             told = event
 
 
