@@ -279,6 +279,16 @@ ARTICLES = (
     "lgl-0206",
     "lgl-0121",
     "lgl-0161",
+    # Five more, chosen by topic on 2026-12-08 (tenth session, after its rules were
+    # written) before any was run, three of the dev part and two of the test part: a
+    # gang member sentenced for a deputy's killing, a neighbourhood angry after police
+    # killed a teenager, an office shooting, a gunman's estranged wife, three dead after
+    # protesters set fire to a bank.
+    "ecb-16_6ecbplus",
+    "ecb-19_1ecbplus",
+    "ecb-18_1ecbplus",
+    "lgl-0336",
+    "ecb-8_7ecbplus",
 )
 
 
