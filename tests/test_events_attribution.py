@@ -60,3 +60,16 @@ def test_reported_speech(nlp):
     article = analysed("The governor said that the curfew would be lifted on Friday.")
     reported = [q for q in article.quotes if not q.direct]
     assert reported[0].text == "the curfew would be lifted on Friday"
+
+
+def test_a_quotation_run_on_into_the_next_paragraph_is_one_quote(nlp):
+    # a text that gives each sentence its own line (tenth session); a paragraph's own
+    # closed quotes are never paired across the break
+    text = (
+        'Staff said they hid in a storeroom.\n\n"We heard shots in the lobby.\n\n'
+        'We locked the door and waited," Maria Lopez told reporters.\n\n'
+        'The mayor called it "a dark day" and "a warning".'
+    )
+    article = analyse_texts([text], ["2021-06-08"])[0]
+    quotes = [text[q.start : q.end] for q in article.quotes if q.direct]
+    assert quotes == ["We heard shots in the lobby.\n\nWe locked the door and waited"]

@@ -23,6 +23,11 @@ from dateline.events.participants import Participants
 from dateline.model import ActorRef, Attribution, Quote
 
 QUOTES = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"|‘([^’\n]{6,}?)’")
+# A quotation in straight marks that runs on into the next paragraph, its closing mark
+# there: a text that gives a sentence a line ("We heard shots.\n\nWe hid," she said). Only
+# from a paragraph whose marks are left open by it (an odd count), so that a paragraph's
+# own closed quotes are never paired across the break.
+QUOTE_ACROSS = re.compile(r"\"([^\"\n]{2,}\n\n[^\"\n]{2,}?)\"")
 CLAUSE_LINKS = {"ccomp", "xcomp", "parataxis", "advcl", "conj"}
 CLIMB = CLAUSE_LINKS | {
     "relcl",
@@ -164,8 +169,7 @@ def find_quotes(
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
     text = doc.text if text is None else text
-    for match in QUOTES.finditer(text):
-        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+    for match, group in _quotations(text):
         start, end = match.start(group), match.end(group)
         while end > start and text[end - 1] in " .,;:!?\u00a0":
             end -= 1
@@ -190,6 +194,23 @@ def find_quotes(
     quotes.extend(_reported(doc, people, lexicon, covered, text))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _quotations(text: str) -> list[tuple[re.Match[str], int]]:
+    """Each quotation mark pair and the group holding its words, in text order: within a
+    paragraph, and run on into the next (`QUOTE_ACROSS`)."""
+    found = [
+        (m, next(g for g in (1, 2, 3) if m.group(g) is not None)) for m in QUOTES.finditer(text)
+    ]
+    inside = [(m.start(), m.end()) for m, _ in found]
+    for m in QUOTE_ACROSS.finditer(text):
+        paragraph = text.rfind("\n", 0, m.start()) + 1
+        if text.count('"', paragraph, m.start()) % 2 == 0 and not any(
+            a < m.end() and m.start() < b for a, b in inside
+        ):
+            found.append((m, 1))
+    found.sort(key=lambda pair: pair[0].start())
+    return found
 
 
 def _verb_outside(token: Token, span, lexicon: Lexicon) -> Token | None:
