@@ -238,3 +238,15 @@ def test_a_building_cleared_by_no_one_is_a_precaution_not_aid(nlp):
     assert _events("The town hall was evacuated on Friday after a bomb threat.") == []
     (aid,) = _events("Hundreds of villagers were evacuated from Goma on Friday.")
     assert (aid.type, [r.canonical for r in aid.recipient]) == ("AID", ["Civilians"])
+
+
+def test_the_suspect_the_article_names_is_the_doer_of_its_first_attack(nlp):
+    # tenth session: the first attack only; what the article recalls is other people's
+    text = (
+        "A man shot and wounded two guards at a warehouse in Leeds on Monday, police said."
+        "\n\nThe suspect, Mark Fenwick, 41, was arrested in Bradford.\n\n"
+        "Last week a man shot a bus driver in Manchester."
+    )
+    shootings = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert [a.canonical for a in shootings[0].actor] == ["Mark Fenwick"]
+    assert [a.canonical for a in shootings[1].actor] == ["Civilians"]  # last week's man

@@ -24,6 +24,7 @@ see what was said would happen, or did not.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -31,7 +32,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from dateline import geo
+from dateline import datafiles, geo
 from dateline import time as timex
 from dateline.actors.dictionary import ActorDictionary, default_dictionary
 from dateline.actors.entities import sector_guess, with_article
@@ -139,6 +140,7 @@ PURPOSE_PROTEST_WORDS = {
     "urge",
 }
 PROTEST_CONTENT = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
+UNNAMED_DOERS = ("", "Civilians")  # "a man", no one: a doer the text has not named
 BACKDROP_MARKS = {"while", "whilst"}  # "while police investigated": the scene's backdrop
 INTERRUPTING_MARKS = {"when"}  # "were investigating ... when the blast went off"
 OUTCOME_REACH = 3  # sentences back a casualty sentence may report on
@@ -328,6 +330,7 @@ def find_events(
             if police is not None:
                 event.actor = [police]
                 relabel(event)
+    _named_suspect(events, people, relabel)
     quotes = find_quotes(doc, people, lexicon, article.body if article.body else None)
     claims_in_quotes(events, quotes)
     for number, event in enumerate(events, 1):
@@ -337,6 +340,44 @@ def find_events(
     date_by_story(events, doc)  # after the quotes: a quote's undated act is its speaker's claim
     past_years(events, article.times, article.pub_date)
     return events, quotes
+
+
+@functools.cache
+def _perpetrator_roles() -> frozenset[str]:
+    return frozenset(r["word"] for r in datafiles.read_tsv("actors", "perpetrator_roles.tsv"))
+
+
+def _named_suspect(
+    events: list[Event], people: Participants, relabel: Callable[[Event], None]
+) -> None:
+    """ "A man shot three people at an office on Monday ... The suspect, Anthony Doe, 38":
+    the article's first attack told with no named doer is by the one person it names as
+    the suspect, the gunman, the attacker (`data/actors/perpetrator_roles.tsv`), when it
+    names exactly one. Only the first: the others an article recalls ("two shootings
+    last week") are other people's."""
+    roles = _perpetrator_roles()
+    named = [
+        i
+        for i, entity in enumerate(people.entities)
+        if entity.kind == "person"
+        and entity.role
+        and entity.role.lower().split()[-1].strip(".,") in roles
+    ]
+    first = next(
+        (e for e in events if e.type == "ASSAULT" and e.factuality in FACTUAL and not e.retells),
+        None,
+    )
+    if len(named) != 1 or first is None:
+        return
+    if any(r.entity is not None or not _unnamed(r) for r in first.actor):
+        return  # a doer the text names, or a group ("rebels"), stays
+    first.actor = [people.entity_ref(named[0], people.entities[named[0]].canonical)]
+    relabel(first)
+
+
+def _unnamed(ref: ActorRef) -> bool:
+    canonical = ref.canonical or ""
+    return canonical in UNNAMED_DOERS or canonical.startswith("Unidentified")
 
 
 def _renamings(
