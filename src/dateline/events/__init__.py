@@ -13,9 +13,12 @@
    (`attribution`), the date (`dateline.time.event_date`) and the place
    (`dateline.geo.event_location`);
 5. quotes (`attribution.find_quotes`);
-6. one act told again folded into its first telling (`retellings`), and the scene and
-   time the story set lent to the acts their own sentence leaves unplaced or undated
-   (`scene`).
+6. one act told again folded into its first telling (`retellings`; a headline's act of
+   any type told again by the body), and the scene and time the story set lent to the
+   acts their own sentence leaves unplaced or undated (`scene`);
+7. without a publication date, the acts dated in a year the article writes out, where
+   its news is told by days it leaves unwritten, are historical
+   (`factuality.past_years`).
 
 Events that are not `asserted` stay in the record (with their factuality) so a user can
 see what was said would happen, or did not.
