@@ -129,3 +129,14 @@ def test_a_headline_s_act_of_any_type_told_by_the_body_is_one_act(nlp):
     # without a headline, two accusations in the body are two, as before
     body = text[text.index("Amnesty") :]
     assert [e.trigger.text for e in events(body) if e.type == "ACCUSE"] == ["accused", "accused"]
+
+
+def test_a_surrender_told_again_is_one_surrender(nlp):
+    text = (
+        "The rebel commander surrendered to the army near Beni on Sunday. He surrendered "
+        "with forty fighters and their weapons, an army spokesman said."
+    )
+    (surrender,) = [e for e in events(text) if e.type == "RETREAT"]
+    assert [r.canonical for r in surrender.recipient] == [
+        "Military Forces of the Democratic Republic of Congo"  # surrendered to the army
+    ]

@@ -41,7 +41,7 @@ RECIPIENT_PREPS = {
     "ACCUSE": {"against"},
     "SUPPORT": {"for"},
     "MOBILIZE": {"against", "to"},
-    "RETREAT": {"from"},
+    "RETREAT": {"from", "to"},  # "withdrew from X", "surrendered to the army"
     "CONCEDE": {"to"},
     "REJECT": {},
 }

@@ -38,9 +38,10 @@ from dateline.time import calendar
 
 FOLDED_FACTUALITY = ("asserted", "historical", "claimed")
 # Violence, coercion and protest are what an article tells again by their parts (the
-# dead, the wounded, the arrested, the crowd); two deliveries of aid or two meetings in
-# one article are as often two events as one.
-FOLDED_TYPES = ("ASSAULT", "COERCE", "PROTEST")
+# dead, the wounded, the arrested, the crowd), and a surrender or a withdrawal by how it
+# went ("surrendered after police boxed in his car ... He surrendered peacefully"); two
+# deliveries of aid or two meetings in one article are as often two events as one.
+FOLDED_TYPES = ("ASSAULT", "COERCE", "PROTEST", "RETREAT")
 # A protest is told by its march, its barricades and its riot, one event in another's
 # words; an air strike and a shelling are two acts.
 ANY_MODE_TYPES = ("PROTEST",)
