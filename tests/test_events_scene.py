@@ -29,3 +29,14 @@ def test_an_act_told_in_the_perfect_is_not_dated_by_the_story(nlp):
     arrest = _event(RIOT + "A soldier has been detained.", "detained")
     assert arrest.location.name == "Marseille"
     assert (arrest.date.value, arrest.date.text) == (DAY, None)  # the report's day
+
+
+def test_an_act_no_words_date_is_at_the_day_it_was_reported(nlp):
+    # the last resort, after the story's time (tenth session): ACLED's date of an act of
+    # unknown day
+    seized = _event("Officers seized 300 rifles in raids, police said on Wednesday.", "seized")
+    assert (seized.date.value, seized.date.text) == ("2021-06-02", "Wednesday")
+    # an act its own words date keeps that date, the report's is the report's
+    text = "Gunmen attacked a convoy near Goma on Monday, the army said on Wednesday."
+    attack = _event(text, "attacked")
+    assert (attack.date.value, attack.date.text) == ("2021-06-07", "Monday")

@@ -250,3 +250,10 @@ def test_the_suspect_the_article_names_is_the_doer_of_its_first_attack(nlp):
     shootings = [e for e in _events(text) if e.type == "ASSAULT"]
     assert [a.canonical for a in shootings[0].actor] == ["Mark Fenwick"]
     assert [a.canonical for a in shootings[1].actor] == ["Civilians"]  # last week's man
+
+
+def test_defending_one_s_own_acts_is_no_support(nlp):
+    assert _events("The coastguard defended its actions on Friday.") == []
+    assert _events("The minister defended her decision to shut the port.") == []
+    (support,) = _events("The United States defended the right of Kenya to hold the vote.")
+    assert (support.type, [a.canonical for a in support.actor]) == ("SUPPORT", ["United States"])

@@ -81,6 +81,7 @@ from dateline.model import (
     dated_by_its_words,
 )
 from dateline.time import calendar
+from dateline.time.event_dates import report_date
 from dateline.time.tense import governing_verb
 
 __all__ = ["find_events", "load_lexicon"]
@@ -218,6 +219,7 @@ def find_events(
             or _warns_of_a_risk(candidate, people)
             or _told_as_a_circumstance(candidate)
             or _a_building_cleared(candidate, args, people)
+            or _defends_itself(candidate)
         ):
             unreported.append(candidate)
             continue
@@ -341,6 +343,12 @@ def find_events(
     mark_retellings(told_again)
     _confidence(events)  # on the event's own date: the story's is lent after
     date_by_story(events, doc)  # after the quotes: a quote's undated act is its speaker's claim
+    for event in events:  # the last resort: the day its sentence says it was reported
+        if event.factuality == "asserted" and not dated_by_its_words(event) and event.sentence:
+            reported = report_date(
+                article.times, event.trigger, event.sentence, doc, lexicon.reporting_words
+            )
+            event.date = reported or event.date
     past_years(events, article.times, article.pub_date)
     return events, quotes
 
@@ -507,6 +515,27 @@ def _warns_of_a_risk(candidate: Candidate, people: Participants) -> bool:
         s.dep_ == "expl"  # "warned there would be shortages"
         or (s.pos_ != "PRON" and s.lower_ not in SUBJECT_PRONOUNS and not people.refs(s))
         for s in subjects
+    )
+
+
+@functools.cache
+def _own_acts() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in datafiles.read_tsv("events", "own_acts.tsv"))
+
+
+def _defends_itself(candidate: Candidate) -> bool:
+    """ "The navy defended its actions", "the minister stood by her decision": support of
+    what the speaker did itself (`data/events/own_acts.tsv`, owned by a pronoun), a
+    justification, not support of another (PLOVER's SUPPORT: "defended the right of the
+    troops to fire")."""
+    token = candidate.token
+    if candidate.entry.type != "SUPPORT" or token.pos_ != "VERB":
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.lemma_.lower() in _own_acts()
+        and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)
+        for o in objects
     )
 
 

@@ -270,6 +270,23 @@ def _times_a_report(time: Time, doc: Doc, reporting: frozenset[str]) -> bool:
     return _report_it_times(time, _root(doc, time.start, time.end), reporting) is not None
 
 
+def report_date(
+    times: list[Time], trigger: Span, sentence: Span, doc: Doc, reporting: frozenset[str]
+) -> EventDate | None:
+    """The date of the report of an act its words leave undated ("seized ... in raids,
+    police said Thursday"), which ACLED codes an act of unknown day at: the last resort,
+    after the story's time (`dateline.events.scene`)."""
+    trigger_token = _root(doc, trigger.start, trigger.end)
+    for time in times:
+        if not (sentence.start <= time.start and time.end <= sentence.end) or not datable(time):
+            continue
+        if clock_only(time):
+            continue
+        if _dates_the_report(time, _root(doc, time.start, time.end), trigger_token, reporting):
+            return _to_event_date(time)
+    return None
+
+
 def _next_sentence_end(doc: Doc, sentence: Span) -> int:
     """Where the sentence after this one ends: a paragraph's opening without a date of its
     own (a headline) takes its next sentence's (its lead's), not one from anywhere below."""
