@@ -128,6 +128,15 @@ def test_a_hyphenated_name_is_never_the_events_place(nlp):
     assert (location.name, location.precision) == ("Al Baghuz Fawqani", 2)
 
 
+def test_a_dash_written_as_a_hyphen_leaves_the_name_a_place(nlp):
+    # "Lyon-the third this year": a dash before a new phrase, no "Lyon-based" (tenth session)
+    body = "Police are investigating an armed robbery in Lyon-the third this year in France."
+    doc, places = setup(nlp, body)
+    trigger = span(body, "investigating")
+    location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+    assert (location.name, location.precision) == ("Lyon", 1)
+
+
 def test_a_place_that_is_the_subject_of_another_verb_is_not_the_location(nlp):
     body = (
         "Fighting went on in Raqqa all week.\n\n"

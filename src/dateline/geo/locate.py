@@ -438,13 +438,22 @@ def _far_from_reference(text: str, place: Place) -> bool:
     return number * per > REGION_AWAY_KM
 
 
+# Words that start a phrase of their own, so that a hyphen before them is a dash
+DASHED_PHRASE_STARTS = frozenset(
+    {"the", "a", "an", "and", "but", "or", "which", "who", "where", "when", "as", "its"}
+)
+
+
 def _hyphenated(text: str, place: Place) -> bool:
     """`US-led coalition`, `Iran-backed militia`, `Syria-based group`: a name joined by a
     hyphen to the next word only qualifies it, whatever the parser made of it, and never
     says where an event was: the article's main place is a better guess."""
+    after = re.match(r"[A-Za-z]+", text[place.end + 1 : place.end + 20])
     return (
         text[place.end : place.end + 1] in ("-", "\u2010", "\u2011")
-        and text[place.end + 1 : place.end + 2].isalpha()
+        and after is not None
+        # "Paris-the latest in a series": a dash written as a hyphen, before a new phrase
+        and after.group(0).lower() not in DASHED_PHRASE_STARTS
     )
 
 
