@@ -257,3 +257,9 @@ def test_defending_one_s_own_acts_is_no_support(nlp):
     assert _events("The minister defended her decision to shut the port.") == []
     (support,) = _events("The United States defended the right of Kenya to hold the vote.")
     assert (support.type, [a.canonical for a in support.actor]) == ("SUPPORT", ["United States"])
+
+
+def test_a_sea_far_from_the_article_s_countries_is_still_the_place(nlp):
+    # a navy's country is named, the sea it patrols lies off others (tenth session)
+    (attack,) = _events("The Indian navy foiled an attack by pirates in the Gulf of Aden.")
+    assert (attack.location.name, attack.location.precision) == ("Gulf of Aden", 3)

@@ -1067,6 +1067,8 @@ def _none_score(group: _Group, votes: _Votes) -> float | None:
     total = votes.total_c - sum(own_c.values())
     if total <= 0 or not group.keys:
         return None
+    if all(e.feature_code in _OPEN_WATER for e in group.entries):
+        return None  # a sea lies off many countries: the article's need not be its own
     near = group.reach
     if near is None:  # computed once per name and article
         near = set()
@@ -1138,6 +1140,9 @@ _AREAL = (
     "STRT",
 )
 NEAR_TOP = 8
+# Seas, gulfs, oceans and straits: no village the gazetteer lacks goes by such a name, and
+# an Indian navy reports from the Gulf of Aden, far from the countries the article names
+_OPEN_WATER = ("GULF", "SEA", "OCN", "STRT")
 
 
 class _Nearness:
