@@ -196,10 +196,13 @@ def factuality(
             return cue
         for child in node.children:
             if child.dep_ == "mark" and (child.lower_, "mark") in table:
-                if table[(child.lower_, "mark")] == "historical" and (
-                    _is_outcome(node.head, lexicon)
-                    or node.head.lemma_.lower() in FRAME_VERBS
-                    or _types(node.head, lexicon) & _types(node, lexicon)
+                if table[(child.lower_, "mark")] == "historical" and any(
+                    _is_outcome(head, lexicon)
+                    or head.lemma_.lower() in FRAME_VERBS
+                    or _types(head, lexicon) & _types(node, lexicon)
+                    # "were killed, while the chief remained critical after a bomb
+                    # exploded": the clause hung from the aftermath is the deaths' cause
+                    for head in _clause_heads(node)
                 ):
                     # "was killed after gunmen opened fire": the attack itself; "the
                     # raid came after officials complained": what the sentence tells;
@@ -434,6 +437,18 @@ def past_years(events: list[Event], times: list[Time], pub_date: str | None) -> 
             and KNOWN_YEAR.match(event.date.value or "")
         ):
             event.factuality = "historical"
+
+
+def _clause_heads(node: Token) -> list[Token]:
+    """The verbs above a clause up to its sentence's root, through clauses joined by
+    "while" or "and" (`conj`, `advcl`): the acts it may be the background or the cause of."""
+    heads, head = [], node.head
+    while head is not None and head not in heads:
+        heads.append(head)
+        if head.dep_ not in ("conj", "advcl") or head.head == head:
+            break
+        head = head.head
+    return heads
 
 
 def _bare_clause(verb: Token) -> bool:
