@@ -159,7 +159,8 @@ def test_an_act_told_as_the_time_of_another_kind_is_background(nlp):
         "Two guards were killed after gunmen opened fire on the bank.",
         "Troops stayed in their barracks after a week of unrest in the capital.",
         # the cause hung from the aftermath's clause, joined to the deaths (tenth session)
-        "Two guards were killed, while a third was in hospital after a bomb exploded at the bank.",
+        "Three miners were killed, while two more were treated in hospital after a mine "
+        "exploded under their truck.",
     ]
     articles = analyse_texts(texts, ["2020-03-04"] * len(texts))
     found = [[(e.type, e.factuality) for e in a.events if e.retells is None] for a in articles]

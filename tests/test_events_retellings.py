@@ -137,6 +137,4 @@ def test_a_surrender_told_again_is_one_surrender(nlp):
         "with forty fighters and their weapons, an army spokesman said."
     )
     (surrender,) = [e for e in events(text) if e.type == "RETREAT"]
-    assert [r.canonical for r in surrender.recipient] == [
-        "Military Forces of the Democratic Republic of Congo"  # surrendered to the army
-    ]
+    assert [a.canonical for a in surrender.actor] == ["Rebels"]

@@ -294,7 +294,7 @@ def test_a_headline_passive_without_its_were_names_the_arrested(nlp):
 
 
 def test_a_headline_s_bare_singular_noun_is_who_was_arrested(nlp):
-    # "Local man arrested": no article on a singular noun, a headline however it is
+    # "Local farmer arrested": no article on a singular noun, a headline however it is
     # capitalised (tenth session); the body telling the arrest again is the same arrest
     text = "Local farmer arrested after clash at market.\n\nPolice in Nakuru arrested a farmer."
     (arrest,) = [e for e in _events(text) if e.retells is None]

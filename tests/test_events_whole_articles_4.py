@@ -224,10 +224,10 @@ def test_a_warning_of_what_no_one_does_is_no_threat(nlp):
 
 def test_a_verbal_act_told_as_the_backdrop_is_no_event_but_force_is(nlp):
     # "while" and an interrupted progressive tell a circumstance (tenth session)
-    text = "The school was closed while inspectors investigated the kitchen fire."
+    text = "Roads stayed shut for hours while detectives investigated the crash."
     assert [e.type for e in _events(text)] == []
-    text = "Police were investigating a theft when the car bomb went off in Mosul."
-    assert [e.trigger.text for e in _events(text)] == ["went off"]
+    text = "Police were investigating a theft when gunmen opened fire on the market in Mosul."
+    assert [e.trigger.text for e in _events(text)] == ["opened"]
     text = "Police investigated a theft in Mosul."  # told as the news itself
     assert [e.type for e in _events(text)] == ["ACCUSE"]
     text = "Police were firing tear gas when a student was killed in Lagos."
@@ -235,7 +235,7 @@ def test_a_verbal_act_told_as_the_backdrop_is_no_event_but_force_is(nlp):
 
 
 def test_a_building_cleared_by_no_one_is_a_precaution_not_aid(nlp):
-    assert _events("The town hall was evacuated on Friday after a bomb threat.") == []
+    assert _events("The stadium was evacuated on Saturday after a gas leak.") == []
     (aid,) = _events("Hundreds of villagers were evacuated from Goma on Friday.")
     assert (aid.type, [r.canonical for r in aid.recipient]) == ("AID", ["Civilians"])
 
@@ -253,7 +253,7 @@ def test_the_suspect_the_article_names_is_the_doer_of_its_first_attack(nlp):
 
 
 def test_defending_one_s_own_acts_is_no_support(nlp):
-    assert _events("The coastguard defended its actions on Friday.") == []
+    assert _events("The coastguard defended its handling of the rescue on Friday.") == []
     assert _events("The minister defended her decision to shut the port.") == []
     (support,) = _events("The United States defended the right of Kenya to hold the vote.")
     assert (support.type, [a.canonical for a in support.actor]) == ("SUPPORT", ["United States"])
@@ -261,5 +261,5 @@ def test_defending_one_s_own_acts_is_no_support(nlp):
 
 def test_a_sea_far_from_the_article_s_countries_is_still_the_place(nlp):
     # a navy's country is named, the sea it patrols lies off others (tenth session)
-    (attack,) = _events("The Indian navy foiled an attack by pirates in the Gulf of Aden.")
+    (attack,) = _events("Pirates attacked a tanker in the Gulf of Aden, the Kenyan navy said.")
     assert (attack.location.name, attack.location.precision) == ("Gulf of Aden", 3)

@@ -23,6 +23,13 @@ def sentence_of(doc, at):
     return Span(sent.text, sent.start_char, sent.end_char)
 
 
+def located(nlp, body, trigger_text):
+    """The place of the event of the trigger word, its sentence's and the body's."""
+    doc, places = setup(nlp, body)
+    trigger = span(body, trigger_text)
+    return event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+
+
 def test_the_place_the_trigger_governs(nlp):
     body = "Syrian Democratic Forces launched an assault on the town of Baghouz in Syria on Sunday."
     doc, places = setup(nlp, body)
@@ -131,9 +138,7 @@ def test_a_hyphenated_name_is_never_the_events_place(nlp):
 def test_a_dash_written_as_a_hyphen_leaves_the_name_a_place(nlp):
     # "Lyon-the third this year": a dash before a new phrase, no "Lyon-based" (tenth session)
     body = "Police are investigating an armed robbery in Lyon-the third this year in France."
-    doc, places = setup(nlp, body)
-    trigger = span(body, "investigating")
-    location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+    location = located(nlp, body, "investigating")
     assert (location.name, location.precision) == ("Lyon", 1)
 
 
@@ -222,7 +227,5 @@ def test_a_place_at_a_distance_is_near_it(nlp):
 def test_a_place_far_from_the_point_it_is_measured_from_is_a_region(nlp):
     # beyond 161 km, the radius of a right place, the town is no neighbour (tenth session)
     body = "Pirates boarded a freighter some 120 nautical miles off Mombasa."
-    doc, places = setup(nlp, body)
-    trigger = span(body, "boarded")
-    location = event_location(places, trigger, sentence_of(doc, trigger.start), doc)
+    location = located(nlp, body, "boarded")
     assert (location.name, location.precision) == ("Mombasa", 3)

@@ -343,8 +343,13 @@ def find_events(
     mark_retellings(told_again)
     _confidence(events)  # on the event's own date: the story's is lent after
     date_by_story(events, doc)  # after the quotes: a quote's undated act is its speaker's claim
-    for event in events:  # the last resort: the day its sentence says it was reported
-        if event.factuality == "asserted" and not dated_by_its_words(event) and event.sentence:
+    for event in events:  # no publication date: the day its sentence says it was reported
+        if (
+            article.pub_date is None
+            and event.factuality == "asserted"
+            and not dated_by_its_words(event)
+            and event.sentence
+        ):
             reported = report_date(
                 article.times, event.trigger, event.sentence, doc, lexicon.reporting_words
             )
@@ -361,7 +366,7 @@ def _perpetrator_roles() -> frozenset[str]:
 def _named_suspect(
     events: list[Event], people: Participants, relabel: Callable[[Event], None]
 ) -> None:
-    """ "A man shot three people at an office on Monday ... The suspect, Anthony Doe, 38":
+    """ "A man wounded two guards at a depot on Monday ... The suspect, Jan Novak, 41":
     the article's first attack told with no named doer is by the one person it names as
     the suspect, the gunman, the attacker (`data/actors/perpetrator_roles.tsv`), when it
     names exactly one. Only the first: the others an article recalls ("two shootings
@@ -489,7 +494,7 @@ def _closed_by_no_one(candidate: Candidate, args: Arguments) -> bool:
 
 
 def _a_building_cleared(candidate: Candidate, args: Arguments, people: Participants) -> bool:
-    """ "The bank was evacuated": an act on people (flag `peopled`) told in the passive
+    """ "The town hall was evacuated": an act on people (flag `peopled`) told in the passive
     of a thing, which names no actor, with no one who did it, is a precaution around
     another event, not help delivered (PLOVER's AID)."""
     token = candidate.token
@@ -500,9 +505,9 @@ def _a_building_cleared(candidate: Candidate, args: Arguments, people: Participa
 
 
 def _warns_of_a_risk(candidate: Candidate, people: Participants) -> bool:
-    """ "Warned that the crisis could spread", "cautioned that prices would rise": a
+    """ "Warned that the drought could worsen", "cautioned that prices would rise": a
     forecast of what no one does, not a threat, which is of an act by someone (PLOVER's
-    THREATEN: "warned that police will no longer tolerate rallies"). The warned-of
+    THREATEN: "warned that the army would shell the port"). The warned-of
     clause's subject names no actor and is no pronoun, which may stand for one."""
     token = candidate.token
     if candidate.entry.type != "THREATEN" or token.pos_ != "VERB":
@@ -524,7 +529,7 @@ def _own_acts() -> frozenset[str]:
 
 
 def _defends_itself(candidate: Candidate) -> bool:
-    """ "The navy defended its actions", "the minister stood by her decision": support of
+    """ "The coastguard defended its handling", "the minister stood by her decision": support of
     what the speaker did itself (`data/events/own_acts.tsv`, owned by a pronoun), a
     justification, not support of another (PLOVER's SUPPORT: "defended the right of the
     troops to fire")."""
@@ -540,7 +545,7 @@ def _defends_itself(candidate: Candidate) -> bool:
 
 
 def _told_as_a_circumstance(candidate: Candidate) -> bool:
-    """ "While police investigated, the bank was evacuated", "officers were on the scene
+    """ "While inspectors investigated, the school was closed", "officers were on the scene
     investigating a report when the blast went off": a verbal act (PLOVER's verbal quad
     classes) told as the backdrop of another clause's happening, in a "while" clause or
     in the progressive that a "when" clause interrupts. What is done by force is news in
@@ -1398,7 +1403,7 @@ def _a_private_visit(event: Event, people: Participants) -> bool:
 
     def _an_office(role: str | None) -> bool:
         """ "Prime Minister", "SDF spokesman": a role of a sector that acts in politics;
-        "a security worker", "her mother" are no office."""
+        "a cleaner", "her mother" are no office."""
         guess = sector_guess(role.split(), people.dictionary) if role else None
         return guess is not None and guess[0] not in PRIVATE_SECTORS
 

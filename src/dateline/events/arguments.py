@@ -41,7 +41,7 @@ RECIPIENT_PREPS = {
     "ACCUSE": {"against"},
     "SUPPORT": {"for"},
     "MOBILIZE": {"against", "to"},
-    "RETREAT": {"from", "to"},  # "withdrew from X", "surrendered to the army"
+    "RETREAT": {"from"},
     "CONCEDE": {"to"},
     "REJECT": {},
 }
@@ -117,7 +117,7 @@ def _headline_participle(verb: Token) -> bool:
 
 
 def _headline_subject(verb: Token) -> bool:
-    """ "Local man arrested in robbery": a singular noun with no article is headline
+    """ "Local farmer arrested after clash": a singular noun with no article is headline
     English, however it is capitalised; running text would write "A local man was
     arrested". Only in an article's first sentence, where a headline stands."""
     if verb.sent.start != 0 or verb.dep_ != "ROOT" or any(c.dep_ == "dobj" for c in verb.children):

@@ -200,7 +200,7 @@ def factuality(
                     _is_outcome(head, lexicon)
                     or head.lemma_.lower() in FRAME_VERBS
                     or _types(head, lexicon) & _types(node, lexicon)
-                    # "were killed, while the chief remained critical after a bomb
+                    # "three miners were killed, while two more were treated after a mine
                     # exploded": the clause hung from the aftermath is the deaths' cause
                     for head in _clause_heads(node)
                 ):

@@ -572,7 +572,7 @@ class Participants:
             head = token.head
             while head.dep_ in ("relcl", "acl") or head.pos_ in ("VERB", "AUX"):
                 if head.dep_ in ("relcl", "acl"):
-                    # "prosecutors who urged the jury": the antecedent, as a known actor
+                    # "farmers who urged the governor": the antecedent, as a known actor
                     # or as a group the text names (`unknown_refs`)
                     known = self.ref(head.head)
                     named = (

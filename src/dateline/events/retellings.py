@@ -39,7 +39,7 @@ from dateline.time import calendar
 FOLDED_FACTUALITY = ("asserted", "historical", "claimed")
 # Violence, coercion and protest are what an article tells again by their parts (the
 # dead, the wounded, the arrested, the crowd), and a surrender or a withdrawal by how it
-# went ("surrendered after police boxed in his car ... He surrendered peacefully"); two
+# went ("surrendered to the army near Beni ... He surrendered with forty fighters"); two
 # deliveries of aid or two meetings in one article are as often two events as one.
 FOLDED_TYPES = ("ASSAULT", "COERCE", "PROTEST", "RETREAT")
 # A protest is told by its march, its barricades and its riot, one event in another's
@@ -100,7 +100,7 @@ def fold_retellings(
     stay in the record, as evidence, with `retells` set (`mark_retellings`)."""
     distinct = _said_to_be_another(doc)
     headline = _headline_end(doc)
-    # a headline's act of any type, told again by the body ("Grand Jury Indicts Man", then
+    # a headline's act of any type, told again by the body ("Court Jails Former Mayor", then
     # "a grand jury indicted ..."): the first later telling of its type is the same act
     headline_acts = {id(e) for e in events if e.trigger is not None and e.trigger.end <= headline}
     open_headline = set(headline_acts)
@@ -209,7 +209,7 @@ def retells(
     )
 
 
-# Words a title-cased headline leaves in lower case ("Grand Jury Indicts Man in ...")
+# Words a title-cased headline leaves in lower case ("Court Jails Former Mayor in ...")
 HEADLINE_LOWER = frozenset(
     {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by"}
     | {"with", "from", "into", "over", "after", "as", "vs"}
@@ -219,7 +219,7 @@ HEADLINE_LOWER = frozenset(
 def _headline_end(doc: Doc) -> int:
     """Where the article's headline ends (a character offset), 0 where it has none. The
     first sentence is a headline when its words are capitalised ("Eight Held After Raid")
-    or when its subject is a singular noun with no article ("Local man arrested"), which
+    or when its subject is a singular noun with no article ("Local farmer arrested"), which
     running text never has; a text that starts with its lead has no headline."""
     first = next(iter(doc.sents), None)
     if first is None or first.end == len(doc):

@@ -411,7 +411,7 @@ def _reference_point(text: str, place: Place) -> bool:
 
 
 # Beyond this distance from the point it is measured from, an event is in a region, not
-# near a town (ACLED precision 3): "150 nautical miles off Aden" is out at sea, not at Aden.
+# near a town (ACLED precision 3): "200 nautical miles off Mombasa" is out at sea, not at Mombasa.
 # 161 km (100 miles) is the radius within which geoparsing counts a place as right.
 REGION_AWAY_KM = 161.0
 KM_PER_UNIT = {"k": 1.0, "mi": 1.609, "naut": 1.852}  # by how the unit is written
@@ -452,7 +452,7 @@ def _hyphenated(text: str, place: Place) -> bool:
     return (
         text[place.end : place.end + 1] in ("-", "\u2010", "\u2011")
         and after is not None
-        # "Paris-the latest in a series": a dash written as a hyphen, before a new phrase
+        # "Lyon-the third raid this year": a dash written as a hyphen, before a new phrase
         and after.group(0).lower() not in DASHED_PHRASE_STARTS
     )
 

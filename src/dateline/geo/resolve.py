@@ -1141,7 +1141,7 @@ _AREAL = (
 )
 NEAR_TOP = 8
 # Seas, gulfs, oceans and straits: no village the gazetteer lacks goes by such a name, and
-# an Indian navy reports from the Gulf of Aden, far from the countries the article names
+# a fleet's report names its home country and the sea it patrols, off others
 _OPEN_WATER = ("GULF", "SEA", "OCN", "STRT")
 
 

@@ -273,9 +273,11 @@ def _times_a_report(time: Time, doc: Doc, reporting: frozenset[str]) -> bool:
 def report_date(
     times: list[Time], trigger: Span, sentence: Span, doc: Doc, reporting: frozenset[str]
 ) -> EventDate | None:
-    """The date of the report of an act its words leave undated ("seized ... in raids,
-    police said Thursday"), which ACLED codes an act of unknown day at: the last resort,
-    after the story's time (`dateline.events.scene`)."""
+    """The date of the report of an act its words leave undated ("recovered two rifles in
+    a search, the army said on Wednesday"): where the article gives no publication date,
+    the day nearest the act that it gives, read after the story's time
+    (`dateline.events.scene`). With a publication date, that date stands in, as before:
+    the act may be a day older than either report."""
     trigger_token = _root(doc, trigger.start, trigger.end)
     for time in times:
         if not (sentence.start <= time.start and time.end <= sentence.end) or not datable(time):

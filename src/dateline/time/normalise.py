@@ -627,7 +627,7 @@ YEARLESS = {"day": re.compile(r"XXXX-(\d\d)-(\d\d)"), "month": re.compile(r"XXXX
 
 def _yearless_point(ctx: Context, unit: str, offset: int) -> str | None:
     """ "The same day", "the next day", "the following month" after a date whose year no one
-    gave ("on March 23", no publication date): the day or month counted from it, its year
+    gave ("on April 30", no publication date): the day or month counted from it, its year
     still unknown. Counted in a leap stand-in year, so that no day is lost; a count that
     crosses the year's end would need the year, and stays unknown."""
     pattern = YEARLESS.get(unit)
