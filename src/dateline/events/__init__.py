@@ -67,7 +67,7 @@ from dateline.events.retellings import (
     mark_retellings,
     names_again,
 )
-from dateline.events.scene import date_by_story, material_types, place_by_scene
+from dateline.events.scene import date_by_report, date_by_story, material_types, place_by_scene
 from dateline.events.triggers import Candidate, find_candidates, word_forms
 from dateline.model import (
     ActorRef,
@@ -81,7 +81,6 @@ from dateline.model import (
     dated_by_its_words,
 )
 from dateline.time import calendar
-from dateline.time.event_dates import report_date
 from dateline.time.tense import governing_verb
 
 __all__ = ["find_events", "load_lexicon"]
@@ -343,17 +342,8 @@ def find_events(
     mark_retellings(told_again)
     _confidence(events)  # on the event's own date: the story's is lent after
     date_by_story(events, doc)  # after the quotes: a quote's undated act is its speaker's claim
-    for event in events:  # no publication date: the day its sentence says it was reported
-        if (
-            article.pub_date is None
-            and event.factuality == "asserted"
-            and not dated_by_its_words(event)
-            and event.sentence
-        ):
-            reported = report_date(
-                article.times, event.trigger, event.sentence, doc, lexicon.reporting_words
-            )
-            event.date = reported or event.date
+    if article.pub_date is None:
+        date_by_report(events, article.times, doc, lexicon.reporting_words)
     past_years(events, article.times, article.pub_date)
     return events, quotes
 
@@ -1389,7 +1379,7 @@ PRIVATE_SECTORS = (None, "CVL")  # no sector, or civilians
 def _a_private_visit(event: Event, people: Participants) -> bool:
     """A meeting or visit among private people ("Maria was visiting her brother", "she met
     him at the station"): no party to it has an office, a title or a group it speaks for
-    anywhere in the article (a job that is no office, "a nurse", leaves them private), so
+    anywhere in the article (a job that is no office, "a cleaner", leaves them private), so
     it is no consultation between political actors (PLOVER's CONSULT)."""
     if event.type != "CONSULT":
         return False

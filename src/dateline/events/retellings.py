@@ -101,7 +101,7 @@ def fold_retellings(
     distinct = _said_to_be_another(doc)
     headline = _headline_end(doc)
     # a headline's act of any type, told again by the body ("Court Jails Former Mayor", then
-    # "a grand jury indicted ..."): the first later telling of its type is the same act
+    # "a court on Monday jailed ..."): the first later telling of its type is the same act
     headline_acts = {id(e) for e in events if e.trigger is not None and e.trigger.end <= headline}
     open_headline = set(headline_acts)
     kept: list[Event] = []

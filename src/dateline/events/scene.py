@@ -18,7 +18,9 @@ The time works the same way: news dates its lead ("on Saturday") and tells the r
 the day without the date again, so an undated act is at the time of the nearest earlier
 act the text dated (which the publication date, the fallback, is not: a report of a
 Saturday riot is published on Monday). The date lent keeps the words that gave it; the
-event's confidence is set on its own date, before the story's is lent.
+event's confidence is set on its own date, before the story's is lent. Without a
+publication date, an act neither its words nor the story date takes the day its sentence
+says it was reported (`date_by_report`), the nearest to the act the article gives.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from dateline import datafiles
-from dateline.model import Event, Span, dated_by_its_words, placed_by_its_words
+from dateline.model import Event, Span, Time, dated_by_its_words, placed_by_its_words
+from dateline.time.event_dates import report_date
 
 # an act that takes its scene from another is placed at best "near" it (ACLED precision)
 SCENE_PRECISION = 2
@@ -91,6 +94,19 @@ def date_by_story(events: list[Event], doc: Doc) -> None:
             continue
         if event.factuality in SETTING_FACTUALITY and event.type in material_types():
             told = event
+
+
+def date_by_report(
+    events: list[Event], times: list[Time], doc: Doc, reporting: frozenset[str]
+) -> None:
+    """Without a publication date, an asserted act that neither its words nor the story
+    date takes the day its sentence says it was reported ("recovered two rifles, the army
+    said on Wednesday"): the nearest day to the act the article gives. After
+    `date_by_story`, so that the story's time comes first."""
+    for event in events:
+        if event.factuality == "asserted" and not dated_by_its_words(event) and event.sentence:
+            reported = report_date(times, event.trigger, event.sentence, doc, reporting)
+            event.date = reported or event.date
 
 
 def _perfect(doc: Doc, trigger: Span) -> bool:
