@@ -61,6 +61,7 @@ from dateline.events.numbers import UNCOUNTED, Casualties, count_of, quantity_of
 from dateline.events.participants import Participants
 from dateline.events.quoted import claims_in_quotes
 from dateline.events.retellings import (
+    UNIDENTIFIED,
     absorb_when_where,
     fold_retellings,
     incident_nouns,
@@ -218,7 +219,7 @@ def find_events(
             or _warns_of_a_risk(candidate, people)
             or _told_as_a_circumstance(candidate)
             or _a_building_cleared(candidate, args, people)
-            or _defends_itself(candidate)
+            or _defends_itself(candidate, lexicon)
         ):
             unreported.append(candidate)
             continue
@@ -383,7 +384,7 @@ def _named_suspect(
 
 def _unnamed(ref: ActorRef) -> bool:
     canonical = ref.canonical or ""
-    return canonical in UNNAMED_DOERS or canonical.startswith("Unidentified")
+    return canonical in UNNAMED_DOERS or canonical.startswith(UNIDENTIFIED)
 
 
 def _renamings(
@@ -513,14 +514,9 @@ def _warns_of_a_risk(candidate: Candidate, people: Participants) -> bool:
     )
 
 
-@functools.cache
-def _own_acts() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in datafiles.read_tsv("events", "own_acts.tsv"))
-
-
-def _defends_itself(candidate: Candidate) -> bool:
+def _defends_itself(candidate: Candidate, lexicon: Lexicon) -> bool:
     """ "The coastguard defended its handling", "the minister stood by her decision": support of
-    what the speaker did itself (`data/events/own_acts.tsv`, owned by a pronoun), a
+    what the speaker did itself (`lexicon.own_acts`, owned by a pronoun), a
     justification, not support of another (PLOVER's SUPPORT: "defended the right of the
     troops to fire")."""
     token = candidate.token
@@ -528,7 +524,7 @@ def _defends_itself(candidate: Candidate) -> bool:
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
     return bool(objects) and all(
-        o.lemma_.lower() in _own_acts()
+        o.lemma_.lower() in lexicon.own_acts
         and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)
         for o in objects
     )

@@ -117,17 +117,20 @@ def _headline_participle(verb: Token) -> bool:
 
 
 def _headline_subject(verb: Token) -> bool:
-    """ "Local farmer arrested after clash": a singular noun with no article is headline
-    English, however it is capitalised; running text would write "A local man was
-    arrested". Only in an article's first sentence, where a headline stands."""
-    if verb.sent.start != 0 or verb.dep_ != "ROOT" or any(c.dep_ == "dobj" for c in verb.children):
+    """ "Local farmer arrested after clash": the headline's participle (its caller checks
+    it is the root with no object), in an article's first sentence, where a headline
+    stands."""
+    if verb.sent.start != 0:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return (
-        len(subjects) == 1
-        and subjects[0].tag_ == "NN"
-        and not any(c.dep_ in ("det", "poss", "nummod") for c in subjects[0].children)
-    )
+    return len(subjects) == 1 and bare_singular(subjects[0])
+
+
+def bare_singular(noun: Token) -> bool:
+    """A singular common noun with no article, possessive or number ("Local farmer"):
+    headline English, however it is capitalised; running text would write "A local
+    farmer was arrested"."""
+    return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:

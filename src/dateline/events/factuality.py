@@ -427,8 +427,10 @@ def past_years(events: list[Event], times: list[Time], pub_date: str | None) -> 
     ("Saturday, December 13, 2008") leaves its news years unknown, and nothing changes."""
     if pub_date:
         return
-    dates = sorted((t for t in times if t.type == "DATE" and t.value), key=lambda t: t.start)
-    if not dates or KNOWN_YEAR.match(dates[0].value or ""):
+    first = min(
+        (t for t in times if t.type == "DATE" and t.value), key=lambda t: t.start, default=None
+    )
+    if first is None or KNOWN_YEAR.match(first.value or ""):
         return
     for event in events:
         if (
@@ -443,7 +445,7 @@ def _clause_heads(node: Token) -> list[Token]:
     """The verbs above a clause up to its sentence's root, through clauses joined by
     "while" or "and" (`conj`, `advcl`): the acts it may be the background or the cause of."""
     heads, head = [], node.head
-    while head is not None and head not in heads:
+    while head not in heads:
         heads.append(head)
         if head.dep_ not in ("conj", "advcl") or head.head == head:
             break

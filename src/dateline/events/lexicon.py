@@ -68,6 +68,7 @@ class Lexicon:
     intent_types: dict[str, tuple[str | None, str | None]]  # type -> (intent, refusal)
     # (type undone, cue lemma) -> (event type of the undoing, only its own side)
     undone: dict[tuple[str, str], tuple[str, bool]]
+    own_acts: frozenset[str]  # "defended its handling": what one justifies of oneself
     profile: Profile = NEWS  # the input profile (`dateline.events.profile`)
 
     @functools.cached_property
@@ -169,6 +170,7 @@ def load_lexicon() -> Lexicon:
         undone={
             (r["type"], r["cue"]): (r["event"], r["side"] == "own") for r in _rows("undone.tsv")
         },
+        own_acts=frozenset(r["lemma"] for r in _rows("own_acts.tsv")),
     )
 
 

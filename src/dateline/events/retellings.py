@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from dateline import codebook, datafiles
 from dateline.dedup.distance import km
+from dateline.events.arguments import bare_singular
 from dateline.events.lexicon import load_lexicon
 from dateline.model import (
     ActorRef,
@@ -228,10 +229,7 @@ def _headline_end(doc: Doc) -> int:
     if len(words) >= 2 and all(t.is_title or t.is_upper for t in words):
         return first.end_char
     subjects = [t for t in first if t.dep_ == "nsubj" and t.head == first.root]
-    if subjects and all(
-        t.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
-        for t in subjects
-    ):
+    if subjects and all(bare_singular(t) for t in subjects):
         return first.end_char
     return 0
 

@@ -406,8 +406,12 @@ REFERENCE_WINDOW = 80  # characters before the name in which the distance is wri
 
 def _reference_point(text: str, place: Place) -> bool:
     """Whether the place is named as a point the event's place is measured from."""
-    before = text[max(0, place.start - REFERENCE_WINDOW) : place.start]
-    return bool(_REFERENCE.search(before))
+    return _reference_distance(text, place) is not None
+
+
+def _reference_distance(text: str, place: Place) -> re.Match[str] | None:
+    """The distance written before a place named as a point measured from, if one is."""
+    return _REFERENCE.search(text[max(0, place.start - REFERENCE_WINDOW) : place.start])
 
 
 # Beyond this distance from the point it is measured from, an event is in a region, not
@@ -421,8 +425,7 @@ HUNDREDS = ("a hundred", "hundreds of")
 def _far_from_reference(text: str, place: Place) -> bool:
     """Whether the distance written before a reference point is a region's, not a
     neighbourhood's (`REGION_AWAY_KM`); a distance in words ("five miles") is near."""
-    before = text[max(0, place.start - REFERENCE_WINDOW) : place.start]
-    found = _REFERENCE.search(before)
+    found = _reference_distance(text, place)
     if found is None:
         return False
     amount = found["amount"].lower()
