@@ -118,12 +118,22 @@ def test_asking_whether_is_a_question_not_a_request(nlp):
 
 def test_one_plan_of_two_acts_is_one_threat(nlp):
     events = _events(
-        "The opposition party, which along with two others is planning to launch protest "
-        "rallies from 9 April to demand the president's resignation, said the charges "
-        "were false."
+        "The farmers' union said on Monday it is planning to stage marches and sit-ins in "
+        "July to demand lower fuel prices."
     )
     assert [(e.type, e.factuality) for e in events] == [
         ("THREATEN", "asserted"),
+        ("PROTEST", "future"),
+        ("PROTEST", "future"),
+    ]
+
+
+def test_a_plan_in_a_relative_clause_says_who_the_party_is(nlp):
+    events = _events(
+        "The farmers' union, which is planning to stage marches and sit-ins in July to "
+        "demand lower fuel prices, said the new tax was unfair."
+    )
+    assert [(e.type, e.factuality) for e in events] == [
         ("PROTEST", "future"),
         ("PROTEST", "future"),
     ]

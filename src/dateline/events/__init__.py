@@ -335,6 +335,7 @@ def find_events(
             if police is not None:
                 event.actor = [police]
                 relabel(event)
+    _charged_by_the_arresters(events, draft_of, relabel)
     _named_suspect(events, people, relabel)
     quotes = find_quotes(doc, people, lexicon, article.body if article.body else None)
     claims_in_quotes(events, quotes)
@@ -370,6 +371,7 @@ def _named_suspect(
         and entity.role
         and entity.role.lower().split()[-1].strip(".,") in roles
     ]
+    named += [i for i in _identified_as(people, roles) if i not in named]
     first = next(
         (e for e in events if e.type == "ASSAULT" and e.factuality in FACTUAL and not e.retells),
         None,
@@ -380,6 +382,37 @@ def _named_suspect(
         return  # a doer the text names, or a group ("rebels"), stays
     first.actor = [people.entity_ref(named[0], people.entities[named[0]].canonical)]
     relabel(first)
+
+
+IDENTIFYING_VERBS = ("identify", "name")  # "identified the gunman as ...", "named as"
+
+
+def _identified_as(people: Participants, roles: frozenset[str]) -> list[int]:
+    """The people an article names as the doer in so many words ("police identified the
+    suspect as Jan Novak", "the gunman was named as ..."), which puts no role beside the
+    name for the actors stage to read."""
+    found: list[int] = []
+    for token in people.doc:
+        verb = token.head
+        if (
+            token.lemma_.lower() not in roles
+            or token.dep_ not in ("dobj", "nsubjpass")
+            or verb.lemma_.lower() not in IDENTIFYING_VERBS
+        ):
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            for name in prep.children:
+                index = people.owner.get(name.i)
+                if (
+                    name.dep_ == "pobj"
+                    and index is not None
+                    and people.entities[index].kind == "person"
+                    and index not in found
+                ):
+                    found.append(index)
+    return found
 
 
 def _unnamed(ref: ActorRef) -> bool:
@@ -1639,6 +1672,32 @@ def _arresting_police(candidate: Candidate, location, people: Participants) -> A
         country=iso2,
         sector=police.sector,
     )
+
+
+def _charged_by_the_arresters(
+    events: list[Event], draft_of: dict[int, Draft], relabel: Callable[[Event], None]
+) -> None:
+    """ "He was arrested and charged with arson": a charge told in the passive, joined to
+    the arrest, is laid by those who made the arrest, as news leaves the agent out of
+    both."""
+    arrests = {
+        draft_of[id(e)].candidate.predicate.i: e
+        for e in events
+        if id(e) in draft_of and e.type == "COERCE" and e.mode == "arrest" and e.actor
+    }
+    for event in events:
+        draft = draft_of.get(id(event))
+        if draft is None or event.type != "ACCUSE" or event.actor:
+            continue
+        verb = draft.candidate.predicate
+        if verb.pos_ != "VERB" or not is_passive(verb):
+            continue
+        joined = [verb.head] if verb.dep_ == "conj" else []
+        joined += [c for c in verb.children if c.dep_ == "conj"]
+        arrest = next((arrests[t.i] for t in joined if t.i in arrests), None)
+        if arrest is not None:
+            event.actor = list(arrest.actor)
+            relabel(event)
 
 
 def _scene_country(sentence: SpacySpan, people: Participants) -> str | None:

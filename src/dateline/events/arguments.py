@@ -160,7 +160,17 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         inherited, head_passive = subject(head, depth + 1)
         return inherited, passive and not head_passive
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return head, passive or verb.tag_ == "VBN"
+        # "there are three people shot!": a bare past form right after its noun is its
+        # participle, whatever tag the tagger gave it ("people shot" as VBD); one with
+        # words of its own ("a group of students protested in front of ...") is as often
+        # a sentence's verb the parse hung on the noun before it
+        participle = verb.tag_ == "VBN" or (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBD"
+            and verb.i == head.i + 1
+            and all(c.dep_ in ("advmod", "punct") for c in verb.children)
+        )
+        return head, passive or participle
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         inherited, _ = subject(head, depth + 1)
         return inherited, False

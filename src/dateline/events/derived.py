@@ -108,6 +108,8 @@ def intent_event(
         return None  # "we will continue until the government withdraws": no intent of it
     if _object_of_another_act(predicate, cue):
         return None  # "voted to end their stoppage": the intent is the ending
+    if kind == "governor" and cue.dep_ in ("relcl", "acl"):
+        return None  # "the parties planning rallies in May": who they are, not news
     negated = any(c.dep_ == "neg" for c in predicate.children)
     if event.factuality not in ("future", "negated") or (
         event.factuality == "negated" and kind == "governor"

@@ -48,7 +48,9 @@ FOLDED_TYPES = ("ASSAULT", "COERCE", "PROTEST", "RETREAT")
 ANY_MODE_TYPES = ("PROTEST",)
 # What a force seizes in the raid it made an arrest in ("detained the smugglers and
 # took their rifles", "officers also took two pistols from the car") is that operation's
-# haul, told after the arrest: ACLED codes the one arrest, not a second act.
+# haul, told after the arrest: ACLED codes the one arrest, not a second act. Told
+# without its doer, it is the haul only in the arrest's own sentence ("arresting nine
+# and seizing rifles"); a later "two pistols were found" may be anyone's.
 HAUL = ("arrest", "seize")
 # and the raid is that operation too, told before or after what it seized and whom it
 # held ("seized 300 bags of heroin and two rifles in raids, and arrested nine")
@@ -133,7 +135,7 @@ def fold_retellings(
             ),
             None,
         )
-        if told is None or distinct(event):  # the sentence is read only for a candidate
+        if told is None or distinct(event, told):  # the sentence is read only for a candidate
             kept.append(event)
             if not dated_by_its_words(event) and now is not None:
                 told_at[id(event)] = now
@@ -194,7 +196,10 @@ def retells(
                 earlier.mode in DAMAGE_MODES
                 and not any(_named(r, kind_of) for r in earlier.actor + later.actor)
             )
-            or ((earlier.mode, later.mode) == HAUL and bool(later.actor))
+            or (
+                (earlier.mode, later.mode) == HAUL
+                and (bool(later.actor) or later.sentence == earlier.sentence)
+            )
             or (
                 RAID in (earlier.mode, later.mode)
                 and earlier.mode in OPERATION
@@ -237,15 +242,27 @@ def _headline_end(doc: Doc) -> int:
 def _said_to_be_another(doc: Doc) -> Callable[[Event], bool]:
     modifiers, anywhere, nouns = _cues()
 
-    def distinct(event: Event) -> bool:
+    def distinct(event: Event, told: Event) -> bool:
+        """Whether the event's sentence calls it another. Told in the sentence of the act
+        it would retell, only a cue between the two counts ("attacked a post and, in a
+        separate raid, burned a school"): one after both counts the sentence's operation
+        among earlier ones ("detaining nine and seizing rifles, in the third such raid")."""
         if event.trigger is None or event.sentence is None:
             return True
+        same = told.trigger is not None and told.sentence == event.sentence
+        from_char, to_char = (
+            (told.trigger.end, event.trigger.start)
+            if same
+            else (event.sentence.start, event.sentence.end)
+        )
         sentence = doc.char_span(event.sentence.start, event.sentence.end, alignment_mode="expand")
         trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if sentence is None or trigger is None:
             return True
         heads = {t.i for t in trigger}
         for token in sentence:
+            if not from_char <= token.idx < to_char:
+                continue
             word = token.lower_
             if word in anywhere:
                 return True

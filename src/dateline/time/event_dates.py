@@ -219,6 +219,17 @@ def _across_a_clause_of_time(time: Time, root: Token | None, trigger_token: Toke
     )
 
 
+def _counted_since(root: Token | None, trigger_token: Token | None) -> bool:
+    """Whether the expression starts a stretch a noun is counted or compared over: "the
+    fifth raid since March", "the heaviest rain since 2010" say when the count began, not
+    when the act was. On a verb ("fighting has raged since Friday") or on the event's own
+    noun ("the siege since May") it is when the act began, and dates it."""
+    if root is None or root.dep_ != "pobj" or root.head.lower_ != "since":
+        return False
+    holder = root.head.head
+    return holder.pos_ in ("NOUN", "PROPN", "ADJ") and holder != trigger_token
+
+
 def _across_a_relative_clause(
     time: Time, root: Token | None, trigger_token: Token | None, reporting: frozenset[str]
 ) -> bool:
@@ -340,6 +351,7 @@ def event_date(
         and not _dates_the_report(t, roots[id(t)], trigger_token, reporting)
         and not _across_a_clause_of_time(t, roots[id(t)], trigger_token)
         and not _across_a_relative_clause(t, roots[id(t)], trigger_token, reporting)
+        and not _counted_since(roots[id(t)], trigger_token)
     ]
     if in_sentence:
         best = min(

@@ -1,0 +1,74 @@
+"""One operation told in one sentence, and the words that count it among others."""
+
+from __future__ import annotations
+
+from dateline.pipeline import analyse_texts
+
+
+def told(text: str, pub_date: str = "2021-06-08"):
+    return analyse_texts([text], [pub_date])[0].events
+
+
+def test_a_count_since_a_month_dates_nothing_the_sentence_tells(nlp):
+    [arrest] = told("The army's arrest of nine suspects, its fifth since January, came on Monday.")
+    assert (arrest.factuality, arrest.date.value) == ("asserted", "2021-06-07")
+
+
+def test_since_on_the_verb_is_when_the_act_began(nlp):
+    [clashes] = told("Clashes have continued since Friday in the north of the city.")
+    assert (clashes.date.value, clashes.date.text) == ("2021-06-04", "Friday")
+
+
+def test_the_haul_of_an_arrest_in_its_sentence_is_that_arrest(nlp):
+    """A count of operations after both acts ("the third such operation") says the
+    operation is another than earlier ones, not that the seizure is another act than
+    the arrest told beside it."""
+    [detained, seized] = told(
+        "Coast guards intercepted a smuggling boat in the strait yesterday, detaining nine "
+        "men and seizing rifles, in the third such operation since March."
+    )
+    assert (detained.mode, detained.retells) == ("arrest", None)
+    assert (seized.mode, seized.retells) == ("seize", detained.id)
+
+
+def test_a_cue_between_two_acts_of_one_sentence_keeps_them_apart(nlp):
+    found = told(
+        "Soldiers detained four men at a checkpoint near Gao on Monday and, in a separate "
+        "operation, arrested two traders at the market."
+    )
+    assert [(e.trigger.text, e.retells) for e in found] == [
+        ("detained", None),
+        ("arrested", None),
+    ]
+
+
+def test_a_future_is_not_stolen_goods(nlp):
+    assert told("A columnist wrote that the rich had stolen the future of the young.") == []
+
+
+def test_a_charge_joined_to_an_arrest_is_laid_by_the_arresters(nlp):
+    [arrest, charge] = told("A man was arrested in Leeds on Friday and later charged with murder.")
+    assert (arrest.type, charge.type) == ("COERCE", "ACCUSE")
+    assert [a.canonical for a in arrest.actor] == ["Police Forces of the United Kingdom"]
+    assert [a.canonical for a in charge.actor] == ["Police Forces of the United Kingdom"]
+
+
+def test_the_one_identified_as_the_gunman_did_the_shooting(nlp):
+    [shooting] = told(
+        "A security guard was shot dead outside a warehouse in Leeds on Monday when a gunman "
+        "walked up to the gate and opened fire, police said.\n\n"
+        "Detectives identified the gunman as Tom Reed, 34, a former employee.\n"
+    )
+    assert [a.canonical for a in shooting.actor] == ["Tom Reed"]
+
+
+def test_people_shot_in_a_cry_are_who_was_shot(nlp):
+    """The tagger reads "people shot" as a past tense; a bare past form right after its
+    noun is the participle, so the people are the shot, not the shooters."""
+    [attack, cry] = told(
+        "A gunman opened fire at the bakery on Thursday.\n"
+        "\"As I ran outside they were shouting, 'There's three people shot!'\" a driver said.\n"
+    )
+    assert cry.retells == attack.id
+    assert [r.canonical for r in cry.recipient] == ["Civilians"]
+    assert cry.actor == []
