@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -262,6 +263,7 @@ def find_events(
     drafts = [d for d in drafts if id(d) not in described]
     _attach_casualties(doc, drafts, outcomes, sentence_of, people, lexicon, no_ones)
     drafts.sort(key=lambda d: d.candidate.token.i)
+    _crowd_in_the_clash(drafts, lexicon)
     _protest_context(drafts)
     events = []
     triggers = {d.candidate.token.i for d in drafts}
@@ -1257,6 +1259,59 @@ def _protest_context(drafts: list[Draft]) -> None:
             draft.context.add("excessive")
 
 
+def _crowd_in_the_clash(drafts: list[Draft], lexicon: Lexicon) -> None:
+    """The crowd of a protest is the side of violence the text gives no side of, when it
+    tells that violence as part of the protest: a clash in the protest's sentence
+    ("thousands marched through the city, and clashes broke out"), an attack told as
+    done during or amid it ("a bank was torched during the protests"). The other side,
+    police or none, is the violence's own. ACLED's crowd that fights is rioters."""
+    for draft in drafts:
+        if draft.candidate.entry.type != "ASSAULT" or draft.args.actor:
+            continue
+        if draft.args.actor_head is not None:
+            continue  # a subject no dictionary knows ("a column of soldiers clashed") is its side
+        crowd = next(
+            (
+                d
+                for d in drafts
+                if "reciprocal" in draft.candidate.entry.flags
+                and d.sentence_index == draft.sentence_index
+                and d.candidate.entry.type == "PROTEST"
+                # "a column of soldiers marching to the village clashed with ...": forces
+                # on the move are no crowd
+                and d.candidate.token.dep_ != "acl"
+                and not any(a.sector in STATE_SECTORS for a in d.args.actor)
+            ),
+            None,
+        )
+        if crowd is not None:
+            people = [a for a in crowd.args.actor if a not in draft.args.recipient]
+            draft.args.actor = _crowd(people, "riot", crowd.candidate.token.text, gathered=True)
+        elif (during := _during_a_protest(draft.candidate.predicate, lexicon)) is not None:
+            draft.args.actor = _crowd([], "riot", during.text, gathered=True)
+
+
+DURING = ("during", "amid")  # "torched during the protests", "amid the demonstrations"
+
+
+def _during_a_protest(predicate: Token, lexicon: Lexicon) -> Token | None:
+    """The protest an act is told as done during ("was torched during protests"), which
+    the events stage reads as the act's circumstance, not an event of its own."""
+    for prep in predicate.children:
+        if prep.dep_ == "prep" and prep.lower_ in DURING:
+            for noun in prep.children:
+                # a noun that is a protest whatever words it has ("strike" may be an air
+                # strike; "protest" is one but where it is lodged)
+                entries = [
+                    e
+                    for e in lexicon.triggers.get(noun.lemma_.lower(), ())
+                    if noun.pos_ in e.pos and not e.required
+                ]
+                if noun.dep_ == "pobj" and entries and all(e.type == "PROTEST" for e in entries):
+                    return noun
+    return None
+
+
 # CAMEO 172: administrative sanctions (bans, curfews, laws), no action against a crowd
 ADMINISTRATIVE_CAMEO = "172"
 
@@ -1429,8 +1484,16 @@ def _a_private_visit(event: Event, people: Participants) -> bool:
     return bool(refs) and all(private(r) for r in refs)
 
 
+# "12 years ago", "two decades ago": years before the report, whatever year that is
+YEARS_BEFORE = re.compile(r"\b(?:years|decades)\s+ago\b", re.IGNORECASE)
+
+
 def _same_time(time: Time, date: EventDate) -> bool:
-    """ "Around 5 January (between 4 - 5 January)": the event's time told twice."""
+    """ "Around 5 January (between 4 - 5 January)": the event's time told twice. Years
+    before the report are not a day of the report's week, though with no publication
+    date both values leave the year unknown ("XXXX" and "XXXX-WXX-6")."""
+    if YEARS_BEFORE.search(time.text) and date.precision in ("day", "week"):
+        return False
     return bool(time.value and date.value and calendar.may_coincide(time.value, date.value))
 
 

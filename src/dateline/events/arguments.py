@@ -329,6 +329,13 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
         args.recipient = args.actor + args.recipient
         args.recipient_head = args.actor_head
         args.actor, args.actor_head = [], None
+    if event_type == "MOBILIZE" and not args.actor and predicate.pos_ == "VERB":
+        # "troops were deployed to the border": the forces moved are the side that
+        # mobilises (ACLED's actor of a deployment, PLOVER's), no one it is done to
+        passive_subject, passive = subject(predicate)
+        if passive and passive_subject is not None and passive_subject == args.recipient_head:
+            args.actor, args.recipient = args.recipient, []
+            args.actor_head, args.recipient_head = args.recipient_head, None
     if event_type == "ASSAULT" and not args.actor:
         _planter(predicate, device, people, args)
     if (

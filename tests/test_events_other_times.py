@@ -1,0 +1,19 @@
+"""A clause told at a time of its own keeps its places, with or without a publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import analyse_texts
+
+TEXT = (
+    "The guards were shot on Saturday, the worst day for the company since two drivers "
+    "died 12 years ago during a robbery in Dover, Kent."
+)
+
+
+@pytest.mark.parametrize("pub_date", [None, "2021-06-08"])
+def test_a_place_years_before_is_not_where_this_weeks_act_was(nlp, pub_date):
+    [shooting] = analyse_texts([TEXT], [pub_date])[0].events
+    assert shooting.trigger.text == "shot"
+    assert shooting.location is None  # Dover is where the robbery was, years before
