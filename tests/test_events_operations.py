@@ -72,3 +72,24 @@ def test_people_shot_in_a_cry_are_who_was_shot(nlp):
     assert cry.retells == attack.id
     assert [r.canonical for r in cry.recipient] == ["Civilians"]
     assert cry.actor == []
+
+
+def test_police_arrest_where_the_town_is_named_only_in_their_name(nlp):
+    """No sentence places the scene but the police's own name ("the Leeds Police
+    Department"): the arrest is placed in Leeds, and Leeds's police made it."""
+    [arrest, _release] = told(
+        "Nurse held over stolen drugs\n\n"
+        "A night-shift nurse was arrested on Monday after colleagues found pills in her "
+        "locker.\n\n"
+        "She was questioned by the Leeds Police Department and released on bail.\n"
+    )
+    assert (arrest.trigger.text, arrest.location.name) == ("arrested", "Leeds")
+    assert [a.canonical for a in arrest.actor] == ["Police Forces of the United Kingdom"]
+
+
+def test_who_issues_a_letter_says_what_it_says(nlp):
+    [denounced] = told(
+        "The Kenyan teachers' union signed a joint letter denouncing the new labour law."
+    )
+    assert denounced.type == "ACCUSE"
+    assert [a.canonical for a in denounced.actor] == ["Teachers (Kenya)"]

@@ -1719,11 +1719,15 @@ def _arresting_police(candidate: Candidate, location, people: Participants) -> A
         return None
     iso2 = location.country if location is not None else None
     police = people.dictionary.institutions.get("police")
+    scene = _scene_country(people.sentence(candidate.token.i), people)
     if (
         police is None
         or not iso2
         or iso2 not in people.dictionary.countries
-        or iso2 != _scene_country(people.sentence(candidate.token.i), people)
+        # the sentence or the article places the scene in another country; where
+        # neither places it ("Gainesville" only in "Gainesville Police Department"),
+        # the country the event is placed in stands
+        or (scene is not None and iso2 != scene)
     ):
         return None
     name = with_article(people.dictionary.countries[iso2].name)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from dateline import datafiles
+from dateline.events.lexicon import load_lexicon
 from dateline.events.participants import EXPLOSIVE_DEVICES, MOVEMENT_TYPES, Participants
 from dateline.events.triggers import Candidate
 from dateline.model import ActorRef
@@ -159,6 +160,16 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return child, passive
         inherited, head_passive = subject(head, depth + 1)
         return inherited, passive and not head_passive
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and head.dep_ == "dobj"
+        and head.lemma_.lower() in load_lexicon().channel_nouns
+    ):
+        # "the parties signed a statement condemning the arrest": who issues the
+        # statement says what it says
+        inherited, _ = subject(head.head, depth + 1)
+        return inherited, passive
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "there are three people shot!": a bare past form right after its noun is its
         # participle, whatever tag the tagger gave it ("people shot" as VBD); one with
