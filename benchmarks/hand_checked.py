@@ -289,12 +289,13 @@ ARTICLES = (
     "ecb-18_1ecbplus",
     "lgl-0336",
     "ecb-8_7ecbplus",
-    # Four more, chosen by topic on 2026-12-08 (eleventh session, after most of its rules
-    # were written) before any was run, two of the dev part and two of the test part: a
-    # clerk held for attacking people with a blade, a threat of a shooting at a store, a
-    # woman charged after a kidnapping she made up, a president on a peace campaign.
+    # Three more, chosen by topic on 2026-12-08 (eleventh session, after most of its
+    # rules were written) before any was run, one of the dev part and two of the test
+    # part: a clerk held for attacking people with a blade, a woman charged after a
+    # kidnapping she made up, a president on a peace campaign. A fourth chosen with them
+    # (lgl-0575, dev: a shooting threat the police called a hoax) gave no asserted event,
+    # rightly, and so has nothing to judge.
     "lgl-0194",
-    "lgl-0575",
     "lgl-0075",
     "lgl-0562",
 )
