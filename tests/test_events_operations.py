@@ -93,3 +93,29 @@ def test_who_issues_a_letter_says_what_it_says(nlp):
     )
     assert denounced.type == "ACCUSE"
     assert [a.canonical for a in denounced.actor] == ["Teachers (Kenya)"]
+
+
+def test_the_officers_a_man_turned_on_are_who_shot_him(nlp):
+    [shooting, attack] = told(
+        "A man was shot dead in Leeds on Monday after he attacked two police officers with a knife."
+    )
+    assert shooting.trigger.text == "shot"
+    assert [a.canonical for a in shooting.actor] == ["Police Forces of the United Kingdom"]
+    assert [r.canonical for r in attack.recipient] == ["Police Forces of the United Kingdom"]
+
+
+def test_a_victim_turned_on_no_forces_leaves_the_shooter_unknown(nlp):
+    found = told(
+        "A farmer was shot dead in his field on Monday after he refused to hand over his cattle."
+    )
+    assert [(e.trigger.text, e.actor) for e in found if e.type == "ASSAULT"] == [("shot", [])]
+
+
+def test_a_charge_after_a_semicolon_is_laid_by_the_arresters(nlp):
+    [arrest, charge] = told(
+        "Detectives arrested Tom Reed in Leeds on Friday; he was charged with burglary, a "
+        "spokesman said."
+    )
+    assert (arrest.type, charge.type) == ("COERCE", "ACCUSE")
+    assert [a.text for a in charge.actor] == ["Detectives"]
+    assert [r.canonical for r in charge.recipient] == ["Tom Reed"]

@@ -1744,12 +1744,12 @@ def _arresting_police(candidate: Candidate, location, people: Participants) -> A
 def _charged_by_the_arresters(
     events: list[Event], draft_of: dict[int, Draft], relabel: Callable[[Event], None]
 ) -> None:
-    """ "He was arrested and charged with arson": a charge told in the passive, joined to
-    the arrest, is laid by those who made the arrest, as news leaves the agent out of
-    both."""
+    """ "He was arrested and charged with arson", "he was placed under arrest; he was
+    charged with ...": a charge told in the passive in the sentence of the arrest is laid
+    by those who made the arrest, as news leaves the agent out of both."""
     arrests = {
-        draft_of[id(e)].candidate.predicate.i: e
-        for e in events
+        draft_of[id(e)].sentence_index: e
+        for e in reversed(events)  # the sentence's first arrest
         if id(e) in draft_of and e.type == "COERCE" and e.mode == "arrest" and e.actor
     }
     for event in events:
@@ -1757,12 +1757,8 @@ def _charged_by_the_arresters(
         if draft is None or event.type != "ACCUSE" or event.actor:
             continue
         verb = draft.candidate.predicate
-        if verb.pos_ != "VERB" or not is_passive(verb):
-            continue
-        joined = [verb.head] if verb.dep_ == "conj" else []
-        joined += [c for c in verb.children if c.dep_ == "conj"]
-        arrest = next((arrests[t.i] for t in joined if t.i in arrests), None)
-        if arrest is not None:
+        arrest = arrests.get(draft.sentence_index)
+        if verb.pos_ == "VERB" and is_passive(verb) and arrest is not None:
             event.actor = list(arrest.actor)
             relabel(event)
 

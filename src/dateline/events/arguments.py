@@ -196,6 +196,37 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, passive
 
 
+FORCES = ("COP", "MIL")  # the sectors of police and soldiers
+FACING = {"at", "on", "toward", "towards"}  # "aimed a rifle at", "opened fire on"
+
+
+def _forces_faced(verb: Token, people: Participants) -> list[ActorRef]:
+    """ "A man was shot dead after aiming a rifle at officers", "was killed when he opened
+    fire on soldiers": the forces the victim turned on, in a clause of time on the
+    passive act, are who shot; news leaves them out of the passive."""
+    found: list[ActorRef] = []
+    for node in [verb, *verb.conjuncts]:
+        clauses = [c for c in node.children if c.dep_ == "advcl"] + [
+            p
+            for prep in node.children
+            if prep.dep_ == "prep" and prep.lower_ in ("after", "when")
+            for p in prep.children
+            if p.dep_ == "pcomp"
+        ]
+        for clause in clauses:
+            faced = [
+                obj
+                for child in clause.children
+                if child.dep_ == "prep" and child.lower_ in FACING
+                for obj in child.children
+                if obj.dep_ == "pobj"
+            ] + [c for c in clause.children if c.dep_ == "dobj"]
+            for obj in faced:
+                refs = people.refs(obj, "ASSAULT", allow_places=False)
+                found.extend(r for r in refs if r.sector in FORCES)
+    return found
+
+
 def _struck_device(verb: Token) -> Token | None:
     """The explosive a subject ran into: "a convoy struck an IED", "stepped on a mine"."""
     if verb.lemma_.lower() not in ("strike", "hit", "step", "run", "trigger", "drive"):
@@ -349,6 +380,8 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
             args.actor_head, args.recipient_head = args.recipient_head, None
     if event_type == "ASSAULT" and not args.actor:
         _planter(predicate, device, people, args)
+    if event_type == "ASSAULT" and not args.actor and is_passive(predicate):
+        args.actor.extend(_forces_faced(predicate, people))
     if (
         not args.recipient
         and event_type in COMPLEMENT_TYPES
