@@ -17,3 +17,15 @@ def test_a_place_years_before_is_not_where_this_weeks_act_was(nlp, pub_date):
     [shooting] = analyse_texts([TEXT], [pub_date])[0].events
     assert shooting.trigger.text == "shot"
     assert shooting.location is None  # Dover is where the robbery was, years before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A jury found Reed guilty of the murder of a police officer on Monday.",
+        "Reed was sentenced on Monday to life in prison for killing a police officer.",
+    ],
+)
+def test_the_crime_of_a_verdict_was_done_before_it(nlp, text):
+    [killing] = [e for e in analyse_texts([text], ["2021-06-08"])[0].events if e.type == "ASSAULT"]
+    assert killing.factuality == "historical"
