@@ -119,3 +119,11 @@ def test_a_charge_after_a_semicolon_is_laid_by_the_arresters(nlp):
     assert (arrest.type, charge.type) == ("COERCE", "ACCUSE")
     assert [a.text for a in charge.actor] == ["Detectives"]
     assert [r.canonical for r in charge.recipient] == ["Tom Reed"]
+
+
+def test_what_happens_to_anyone_who_does_something_is_no_report(nlp):
+    found = told(
+        "Police patrol the border.\n"
+        '"People who buy weapons illegally are arrested," the minister said.\n'
+    )
+    assert [e.type for e in found] == []

@@ -658,6 +658,30 @@ def _told_as_a_habit(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+PRESENT_PASSIVE = ("is", "are")
+MATERIAL = ("ASSAULT", "COERCE")
+
+
+def _told_as_a_rule(candidate: Candidate, sentence: SpacySpan) -> bool:
+    """ "Those who buy weapons are arrested": a material act in the present passive, in a
+    body sentence that gives no time, is what happens to anyone who does something, not a
+    report (news tells what happened in the past, or dates a present "is arrested")."""
+    token = candidate.token
+    if (
+        candidate.entry.type not in MATERIAL
+        or token.pos_ != "VERB"
+        or token.tag_ != "VBN"
+        or sentence.start == 0
+    ):
+        return False
+    auxiliaries = [c.lower_ for c in token.children if c.dep_ in ("auxpass", "aux")]
+    return (
+        len(auxiliaries) == 1
+        and auxiliaries[0] in PRESENT_PASSIVE
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in sentence)
+    )
+
+
 def _ends_a_hyphenated_word(token: Token) -> bool:
     hyphen = token.nbor(-1) if token.i > 0 else None
     return hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_
@@ -714,7 +738,7 @@ def _is_event(
         return False  # "who was fired from the firm on Thursday": dismissed, not shot
     if "mutual" in candidate.entry.flags and _one_alone(token):
         return False  # "the cabinet met on Sunday": a body in session, no one consulted
-    if _told_as_a_habit(token, lexicon):
+    if _told_as_a_habit(token, lexicon) or _told_as_a_rule(candidate, sentence):
         return False  # "the death penalty rarely offers closure": a habit, not an event
     if _a_running_tally(token, lexicon):
         return False  # "more than 300 people have been detained": many events summed up
