@@ -672,6 +672,8 @@ def _told_as_a_rule(candidate: Candidate, sentence: SpacySpan) -> bool:
         or token.pos_ != "VERB"
         or token.tag_ != "VBN"
         or sentence.start == 0
+        # "once the town is liberated": a clause of time or condition looks ahead
+        or token.dep_ not in ("ROOT", "ccomp", "conj")
     ):
         return False
     auxiliaries = [c.lower_ for c in token.children if c.dep_ in ("auxpass", "aux")]
