@@ -59,7 +59,7 @@ from dateline.events.factuality import factuality, historical, past_years
 from dateline.events.lexicon import Lexicon, lexicon_for, load_lexicon
 from dateline.events.nested import about_unreported, nested_mentions
 from dateline.events.numbers import UNCOUNTED, Casualties, count_of, quantity_of, read_sentence
-from dateline.events.participants import Participants
+from dateline.events.participants import MATERIAL_TYPES, Participants
 from dateline.events.quoted import claims_in_quotes
 from dateline.events.retellings import (
     UNIDENTIFIED,
@@ -659,7 +659,6 @@ def _told_as_a_habit(token: Token, lexicon: Lexicon) -> bool:
 
 
 PRESENT_PASSIVE = ("is", "are")
-MATERIAL = ("ASSAULT", "COERCE")
 
 
 def _told_as_a_rule(candidate: Candidate, sentence: SpacySpan) -> bool:
@@ -668,7 +667,7 @@ def _told_as_a_rule(candidate: Candidate, sentence: SpacySpan) -> bool:
     report (news tells what happened in the past, or dates a present "is arrested")."""
     token = candidate.token
     if (
-        candidate.entry.type not in MATERIAL
+        candidate.entry.type not in MATERIAL_TYPES
         or token.pos_ != "VERB"
         or token.tag_ != "VBN"
         or sentence.start == 0
@@ -1296,20 +1295,18 @@ def _crowd_in_the_clash(drafts: list[Draft], lexicon: Lexicon) -> None:
             continue
         if draft.args.actor_head is not None:
             continue  # a subject no dictionary knows ("a column of soldiers clashed") is its side
-        crowd = next(
-            (
-                d
-                for d in drafts
-                if "reciprocal" in draft.candidate.entry.flags
-                and d.sentence_index == draft.sentence_index
-                and d.candidate.entry.type == "PROTEST"
-                # "a column of soldiers marching to the village clashed with ...": forces
-                # on the move are no crowd
-                and d.candidate.token.dep_ != "acl"
-                and not any(a.sector in STATE_SECTORS for a in d.args.actor)
-            ),
-            None,
+        in_sentence = (
+            d
+            for d in drafts
+            if d.sentence_index == draft.sentence_index
+            and d.candidate.entry.type == "PROTEST"
+            # "a column of soldiers marching to the village clashed with ...": forces on
+            # the move are no crowd
+            and d.candidate.token.dep_ != "acl"
+            and not any(a.sector in STATE_SECTORS for a in d.args.actor)
         )
+        reciprocal = "reciprocal" in draft.candidate.entry.flags
+        crowd = next(in_sentence, None) if reciprocal else None
         if crowd is not None:
             people = [a for a in crowd.args.actor if a not in draft.args.recipient]
             draft.args.actor = _crowd(people, "riot", crowd.candidate.token.text, gathered=True)
