@@ -1748,7 +1748,7 @@ def _arresting_police(candidate: Candidate, location, people: Participants) -> A
         or not iso2
         or iso2 not in people.dictionary.countries
         # the sentence or the article places the scene in another country; where
-        # neither places it ("Gainesville" only in "Gainesville Police Department"),
+        # neither places it ("Leeds" only in "the Leeds Police Department"),
         # the country the event is placed in stands
         or (scene is not None and iso2 != scene)
     ):
