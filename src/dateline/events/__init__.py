@@ -45,6 +45,7 @@ from dateline.events.accidents import accident_cause, inflicted, struck_unseen
 from dateline.events.acled import (
     CIVILIANS,
     CROWD_CANONICALS,
+    FORCE_SECTORS,
     STATE_SECTORS,
     acled_label,
     conditions,
@@ -1269,7 +1270,7 @@ def _protest_context(drafts: list[Draft]) -> None:
                 continue
             if not _intervenes(other):
                 continue
-            forces = [a for a in other.args.actor if a.sector in STATE_SECTORS - {"GOV"}]
+            forces = [a for a in other.args.actor if a.sector in FORCE_SECTORS]
             kind = other.candidate.entry.type
             if kind == "COERCE" and (forces or not other.args.actor):
                 draft.context.add("intervention")
@@ -1742,16 +1743,13 @@ def _arresting_police(candidate: Candidate, location, people: Participants) -> A
         return None
     iso2 = location.country if location is not None else None
     police = people.dictionary.institutions.get("police")
+    if police is None or not iso2 or iso2 not in people.dictionary.countries:
+        return None
     scene = _scene_country(people.sentence(candidate.token.i), people)
-    if (
-        police is None
-        or not iso2
-        or iso2 not in people.dictionary.countries
+    if scene is not None and iso2 != scene:
         # the sentence or the article places the scene in another country; where
-        # neither places it ("Leeds" only in "the Leeds Police Department"),
-        # the country the event is placed in stands
-        or (scene is not None and iso2 != scene)
-    ):
+        # neither places it ("Leeds" only in "the Leeds Police Department"), the
+        # country the event is placed in stands
         return None
     name = with_article(people.dictionary.countries[iso2].name)
     return ActorRef(

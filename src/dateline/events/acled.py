@@ -35,6 +35,7 @@ from dateline.model import AcledLabel, ActorRef
 # Sectors of state actors as the event stage's context rules read them (police action in
 # a protest's paragraph); the ACLED conditions below use the actor types instead.
 STATE_SECTORS = {"MIL", "COP", "GOV"}
+FORCE_SECTORS = STATE_SECTORS - {"GOV"}  # those that use force: soldiers and police
 CROWD_CANONICALS = ("Protesters", "Rioters")
 CIVILIANS = "Civilians"  # the canonical name of people the text does not type further
 CROWD_EVENT_TYPES = ("Protests", "Riots")

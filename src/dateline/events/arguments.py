@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from dateline import datafiles
+from dateline.events.acled import FORCE_SECTORS
 from dateline.events.lexicon import load_lexicon
 from dateline.events.participants import EXPLOSIVE_DEVICES, MOVEMENT_TYPES, Participants
 from dateline.events.triggers import Candidate
@@ -196,7 +197,6 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, passive
 
 
-FORCES = ("COP", "MIL")  # the sectors of police and soldiers
 FACING = {"at", "on", "toward", "towards"}  # "aimed a rifle at", "opened fire on"
 
 
@@ -223,7 +223,7 @@ def _forces_faced(verb: Token, people: Participants) -> list[ActorRef]:
             ] + [c for c in clause.children if c.dep_ == "dobj"]
             for obj in faced:
                 refs = people.refs(obj, "ASSAULT", allow_places=False)
-                found.extend(r for r in refs if r.sector in FORCES)
+                found.extend(r for r in refs if r.sector in FORCE_SECTORS)
     return found
 
 

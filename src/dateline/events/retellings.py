@@ -239,7 +239,7 @@ def _headline_end(doc: Doc) -> int:
     return 0
 
 
-def _said_to_be_another(doc: Doc) -> Callable[[Event], bool]:
+def _said_to_be_another(doc: Doc) -> Callable[[Event, Event], bool]:
     modifiers, anywhere, nouns = _cues()
 
     def distinct(event: Event, told: Event) -> bool:
