@@ -122,7 +122,7 @@ def link_short_names(drafts: Drafts) -> list[tuple[int, int]]:
     # Bare surnames that the model labelled as something else, or not at all.
     for token in doc:
         candidates = surname_of.get(token.text)
-        if not candidates or token.pos_ != "PROPN":
+        if not candidates or token.pos_ not in SURNAME_TAGS:
             continue
         target = _nearest(candidates, token.i)
         if target is None:
@@ -145,6 +145,12 @@ def link_short_names(drafts: Drafts) -> list[tuple[int, int]]:
         if token.ent_type_ and token.ent_type_ != "PERSON":
             relabel.append((token.i, token.i + 1))
     return relabel
+
+
+# The parts of speech a bare surname gets: a proper noun, or a pronoun or a stray word where
+# the tagger is thrown by a curly apostrophe ("O’Keefe was placed under arrest"); a
+# surname the text already wrote out in full is no pronoun of English.
+SURNAME_TAGS = ("PROPN", "PRON", "X", "NOUN")
 
 
 def _nearest(candidates: list[tuple[int, Draft]] | None, position: int) -> Draft | None:

@@ -64,7 +64,11 @@ COMPLEMENT_PREPS = {"to", "with", "on", "upon", "against", "from", "into", "for"
 SAID_OF_TYPES = {"REQUEST", "ACCUSE"}  # "demanded that X ...", "charged that X ..."
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PLANTING = {"plant", "place", "lay", "set", "leave", "bury", "install", "hide"}
-PARTAKING = {"be", "engage", "involve", "participate", "take", "join"}
+# Verbs of taking part: told in the passive, their subject still did the act ("were
+# involved in clashes", "were engaged in a campaign"); "take" only in the active ("took part
+# in"): who "was taken into custody" had it done to them.
+INVOLVED = {"be", "engage", "involve", "participate", "join"}
+PARTAKING = INVOLVED | {"take"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 
 
@@ -411,7 +415,7 @@ def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
 
 def _verb_arguments(verb: Token, event_type: str, people: Participants, args: Arguments) -> None:
     head, passive = subject(verb)
-    if passive and verb.lemma_.lower() in PARTAKING and not _by_agent(verb):
+    if passive and verb.lemma_.lower() in INVOLVED and not _by_agent(verb):
         passive = False  # "were carrying out a campaign of terror": they did it
     if head is None and not passive:
         head = _stranded_subject(verb, people)

@@ -236,6 +236,8 @@ def factuality(
                         governor_token = verb
             word = governor_token.lemma_.lower()
             cls = table.get((word, "governor"))
+            if cls is None and dep == "pobj":
+                cls = _predicate_class(governor_token, table)
             if cls == "future" and dep == "advcl" and _bare_clause(node):
                 # a wish or a plan holds its act as an infinitive ("wanted to storm"): a
                 # clause with no "to" and no conjunction is no content of it ("a gunman
@@ -313,6 +315,16 @@ def factuality(
             continue
         break
     return "asserted", None
+
+
+def _predicate_class(verb: Token, table: dict[tuple[str, str], str]) -> str | None:
+    """The class of the adjective a verb predicates ("was found guilty", "pleaded guilty")
+    where the parser hangs the adjective's phrase on the verb ("found guilty by the jury
+    of murder": the murder is what the verdict is about, not what was found)."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp") and (child.lemma_.lower(), "governor") in table:
+            return table[(child.lemma_.lower(), "governor")]
+    return None
 
 
 def _phrase_noun_class(noun: Token, table: dict[tuple[str, str], str]) -> str | None:

@@ -322,7 +322,11 @@ class Participants:
             return None  # "an IED exploded": the means of an attack, neither of its sides
         text = self.phrase_text(token)
         index = self.owner.get(token.i)
-        if token.pos_ == "PRON" or (token.lower_ in RELATIVE and token.dep_.startswith("nsubj")):
+        if (token.pos_ == "PRON" and index is None) or (
+            token.lower_ in RELATIVE and token.dep_.startswith("nsubj")
+        ):
+            # a word the actors stage owns is a name the tagger took for a pronoun
+            # ("O’Connor", thrown by the curly apostrophe)
             return self.pronoun(token)
         if token.lemma_.lower() in MEMBER_NOUNS:  # "its fighters", "their supporters"
             for child in token.lefts:
