@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from dateline.actors import find_entities
-from dateline.model import Article
+from dateline.actors import find_entities, without_places
+from dateline.model import Article, Entity, Place, Span
 from dateline.nlp import parse
 from tests.conftest import SEED
 
@@ -117,3 +117,20 @@ def test_a_given_name_alone_is_the_one_full_name_it_begins(nlp):
         ["Amina Yusuf"],
         ["Amina Yusuf"],
     ]
+
+
+def test_a_one_word_person_resolved_as_a_place_is_that_place_everywhere():
+    """The model takes a small town for a surname; the place stage resolves it where it
+    stands alone ("Dunmore, Ore."), not where it modifies a noun ("a Dunmore bank"). A
+    one-word "person" resolved anywhere is the place; a full name is kept unless every
+    mention is a place."""
+    town = Entity(
+        "Dunmore", kind="person", mentions=[Span("Dunmore", 0, 7), Span("Dunmore", 40, 47)]
+    )
+    named = Entity(
+        "Ann Dunmore", kind="person", mentions=[Span("Ann Dunmore", 60, 71), Span("Dunmore", 0, 7)]
+    )
+    unplaced = Entity("Harker", kind="person", mentions=[Span("Harker", 80, 86)])
+    places = [Place("Dunmore", 0, 7, name="Dunmore", lat=45.1, lon=-122.9)]
+    kept = without_places([town, named, unplaced], places)
+    assert [e.canonical for e in kept] == ["Ann Dunmore", "Harker"]

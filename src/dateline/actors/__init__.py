@@ -70,10 +70,14 @@ def without_places(entities: list[Entity], places: list[Place]) -> list[Entity]:
     Called before anything refers to entities by index.
     """
     resolved = {(p.start, p.end) for p in places if p.lat is not None}
-    return [
-        e
-        for e in entities
-        if e.kind != "person"
-        or not e.mentions
-        or not all((m.start, m.end) in resolved for m in e.mentions)
-    ]
+
+    def only_a_place(entity: Entity) -> bool:
+        if entity.kind != "person" or not entity.mentions:
+            return False
+        placed = [(m.start, m.end) in resolved for m in entity.mentions]
+        # a one-word "person" (no full name in the article owns it) that the place stage
+        # resolved somewhere is that place too where it passed it over as a modifier
+        # ("shops in Dunmore ... a Dunmore bank", "a Dunmore police officer")
+        return all(placed) or (any(placed) and len(entity.canonical.split()) == 1)
+
+    return [e for e in entities if not only_a_place(e)]
