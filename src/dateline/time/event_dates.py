@@ -219,6 +219,32 @@ def _across_a_clause_of_time(time: Time, root: Token | None, trigger_token: Toke
     )
 
 
+def _before_its_clause(
+    root: Token | None, trigger_token: Token | None, reporting: frozenset[str]
+) -> bool:
+    """Whether the expression dates a clause above an act told in the past perfect: "on
+    Wednesday, the day an autopsy showed he had been shot" dates the autopsy; "had been
+    shot" says the shooting came before it. A report's clause is left to the report rules
+    ("police said on Monday that gunmen had killed three" is as often Monday's news)."""
+    verb = governing_verb(root) if root is not None else None
+    told = governing_verb(trigger_token) if trigger_token is not None else None
+    if verb is None or told is None or verb == told or verb not in told.ancestors:
+        return False
+    if verb.lemma_.lower() in reporting or _perfect(verb, PERFECT_AUX):
+        return False
+    return _perfect(told, ("had",))
+
+
+PERFECT_AUX = ("have", "has", "had", "'ve", "'d")
+
+
+def _perfect(verb: Token, auxiliaries: tuple[str, ...]) -> bool:
+    """A participle with one of these forms of "have" as its auxiliary."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in auxiliaries for c in verb.children
+    )
+
+
 def _counted_since(root: Token | None, trigger_token: Token | None) -> bool:
     """Whether the expression starts a stretch a noun is counted or compared over: "the
     fifth raid since March", "the heaviest rain since 2010" say when the count began, not
@@ -352,6 +378,7 @@ def event_date(
         and not _across_a_clause_of_time(t, roots[id(t)], trigger_token)
         and not _across_a_relative_clause(t, roots[id(t)], trigger_token, reporting)
         and not _counted_since(roots[id(t)], trigger_token)
+        and not _before_its_clause(roots[id(t)], trigger_token, reporting)
     ]
     if in_sentence:
         best = min(
