@@ -56,7 +56,13 @@ from dateline.events.arguments import subject as arguments_subject
 from dateline.events.attribution import attribution, find_quotes
 from dateline.events.confidence import calibrated
 from dateline.events.derived import CAMEO, intent_event, obligation_events, undone_event
-from dateline.events.factuality import factuality, historical, past_years
+from dateline.events.factuality import (
+    HISTORICAL_AFTER_DAYS,
+    factuality,
+    historical,
+    long_past,
+    past_years,
+)
 from dateline.events.lexicon import Lexicon, lexicon_for, load_lexicon
 from dateline.events.nested import about_unreported, nested_mentions
 from dateline.events.numbers import UNCOUNTED, Casualties, count_of, quantity_of, read_sentence
@@ -350,6 +356,8 @@ def find_events(
     if article.pub_date is None:
         date_by_report(events, article.times, doc, lexicon.reporting_words)
     past_years(events, article.times, article.pub_date)
+    if article.pub_date is None:
+        long_past(events, timex.long_ago(doc, HISTORICAL_AFTER_DAYS))
     return events, quotes
 
 

@@ -453,6 +453,15 @@ def past_years(events: list[Event], times: list[Time], pub_date: str | None) -> 
             event.factuality = "historical"
 
 
+def long_past(events: list[Event], old: set[str]) -> None:
+    """Without a publication date, an asserted event dated by an expression that lies long
+    before any publication date ("15 years ago": `dateline.time.long_ago`) is historical
+    background, as it would be with one."""
+    for event in events:
+        if event.factuality == "asserted" and event.date is not None and event.date.text in old:
+            event.factuality = "historical"
+
+
 def _clause_heads(node: Token) -> list[Token]:
     """The verbs above a clause up to its sentence's root, through clauses joined by
     "while" or "and" (`conj`, `advcl`): the acts it may be the background or the cause of."""

@@ -13,6 +13,6 @@ arithmetic and ranges), `event_dates` (an event's date).
 from __future__ import annotations
 
 from dateline.time.event_dates import event_date
-from dateline.time.tagger import NO_PUB_DATE_WARNING, find_times
+from dateline.time.tagger import NO_PUB_DATE_WARNING, find_times, long_ago
 
-__all__ = ["NO_PUB_DATE_WARNING", "event_date", "find_times"]
+__all__ = ["NO_PUB_DATE_WARNING", "event_date", "find_times", "long_ago"]

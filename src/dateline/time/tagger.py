@@ -6,6 +6,7 @@ date named before it, so each reading may update the reference for the next.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from spacy.tokens import Doc
@@ -61,3 +62,35 @@ def find_times(doc: Doc, pub_date: str | None) -> list[Time]:
         if reading.frames:
             ctx.months_at = mention.start
     return times
+
+
+# Two publication dates a whole number of months apart (and on a Monday each): an expression
+# whose value moves with the publication date by just as many months counts back from it
+# ("15 years ago", "five months ago"); one that does not is dated by its own words ("in
+# 1990", "on March 21", "two years later" after a year) and says nothing of how old it is.
+PROBE_PUB_DATES = (dt.date(2001, 1, 1), dt.date(2013, 7, 1))
+COUNTED_GRANULARITIES = ("month", "quarter", "half", "year", "decade")
+
+
+def long_ago(doc: Doc, days: int) -> set[str]:
+    """The texts of the expressions that lie more than `days` before the publication date,
+    whatever it is: what an article without one still says is old."""
+    early, late = PROBE_PUB_DATES
+    months = (late.year - early.year) * 12 + late.month - early.month
+    first = {t.text: t for t in find_times(doc, early.isoformat())}
+    old = set()
+    for time in find_times(doc, late.isoformat()):
+        before = first.get(time.text)
+        granularity = calendar.granularity_of(time.value)
+        if before is None or granularity not in COUNTED_GRANULARITIES:
+            continue
+        start = calendar.start_of(before.value or "")
+        moved = calendar.shift(start, "month", months) if start is not None else None
+        if moved is None or calendar.format_at(moved, granularity) != time.value:
+            continue
+        if all(
+            t.end_date and (probe - dt.date.fromisoformat(t.end_date[:10])).days > days
+            for probe, t in ((early, before), (late, time))
+        ):
+            old.add(time.text)
+    return old
