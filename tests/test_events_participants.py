@@ -166,3 +166,21 @@ def test_they_opening_a_sentence_continues_the_subject_before(nlp):
     ).events
     demand = next(e for e in found if e.trigger.text == "demanded")
     assert [a.canonical for a in demand.actor] == ["Lakeside Farmers Association"]
+
+
+def test_a_threat_received_is_the_senders(nlp):
+    """ "Received a threatening letter from X": a threat, not a talk or nothing, made by
+    the one it came from, to the one who received it."""
+    [threat] = analyse_texts(
+        ["The Kenyan governor received a threatening letter from al-Shabaab last week."],
+        ["2021-06-08"],
+    )[0].events
+    assert (threat.type, threat.trigger.text) == ("THREATEN", "letter")
+    assert [a.canonical for a in threat.actor] == ["al-Shabaab"]
+    assert [r.canonical for r in threat.recipient] == ["Government of Kenya"]
+
+
+def test_a_plain_letter_received_is_no_event(nlp):
+    assert not analyse_texts(
+        ["The Kenyan governor received a letter from al-Shabaab last week."], ["2021-06-08"]
+    )[0].events

@@ -362,6 +362,8 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
         _verb_arguments(predicate, event_type, people, args)
     if trigger.pos_ in ("NOUN", "PROPN"):
         _noun_arguments(trigger, event_type, people, args, candidate.support is None)
+    if candidate.support is not None and _received(candidate.support):
+        _from_the_sender(candidate, people, args)
     device = _struck_device(predicate) if event_type == "ASSAULT" else None
     if device is not None:  # "a bus hit a mine that rebels had laid": the bus is hit
         args.recipient, args.recipient_head = (
@@ -400,6 +402,28 @@ def extract(candidate: Candidate, event_type: str, people: Participants) -> Argu
     args.recipient = [r for r in args.recipient if not any(_same_actor(r, a) for a in args.actor)]
     args.actor, args.recipient = _distinct(args.actor), _distinct(args.recipient)
     return args
+
+
+# Light verbs whose subject has the act done to it: "the bank received a threatening call
+# from a man", "the town received aid from the UN": the sender is the actor
+RECEIVING = {"receive"}
+
+
+def _received(verb: Token) -> bool:
+    return verb.lemma_.lower() in RECEIVING and not is_passive(verb)
+
+
+def _from_the_sender(candidate: Candidate, people: Participants, args: Arguments) -> None:
+    """The subject of "received" is the recipient; who it came "from" is the actor."""
+    senders = [
+        ref
+        for holder in (candidate.support, candidate.token)
+        for obj in _prep_objects(holder, {"from"})
+        for ref in people.refs(obj, candidate.entry.type, allow_places=False)
+        or people.unknown_refs(obj)
+    ]
+    args.recipient, args.recipient_head = args.actor, args.actor_head
+    args.actor, args.actor_head = senders, None
 
 
 def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
