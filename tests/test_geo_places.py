@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.geo import find_places
+from dateline.geo.recognise import person_words
 from dateline.geo.resolve import haversine_km
 from dateline.model import Article, Entity, Span
 from dateline.nlp import parse
@@ -153,3 +154,22 @@ def test_one_place_the_model_tags_as_two(nlp):
     body = "Shelling hit the town of Velykyi Burluk in the Kharkiv region overnight."
     places = find_places(parse(body, nlp), Article(id="t", body=body, pub_date="2024-10-09"))
     assert (places[0].text, places[0].name) == ("Velykyi Burluk", "Velykyi Burluk")
+
+
+def test_a_street_is_no_town_of_its_first_word(nlp):
+    """ "Her Van Wert Road apartment": the street is a mention of its own, without the
+    coordinates of a town called Van (in Turkey, or in Texas)."""
+    body = "Police found the body inside her Van Wert Road apartment early last month."
+    places = find_places(parse(body, nlp), Article(id="street", body=body))
+    assert [(p.text, p.lat) for p in places] == [("Van Wert Road", None)]
+
+
+def test_a_name_the_actors_stage_calls_a_person_but_a_place_leads_bars_no_place(nlp):
+    """The model labels "Dunmore Police" a person, and the actors stage keeps it: a name
+    whose later word heads an organisation, or whose first is a place the model itself
+    names, does not make "Dunmore" a person's word."""
+    body = "Dunmore Police said a man was hurt. Officers in Dunmore, Ohio, searched the area."
+    police = Entity("Dunmore Police", kind="person", mentions=[Span("Dunmore Police", 0, 14)])
+    named = Entity("Jane Roe", kind="person", mentions=[Span("Jane Roe", 90, 98)])
+    article = Article(id="names", body=body, entities=[police, named])
+    assert person_words(parse(body, nlp), article) == {"Jane", "Roe"}

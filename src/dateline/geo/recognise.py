@@ -142,28 +142,31 @@ def _after_place_pattern() -> re.Pattern[str]:
 
 def person_words(doc: Doc, article: Article, gazetteer: Gazetteer | None = None) -> set[str]:
     """Words of multi-word person names in the article: `Mustafa Bali` -> {Mustafa, Bali}."""
-    names: list[str] = []
-    for entity in article.entities:
-        if (entity.kind or "").lower() == "person":
-            names.append(entity.canonical)
-            names.extend(m.text for m in entity.mentions)
     heads = data.org_head_words()
     guards = data.guard_words()
     gpe_words = {ent.text for ent in doc.ents if ent.label_ == "GPE" and len(ent) == 1}
+
+    def place_led(words: list[str]) -> bool:
+        # spaCy's PERSON is also given to `Tupelo Police` and `Tupelo Thunder`: a place's
+        # name followed by a noun is not a person's name; nor is a name led by a big
+        # place, or by a word spaCy itself calls a place elsewhere in the article
+        # (`Ashland Parks`; `Mustafa Bali` still bars `Bali`). The actors stage takes
+        # its people from the same labels, so its names pass the same test.
+        if any(w.lower() in heads or w.lower() in guards for w in words[1:]):
+            return True
+        if len(words) > 1 and gazetteer is not None and _big_place(gazetteer, words[0]):
+            return True
+        return len(words) > 1 and words[0] in gpe_words
+
+    names: list[str] = []
+    for entity in article.entities:
+        if (entity.kind or "").lower() == "person":
+            for name in (entity.canonical, *(m.text for m in entity.mentions)):
+                if not place_led(name.split()):
+                    names.append(name)
     for ent in doc.ents:
-        # spaCy's PERSON is also given to `Tupelo Police` and `Tupelo Thunder`:
-        # a place's name followed by a noun is not a person's name.
-        if not (ent.label_ == "PERSON" or _initialled(ent)) or any(
-            t.lower_ in heads or t.lower_ in guards for t in ent[1:]
-        ):
-            continue
-        if gazetteer is not None and len(ent) > 1 and _big_place(gazetteer, ent[0].text):
-            continue
-        # `Ashland Parks`: a word spaCy itself calls a place elsewhere in the article
-        # does not start a person's name (`Mustafa Bali` still bars `Bali`).
-        if len(ent) > 1 and ent[0].text in gpe_words:
-            continue
-        names.append(ent.text)
+        if (ent.label_ == "PERSON" or _initialled(ent)) and not place_led([t.text for t in ent]):
+            names.append(ent.text)
     words: set[str] = set()
     for name in names:
         parts = [p for p in re.split(r"\s+", name.strip()) if p[:1].isupper()]
@@ -959,6 +962,14 @@ def _gazetteer_mentions(
             continue
         if name in people or name in demonyms or (e - s == 1 and name.casefold() in guards):
             continue
+        street_end = _street_end(doc, e)
+        if street_end is not None:
+            # `Van Buren Street`: a street, not the town of its first word; a mention of
+            # its own, which no town's coordinates follow
+            street = doc[s:street_end]
+            chosen.append(Mention(street.text, street.start_char, street.end_char, None, "street"))
+            covered = street_end - 1
+            continue
         upper = name.isupper() and len(name) > 2
         if not _worth_it(gazetteer, text, _title(name) if upper else name, cue, span, upper):
             continue
@@ -974,6 +985,17 @@ def _gazetteer_mentions(
         )
         covered = e - 1
     return chosen
+
+
+def _street_end(doc: Doc, end: int, longest: int = 3) -> int | None:
+    """Where a street's name ends when the capitalised words from `end` on close one
+    (`... Dorn Street`, `... Street`, `... Lake Road`), else None."""
+    for token in doc[end : end + longest]:
+        if not _capitalised(token):
+            return None
+        if token.lower_.rstrip(".") in _STREET_WORDS:
+            return token.i + 1
+    return None
 
 
 def _dateline_after(text: str, end: int) -> bool:
