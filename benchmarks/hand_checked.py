@@ -298,6 +298,14 @@ ARTICLES = (
     "lgl-0194",
     "lgl-0075",
     "lgl-0562",
+    # Four more, chosen by topic on 2026-12-08 (twelfth session, after its rules were
+    # written) before any was run, two of the dev part and two of the test part: a police
+    # blotter of arrests and thefts, a navy holding pirates who tried to board a ship, a
+    # fleeing suspect caught, a man charged after an office shooting.
+    "lgl-0404",
+    "ecb-12_9ecb",
+    "lgl-0383",
+    "ecb-18_3ecb",
 )
 
 
