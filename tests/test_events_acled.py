@@ -371,6 +371,27 @@ CASES = [
         57,
         CT,
     ),
+    # one man is no mob: a lone attacker's violence is an attack on civilians
+    (
+        "A man stabbed his neighbour to death in Mbale.",
+        "stabbed",
+        "ASSAULT",
+        (VAC, "Attack"),
+        3,  # the codebook's reading of an attacker on civilians (acled_inter.tsv)
+        7,
+        37,
+        CT,
+    ),
+    (
+        "An unknown number of people beat a suspected thief in Mbale.",
+        "beat",
+        "ASSAULT",
+        ("Riots", "Mob violence"),
+        5,
+        7,
+        57,
+        CT,
+    ),
     # strategic developments
     (
         "The two militias signed a peace agreement in Bangui.",

@@ -1570,6 +1570,7 @@ def _acled_of(
         draft.args.recipient_head,
         draft.candidate.token,
         draft.sentence,
+        draft.args.actor_head,
     )
     if "grenade" in cue_words:
         found.add("grenade")

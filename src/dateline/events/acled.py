@@ -25,6 +25,7 @@ from dateline import codebook
 from dateline.events.acled_cues import (
     armed_target,
     demonstration,
+    lone_person,
     protest_said,
     target_words,
     violent_means,
@@ -90,11 +91,13 @@ def conditions(
     target: Token | None = None,
     trigger: Token | None = None,
     sentence: Span | None = None,
+    agent: Token | None = None,
 ) -> set[str]:
     """The facts the rows of `acled.tsv` may ask for (its header says what each means).
     `target` is the head word of the recipient's noun phrase, where there is one; the
     trigger's own objects are looked at too (a town's people may stand for the recipient
-    of "attacked a checkpoint in X")."""
+    of "attacked a checkpoint in X"). `agent`: the head word of the actor's, where there
+    is one (one man is no civilian crowd)."""
     kinds = kinds or {}
     found = set(context) | (entry.flags & FLAG_CONDITIONS)
     mine, theirs = _types(actors, "actor", kinds), _types(recipients, "recipient", kinds)
@@ -131,6 +134,7 @@ def conditions(
             for a in actors
         )
         and any(a.sector in CIVILIAN_SECTORS for a in actors)
+        and not (len(actors) == 1 and lone_person(agent))
     ):
         found.add("civilian_actor")
     return found

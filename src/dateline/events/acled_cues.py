@@ -24,6 +24,21 @@ def armed_target_words() -> frozenset[str]:
 
 
 @functools.cache
+def collective_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in datafiles.read_tsv("events", "acled_collectives.tsv"))
+
+
+def lone_person(agent: Token | None) -> bool:
+    """Whether the doer is one person told by a singular noun ("a man", "the suspect"),
+    not a crowd or a group, nor people counted or coordinated: no mob."""
+    if agent is None or agent.tag_ not in ("NN", "NNP") or agent.conjuncts:
+        return False
+    if agent.lemma_.lower() in collective_words():
+        return False
+    return not any(c.dep_ == "nummod" for c in agent.children)
+
+
+@functools.cache
 def violent_means_table() -> dict[str, frozenset[str]]:
     return {
         r["word"]: frozenset() if r["with"] == "*" else frozenset(r["with"].split("|"))
