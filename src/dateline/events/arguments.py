@@ -66,7 +66,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PLANTING = {"plant", "place", "lay", "set", "leave", "bury", "install", "hide"}
 # Verbs of taking part: told in the passive, their subject still did the act ("were
 # involved in clashes", "were engaged in a campaign"); "take" only in the active ("took part
-# in"): who "was taken into custody" had it done to them.
+# in"): a subject "taken" to a cell or into custody had it done to it.
 INVOLVED = {"be", "engage", "involve", "participate", "join"}
 PARTAKING = INVOLVED | {"take"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
