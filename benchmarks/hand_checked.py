@@ -5,7 +5,7 @@
 
 Full articles are Dateline's main input, and the one-line gold sets say little about
 them. `benchmarks/data/hand_checked.tsv` holds a careful reader's judgement of every
-asserted event Dateline gave on 53 whole articles of ECB+ and LGL (real news), read as
+asserted event Dateline gave on 65 whole articles of ECB+ and LGL (real news), read as
 `dateline extract` reads a plain-text file (cleaned: the headline is the title and each
 line a paragraph), by record id and trigger offsets in the cleaned body: did the event
 happen (asserted rightly, an event at all, and not a second report of one the article
