@@ -34,15 +34,15 @@ def test_the_crime_of_a_verdict_was_done_before_it(nlp, text):
 
 
 def test_a_past_perfect_act_is_not_dated_by_the_clause_that_found_it(nlp):
-    """ "On Wednesday an autopsy showed that he had been shot": Wednesday is the autopsy's;
-    the shooting came before it, and is the one told in the lead."""
+    """ "On Tuesday a coroner found that he had been shot": Tuesday is the finding's; the
+    shooting came before it, and is the one told in the lead."""
     text = (
-        "Police shot a 16-year-old boy in Dover on Saturday night. On Wednesday an autopsy "
-        "showed that he had been shot four times."
+        "Police shot a 16-year-old boy in Dover on Saturday night. On Tuesday a coroner "
+        "found that he had been shot four times."
     )
     shooting, told_again = analyse_texts([text], ["2021-06-08"])[0].events
     assert (shooting.date.value, told_again.retells) == ("2021-06-05", shooting.id)
-    assert told_again.date.text != "Wednesday"
+    assert told_again.date.text != "Tuesday"
 
 
 def test_years_ago_is_background_without_a_publication_date(nlp):

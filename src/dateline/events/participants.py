@@ -326,7 +326,7 @@ class Participants:
             token.lower_ in RELATIVE and token.dep_.startswith("nsubj")
         ):
             # a word the actors stage owns is a name the tagger took for a pronoun
-            # ("O’Connor", thrown by the curly apostrophe)
+            # ("O’Keefe", thrown by the curly apostrophe)
             return self.pronoun(token)
         if token.lemma_.lower() in MEMBER_NOUNS:  # "its fighters", "their supporters"
             for child in token.lefts:

@@ -989,7 +989,7 @@ def _gazetteer_mentions(
 
 def _street_end(doc: Doc, end: int, longest: int = 3) -> int | None:
     """Where a street's name ends when the capitalised words from `end` on close one
-    (`... Dorn Street`, `... Street`, `... Lake Road`), else None."""
+    (`... Wert Road`, `... Street`, `... Lake Road`), else None."""
     for token in doc[end : end + longest]:
         if not _capitalised(token):
             return None

@@ -222,9 +222,9 @@ def _across_a_clause_of_time(time: Time, root: Token | None, trigger_token: Toke
 def _before_its_clause(
     root: Token | None, trigger_token: Token | None, reporting: frozenset[str]
 ) -> bool:
-    """Whether the expression dates a clause above an act told in the past perfect: "on
-    Wednesday, the day an autopsy showed he had been shot" dates the autopsy; "had been
-    shot" says the shooting came before it. A report's clause is left to the report rules
+    """Whether the expression dates a clause above an act told in the past perfect: "On
+    Tuesday a coroner found that he had been shot" dates the finding; "had been shot"
+    says the shooting came before it. A report's clause is left to the report rules
     ("police said on Monday that gunmen had killed three" is as often Monday's news)."""
     verb = governing_verb(root) if root is not None else None
     told = governing_verb(trigger_token) if trigger_token is not None else None
