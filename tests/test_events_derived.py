@@ -76,3 +76,16 @@ def test_what_a_vow_waits_for_is_no_intent_of_its_own(nlp):
         ["2024-03-20"],
     )
     assert "AGREE" not in [e.type for e in article.events]
+
+
+def test_an_intent_asked_about_or_denied_is_no_threat_nor_promise(nlp):
+    """ "Asked if the army intended to attack", "does not intend to withdraw": the intent
+    itself is in doubt or denied, and derives no THREATEN or AGREE."""
+    for text in (
+        "When asked by reporters if the army intended to attack the town, the general "
+        "declined to comment.",
+        "The rebels refused to say whether they planned to attack the town.",
+        "The army does not intend to withdraw from the border.",
+    ):
+        found = analyse_texts([text], ["2021-06-08"])[0].events
+        assert not [e for e in found if e.type in ("THREATEN", "AGREE")], text

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.events.acled import STATE_SECTORS  # a protest they call off is banned
 from dateline.events.attribution import channel, reporting_verb, speaker
-from dateline.events.factuality import governor_class, phrasal
+from dateline.events.factuality import factuality, governor_class, phrasal
 from dateline.events.lexicon import Lexicon, tokens_with
 from dateline.events.participants import Participants
 from dateline.model import ActorRef, Attribution, Event
@@ -110,6 +110,11 @@ def intent_event(
         return None  # "voted to end their stoppage": the intent is the ending
     if kind == "governor" and cue.dep_ in ("relcl", "acl"):
         return None  # "the parties planning rallies in May": who they are, not news
+    if kind == "governor" and factuality(cue, None, lexicon, lexicon.reporting_verbs)[0] in (
+        "hypothetical",
+        "negated",
+    ):
+        return None  # "asked if the army intended to attack": the intent itself is in doubt
     negated = any(c.dep_ == "neg" for c in predicate.children)
     if event.factuality not in ("future", "negated") or (
         event.factuality == "negated" and kind == "governor"
