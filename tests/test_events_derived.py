@@ -79,11 +79,10 @@ def test_what_a_vow_waits_for_is_no_intent_of_its_own(nlp):
 
 
 def test_an_intent_asked_about_or_denied_is_no_threat_nor_promise(nlp):
-    """ "Asked if the army intended to attack", "does not intend to withdraw": the intent
-    itself is in doubt or denied, and derives no THREATEN or AGREE."""
+    """ "Would not say if his troops intended to storm", "does not intend to withdraw": the
+    intent itself is in doubt or denied, and derives no THREATEN or AGREE."""
     for text in (
-        "When asked by reporters if the army intended to attack the town, the general "
-        "declined to comment.",
+        "The general would not say if his troops intended to storm the town.",
         "The rebels refused to say whether they planned to attack the town.",
         "The army does not intend to withdraw from the border.",
     ):

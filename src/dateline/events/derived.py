@@ -114,7 +114,7 @@ def intent_event(
         "hypothetical",
         "negated",
     ):
-        return None  # "asked if the army intended to attack": the intent itself is in doubt
+        return None  # "would not say if they intended to storm": the intent is in doubt
     negated = any(c.dep_ == "neg" for c in predicate.children)
     if event.factuality not in ("future", "negated") or (
         event.factuality == "negated" and kind == "governor"
