@@ -52,3 +52,15 @@ def test_a_crime_a_jury_found_is_the_verdicts_background(nlp):
         "special circumstances."
     )
     assert (murder.type, murder.factuality) == ("ASSAULT", "historical")
+
+
+def test_the_person_a_retelling_names_is_who_the_lead_arrested(nlp):
+    """ "A Leeds man was arrested on Sunday", then "Tom Reyes, 41, was arrested at his
+    home": the lead's man is the person the retelling names."""
+    found = told(
+        "A Leeds man was arrested on Sunday on three counts of fraud. Tom Reyes, 41, was "
+        "arrested at his home by a detective."
+    )
+    first, again = found
+    assert again.retells == first.id
+    assert names(first.recipient) == ["Tom Reyes"]

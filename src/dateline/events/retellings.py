@@ -517,6 +517,13 @@ def absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None])
     if not told.recipient and again.recipient:
         told.recipient = list(again.recipient)
         changed = True
+    elif all(r.canonical == CIVILIANS for r in told.recipient):
+        # "a Paris man was arrested", then "Jon Doe, 19, was arrested at city hall": the
+        # person the retelling names is who the first telling's man was
+        people = [r for r in again.recipient if kind_of(r) == "person" and _named(r, kind_of)]
+        if people:
+            told.recipient = people
+            changed = True
     # the side an event's act fell on does not become its actor ("clashes between
     # protesters and police", then "a police van rammed the crowd": the police's act)
     other_side = _sides(told.recipient)
