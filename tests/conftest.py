@@ -12,6 +12,13 @@ SEED = EXAMPLES / "7dnews-baghouz-2019-03-11.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def told(text: str, pub_date: str = "2021-06-08"):
+    """The events the whole pipeline finds in one text published on `pub_date`."""
+    from dateline.pipeline import analyse_texts
+
+    return analyse_texts([text], [pub_date])[0].events
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from dateline.nlp import load_nlp

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.pipeline import analyse_texts
-
-
-def told(text: str, pub_date: str = "2021-06-08"):
-    return analyse_texts([text], [pub_date])[0].events
+from tests.conftest import told
 
 
 def test_a_clash_in_a_protests_sentence_is_fought_by_its_crowd(nlp):

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.pipeline import analyse_texts
-
-
-def told(text: str, pub_date: str = "2021-06-08"):
-    return analyse_texts([text], [pub_date])[0].events
+from tests.conftest import told
 
 
 def names(refs) -> list[str]:
@@ -15,8 +11,8 @@ def names(refs) -> list[str]:
 
 def test_placed_under_arrest_is_an_arrest_and_its_charge_the_arresters(nlp):
     found = told(
-        "An officer stopped a van in Leeds on Sunday. The driver, Tom Reyes, 41, was placed "
-        "under arrest; he was charged with assault."
+        "Officers stopped a van in Leeds on Sunday. Tom Reyes, 41, the driver, was placed "
+        "under arrest at the roadside and later charged with assault."
     )
     arrest, charge = (e for e in found if e.type in ("COERCE", "ACCUSE"))
     assert (arrest.type, arrest.mode, arrest.trigger.text) == ("COERCE", "arrest", "arrest")
@@ -44,22 +40,22 @@ def test_a_surname_the_tagger_calls_a_common_noun_is_still_the_person(nlp):
     assert names(arrest.recipient) == ["Liam O’Keefe"]
 
 
-def test_a_crime_a_jury_found_is_the_verdicts_background(nlp):
-    """ "Found guilty by the jury of murder": the parser hangs "of murder" on "found"; the
-    adjective it predicates still makes the murder what the verdict is about."""
+def test_a_crime_a_court_found_is_the_verdicts_background(nlp):
+    """ "Found guilty by the court of arson and murder": the parser hangs "of ..." on
+    "found"; the adjective it predicates still makes the murder what the verdict is about."""
     [murder] = told(
-        "Smith, 29, was found guilty by the jury last week of first-degree murder with "
-        "special circumstances."
+        "Lee, 44, was found guilty by the court last week of first-degree arson and "
+        "second-degree murder."
     )
     assert (murder.type, murder.factuality) == ("ASSAULT", "historical")
 
 
 def test_the_person_a_retelling_names_is_who_the_lead_arrested(nlp):
-    """ "A Leeds man was arrested on Sunday", then "Tom Reyes, 41, was arrested at his
-    home": the lead's man is the person the retelling names."""
+    """ "A local man was arrested on Sunday", then "Tom Reyes, 41, was arrested at a
+    friend's flat": the lead's man is the person the retelling names."""
     found = told(
-        "A Leeds man was arrested on Sunday on three counts of fraud. Tom Reyes, 41, was "
-        "arrested at his home by a detective."
+        "Detectives in Leeds said a local man was arrested on Sunday over a string of "
+        "frauds. Tom Reyes, 41, was arrested at a friend's flat, they said."
     )
     first, again = found
     assert again.retells == first.id

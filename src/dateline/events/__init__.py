@@ -1774,8 +1774,8 @@ def _arresting_police(candidate: Candidate, location, people: Participants) -> A
 def _charged_by_the_arresters(
     events: list[Event], draft_of: dict[int, Draft], relabel: Callable[[Event], None]
 ) -> None:
-    """ "He was arrested and charged with arson", "he was placed under arrest; he was
-    charged with ...": a charge told in the passive in the sentence of the arrest is laid
+    """ "He was arrested and charged with arson", "she was detained on Friday and later
+    charged with fraud": a charge told in the passive in the sentence of the arrest is laid
     by those who made the arrest, as news leaves the agent out of both."""
     arrests = {
         draft_of[id(e)].sentence_index: e

@@ -319,11 +319,13 @@ def factuality(
 
 def _predicate_class(verb: Token, table: dict[tuple[str, str], str]) -> str | None:
     """The class of the adjective a verb predicates ("was found guilty", "pleaded guilty")
-    where the parser hangs the adjective's phrase on the verb ("found guilty by the jury
-    of murder": the murder is what the verdict is about, not what was found)."""
+    where the parser hangs the adjective's phrase on the verb ("found guilty by the court
+    of arson": the arson is what the verdict is about, not what was found)."""
     for child in verb.children:
-        if child.dep_ in ("oprd", "acomp") and (child.lemma_.lower(), "governor") in table:
-            return table[(child.lemma_.lower(), "governor")]
+        if child.dep_ in ("oprd", "acomp"):
+            cls = governor_class(child, table)
+            if cls is not None:
+                return cls
     return None
 
 

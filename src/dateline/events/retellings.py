@@ -518,8 +518,8 @@ def absorb(told: Event, again: Event, kind_of: Callable[[ActorRef], str | None])
         told.recipient = list(again.recipient)
         changed = True
     elif all(r.canonical == CIVILIANS for r in told.recipient):
-        # "a Paris man was arrested", then "Jon Doe, 19, was arrested at city hall": the
-        # person the retelling names is who the first telling's man was
+        # "a local man was arrested", then "Jon Doe, 41, was arrested at a friend's flat":
+        # the person the retelling names is who the first telling's man was
         people = [r for r in again.recipient if kind_of(r) == "person" and _named(r, kind_of)]
         if people:
             told.recipient = people
